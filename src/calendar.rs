@@ -368,6 +368,21 @@ impl Instant {
         UtcOffset(*self.0.offset())
     }
 
+    /// The instant `seconds` later (earlier if negative), in the same offset. Saturates at the
+    /// ends of the supported calendar.
+    ///
+    /// ```
+    /// use fangkong::Instant;
+    /// let t: Instant = "2020-01-24T08:00:00+08:00".parse()?;
+    /// assert_eq!(t.plus_seconds(90).to_string(), "2020-01-24T08:01:30+08:00");
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn plus_seconds(self, seconds: i64) -> Instant {
+        chrono::TimeDelta::try_seconds(seconds)
+            .and_then(|d| self.0.checked_add_signed(d))
+            .map_or(self, Instant)
+    }
+
     /// Seconds from `earlier` to `self`.
     pub fn seconds_since(self, earlier: Instant) -> i64 {
         self.0.signed_duration_since(earlier.0).num_seconds()

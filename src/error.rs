@@ -1,6 +1,7 @@
 //! The crate's one error type.
 
-use crate::Day;
+use crate::ledger::Tampering;
+use crate::{Day, DesignationId, DivisionCode, HouseholdId, ResidentId, StaffId, UnitId};
 
 /// Everything that can go wrong in fangkong, in words a township clerk can act on.
 ///
@@ -44,4 +45,407 @@ pub enum Error {
         /// The offset as given, in seconds east of UTC.
         seconds: i32,
     },
+
+    // --- identifiers ---
+    /// An identifier without its prefix letter or number.
+    #[error("{input:?} is not a {what} identifier; write it like {example}")]
+    InvalidId {
+        /// The text as given.
+        input: String,
+        /// What kind of identifier was expected.
+        what: &'static str,
+        /// A well-formed example.
+        example: &'static str,
+    },
+
+    // --- ledger ---
+    /// A hash that is not 64 hexadecimal digits.
+    #[error("{input:?} is not a SHA-256 hash of 64 hexadecimal digits")]
+    InvalidHash {
+        /// The text as given (at most 80 characters).
+        input: String,
+    },
+    /// A ledger line or record that cannot be read.
+    #[error("ledger line {line} cannot be read: {reason}")]
+    LedgerUnreadable {
+        /// The 1-based line (or entry) number; 0 when not known.
+        line: usize,
+        /// What the reader said.
+        reason: String,
+    },
+    /// Verification found an entry altered, removed, inserted or reordered.
+    #[error("the ledger was tampered with at entry {position}{}: {problem}", seq.map(|s| format!(" (sequence number {s})")).unwrap_or_default())]
+    LedgerTampered {
+        /// The 1-based position of the first entry concerned.
+        position: usize,
+        /// The sequence number that entry carries, when it can be read.
+        seq: Option<u64>,
+        /// What is wrong.
+        problem: Tampering,
+    },
+    /// A ledger that does not start by founding a township.
+    #[error("the ledger does not start with the founding of a township, so it cannot be replayed")]
+    LedgerNotFounded,
+
+    // --- authorization ---
+    /// The actor is not an enrolled member of staff.
+    #[error("{staff} is not an enrolled member of staff: only enrolled staff can record anything")]
+    UnknownStaff {
+        /// The id given.
+        staff: StaffId,
+    },
+    /// The actor's role may not take the action at all.
+    #[error("{actor} may not {action}: only {allowed} may")]
+    RoleNotPermitted {
+        /// Who tried (role, name, id).
+        actor: String,
+        /// What they tried.
+        action: &'static str,
+        /// The roles that may.
+        allowed: String,
+    },
+    /// The action concerns a unit outside the actor's assigned units.
+    #[error(
+        "{actor} may not {action} in {unit}: they act only in the units assigned to them ({assigned})"
+    )]
+    OutsideAssignedUnits {
+        /// Who tried (role, name, id).
+        actor: String,
+        /// What they tried.
+        action: &'static str,
+        /// The unit concerned.
+        unit: String,
+        /// The units assigned to them.
+        assigned: String,
+    },
+
+    // --- grid and households ---
+    /// No such unit.
+    #[error("there is no unit {unit} in this registry")]
+    UnknownUnit {
+        /// The id given.
+        unit: UnitId,
+    },
+    /// No such household.
+    #[error("there is no household {household} in this registry")]
+    UnknownHousehold {
+        /// The id given.
+        household: HouseholdId,
+    },
+    /// No such resident.
+    #[error("there is no resident {resident} in this registry")]
+    UnknownResident {
+        /// The id given.
+        resident: ResidentId,
+    },
+    /// The resident was deregistered and can no longer change.
+    #[error("resident {resident} was deregistered; register them again if they have come back")]
+    ResidentDeregistered {
+        /// The resident.
+        resident: ResidentId,
+    },
+    /// A unit placed under a unit of the wrong kind.
+    #[error("a {kind} cannot be placed under {parent}, which is a {parent_kind}")]
+    WrongParent {
+        /// The new unit's kind.
+        kind: &'static str,
+        /// The parent given.
+        parent: String,
+        /// The parent's kind.
+        parent_kind: &'static str,
+    },
+    /// A unit of the wrong kind for the command.
+    #[error("{unit} is a {found}; this needs {expected}")]
+    WrongUnitKind {
+        /// The unit given.
+        unit: String,
+        /// Its kind.
+        found: &'static str,
+        /// What was needed.
+        expected: &'static str,
+    },
+    /// A group without a number.
+    #[error("a new group of {village} needs its number within the village")]
+    GroupNumberMissing {
+        /// The village.
+        village: String,
+    },
+    /// A group number already used in the village.
+    #[error("{village} already has a group number {number}: {existing}")]
+    DuplicateGroupNumber {
+        /// The village.
+        village: String,
+        /// The number.
+        number: u16,
+        /// The group that has it.
+        existing: String,
+    },
+    /// A number given for a unit that is not a group.
+    #[error("only groups are numbered within their village; a {kind} takes no number")]
+    NumberOnlyForGroups {
+        /// The unit's kind.
+        kind: &'static str,
+    },
+    /// A statistical code already used by another unit.
+    #[error("statistical code {code} already belongs to {existing}")]
+    DuplicateUnitCode {
+        /// The code.
+        code: String,
+        /// The unit that has it.
+        existing: String,
+    },
+    /// A group that is not in the zone's village.
+    #[error("{group} cannot join {zone}: a zone holds groups of its own village only")]
+    GroupNotInZoneVillage {
+        /// The group.
+        group: String,
+        /// The zone.
+        zone: String,
+    },
+    /// A group already in another zone.
+    #[error("{group} is already in {zone}; a group belongs to one zone")]
+    GroupAlreadyZoned {
+        /// The group.
+        group: String,
+        /// Its zone.
+        zone: String,
+    },
+    /// An assignment that already exists.
+    #[error("{staff} is already assigned to {unit}")]
+    AlreadyAssigned {
+        /// Who.
+        staff: String,
+        /// Where.
+        unit: String,
+    },
+    /// An assignment that does not exist.
+    #[error("{staff} is not assigned to {unit}, so the assignment cannot end")]
+    NotAssigned {
+        /// Who.
+        staff: String,
+        /// Where.
+        unit: String,
+    },
+    /// Empty required text.
+    #[error("{what} is empty")]
+    EmptyText {
+        /// Which text.
+        what: &'static str,
+    },
+    /// A birth date after the day of registration.
+    #[error("birth date {birth_date} is after today ({today})")]
+    BirthInFuture {
+        /// The birth date given.
+        birth_date: Day,
+        /// The day of the command.
+        today: Day,
+    },
+    /// An identity number that disagrees with the sex or birth date given.
+    #[error(
+        "identity number {identity} does not agree with the {field} given: check both against the identity card"
+    )]
+    IdentityDisagrees {
+        /// The identity number, masked.
+        identity: String,
+        /// `"sex"` or `"birth date"`.
+        field: &'static str,
+    },
+    /// An identity number that belongs to another resident.
+    #[error("identity number {identity} is already registered for resident {resident}{}", household.map(|h| format!(" of household {h}")).unwrap_or_default())]
+    DuplicateIdentity {
+        /// The identity number, masked.
+        identity: String,
+        /// Who has it.
+        resident: ResidentId,
+        /// Their household.
+        household: Option<HouseholdId>,
+    },
+    /// A second head of household.
+    #[error("household {household} already has a head of household, {head}")]
+    SecondHead {
+        /// The household.
+        household: HouseholdId,
+        /// Its head.
+        head: ResidentId,
+    },
+    /// A correction that changes nothing.
+    #[error("the correction of resident {resident} changes nothing")]
+    NothingToCorrect {
+        /// The resident.
+        resident: ResidentId,
+    },
+    /// A move to where it already is.
+    #[error("{what} is already in {place}")]
+    AlreadyThere {
+        /// What was to move.
+        what: String,
+        /// Where it is.
+        place: String,
+    },
+
+    // --- identity ---
+    /// An identity number (居民身份证号码) that has neither 18 characters nor 15 (the length on
+    /// first-generation cards).
+    #[error(
+        "identity number {masked} has {len} characters; a resident identity number has 18 (or 15 on first-generation cards)"
+    )]
+    IdentityNumberLength {
+        /// The number as given, masked (first and last 4 characters kept from 12 characters up).
+        masked: String,
+        /// How many characters were given, after trimming surrounding whitespace.
+        len: usize,
+    },
+    /// The text given to [`IdentityNumber::check_character`](crate::IdentityNumber::check_character)
+    /// is not 17 characters long.
+    #[error(
+        "{masked} has {len} characters; a check character is computed from exactly the first 17 digits of an identity number"
+    )]
+    IdentityNumberPrefixLength {
+        /// The text as given, masked.
+        masked: String,
+        /// How many characters were given.
+        len: usize,
+    },
+    /// An identity number with something other than a digit where a digit belongs, or an `X`
+    /// anywhere but as the 18th character.
+    #[error(
+        "identity number {masked} has {found:?} at position {position}; only digits are allowed there, and X only as the 18th character"
+    )]
+    IdentityNumberCharacter {
+        /// The number as given, masked.
+        masked: String,
+        /// The position of the first wrong character, counting from 1.
+        position: usize,
+        /// The wrong character.
+        found: char,
+    },
+    /// An identity number whose positions 7 to 14 (the birth date, YYYYMMDD) are not a calendar
+    /// date. The digits themselves are personal data and are not repeated.
+    #[error("identity number {masked} does not contain a real birth date in positions 7 to 14")]
+    IdentityNumberBirthDate {
+        /// The number as given, masked.
+        masked: String,
+    },
+    /// An identity number whose last character does not match the ISO 7064 MOD 11-2 check
+    /// character of its first 17 digits.
+    #[error(
+        "identity number {masked} ends in check character {found}, but its first 17 digits give {expected}: one of the digits was probably copied wrong"
+    )]
+    IdentityNumberCheckDigit {
+        /// The number as given, masked.
+        masked: String,
+        /// The check character the first 17 digits call for.
+        expected: char,
+        /// The check character given (upper case).
+        found: char,
+    },
+    /// A phone number (联系电话) that is neither a Chinese mobile number nor a landline number
+    /// with its area code.
+    #[error("phone number {masked} is not valid: {reason}")]
+    InvalidPhone {
+        /// The number as given, masked (first 3 and last 4 characters kept from 11 characters
+        /// up).
+        masked: String,
+        /// What is wrong, as a sentence fragment a clerk can act on.
+        reason: &'static str,
+    },
+
+    // --- place and screening ---
+    /// A division code (行政区划代码) that is not six digits `PPCCDD` in the GB/T 2260 form.
+    #[error("{input:?} is not a division code (行政区划代码): {reason}")]
+    InvalidDivisionCode {
+        /// The text as given.
+        input: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A statistical division code (统计用区划代码) that is not twelve digits in the NBS form.
+    #[error("{input:?} is not a statistical division code (统计用区划代码): {reason}")]
+    InvalidStatisticalCode {
+        /// The text as given.
+        input: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A user-defined risk level whose name cannot be used.
+    #[error("{name:?} cannot name a risk level: {reason}")]
+    InvalidRiskLevel {
+        /// The name as given.
+        name: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A risk-area designation with no basis (the notice or figures it rests on).
+    #[error(
+        "the designation of {} as a risk area needs a basis: name the notice or the figures it \
+         rests on",
+        .area.label()
+    )]
+    EmptyDesignationBasis {
+        /// The area to be designated.
+        area: DivisionCode,
+    },
+    /// The register has used up its designation numbers.
+    #[error("the risk register cannot number any more designations; start a new register")]
+    RiskRegisterFull,
+    /// A designation number that is not in the register.
+    #[error("there is no risk-area designation {id} in the register")]
+    UnknownDesignation {
+        /// The number asked for.
+        id: DesignationId,
+    },
+    /// Lifting a designation that was already lifted.
+    #[error(
+        "designation {id} was already lifted on {lifted}; to put the area at risk again, \
+         designate it anew"
+    )]
+    DesignationAlreadyLifted {
+        /// The designation.
+        id: DesignationId,
+        /// The day it was lifted.
+        lifted: Day,
+    },
+    /// Lifting a designation on a day before it came into force.
+    #[error(
+        "designation {id} cannot be lifted on {day}, before it came into force on {from}; lift \
+         it on {from} or later (lifting it on {from} means it never applied)"
+    )]
+    LiftBeforeDesignation {
+        /// The designation.
+        id: DesignationId,
+        /// The day it came into force.
+        from: Day,
+        /// The lift day asked for.
+        day: Day,
+    },
+    /// A proposal that names a designation of another area.
+    #[error(
+        "the proposal for {} cannot change designation {id}, which is about {}",
+        .proposal_area.label(),
+        .designation_area.label()
+    )]
+    ProposalAreaMismatch {
+        /// The designation named by the proposal.
+        id: DesignationId,
+        /// The area of the proposal.
+        proposal_area: DivisionCode,
+        /// The area of the designation.
+        designation_area: DivisionCode,
+    },
+    /// A stay (逗留) whose last day is before its first.
+    #[error("a stay in {} cannot end on {last}, before it starts on {first}", .place.label())]
+    StayEndsBeforeItStarts {
+        /// The place of the stay.
+        place: DivisionCode,
+        /// The first day given.
+        first: Day,
+        /// The last day given.
+        last: Day,
+    },
+    /// A screening interview answering "passed through Wuhan" with no stay or transit there.
+    #[error(
+        "the resident said they passed through Wuhan, but no stay or transit in Wuhan (420100) \
+         is recorded: ask on which days they were there and record it"
+    )]
+    WuhanAnswerWithoutWuhanTravel,
 }

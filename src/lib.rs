@@ -1,8 +1,118 @@
-//! fangkong (防控): a pure library for grassroots epidemic prevention.
+//! fangkong (防控, "prevention and control") is a pure library for the software of a
+//! township, street office or county running epidemic prevention: the grid of units and
+//! households (网格化管理), the staff who answer for them, and one registry through which every
+//! change passes, recorded in a tamper-evident ledger (台账).
+//!
+//! It models what Huochezhan Township (火车站乡), Shaoyang, did by hand in early 2020: a grid of
+//! villages, groups and households with a cadre responsible for each, door-to-door screening,
+//! home observation and supervision. Village apps, county dashboards and reporting services
+//! are built on it.
+//!
+//! # The main job
+//!
+//! Found a registry for a township, lay out the grid, assign staff, register households and
+//! residents; every change is authorized, and a refusal is recorded without changing anything.
+//! The ledger proves afterwards what happened, and replays to the same registry.
+//!
+//! ```
+//! use fangkong::{Duty, Error, Founding, Registry, Relation, ResidentDetails, Role, Sex, UnitKind};
+//!
+//! let t = "2020-01-24T09:00:00+08:00".parse()?;
+//! let mut reg = Registry::found(Founding::new("Huochezhan Township (火车站乡)", "Secretary Liu"), t);
+//! let secretary = reg.staff_ids().next().unwrap();
+//!
+//! // The grid: a village and two of its groups.
+//! let qianjin = reg.establish_unit(secretary, t, UnitKind::Village, "Qianjin (前进村)", reg.township(), None)?;
+//! let group_1 = reg.establish_group(secretary, t, qianjin, 1, "Qianjin group 1")?;
+//! let group_2 = reg.establish_group(secretary, t, qianjin, 2, "Qianjin group 2")?;
+//!
+//! // A grid worker for group 1 (分片包组).
+//! let li = reg.enroll_staff(secretary, t, "Li Hua", Role::GridWorker, None)?;
+//! reg.assign(secretary, t, li, group_1, Duty::Grid)?;
+//!
+//! // She registers a household of her group and its head.
+//! let home = reg.register_household(li, t, group_1, "Qianjin group 1, no. 12")?;
+//! let head = ResidentDetails::new("王秀英", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+//!     .with_identity("11010519491231002X".parse()?);
+//! reg.register_resident(li, t, home, head)?;
+//!
+//! // Outside her group she is refused; the refusal is in the ledger, nothing else changed.
+//! let refused = reg.register_household(li, t, group_2, "Qianjin group 2, no. 3");
+//! assert!(matches!(refused, Err(Error::OutsideAssignedUnits { .. })));
+//! assert_eq!(reg.households().count(), 1);
+//! assert_eq!(reg.refusals()?.len(), 1);
+//!
+//! // Identity numbers are masked wherever they are printed.
+//! let resident = reg.residents().next().unwrap();
+//! assert_eq!(resident.details.identity.unwrap().to_string(), "1101**********002X");
+//!
+//! // The ledger verifies, survives JSON Lines, and replays to an equal registry.
+//! let head = reg.ledger().verify()?;
+//! let stored = reg.ledger().to_jsonl();
+//! let loaded = fangkong::Ledger::from_jsonl(&stored)?;
+//! assert_eq!(loaded.ledger.verify_against(head)?, head);
+//! assert_eq!(Registry::replay(&loaded.ledger)?, reg);
+//! # Ok::<(), Error>(())
+//! ```
+//!
+//! The `township` example builds the whole township of the article (4,248 households in six
+//! villages and one community): `cargo run --example township`.
+//!
+//! # What this crate does not do
+//!
+//! It performs **no I/O**: it reads no files, opens no sockets and has no database; the ledger
+//! is written to and read from strings, and storing them is the caller's job. It **never reads
+//! the clock**: every command carries the [`Instant`] it happened at, and every rule counts
+//! calendar [`Day`]s in the township's local time. It has no user interface and no notion of
+//! log-in: the caller says which member of staff acts, and the registry decides whether they
+//! may.
+//!
+//! # Personal data
+//!
+//! Identity numbers ([`IdentityNumber`]) and phones ([`Phone`]) print masked in every `Debug`,
+//! `Display` and error; the full value comes only from `reveal()`. Serde writes the full value,
+//! because the ledger must replay: treat a stored ledger as personal information (PIPL).
+//!
+//! # Feature flags
+//!
+//! - `time`: conversions between [`Day`]/[`Instant`]/[`UtcOffset`] and the `time` crate's
+//!   `Date`/`OffsetDateTime`/`UtcOffset` (`TryFrom` where ranges differ).
 #![deny(missing_docs)]
 
 mod calendar;
 mod error;
+mod event;
+mod grid;
+mod household;
+mod identity;
+mod ids;
+mod ledger;
+mod place;
+mod registry;
+mod screening;
+pub mod synth;
 
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
 pub use error::Error;
+pub use event::{Command, Event};
+pub use grid::{Action, Assignment, Duty, Role, Staff, Unit, UnitKind};
+pub use household::{
+    DeregistrationReason, Household, Relation, Resident, ResidentDetails, Vulnerabilities,
+};
+pub use identity::{IdentityNumber, Phone, PhoneKind, Sex};
+pub use ids::{HouseholdId, ResidentId, StaffId, UnitId};
+pub use ledger::{Body, Cut, Entry, Hash, Head, Ledger, Loaded, Record, SCHEMA_VERSION, Tampering};
+pub use place::{
+    DivisionCode, DivisionLevel, StatisticalCode, StatisticalLevel, TownshipKind, VillageKind,
+};
+pub use registry::{Created, Founding, Receipt, Registry, Responsibility, UnitSummary};
+pub use screening::{
+    CaseFigures, DayZeroBasis, Designation, DesignationId, DowngradeDays, Exposure, ExposureAnchor,
+    Interview, KeyPerson, LevelObservation, ProposedChange, RegisterChange, ReportedSymptoms,
+    RiskLevel, RiskProposal, RiskRegister, ScreeningOutcome, ScreeningRule, Stay, Transit,
+    TravelHistory,
+};
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,260 @@
+//! The grid (网格化管理): units, staff, roles and assignments.
+//!
+//! A township (乡/镇/街道) holds villages (村) and communities (社区); a village holds groups
+//! (村民小组, "组"), numbered within it; zones (片) gather several groups of one village under
+//! one cadre. Households belong to groups. Staff are assigned to units: a leader takes charge of
+//! villages (联点包村), a department is linked to a village (部门联村), a cadre takes a zone and
+//! its groups (分片包组). An assignment to a unit covers everything below it.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::identity::Phone;
+use crate::place::StatisticalCode;
+use crate::{StaffId, UnitId};
+
+/// The kind of a unit of the grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum UnitKind {
+    /// A township, town or street office (乡/镇/街道): the root of a registry.
+    Township,
+    /// An administrative village (行政村), under a villagers' committee.
+    Village,
+    /// A community (社区), under a residents' committee.
+    Community,
+    /// A zone (片): several groups of one village or community under one cadre.
+    Zone,
+    /// A villagers' group (村民小组) or residents' group, numbered within its village.
+    Group,
+}
+
+impl UnitKind {
+    /// The kinds a unit of this kind may be placed under.
+    pub fn allowed_parents(self) -> &'static [UnitKind] {
+        match self {
+            UnitKind::Township => &[],
+            UnitKind::Village | UnitKind::Community => &[UnitKind::Township],
+            UnitKind::Zone | UnitKind::Group => &[UnitKind::Village, UnitKind::Community],
+        }
+    }
+
+    /// The kind's name in English, lower case (`"village"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Township => "township",
+            UnitKind::Village => "village",
+            UnitKind::Community => "community",
+            UnitKind::Zone => "zone",
+            UnitKind::Group => "group",
+        }
+    }
+}
+
+impl fmt::Display for UnitKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A unit of the grid, as the registry holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Unit {
+    /// Its identifier.
+    pub id: UnitId,
+    /// What kind of unit it is.
+    pub kind: UnitKind,
+    /// Its name as the township writes it, e.g. `"Qianjin (前进村)"`.
+    pub name: String,
+    /// The unit it belongs to; `None` only for the township.
+    pub parent: Option<UnitId>,
+    /// Its 12-digit statistical division code (统计用区划代码), where it has one.
+    pub code: Option<StatisticalCode>,
+    /// A group's number within its village (groups have no national code).
+    pub number: Option<u16>,
+    /// For a group, the zone it belongs to, if any.
+    pub zone: Option<UnitId>,
+}
+
+/// The role of a member of staff, which limits what they may record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Role {
+    /// A member of the township's leading group (领导小组成员); acts anywhere in the township.
+    Leader,
+    /// A township or village cadre (干部), acting in the units assigned to them.
+    Cadre,
+    /// A grid worker (网格员), acting in the units assigned to them.
+    GridWorker,
+    /// A health worker of the township health centre (乡卫生院医务人员): records medical
+    /// decisions, in the units assigned to them.
+    HealthWorker,
+    /// An inspector of the township discipline inspection commission (乡纪委): records
+    /// inspections anywhere in the township.
+    Inspector,
+    /// A volunteer (志愿者), e.g. on checkpoint duty (卡点执勤); records nothing.
+    Volunteer,
+}
+
+impl Role {
+    /// The role's name in English, lower case (`"grid worker"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Leader => "leader",
+            Role::Cadre => "cadre",
+            Role::GridWorker => "grid worker",
+            Role::HealthWorker => "health worker",
+            Role::Inspector => "inspector",
+            Role::Volunteer => "volunteer",
+        }
+    }
+
+    /// Whether this role acts anywhere in the township, rather than only in assigned units.
+    pub fn acts_township_wide(self) -> bool {
+        matches!(self, Role::Leader | Role::Inspector)
+    }
+
+    /// Whether this role may take `action` (in units within its reach).
+    ///
+    /// ```
+    /// use fangkong::{Action, Role};
+    /// assert!(Role::GridWorker.may(Action::RegisterHousehold));
+    /// assert!(!Role::GridWorker.may(Action::EnrollStaff));
+    /// assert!(!Role::Volunteer.may(Action::RegisterResident));
+    /// ```
+    pub fn may(self, action: Action) -> bool {
+        action.roles().contains(&self)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What an assignment makes a member of staff answer for (the article's forms of 包保).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Duty {
+    /// A leader takes charge of a village (联点包村).
+    ChargeOfVillage,
+    /// A township department is linked to a village (部门联村).
+    DepartmentLink,
+    /// A cadre takes a zone and its groups (分片包组).
+    ZoneAndGroups,
+    /// A grid worker's grid (网格).
+    Grid,
+    /// Medical service of the township health centre (乡卫生院上门服务).
+    MedicalService,
+    /// Supervision (督查).
+    Supervision,
+}
+
+impl Duty {
+    /// The duty in English, lower case.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Duty::ChargeOfVillage => "in charge of the village",
+            Duty::DepartmentLink => "department linked to the village",
+            Duty::ZoneAndGroups => "zone and groups",
+            Duty::Grid => "grid",
+            Duty::MedicalService => "medical service",
+            Duty::Supervision => "supervision",
+        }
+    }
+}
+
+/// A member of staff.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Staff {
+    /// Their identifier.
+    pub id: StaffId,
+    /// Their name.
+    pub name: String,
+    /// Their role.
+    pub role: Role,
+    /// Their phone (masked when printed).
+    pub phone: Option<Phone>,
+}
+
+impl Staff {
+    /// How messages name them: role, name and id, e.g. `grid worker Li Hua (S12)`.
+    pub fn label(&self) -> String {
+        format!("{} {} ({})", self.role, self.name, self.id)
+    }
+}
+
+/// An assignment of a member of staff to a unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Assignment {
+    /// Who.
+    pub staff: StaffId,
+    /// To which unit (it covers everything below it).
+    pub unit: UnitId,
+    /// In which capacity.
+    pub duty: Duty,
+}
+
+/// What a command does, for authorization: each action names the roles that may take it.
+///
+/// Roles that do not [act township-wide](Role::acts_township_wide) may take an action only in
+/// the units assigned to them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Action {
+    /// Establish a village, community, zone or group.
+    EstablishUnit,
+    /// Enroll a member of staff.
+    EnrollStaff,
+    /// Assign staff to a unit, or end an assignment.
+    AssignStaff,
+    /// Register a household.
+    RegisterHousehold,
+    /// Register a resident, or correct their details.
+    RegisterResident,
+    /// Move a household to another group, or a resident to another household.
+    MoveHousehold,
+    /// Deregister a resident (died, moved away).
+    DeregisterResident,
+}
+
+impl Action {
+    /// The roles that may take this action: the permission table, as data.
+    pub fn roles(self) -> &'static [Role] {
+        use Role::*;
+        match self {
+            Action::EstablishUnit | Action::EnrollStaff | Action::AssignStaff => &[Leader],
+            Action::RegisterHousehold
+            | Action::RegisterResident
+            | Action::MoveHousehold
+            | Action::DeregisterResident => &[Leader, Cadre, GridWorker],
+        }
+    }
+
+    /// What the action is, as the end of "may not …" (`"register a household"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::EstablishUnit => "establish a unit of the grid",
+            Action::EnrollStaff => "enroll staff",
+            Action::AssignStaff => "assign staff to units",
+            Action::RegisterHousehold => "register a household",
+            Action::RegisterResident => "register or correct a resident",
+            Action::MoveHousehold => "move a household or resident",
+            Action::DeregisterResident => "deregister a resident",
+        }
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,108 @@
+//! Identifiers the registry hands out.
+//!
+//! The registry numbers units, staff, households and residents itself, in the order they are
+//! recorded, so replaying the same events always gives the same identifiers. Each identifier
+//! prints with a one-letter prefix (`U7`, `S3`, `H1024`, `R4410`), which is also its text form.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident, $prefix:literal, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(u32);
+
+        impl $name {
+            /// The identifier with this number (as printed after the prefix).
+            pub const fn new(number: u32) -> Self {
+                $name(number)
+            }
+
+            /// The number of this identifier, without its prefix.
+            pub const fn get(self) -> u32 {
+                self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!($prefix, "{}"), self.0)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(self, f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = Error;
+
+            fn from_str(s: &str) -> Result<Self, Error> {
+                s.strip_prefix($prefix)
+                    .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                    .and_then(|n| n.parse().ok())
+                    .map($name)
+                    .ok_or_else(|| Error::InvalidId {
+                        input: s.to_owned(),
+                        what: $what,
+                        example: concat!($prefix, "12"),
+                    })
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A unit of the grid (网格单元): the township, a village or community, a zone or a group.
+    ///
+    /// ```
+    /// use fangkong::UnitId;
+    /// assert_eq!("U7".parse::<UnitId>()?, UnitId::new(7));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    UnitId,
+    "U",
+    "unit"
+);
+id_type!(
+    /// A member of staff (工作人员): leader, cadre, grid worker, health worker, inspector, volunteer.
+    ///
+    /// ```
+    /// use fangkong::StaffId;
+    /// assert_eq!(StaffId::new(3).to_string(), "S3");
+    /// ```
+    StaffId,
+    "S",
+    "staff member"
+);
+id_type!(
+    /// A household (户).
+    ///
+    /// ```
+    /// use fangkong::HouseholdId;
+    /// assert_eq!("H1024".parse::<HouseholdId>()?.get(), 1024);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    HouseholdId,
+    "H",
+    "household"
+);
+id_type!(
+    /// A resident (居民), a member of one household.
+    ///
+    /// ```
+    /// use fangkong::ResidentId;
+    /// assert!("4410".parse::<ResidentId>().is_err()); // the prefix is part of the id
+    /// ```
+    ResidentId,
+    "R",
+    "resident"
+);

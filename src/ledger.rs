@@ -1,0 +1,539 @@
+//! The ledger (台账): every accepted event and every refused command, chained by SHA-256.
+//!
+//! # What is hashed
+//!
+//! Each entry stores a **record**, `{"seq":…,"schema":…,"at":…,"actor":…,"body":…}`, as JSON
+//! text. That text is produced once, when the entry is appended, and from then on it is kept
+//! and written **byte for byte**; it is never re-serialized. The entry's hash is
+//!
+//! ```text
+//! hash = SHA-256( "fangkong-ledger-v1\n" ‖ prev ‖ record bytes )
+//! ```
+//!
+//! where `prev` is the 32-byte hash of the previous entry (32 zero bytes for the first entry)
+//! and `‖` is concatenation. A JSON Lines file holds one entry per line, exactly
+//!
+//! ```text
+//! {"prev":"<64 hex>","hash":"<64 hex>","record":<record bytes>}
+//! ```
+//!
+//! so reading a file back recovers the exact bytes that were hashed. The schema version
+//! ([`SCHEMA_VERSION`]) inside each record says how to read its body.
+//!
+//! # What verification proves
+//!
+//! [`Ledger::verify`] recomputes every hash and checks the sequence numbers and the chain: a
+//! change to any byte of an entry, and any entry removed, inserted or moved, is reported at the
+//! first entry concerned. Someone who rewrites the whole tail of the file and recomputes every
+//! hash can only be caught by comparing with a [`Head`] kept elsewhere (printed in the daily
+//! report, say): [`Ledger::verify_against`] does that, and it is also how a removed last entry
+//! is detected.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::event::{Command, Event};
+use crate::{Error, Instant, StaffId};
+
+/// The version of the record format written by this release.
+pub const SCHEMA_VERSION: u32 = 1;
+
+const DOMAIN_TAG: &[u8] = b"fangkong-ledger-v1\n";
+
+/// A SHA-256 hash, printed as 64 lowercase hex digits.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Hash([u8; 32]);
+
+impl Hash {
+    /// The hash that precedes the first entry: 32 zero bytes.
+    pub const GENESIS: Hash = Hash([0; 32]);
+
+    /// The raw bytes.
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    fn parse_hex(s: &str) -> Option<Hash> {
+        if s.len() != 64 {
+            return None;
+        }
+        let mut out = [0u8; 32];
+        for (i, byte) in out.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok()?;
+        }
+        Some(Hash(out))
+    }
+}
+
+impl fmt::Display for Hash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for b in self.0 {
+            write!(f, "{b:02x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Hash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Hash({self})")
+    }
+}
+
+impl std::str::FromStr for Hash {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Hash, Error> {
+        Hash::parse_hex(s).ok_or_else(|| Error::InvalidHash {
+            input: s.chars().take(80).collect(),
+        })
+    }
+}
+
+impl Serialize for Hash {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Hash {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Hash, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// What an entry records.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Body {
+    /// An accepted event.
+    Event(Event),
+    /// A refused command: who tried what, and why it was refused. Domain state is unchanged.
+    Refused {
+        /// The command as it was given.
+        command: Command,
+        /// Why it was refused, as the error said it (personal data masked).
+        reason: String,
+    },
+}
+
+/// One entry's record: the part of an entry that is hashed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Record {
+    /// Position in the ledger, from 1.
+    pub seq: u64,
+    /// The record format version ([`SCHEMA_VERSION`] when written by this release).
+    pub schema: u32,
+    /// When it happened, as the command said.
+    pub at: Instant,
+    /// Who did it (or tried to).
+    pub actor: StaffId,
+    /// What was recorded.
+    pub body: Body,
+}
+
+/// One entry of the ledger: its record's exact bytes, the previous hash and its own hash.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Entry {
+    prev: Hash,
+    hash: Hash,
+    bytes: Box<str>,
+}
+
+impl Entry {
+    /// The hash of the previous entry, as stored.
+    pub fn prev(&self) -> Hash {
+        self.prev
+    }
+
+    /// This entry's hash, as stored.
+    pub fn hash(&self) -> Hash {
+        self.hash
+    }
+
+    /// The exact bytes of the record that were hashed.
+    pub fn record_bytes(&self) -> &str {
+        &self.bytes
+    }
+
+    /// The record, read from its bytes.
+    ///
+    /// # Errors
+    /// [`Error::LedgerUnreadable`] if the bytes are not a record of a known schema (which
+    /// [`Ledger::verify`] reports as an altered entry when the hash does not match either).
+    pub fn record(&self) -> Result<Record, Error> {
+        serde_json::from_str(&self.bytes).map_err(|e| Error::LedgerUnreadable {
+            line: 0,
+            reason: e.to_string(),
+        })
+    }
+
+    /// The entry as one JSON line, without the newline.
+    pub fn to_json_line(&self) -> String {
+        format!(
+            "{{\"prev\":\"{}\",\"hash\":\"{}\",\"record\":{}}}",
+            self.prev, self.hash, self.bytes
+        )
+    }
+
+    /// The sequence number the record claims, even if the rest of it cannot be read.
+    fn claimed_seq(&self) -> Option<u64> {
+        #[derive(Deserialize)]
+        struct SeqOnly {
+            seq: u64,
+        }
+        serde_json::from_str::<SeqOnly>(&self.bytes)
+            .ok()
+            .map(|s| s.seq)
+    }
+
+    fn expected_hash(&self) -> Hash {
+        chain_hash(&self.prev, self.bytes.as_bytes())
+    }
+}
+
+impl fmt::Debug for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The record holds personal data in full; Debug shows only its size and hashes.
+        f.debug_struct("Entry")
+            .field("prev", &self.prev)
+            .field("hash", &self.hash)
+            .field("record_bytes", &self.bytes.len())
+            .finish()
+    }
+}
+
+fn chain_hash(prev: &Hash, record: &[u8]) -> Hash {
+    let mut h = Sha256::new();
+    h.update(DOMAIN_TAG);
+    h.update(prev.0);
+    h.update(record);
+    Hash(h.finalize().into())
+}
+
+/// The last entry of a ledger: its sequence number and hash. Keep it somewhere else (a daily
+/// report, a printed page) to prove later that nothing was cut or rewritten.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Head {
+    /// The number of entries.
+    pub seq: u64,
+    /// The last entry's hash ([`Hash::GENESIS`] for an empty ledger).
+    pub hash: Hash,
+}
+
+/// What is wrong with a ledger, at the first entry where something is wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Tampering {
+    /// The entry's bytes, previous hash or hash were changed after it was written.
+    Altered,
+    /// Entries are missing before this one (`first..=last` by sequence number).
+    Removed {
+        /// The first missing sequence number.
+        first: u64,
+        /// The last missing sequence number.
+        last: u64,
+    },
+    /// This entry's sequence number was already used by an earlier entry.
+    Inserted,
+    /// This entry stands out of order: it carries sequence number `found`, which belongs later.
+    Reordered {
+        /// The sequence number found at this position.
+        found: u64,
+    },
+    /// The entry's record is intact, but it does not follow the entry before it.
+    BrokenChain,
+    /// The ledger ends before, or differs at, an anchored head.
+    HeadMismatch {
+        /// The anchored head.
+        expected: Head,
+    },
+}
+
+impl fmt::Display for Tampering {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Tampering::Altered => f.write_str(
+                "its contents do not match its hash: it was changed after it was written",
+            ),
+            Tampering::Removed { first, last } if first == last => {
+                write!(f, "entry {first} before it is missing: it was removed")
+            }
+            Tampering::Removed { first, last } => {
+                write!(
+                    f,
+                    "entries {first} to {last} before it are missing: they were removed"
+                )
+            }
+            Tampering::Inserted => {
+                f.write_str("its sequence number was already used: it was inserted or copied")
+            }
+            Tampering::Reordered { found } => write!(
+                f,
+                "it carries sequence number {found}, which belongs later: entries were reordered"
+            ),
+            Tampering::BrokenChain => f.write_str(
+                "it does not follow the entry before it: an entry before it was replaced",
+            ),
+            Tampering::HeadMismatch { expected } => write!(
+                f,
+                "the anchored head says entry {} has hash {}: the ledger was cut or rewritten",
+                expected.seq, expected.hash
+            ),
+        }
+    }
+}
+
+/// The append-only, hash-chained ledger of a registry.
+///
+/// Read it with [`entries`](Ledger::entries); check it with [`verify`](Ledger::verify); store it
+/// with [`to_jsonl`](Ledger::to_jsonl) and read it back with [`from_jsonl`](Ledger::from_jsonl).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ledger {
+    entries: Vec<Entry>,
+}
+
+/// A ledger read from JSON Lines, with what was cut off its end, if anything.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Loaded {
+    /// Every complete entry before the cut.
+    pub ledger: Ledger,
+    /// The incomplete last line, if the file was cut in the middle of it.
+    pub cut: Option<Cut>,
+}
+
+/// An incomplete last line of a JSON Lines ledger (a write interrupted by a power cut, say).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Cut {
+    /// The 1-based line number of the incomplete line.
+    pub line: usize,
+    /// How many bytes it has.
+    pub bytes: usize,
+}
+
+impl fmt::Display for Cut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {} is incomplete ({} bytes, no end of line): the file was cut while it was being written; everything before it was loaded",
+            self.line, self.bytes
+        )
+    }
+}
+
+#[derive(Deserialize)]
+struct StoredLine<'a> {
+    prev: Hash,
+    hash: Hash,
+    #[serde(borrow)]
+    record: &'a serde_json::value::RawValue,
+}
+
+impl Ledger {
+    /// An empty ledger.
+    pub fn new() -> Ledger {
+        Ledger::default()
+    }
+
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entries, first to last.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The head: number of entries and last hash.
+    pub fn head(&self) -> Head {
+        Head {
+            seq: self.entries.len() as u64,
+            hash: self.entries.last().map_or(Hash::GENESIS, |e| e.hash),
+        }
+    }
+
+    /// Appends a record for `body` and returns its sequence number.
+    pub(crate) fn append(&mut self, at: Instant, actor: StaffId, body: Body) -> u64 {
+        let seq = self.entries.len() as u64 + 1;
+        let record = Record {
+            seq,
+            schema: SCHEMA_VERSION,
+            at,
+            actor,
+            body,
+        };
+        // Serializing our own types to a String cannot fail: no maps with non-string keys,
+        // no custom serializers that error.
+        let bytes = serde_json::to_string(&record).unwrap_or_default();
+        let prev = self.head().hash;
+        let hash = chain_hash(&prev, bytes.as_bytes());
+        self.entries.push(Entry {
+            prev,
+            hash,
+            bytes: bytes.into_boxed_str(),
+        });
+        seq
+    }
+
+    /// Checks every entry and the chain between them.
+    ///
+    /// Returns the [`Head`] of the verified ledger.
+    ///
+    /// # Errors
+    /// [`Error::LedgerTampered`] naming the first entry (1-based position, and the sequence
+    /// number it carries) that was altered, removed, inserted or reordered.
+    pub fn verify(&self) -> Result<Head, Error> {
+        let mut prev = Hash::GENESIS;
+        for (i, entry) in self.entries.iter().enumerate() {
+            let position = i + 1;
+            let expected_seq = position as u64;
+            let tampered = |problem: Tampering, seq: Option<u64>| Error::LedgerTampered {
+                position,
+                seq,
+                problem,
+            };
+            if entry.expected_hash() != entry.hash {
+                let seq = entry.claimed_seq();
+                return Err(tampered(Tampering::Altered, seq));
+            }
+            let record = entry
+                .record()
+                .map_err(|_| tampered(Tampering::Altered, None))?;
+            if record.seq != expected_seq {
+                let problem = if record.seq > expected_seq {
+                    let later = self.entries[position..]
+                        .iter()
+                        .any(|e| e.record().is_ok_and(|r| r.seq == expected_seq));
+                    if later {
+                        Tampering::Reordered { found: record.seq }
+                    } else {
+                        Tampering::Removed {
+                            first: expected_seq,
+                            last: record.seq - 1,
+                        }
+                    }
+                } else {
+                    Tampering::Inserted
+                };
+                return Err(tampered(problem, Some(record.seq)));
+            }
+            if entry.prev != prev {
+                return Err(tampered(Tampering::BrokenChain, Some(record.seq)));
+            }
+            prev = entry.hash;
+        }
+        Ok(self.head())
+    }
+
+    /// Verifies the ledger, and that it reaches `anchor` with the same hash there.
+    ///
+    /// # Errors
+    /// As [`verify`](Ledger::verify), and [`Error::LedgerTampered`] with
+    /// [`Tampering::HeadMismatch`] if the ledger is shorter than the anchor or its entry at
+    /// the anchor's sequence number has another hash.
+    pub fn verify_against(&self, anchor: Head) -> Result<Head, Error> {
+        let head = self.verify()?;
+        let matches = match anchor.seq {
+            0 => anchor.hash == Hash::GENESIS,
+            n => self
+                .entries
+                .get(n as usize - 1)
+                .is_some_and(|e| e.hash == anchor.hash),
+        };
+        if matches {
+            Ok(head)
+        } else {
+            Err(Error::LedgerTampered {
+                position: (anchor.seq as usize).min(self.entries.len() + 1),
+                seq: Some(anchor.seq),
+                problem: Tampering::HeadMismatch { expected: anchor },
+            })
+        }
+    }
+
+    /// The records, first to last, read from their bytes.
+    ///
+    /// # Errors
+    /// [`Error::LedgerUnreadable`] for the first record that cannot be read.
+    pub fn records(&self) -> impl Iterator<Item = Result<Record, Error>> + '_ {
+        self.entries.iter().enumerate().map(|(i, e)| {
+            e.record().map_err(|err| match err {
+                Error::LedgerUnreadable { reason, .. } => Error::LedgerUnreadable {
+                    line: i + 1,
+                    reason,
+                },
+                other => other,
+            })
+        })
+    }
+
+    /// The whole ledger as JSON Lines: one entry per line, each line ending in `\n`.
+    pub fn to_jsonl(&self) -> String {
+        let mut out = String::with_capacity(self.entries.iter().map(|e| e.bytes.len() + 160).sum());
+        for e in &self.entries {
+            out.push_str(&e.to_json_line());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Reads a ledger written by [`to_jsonl`](Ledger::to_jsonl).
+    ///
+    /// The entries are read as stored, not verified: call [`verify`](Ledger::verify) (or
+    /// [`Registry::replay`](crate::Registry::replay), which verifies) to check them. A last
+    /// line without its end of line that cannot be read is a [`Cut`]: everything before it is
+    /// loaded and the cut is reported in [`Loaded::cut`]. Blank lines are ignored.
+    ///
+    /// # Errors
+    /// [`Error::LedgerUnreadable`] naming the line, when a line other than an incomplete last
+    /// one is not an entry.
+    pub fn from_jsonl(text: &str) -> Result<Loaded, Error> {
+        let mut entries = Vec::new();
+        let mut cut = None;
+        let ends_with_newline = text.ends_with('\n');
+        let lines: Vec<&str> = text.split_terminator('\n').collect();
+        let count = lines.len();
+        for (i, raw) in lines.into_iter().enumerate() {
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<StoredLine<'_>>(line) {
+                Ok(stored) => entries.push(Entry {
+                    prev: stored.prev,
+                    hash: stored.hash,
+                    bytes: stored.record.get().into(),
+                }),
+                Err(_) if i + 1 == count && !ends_with_newline => {
+                    cut = Some(Cut {
+                        line: i + 1,
+                        bytes: raw.len(),
+                    });
+                }
+                Err(e) => {
+                    return Err(Error::LedgerUnreadable {
+                        line: i + 1,
+                        reason: e.to_string(),
+                    });
+                }
+            }
+        }
+        Ok(Loaded {
+            ledger: Ledger { entries },
+            cut,
+        })
+    }
+}

@@ -1,0 +1,247 @@
+//! The ledger: hashing, tamper detection, JSON Lines, cuts.
+
+use fangkong::{Error, Ledger, Registry, Tampering};
+
+use crate::common::*;
+
+/// A ledger with a refusal in it, as JSON Lines split into lines (without newlines).
+fn lines() -> (Registry, Vec<String>) {
+    let mut g = given();
+    let _ = g
+        .reg
+        .register_household(g.worker_qianjin_1, at(T0), g.baiyun_1, "Baiyun 1-01");
+    let text = g.reg.ledger().to_jsonl();
+    (g.reg, text.lines().map(str::to_owned).collect())
+}
+
+fn join(lines: &[String]) -> String {
+    let mut s = lines.join("\n");
+    s.push('\n');
+    s
+}
+
+#[track_caller]
+fn verify(lines: &[String]) -> Result<(), Error> {
+    Ledger::from_jsonl(&join(lines))
+        .unwrap()
+        .ledger
+        .verify()
+        .map(|_| ())
+}
+
+#[track_caller]
+fn tampered_at(result: Result<(), Error>) -> (usize, Tampering) {
+    match result {
+        Err(Error::LedgerTampered {
+            position, problem, ..
+        }) => (position, problem),
+        other => panic!("expected tampering, got {other:?}"),
+    }
+}
+
+/// Changes the first character of `field`'s value that can be changed without breaking JSON.
+fn alter_field(line: &str, field: &str) -> Option<String> {
+    let key = format!("\"{field}\":");
+    let start = line.find(&key)? + key.len();
+    let bytes = line.as_bytes();
+    for i in start..line.len() {
+        let c = bytes[i];
+        let replacement = match c {
+            b'0'..=b'8' => c + 1,
+            b'9' => b'0',
+            b'a'..=b'e' => c + 1,
+            b'f' => b'a',
+            b'A'..=b'Y' => c + 1,
+            _ => continue,
+        };
+        let mut out = line.as_bytes().to_vec();
+        out[i] = replacement;
+        return String::from_utf8(out).ok();
+    }
+    None
+}
+
+#[test]
+fn an_untouched_ledger_verifies_and_round_trips_through_json_lines() {
+    let (reg, lines) = lines();
+    let loaded = Ledger::from_jsonl(&join(&lines)).unwrap();
+    assert!(loaded.cut.is_none());
+    assert_eq!(loaded.ledger, *reg.ledger());
+    assert_eq!(loaded.ledger.verify().unwrap(), reg.ledger().head());
+    assert_eq!(Registry::replay(&loaded.ledger).unwrap(), reg);
+}
+
+#[test]
+fn changing_any_one_field_of_any_entry_is_detected_at_that_entry() {
+    let (_, lines) = lines();
+    let fields = ["prev", "hash", "seq", "schema", "at", "actor", "body"];
+    let mut checked = 0;
+    for i in 0..lines.len() {
+        for field in fields {
+            let Some(altered) = alter_field(&lines[i], field) else {
+                continue;
+            };
+            assert_ne!(altered, lines[i]);
+            let mut copy = lines.clone();
+            copy[i] = altered;
+            let (position, problem) = tampered_at(verify(&copy));
+            assert_eq!(position, i + 1, "field {field} of entry {}", i + 1);
+            assert_eq!(
+                problem,
+                Tampering::Altered,
+                "field {field} of entry {}",
+                i + 1
+            );
+            checked += 1;
+        }
+    }
+    // Every field of every entry was altered once (body always has a changeable character).
+    assert_eq!(checked, lines.len() * fields.len());
+}
+
+#[test]
+fn removing_an_entry_is_detected_where_it_was() {
+    let (_, lines) = lines();
+    for k in 0..lines.len() - 1 {
+        let mut copy = lines.clone();
+        copy.remove(k);
+        let (position, problem) = tampered_at(verify(&copy));
+        assert_eq!(position, k + 1);
+        assert_eq!(
+            problem,
+            Tampering::Removed {
+                first: k as u64 + 1,
+                last: k as u64 + 1
+            }
+        );
+    }
+}
+
+#[test]
+fn removing_the_last_entry_is_detected_against_the_anchored_head() {
+    let (reg, mut lines) = lines();
+    let anchor = reg.ledger().head();
+    lines.pop();
+    let ledger = Ledger::from_jsonl(&join(&lines)).unwrap().ledger;
+    // On its own the shortened ledger is consistent...
+    ledger.verify().unwrap();
+    // ...but not with the head kept elsewhere.
+    let err = ledger.verify_against(anchor).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::LedgerTampered {
+                problem: Tampering::HeadMismatch { .. },
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(reg.ledger().verify_against(anchor).is_ok());
+}
+
+#[test]
+fn inserting_a_copied_entry_is_detected_where_it_was_inserted() {
+    let (_, lines) = lines();
+    for k in 1..lines.len() {
+        let mut copy = lines.clone();
+        copy.insert(k, lines[k - 1].clone());
+        let (position, problem) = tampered_at(verify(&copy));
+        assert_eq!(position, k + 1, "inserted at {k}");
+        assert_eq!(problem, Tampering::Inserted);
+    }
+}
+
+#[test]
+fn swapping_two_entries_is_detected_at_the_first_of_them() {
+    let (_, lines) = lines();
+    for k in 0..lines.len() - 1 {
+        let mut copy = lines.clone();
+        copy.swap(k, k + 1);
+        let (position, problem) = tampered_at(verify(&copy));
+        assert_eq!(position, k + 1);
+        assert_eq!(
+            problem,
+            Tampering::Reordered {
+                found: k as u64 + 2
+            }
+        );
+    }
+}
+
+#[test]
+fn the_tampering_message_names_the_entry() {
+    let (_, lines) = lines();
+    let mut copy = lines.clone();
+    copy[3] = alter_field(&lines[3], "body").unwrap();
+    let err = verify(&copy).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the ledger was tampered with at entry 4 (sequence number 4): its contents do not match its hash: it was changed after it was written"
+    );
+}
+
+#[test]
+fn a_file_cut_in_its_last_line_loads_everything_before_and_reports_the_cut() {
+    let (reg, lines) = lines();
+    let full = join(&lines);
+    let last_len = lines.last().unwrap().len();
+    let cut_text = &full[..full.len() - 1 - last_len / 2];
+    let loaded = Ledger::from_jsonl(cut_text).unwrap();
+    assert_eq!(loaded.ledger.len(), lines.len() - 1);
+    let cut = loaded.cut.expect("the cut is reported");
+    assert_eq!(cut.line, lines.len());
+    assert_eq!(
+        cut.to_string(),
+        format!(
+            "line {} is incomplete ({} bytes, no end of line): the file was cut while it was being written; everything before it was loaded",
+            lines.len(),
+            last_len - last_len / 2
+        )
+    );
+    loaded.ledger.verify().unwrap();
+    // Everything before the cut replays; only the cut entry (the refusal) is missing.
+    let replayed = Registry::replay(&loaded.ledger).unwrap();
+    assert!(replayed.state_eq(&reg));
+}
+
+#[test]
+fn a_complete_last_line_without_a_newline_is_not_a_cut() {
+    let (reg, lines) = lines();
+    let text = lines.join("\n");
+    let loaded = Ledger::from_jsonl(&text).unwrap();
+    assert!(loaded.cut.is_none());
+    assert_eq!(loaded.ledger, *reg.ledger());
+}
+
+#[test]
+fn a_broken_line_in_the_middle_is_an_error_naming_the_line() {
+    let (_, mut lines) = lines();
+    lines[2].truncate(10);
+    let err = Ledger::from_jsonl(&join(&lines)).unwrap_err();
+    assert!(
+        matches!(err, Error::LedgerUnreadable { line: 3, .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_hash_covers_the_stored_bytes_as_documented() {
+    use sha2::{Digest, Sha256};
+    let (reg, _) = lines();
+    let entries = reg.ledger().entries();
+    for (i, e) in entries.iter().enumerate() {
+        let mut h = Sha256::new();
+        h.update(b"fangkong-ledger-v1\n");
+        let prev = if i == 0 {
+            [0u8; 32]
+        } else {
+            *entries[i - 1].hash().as_bytes()
+        };
+        h.update(prev);
+        h.update(e.record_bytes().as_bytes());
+        let digest: [u8; 32] = h.finalize().into();
+        assert_eq!(&digest, e.hash().as_bytes());
+        assert_eq!(e.prev().as_bytes(), &prev);
+    }
+}

@@ -1,0 +1,11 @@
+//! fangkong's integration tests: one target, one module per concern. Tests read as scenarios:
+//! given a township, when a member of staff does something, then this is what the registry,
+//! the ledger and the error say.
+
+mod common;
+mod grid;
+mod identity;
+mod ledger;
+mod privacy;
+mod replay;
+mod serde_roundtrip;
