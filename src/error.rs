@@ -1,7 +1,9 @@
 //! The crate's one error type.
 
 use crate::ledger::Tampering;
-use crate::{Day, DesignationId, DivisionCode, HouseholdId, ResidentId, StaffId, UnitId};
+use crate::{
+    Day, DesignationId, DivisionCode, HouseholdId, Instant, ResidentId, RoundId, StaffId, UnitId,
+};
 
 /// Everything that can go wrong in fangkong, in words a township clerk can act on.
 ///
@@ -448,4 +450,177 @@ pub enum Error {
          is recorded: ask on which days they were there and record it"
     )]
     WuhanAnswerWithoutWuhanTravel,
+
+    // --- screening rounds and interviews ---
+    /// No such screening round.
+    #[error("there is no screening round {round} in this registry")]
+    UnknownRound {
+        /// The id given.
+        round: RoundId,
+    },
+    /// A visit or interview before a round opened.
+    #[error("screening round {round} opens on {opens}; nothing can be recorded in it on {day}")]
+    RoundNotOpen {
+        /// The round.
+        round: RoundId,
+        /// Its first day.
+        opens: Day,
+        /// The day given.
+        day: Day,
+    },
+    /// A visit or interview after a round closed, or a second closing.
+    #[error("screening round {round} closed on {closes}; nothing can be recorded in it on {day}")]
+    RoundClosed {
+        /// The round.
+        round: RoundId,
+        /// Its last day.
+        closes: Day,
+        /// The day given.
+        day: Day,
+    },
+    /// A household outside the round's units.
+    #[error("household {household} is in {group}, which screening round {round} does not cover")]
+    OutsideRound {
+        /// The household.
+        household: HouseholdId,
+        /// Its group.
+        group: String,
+        /// The round.
+        round: RoundId,
+    },
+    /// An interview before any screening rule was adopted.
+    #[error(
+        "no screening rule has been adopted yet, so the interview cannot be judged: a leader must adopt one first"
+    )]
+    NoScreeningRule,
+    /// A confirmed proposal that changes nothing.
+    #[error("the proposal for {area} keeps the current level, so there is nothing to record")]
+    NothingToConfirm {
+        /// The area.
+        area: DivisionCode,
+    },
+
+    // --- observation ---
+    /// Text that is not a temperature in degrees Celsius.
+    #[error(
+        "{input:?} is not a temperature in degrees Celsius with at most one decimal, such as 37.3"
+    )]
+    InvalidTemperature {
+        /// The text as given.
+        input: String,
+    },
+    /// A temperature outside the plausible 34.0–43.0 ℃, refused rather than taken for a fever.
+    #[error(
+        "a temperature of {} ℃ is not plausible for a living person (34.0–43.0 ℃): measure again",
+        crate::observation::tenths_text(*.tenths)
+    )]
+    ImplausibleTemperature {
+        /// The reading in tenths of a degree Celsius.
+        tenths: i32,
+    },
+    /// A protocol that cannot be used as it stands.
+    #[error("protocol {key:?} cannot be used: {problem}")]
+    InvalidProtocol {
+        /// The protocol's key.
+        key: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// A day of exposure after the day it is recorded.
+    #[error(
+        "the exposure on {day0} is after today, {today}: day 0 is a day that has already happened"
+    )]
+    ExposureInFuture {
+        /// The day of exposure given.
+        day0: Day,
+        /// The local day of recording.
+        today: Day,
+    },
+    /// Something recorded with a date and time after the moment it is recorded.
+    #[error("{what} is dated {at}, after the time it is recorded ({now}): check the date and time")]
+    InFuture {
+        /// What was recorded, e.g. "a reading".
+        what: String,
+        /// Its date and time.
+        at: Instant,
+        /// The time of recording.
+        now: Instant,
+    },
+    /// A test sampled on a day after the day it is recorded.
+    #[error("a test sampled on {sampled} is after today, {today}: check the sampling day")]
+    TestSampledInFuture {
+        /// The sampling day given.
+        sampled: Day,
+        /// The local day of recording.
+        today: Day,
+    },
+    /// An observation that no longer takes records.
+    #[error("this observation is closed ({status}): nothing more can be recorded on it")]
+    ObservationClosed {
+        /// Where it stands, e.g. "released on 2020-02-04".
+        status: String,
+    },
+    /// A required text (reason, note, name) left empty.
+    #[error("{what} is required and was left empty")]
+    TextRequired {
+        /// What was required, e.g. "the reason for clearing alert 1".
+        what: String,
+    },
+    /// A supply handout listing nothing.
+    #[error("a supply handout must list at least one item")]
+    EmptyHandout,
+    /// An alert number with no alert.
+    #[error("there is no alert {number} on this observation")]
+    AlertNotFound {
+        /// The number given.
+        number: u32,
+    },
+    /// An alert already referred or cleared.
+    #[error("alert {number} is already resolved")]
+    AlertAlreadyResolved {
+        /// Its number.
+        number: u32,
+    },
+    /// A period change to the current last day.
+    #[error("the last day under observation is already {last_day}: there is nothing to change")]
+    PeriodUnchanged {
+        /// The current last day.
+        last_day: Day,
+    },
+    /// A period change to a last day on or before day 0.
+    #[error(
+        "the last day under observation must come after the exposure on {day0} (day 0); {new_last_day} does not"
+    )]
+    PeriodTooShort {
+        /// Day 0.
+        day0: Day,
+        /// The last day given.
+        new_last_day: Day,
+    },
+    /// A "new" exposure that is not later than the current day 0.
+    #[error(
+        "a new exposure on {new_day0} is not later than the current day 0, {current_day0}: only a later exposure restarts the period"
+    )]
+    ExposureNotLater {
+        /// The current day 0.
+        current_day0: Day,
+        /// The day given.
+        new_day0: Day,
+    },
+    /// A release the rules do not allow, without an override.
+    #[error(
+        "release on {day} is refused: {reasons}. A health worker may override this with a written reason"
+    )]
+    ReleaseRefused {
+        /// The local day of the attempted release.
+        day: Day,
+        /// Every reason, as sentences separated by "; ".
+        reasons: String,
+    },
+    /// An override when the rules already allow release.
+    #[error("the rules allow release on {day}: release without an override")]
+    OverrideNotNeeded {
+        /// The day of release.
+        day: Day,
+    },
 }

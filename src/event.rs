@@ -10,8 +10,12 @@ use serde::{Deserialize, Serialize};
 use crate::grid::{Duty, Role, UnitKind};
 use crate::household::{DeregistrationReason, Relation, ResidentDetails};
 use crate::identity::Phone;
-use crate::place::StatisticalCode;
-use crate::{HouseholdId, ResidentId, StaffId, UnitId, UtcOffset};
+use crate::place::{DivisionCode, StatisticalCode};
+use crate::screening::{
+    DesignationId, Interview, RegisterChange, RiskLevel, RiskProposal, ScreeningOutcome,
+    ScreeningRule, VisitResult,
+};
+use crate::{Day, HouseholdId, ResidentId, RoundId, StaffId, UnitId, UtcOffset};
 
 /// A request to change the registry, made by a member of staff at an instant.
 ///
@@ -108,6 +112,69 @@ pub enum Command {
         resident: ResidentId,
         /// Why.
         reason: DeregistrationReason,
+    },
+    /// Designate an area at risk from a day (as published by the authority that decided it).
+    DesignateRiskArea {
+        /// The area (a province, prefecture or county).
+        area: DivisionCode,
+        /// Its level.
+        level: RiskLevel,
+        /// The first day in force.
+        from: Day,
+        /// Who decided it and where it was published.
+        basis: String,
+    },
+    /// Lift a designation: in force up to the day before `on`.
+    LiftRiskArea {
+        /// The designation.
+        designation: DesignationId,
+        /// The day it is lifted.
+        on: Day,
+    },
+    /// Record a level change a person has confirmed from a [`RiskProposal`].
+    ConfirmRiskProposal {
+        /// The proposal, as confirmed.
+        proposal: RiskProposal,
+    },
+    /// Adopt the screening rule interviews are judged by from now on.
+    AdoptScreeningRule {
+        /// The rule.
+        rule: ScreeningRule,
+    },
+    /// Open a screening round over some units.
+    OpenScreeningRound {
+        /// Its name.
+        name: String,
+        /// The units it covers.
+        units: Vec<UnitId>,
+        /// Its first day.
+        opens: Day,
+    },
+    /// Close a screening round.
+    CloseScreeningRound {
+        /// The round.
+        round: RoundId,
+        /// Its last day.
+        closes: Day,
+    },
+    /// Record a visit to a household in a screening round.
+    RecordVisit {
+        /// The round.
+        round: RoundId,
+        /// The household.
+        household: HouseholdId,
+        /// How the visit ended.
+        result: VisitResult,
+    },
+    /// Record a screening interview of a resident (the five questions); the registry decides
+    /// the outcome by the screening rule in force and the risk register.
+    RecordInterview {
+        /// Who was interviewed.
+        resident: ResidentId,
+        /// The round, if the interview belongs to one.
+        round: Option<RoundId>,
+        /// The answers.
+        interview: Interview,
     },
 }
 
@@ -228,5 +295,55 @@ pub enum Event {
         resident: ResidentId,
         /// Why.
         reason: DeregistrationReason,
+    },
+    /// The risk register changed: an area was designated or a designation lifted.
+    RiskRegisterChanged {
+        /// The change.
+        change: RegisterChange,
+    },
+    /// A screening rule was adopted.
+    ScreeningRuleAdopted {
+        /// The rule.
+        rule: ScreeningRule,
+    },
+    /// A screening round was opened.
+    ScreeningRoundOpened {
+        /// The round.
+        round: RoundId,
+        /// Its name.
+        name: String,
+        /// Its units.
+        units: Vec<UnitId>,
+        /// Its first day.
+        opens: Day,
+    },
+    /// A screening round was closed.
+    ScreeningRoundClosed {
+        /// The round.
+        round: RoundId,
+        /// Its last day.
+        closes: Day,
+    },
+    /// A household was visited (by the entry's actor, at its instant).
+    HouseholdVisited {
+        /// The round.
+        round: RoundId,
+        /// The household.
+        household: HouseholdId,
+        /// How it ended.
+        result: VisitResult,
+    },
+    /// A screening interview was recorded (by the entry's actor, at its instant).
+    InterviewRecorded {
+        /// Who was interviewed.
+        resident: ResidentId,
+        /// The round.
+        round: Option<RoundId>,
+        /// The local day of the interview.
+        on: Day,
+        /// The answers.
+        interview: Interview,
+        /// The outcome decided.
+        outcome: ScreeningOutcome,
     },
 }

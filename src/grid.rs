@@ -224,6 +224,12 @@ pub enum Action {
     MoveHousehold,
     /// Deregister a resident (died, moved away).
     DeregisterResident,
+    /// Designate or lift risk areas, or confirm a proposed level change.
+    ManageRiskAreas,
+    /// Adopt screening rules; open and close screening rounds.
+    ManageScreening,
+    /// Record a visit to a household or a screening interview (摸排登记).
+    RecordScreening,
 }
 
 impl Action {
@@ -235,7 +241,10 @@ impl Action {
             Action::RegisterHousehold
             | Action::RegisterResident
             | Action::MoveHousehold
-            | Action::DeregisterResident => &[Leader, Cadre, GridWorker],
+            | Action::DeregisterResident
+            | Action::RecordScreening => &[Leader, Cadre, GridWorker],
+            Action::ManageRiskAreas => &[Leader, HealthWorker],
+            Action::ManageScreening => &[Leader],
         }
     }
 
@@ -249,6 +258,9 @@ impl Action {
             Action::RegisterResident => "register or correct a resident",
             Action::MoveHousehold => "move a household or resident",
             Action::DeregisterResident => "deregister a resident",
+            Action::ManageRiskAreas => "designate or lift risk areas",
+            Action::ManageScreening => "adopt screening rules or open and close screening rounds",
+            Action::RecordScreening => "record screening visits and interviews",
         }
     }
 }

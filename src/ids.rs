@@ -106,3 +106,15 @@ id_type!(
     "R",
     "resident"
 );
+id_type!(
+    /// A screening round (摸底排查轮次).
+    ///
+    /// ```
+    /// use fangkong::RoundId;
+    /// assert_eq!("SR1".parse::<RoundId>()?, RoundId::new(1));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    RoundId,
+    "SR",
+    "screening round"
+);

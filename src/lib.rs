@@ -87,6 +87,7 @@ mod household;
 mod identity;
 mod ids;
 mod ledger;
+pub mod observation;
 mod place;
 mod registry;
 mod screening;
@@ -100,17 +101,21 @@ pub use household::{
     DeregistrationReason, Household, Relation, Resident, ResidentDetails, Vulnerabilities,
 };
 pub use identity::{IdentityNumber, Phone, PhoneKind, Sex};
-pub use ids::{HouseholdId, ResidentId, StaffId, UnitId};
+pub use ids::{HouseholdId, ResidentId, RoundId, StaffId, UnitId};
 pub use ledger::{Body, Cut, Entry, Hash, Head, Ledger, Loaded, Record, SCHEMA_VERSION, Tampering};
+pub use observation::{
+    FeverRule, Observation, Protocol, Reading, ReleaseDecision, Temperature, evaluate_release,
+};
 pub use place::{
     DivisionCode, DivisionLevel, StatisticalCode, StatisticalLevel, TownshipKind, VillageKind,
 };
 pub use registry::{Created, Founding, Receipt, Registry, Responsibility, UnitSummary};
 pub use screening::{
-    CaseFigures, DayZeroBasis, Designation, DesignationId, DowngradeDays, Exposure, ExposureAnchor,
-    Interview, KeyPerson, LevelObservation, ProposedChange, RegisterChange, ReportedSymptoms,
-    RiskLevel, RiskProposal, RiskRegister, ScreeningOutcome, ScreeningRule, Stay, Transit,
-    TravelHistory,
+    CaseFigures, Coverage, DEFAULT_REPEATED_ABSENCES, DayZeroBasis, Designation, DesignationId,
+    DowngradeDays, Exposure, ExposureAnchor, FollowUp, FollowUpReason, Interview, InterviewRecord,
+    KeyPerson, LevelObservation, ProposedChange, RegisterChange, ReportedSymptoms, RiskLevel,
+    RiskProposal, RiskRegister, Round, ScreeningOutcome, ScreeningRule, Stay, Transit,
+    TravelHistory, VillageCoverage, Visit, VisitResult,
 };
 
 #[cfg(doctest)]

@@ -8,4 +8,5 @@ mod identity;
 mod ledger;
 mod privacy;
 mod replay;
+mod screening;
 mod serde_roundtrip;

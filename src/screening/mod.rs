@@ -15,11 +15,16 @@
 mod interview;
 mod proposal;
 mod risk;
+mod round;
 mod rules;
 
 pub use interview::{Interview, ReportedSymptoms, Stay, Transit, TravelHistory};
 pub use proposal::{CaseFigures, DowngradeDays, ProposedChange, RiskProposal};
 pub use risk::{Designation, DesignationId, RegisterChange, RiskLevel, RiskRegister};
+pub use round::{
+    Coverage, DEFAULT_REPEATED_ABSENCES, FollowUp, FollowUpReason, InterviewRecord, Round,
+    VillageCoverage, Visit, VisitResult,
+};
 pub use rules::{
     DayZeroBasis, Exposure, ExposureAnchor, KeyPerson, LevelObservation, ScreeningOutcome,
     ScreeningRule,

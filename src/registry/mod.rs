@@ -8,7 +8,10 @@ use crate::household::{Household, Relation, Resident, ResidentDetails};
 use crate::identity::{IdentityNumber, Phone};
 use crate::ledger::{Body, Ledger};
 use crate::place::StatisticalCode;
-use crate::{Day, Error, HouseholdId, Instant, ResidentId, StaffId, UnitId, UtcOffset};
+use crate::screening::{InterviewRecord, RiskRegister, Round, ScreeningRule};
+use crate::{Day, Error, HouseholdId, Instant, ResidentId, RoundId, StaffId, UnitId, UtcOffset};
+
+mod screening;
 
 /// What founds a registry: the township and its first leader.
 ///
@@ -129,6 +132,11 @@ struct State {
     group_households: BTreeMap<UnitId, Vec<HouseholdId>>,
     residents: BTreeMap<ResidentId, Resident>,
     by_identity: BTreeMap<IdentityNumber, ResidentId>,
+    risk: RiskRegister,
+    rule: Option<ScreeningRule>,
+    rounds: BTreeMap<RoundId, Round>,
+    interviews: BTreeMap<ResidentId, Vec<InterviewRecord>>,
+    next_round: u32,
     next_unit: u32,
     next_staff: u32,
     next_household: u32,
@@ -216,7 +224,7 @@ impl Registry {
                 return Err(Error::LedgerNotFounded);
             }
             if let Body::Event(e) = &record.body {
-                state.apply(e);
+                state.apply(e, record.actor, record.at);
             }
         }
         if ledger.is_empty() {
@@ -438,7 +446,7 @@ impl Registry {
     }
 
     fn record(&mut self, at: Instant, actor: StaffId, event: Event) -> u64 {
-        self.state.apply(&event);
+        self.state.apply(&event, actor, at);
         self.ledger.append(at, actor, Body::Event(event))
     }
 
@@ -685,6 +693,14 @@ impl Registry {
                     reason: reason.clone(),
                 }])
             }
+            Command::DesignateRiskArea { .. }
+            | Command::LiftRiskArea { .. }
+            | Command::ConfirmRiskProposal { .. }
+            | Command::AdoptScreeningRule { .. }
+            | Command::OpenScreeningRound { .. }
+            | Command::CloseScreeningRound { .. }
+            | Command::RecordVisit { .. }
+            | Command::RecordInterview { .. } => self.decide_screening(who, action, at, command),
         }
     }
 
@@ -943,6 +959,13 @@ fn action_of(c: &Command) -> Action {
         }
         Command::MoveHousehold { .. } | Command::MoveResident { .. } => Action::MoveHousehold,
         Command::DeregisterResident { .. } => Action::DeregisterResident,
+        Command::DesignateRiskArea { .. }
+        | Command::LiftRiskArea { .. }
+        | Command::ConfirmRiskProposal { .. } => Action::ManageRiskAreas,
+        Command::AdoptScreeningRule { .. }
+        | Command::OpenScreeningRound { .. }
+        | Command::CloseScreeningRound { .. } => Action::ManageScreening,
+        Command::RecordVisit { .. } | Command::RecordInterview { .. } => Action::RecordScreening,
     }
 }
 
@@ -964,7 +987,8 @@ fn non_empty(s: &str, what: &'static str) -> Result<(), Error> {
 }
 
 impl State {
-    fn apply(&mut self, event: &Event) {
+    /// Folds one event in; `actor` and `at` are those of its ledger entry.
+    fn apply(&mut self, event: &Event, actor: StaffId, at: Instant) {
         match event {
             Event::TownshipFounded {
                 unit,
@@ -1134,6 +1158,12 @@ impl State {
                     }
                 }
             }
+            Event::RiskRegisterChanged { .. }
+            | Event::ScreeningRuleAdopted { .. }
+            | Event::ScreeningRoundOpened { .. }
+            | Event::ScreeningRoundClosed { .. }
+            | Event::HouseholdVisited { .. }
+            | Event::InterviewRecorded { .. } => self.apply_screening(event, actor, at),
         }
     }
 

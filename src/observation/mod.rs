@@ -1,0 +1,103 @@
+//! Medical observation (医学观察): protocols, temperature follow-up, alerts and release.
+//!
+//! - A [`Protocol`] (观察方案) is data: length, place, follow-on monitoring, check slots, fever
+//!   rule, referral symptoms, test days and release conditions. Named presets cover every row
+//!   of the table in DOMAIN.md §4 ([`Protocol::presets`]); users define their own.
+//! - An [`Observation`] is one person's record: opened with a day 0 and a protocol, it collects
+//!   [`Reading`]s, symptom reports, home visits, supplies, tests, [`Alert`]s, period changes and
+//!   exposure restarts, and ends in a [`Release`] or a [`Closure`]. Each change is checked by a
+//!   `check_*` method and recorded by an infallible `apply_*` method, for the registry to turn
+//!   into commands and events. No identities are held here: the registry keys observations.
+//! - Follow-up: [`Observation::checks_on`] (and the pure [`slot_statuses`]) say which check
+//!   slots of a day are upcoming, due, done, overdue, late or missed; [`non_reporting`] lists
+//!   who has not reported.
+//! - Release: [`evaluate_release`] returns a [`ReleaseDecision`] with every [`Reason`] as a
+//!   sentence; [`Observation::release`] refuses what the rules forbid unless overridden with a
+//!   written reason; [`due_for_review`] lists the records requiring review.
+//!
+//! # Day counting
+//! The day of last exposure (or of leaving the risk area) is **day 0**. A period of N days
+//! covers days 1 ..= N, so the last day under observation is day0 + N and the earliest day of
+//! release is day0 + N + 1; follow-on monitoring of M days covers days N + 1 ..= N + M; test
+//! days are numbered the same way (DOMAIN.md §4). Days are calendar days in the unit's local
+//! time ([`crate::UtcOffset::CHINA`] by default), never UTC dates.
+//!
+//! Worked example: a returnee left Wuhan on 2020-01-20 (day 0) and is under
+//! `returnee-jan2020` (14 days at home). Day 1 is 2020-01-21; day 14, the last day under
+//! observation, is 2020-02-03; release is possible from 2020-02-04 (day 15).
+//!
+//! ```
+//! use fangkong::{Day, Instant, Observation, Protocol, TimeOfDay, UtcOffset};
+//! use fangkong::observation::{evaluate_release, Method, Opening, OpeningBasis, Reading, Reporter};
+//! let day0: Day = "2020-01-20".parse()?;
+//! let mut obs = Observation::open(Opening {
+//!     protocol: Protocol::returnee_jan2020(),
+//!     day0,
+//!     at: "2020-01-20T18:00:00+08:00".parse()?,
+//!     offset: UtcOffset::CHINA,
+//!     basis: OpeningBasis::Screening { rule: "wuhan-returnee".into() },
+//! })?;
+//! assert_eq!(obs.last_day().to_string(), "2020-02-03");
+//! assert_eq!(obs.earliest_release().to_string(), "2020-02-04");
+//!
+//! // Twice-daily self-reported readings on days 1 to 14.
+//! for n in 1..=14 {
+//!     for time in ["07:30", "19:30"] {
+//!         let at = Instant::at(day0.plus_days(n)?, time.parse()?, UtcOffset::CHINA);
+//!         let reading = Reading { at, temperature: "36.6".parse()?,
+//!                                 method: Method::Armpit, by: Reporter::SelfReported };
+//!         obs.check_reading(&reading, at)?;
+//!         obs.apply_reading(reading);
+//!     }
+//! }
+//! assert_eq!(
+//!     evaluate_release(&obs, "2020-02-03".parse()?).to_string(),
+//!     "not yet: day 14 of 14 is still under observation; release from 2020-02-04"
+//! );
+//! assert_eq!(
+//!     evaluate_release(&obs, "2020-02-04".parse()?).to_string(),
+//!     "release: the 14-day observation period ended on 2020-02-03 (day 14); no alert is open; \
+//!      no check was missed"
+//! );
+//! # Ok::<(), fangkong::Error>(())
+//! ```
+//!
+//! # Choices made here
+//! - Check windows include their first and last minute; a reading up to
+//!   [`Protocol::late_grace_minutes`] after a window (never past 23:59) counts as late, later
+//!   ones count for nothing. A slot is one check however many readings fall in it.
+//! - Every reading is checked for fever, whether or not it counts for a slot. While an alert is
+//!   open, further causes are added to it rather than raising new alerts.
+//! - Missed checks beyond the protocol's tolerance (0 in the presets) block release; so does a
+//!   scheduled test missing, pending or positive once its day has passed.
+//! - Follow-on monitoring is derived, not recorded: a release opens it; its check slots are the
+//!   protocol's; it does not hold up release.
+//! - A new exposure restarts the protocol's period from the new day 0; a period change moves
+//!   the last day. Both keep their history.
+
+mod followup;
+mod protocol;
+mod record;
+mod release;
+mod temperature;
+
+pub use followup::{Method, Reading, Reporter, SlotCheck, SlotStatus, slot_statuses};
+pub use protocol::{
+    CheckSlot, FollowOn, ObservationPlace, Protocol, ReleaseConditions, SlotCounting, Symptom,
+    TestDay, TestRequirement, day_number,
+};
+pub use record::{
+    Alert, AlertCause, AlertClearance, AlertResolution, Closure, EndReason, Ending,
+    ExposureRestart, HomeVisit, Observation, Opening, OpeningBasis, PeriodChange, Referral, Status,
+    Supply, SupplyHandout, SupplyItem, SymptomReport, TestOutcome, TestResult, Transfer,
+};
+pub use release::{
+    MissedCheck, NonReporting, Reason, Release, ReleaseDecision, Review, due_for_review,
+    evaluate_release, non_reporting,
+};
+pub use temperature::{Comparison, FeverRule, Temperature};
+
+pub(crate) use temperature::tenths_text;
+
+#[cfg(test)]
+mod tests;
