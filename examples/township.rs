@@ -6,7 +6,7 @@
 //! Run with `cargo run --example township`.
 
 use fangkong::synth::{self, TownshipSpec};
-use fangkong::{Registry, Role, UnitKind};
+use fangkong::{Day, Registry, Role, UnitKind};
 
 /// Pads `s` to `width` terminal columns, counting CJK characters as two.
 fn pad(s: &str, width: usize) -> String {
@@ -14,9 +14,9 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
 }
 
-fn main() -> Result<(), fangkong::Error> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let spec = TownshipSpec::huochezhan();
-    let town = synth::build(&spec)?;
+    let mut town = synth::build(&spec)?;
     let reg = &town.registry;
 
     println!(
@@ -79,6 +79,59 @@ fn main() -> Result<(), fangkong::Error> {
         town.inspectors.len()
     );
 
+    // The campaign: screening of every household, 49 key people, home observation.
+    let report_day: Day = "2020-02-04".parse()?;
+    let campaign = synth::run_campaign(&mut town, report_day)?;
+    let reg = &town.registry;
+    println!();
+    println!("screening (摸底排查)");
+    if let Some(round) = campaign.round {
+        let coverage = reg.round_coverage(round, fangkong::DEFAULT_REPEATED_ABSENCES)?;
+        println!(
+            "  households screened: {} of {} ({} visited again after nobody was home); groups missed: {}",
+            coverage.screened,
+            coverage.households,
+            campaign.revisited.len(),
+            coverage
+                .villages
+                .iter()
+                .map(|v| v.unvisited.len())
+                .sum::<usize>()
+        );
+    }
+    println!("  returnees interviewed: {}", campaign.returnees.len());
+    let key_people = reg.key_people();
+    println!(
+        "  key people (重点人员) with a Hubei or Wuhan history: {}",
+        key_people.len()
+    );
+    if let Some((_, first)) = key_people.first() {
+        println!("  e.g. {}", first.explain());
+    }
+    println!();
+    println!("home observation (居家医学观察) on {report_day}");
+    let counts = reg.observation_counts(report_day);
+    println!(
+        "  under observation: {}, released: {}, left observation otherwise: {} \
+         (referred {}, transferred {}, ended {})",
+        counts.under_observation,
+        counts.released_all(),
+        counts.left_otherwise(),
+        counts.referred,
+        counts.transferred,
+        counts.ended
+    );
+    let now = fangkong::Instant::at(report_day, "22:30".parse()?, fangkong::UtcOffset::CHINA);
+    let late: usize = reg
+        .non_reporting(report_day, now)
+        .iter()
+        .map(|w| w.items.len())
+        .sum();
+    println!("  not reported on time today: {late}");
+    let review = reg.release_review(report_day.plus_days(1)?);
+    println!("  due for release review tomorrow: {}", review.len());
+
+    println!();
     let head = reg.ledger().verify()?;
     println!("ledger: {} entries, verified, head {}", head.seq, head.hash);
     let replayed = Registry::replay(reg.ledger())?;

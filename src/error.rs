@@ -2,7 +2,8 @@
 
 use crate::ledger::Tampering;
 use crate::{
-    Day, DesignationId, DivisionCode, HouseholdId, Instant, ResidentId, RoundId, StaffId, UnitId,
+    Day, DesignationId, DivisionCode, HouseholdId, Instant, ObservationId, ResidentId, RoundId,
+    StaffId, UnitId,
 };
 
 /// Everything that can go wrong in fangkong, in words a township clerk can act on.
@@ -622,5 +623,31 @@ pub enum Error {
     OverrideNotNeeded {
         /// The day of release.
         day: Day,
+    },
+
+    // --- observations in the registry ---
+    /// No such observation.
+    #[error("there is no observation {observation} in this registry")]
+    UnknownObservation {
+        /// The id given.
+        observation: ObservationId,
+    },
+    /// A protocol key that is neither adopted nor a preset.
+    #[error(
+        "there is no observation protocol {key:?}: adopt it first, or use a preset such as \"returnee-jan2020\""
+    )]
+    UnknownProtocol {
+        /// The key given.
+        key: String,
+    },
+    /// A second observation for someone already under observation.
+    #[error(
+        "resident {resident} is already under observation ({observation}); record a new exposure on it instead"
+    )]
+    AlreadyUnderObservation {
+        /// The resident.
+        resident: ResidentId,
+        /// Their open observation.
+        observation: ObservationId,
     },
 }

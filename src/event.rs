@@ -10,12 +10,14 @@ use serde::{Deserialize, Serialize};
 use crate::grid::{Duty, Role, UnitKind};
 use crate::household::{DeregistrationReason, Relation, ResidentDetails};
 use crate::identity::Phone;
+use crate::observation::{Opening, OpeningBasis, Protocol};
 use crate::place::{DivisionCode, StatisticalCode};
+use crate::registry::{ObservationChange, ObservationCommand};
 use crate::screening::{
     DesignationId, Interview, RegisterChange, RiskLevel, RiskProposal, ScreeningOutcome,
     ScreeningRule, VisitResult,
 };
-use crate::{Day, HouseholdId, ResidentId, RoundId, StaffId, UnitId, UtcOffset};
+use crate::{Day, HouseholdId, ObservationId, ResidentId, RoundId, StaffId, UnitId, UtcOffset};
 
 /// A request to change the registry, made by a member of staff at an instant.
 ///
@@ -175,6 +177,30 @@ pub enum Command {
         round: Option<RoundId>,
         /// The answers.
         interview: Interview,
+    },
+    /// Adopt an observation protocol of the registry's own (presets need no adoption).
+    AdoptProtocol {
+        /// The protocol; its key names it in screening rules and openings.
+        protocol: Protocol,
+    },
+    /// Open an observation of a resident (e.g. a close contact reported by the health centre).
+    /// Key people found by screening have theirs opened by [`Command::RecordInterview`].
+    OpenObservation {
+        /// Who.
+        resident: ResidentId,
+        /// The protocol's key: adopted by the registry, or a preset.
+        protocol: String,
+        /// Day 0: the day of last exposure.
+        day0: Day,
+        /// Why.
+        basis: OpeningBasis,
+    },
+    /// Change an open observation.
+    UpdateObservation {
+        /// The observation.
+        observation: ObservationId,
+        /// The change.
+        command: ObservationCommand,
     },
 }
 
@@ -345,5 +371,26 @@ pub enum Event {
         interview: Interview,
         /// The outcome decided.
         outcome: ScreeningOutcome,
+    },
+    /// An observation protocol was adopted.
+    ProtocolAdopted {
+        /// The protocol.
+        protocol: Protocol,
+    },
+    /// An observation was opened.
+    ObservationOpened {
+        /// The observation.
+        observation: ObservationId,
+        /// Who is observed.
+        resident: ResidentId,
+        /// The opening: protocol, day 0, instant, local time, basis.
+        opening: Opening,
+    },
+    /// An observation changed.
+    ObservationUpdated {
+        /// The observation.
+        observation: ObservationId,
+        /// The change.
+        change: ObservationChange,
     },
 }

@@ -230,6 +230,13 @@ pub enum Action {
     ManageScreening,
     /// Record a visit to a household or a screening interview (摸排登记).
     RecordScreening,
+    /// Adopt an observation protocol of the registry's own.
+    ManageProtocols,
+    /// Record follow-up of a person under observation: readings, symptoms, supplies.
+    RecordFollowUp,
+    /// Record a medical decision: open an observation, home visits, tests, clearing alerts,
+    /// referral, transfer, ending, period changes, release (解除医学观察).
+    RecordMedicalDecision,
 }
 
 impl Action {
@@ -245,6 +252,9 @@ impl Action {
             | Action::RecordScreening => &[Leader, Cadre, GridWorker],
             Action::ManageRiskAreas => &[Leader, HealthWorker],
             Action::ManageScreening => &[Leader],
+            Action::ManageProtocols => &[Leader, HealthWorker],
+            Action::RecordFollowUp => &[Leader, Cadre, GridWorker, HealthWorker],
+            Action::RecordMedicalDecision => &[HealthWorker],
         }
     }
 
@@ -261,6 +271,9 @@ impl Action {
             Action::ManageRiskAreas => "designate or lift risk areas",
             Action::ManageScreening => "adopt screening rules or open and close screening rounds",
             Action::RecordScreening => "record screening visits and interviews",
+            Action::ManageProtocols => "adopt observation protocols",
+            Action::RecordFollowUp => "record temperature readings, symptoms or supplies",
+            Action::RecordMedicalDecision => "record a medical decision",
         }
     }
 }

@@ -118,3 +118,14 @@ id_type!(
     "SR",
     "screening round"
 );
+id_type!(
+    /// An observation (医学观察) of one resident.
+    ///
+    /// ```
+    /// use fangkong::ObservationId;
+    /// assert_eq!(ObservationId::new(49).to_string(), "OB49");
+    /// ```
+    ObservationId,
+    "OB",
+    "observation"
+);

@@ -101,7 +101,7 @@ pub use household::{
     DeregistrationReason, Household, Relation, Resident, ResidentDetails, Vulnerabilities,
 };
 pub use identity::{IdentityNumber, Phone, PhoneKind, Sex};
-pub use ids::{HouseholdId, ResidentId, RoundId, StaffId, UnitId};
+pub use ids::{HouseholdId, ObservationId, ResidentId, RoundId, StaffId, UnitId};
 pub use ledger::{Body, Cut, Entry, Hash, Head, Ledger, Loaded, Record, SCHEMA_VERSION, Tampering};
 pub use observation::{
     FeverRule, Observation, Protocol, Reading, ReleaseDecision, Temperature, evaluate_release,
@@ -109,7 +109,10 @@ pub use observation::{
 pub use place::{
     DivisionCode, DivisionLevel, StatisticalCode, StatisticalLevel, TownshipKind, VillageKind,
 };
-pub use registry::{Created, Founding, Receipt, Registry, Responsibility, UnitSummary};
+pub use registry::{
+    Created, Founding, ObservationChange, ObservationCommand, ObservationCounts, ObservationRecord,
+    Receipt, Registry, Responsibility, UnitSummary, WorkerNonReporting,
+};
 pub use screening::{
     CaseFigures, Coverage, DEFAULT_REPEATED_ABSENCES, DayZeroBasis, Designation, DesignationId,
     DowngradeDays, Exposure, ExposureAnchor, FollowUp, FollowUpReason, Interview, InterviewRecord,

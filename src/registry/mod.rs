@@ -11,7 +11,12 @@ use crate::place::StatisticalCode;
 use crate::screening::{InterviewRecord, RiskRegister, Round, ScreeningRule};
 use crate::{Day, Error, HouseholdId, Instant, ResidentId, RoundId, StaffId, UnitId, UtcOffset};
 
+mod observation;
 mod screening;
+
+pub use observation::{
+    ObservationChange, ObservationCommand, ObservationCounts, ObservationRecord, WorkerNonReporting,
+};
 
 /// What founds a registry: the township and its first leader.
 ///
@@ -85,6 +90,8 @@ pub enum Created {
     Household(HouseholdId),
     /// A resident.
     Resident(ResidentId),
+    /// An observation.
+    Observation(crate::ObservationId),
 }
 
 /// Someone who answers for a unit: a member of staff and the assignment that makes them.
@@ -137,6 +144,10 @@ struct State {
     rounds: BTreeMap<RoundId, Round>,
     interviews: BTreeMap<ResidentId, Vec<InterviewRecord>>,
     next_round: u32,
+    protocols: BTreeMap<String, crate::observation::Protocol>,
+    observations: BTreeMap<crate::ObservationId, ObservationRecord>,
+    observations_of: BTreeMap<ResidentId, Vec<crate::ObservationId>>,
+    next_observation: u32,
     next_unit: u32,
     next_staff: u32,
     next_household: u32,
@@ -701,6 +712,9 @@ impl Registry {
             | Command::CloseScreeningRound { .. }
             | Command::RecordVisit { .. }
             | Command::RecordInterview { .. } => self.decide_screening(who, action, at, command),
+            Command::AdoptProtocol { .. }
+            | Command::OpenObservation { .. }
+            | Command::UpdateObservation { .. } => self.decide_observation(who, at, command),
         }
     }
 
@@ -944,6 +958,7 @@ fn created_by(e: &Event) -> Option<Created> {
         Event::StaffEnrolled { staff, .. } => Some(Created::Staff(*staff)),
         Event::HouseholdRegistered { household, .. } => Some(Created::Household(*household)),
         Event::ResidentRegistered { resident, .. } => Some(Created::Resident(*resident)),
+        Event::ObservationOpened { observation, .. } => Some(Created::Observation(*observation)),
         _ => None,
     }
 }
@@ -966,6 +981,10 @@ fn action_of(c: &Command) -> Action {
         | Command::OpenScreeningRound { .. }
         | Command::CloseScreeningRound { .. } => Action::ManageScreening,
         Command::RecordVisit { .. } | Command::RecordInterview { .. } => Action::RecordScreening,
+        Command::AdoptProtocol { .. } => Action::ManageProtocols,
+        Command::OpenObservation { .. } => Action::RecordMedicalDecision,
+        // The change itself may need a health worker: checked with the change.
+        Command::UpdateObservation { .. } => Action::RecordFollowUp,
     }
 }
 
@@ -1164,6 +1183,9 @@ impl State {
             | Event::ScreeningRoundClosed { .. }
             | Event::HouseholdVisited { .. }
             | Event::InterviewRecorded { .. } => self.apply_screening(event, actor, at),
+            Event::ProtocolAdopted { .. }
+            | Event::ObservationOpened { .. }
+            | Event::ObservationUpdated { .. } => self.apply_observation(event),
         }
     }
 

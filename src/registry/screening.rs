@@ -135,13 +135,16 @@ impl Registry {
                 }
                 let rule = s.rule.as_ref().ok_or(Error::NoScreeningRule)?;
                 let outcome = rule.screen(&s.risk, interview, today);
-                Ok(vec![Event::InterviewRecorded {
+                let follow = self.observation_for_outcome(*resident, &outcome, at)?;
+                let mut events = vec![Event::InterviewRecorded {
                     resident: *resident,
                     round: *round,
                     on: today,
                     interview: interview.clone(),
                     outcome,
-                }])
+                }];
+                events.extend(follow);
+                Ok(events)
             }
             // The parent module decides every other command and never passes one here.
             _ => Ok(Vec::new()),
