@@ -6,6 +6,7 @@ mod common;
 mod grid;
 mod identity;
 mod ledger;
+mod observation;
 mod privacy;
 mod replay;
 mod screening;

@@ -169,3 +169,65 @@ fn serde_keeps_the_full_identity_number_for_replay_and_validates_it() {
     assert!(err.to_string().contains("1101**********0023"), "{err}");
     assert!(serde_json::from_str::<fangkong::Day>("\"2020-02-30\"").is_err());
 }
+
+#[test]
+fn every_event_of_a_whole_campaign_round_trips_and_every_kind_occurs() {
+    use std::collections::BTreeSet;
+    let mut spec = fangkong::synth::TownshipSpec::huochezhan();
+    for u in &mut spec.units {
+        u.households /= 10;
+    }
+    let mut town = fangkong::synth::build(&spec).unwrap();
+    fangkong::synth::run_campaign(&mut town, day("2020-02-04")).unwrap();
+    let mut kinds = BTreeSet::new();
+    for record in town.registry.ledger().records() {
+        let record = record.unwrap();
+        let json = serde_json::to_string(&record).unwrap();
+        let back: fangkong::Record = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, record);
+        if let fangkong::Body::Event(e) = &record.body {
+            let v = serde_json::to_value(e).unwrap();
+            let name = v.as_object().unwrap().keys().next().unwrap().clone();
+            if name == "ObservationUpdated" {
+                let change = v["ObservationUpdated"]["change"]
+                    .as_object()
+                    .unwrap()
+                    .keys()
+                    .next()
+                    .unwrap()
+                    .clone();
+                kinds.insert(format!("ObservationUpdated/{change}"));
+            }
+            kinds.insert(name);
+        }
+    }
+    for expected in [
+        "TownshipFounded",
+        "UnitEstablished",
+        "GroupsZoned",
+        "StaffEnrolled",
+        "StaffAssigned",
+        "HouseholdRegistered",
+        "ResidentRegistered",
+        "RiskRegisterChanged",
+        "ScreeningRuleAdopted",
+        "ScreeningRoundOpened",
+        "ScreeningRoundClosed",
+        "HouseholdVisited",
+        "InterviewRecorded",
+        "ObservationOpened",
+        "ObservationUpdated/ReadingRecorded",
+        "ObservationUpdated/HomeVisited",
+        "ObservationUpdated/SuppliesHandedOut",
+        "ObservationUpdated/Referred",
+        "ObservationUpdated/TransferredOut",
+        "ObservationUpdated/Ended",
+        "ObservationUpdated/Released",
+    ] {
+        assert!(kinds.contains(expected), "no {expected} in {kinds:?}");
+    }
+    assert_eq!(
+        fangkong::Registry::replay(town.registry.ledger()).unwrap(),
+        town.registry
+    );
+}
