@@ -135,6 +135,8 @@ struct State {
     children: BTreeMap<UnitId, Vec<UnitId>>,
     staff: BTreeMap<StaffId, Staff>,
     assignments: BTreeSet<Assignment>,
+    by_unit: BTreeMap<UnitId, Vec<Assignment>>,
+    codes: BTreeMap<StatisticalCode, UnitId>,
     households: BTreeMap<HouseholdId, Household>,
     group_households: BTreeMap<UnitId, Vec<HouseholdId>>,
     residents: BTreeMap<ResidentId, Resident>,
@@ -519,7 +521,7 @@ impl Registry {
                     (_, None) => {}
                 }
                 if let Some(code) = code
-                    && let Some(existing) = s.units.values().find(|u| u.code == Some(*code))
+                    && let Some(existing) = s.codes.get(code).and_then(|u| s.units.get(u))
                 {
                     return Err(Error::DuplicateUnitCode {
                         code: code.to_string(),
@@ -829,18 +831,21 @@ impl Registry {
     /// it. Leaders' township-wide authority is not an assignment and is not listed unless they
     /// are assigned.
     pub fn responsible_for(&self, unit: UnitId) -> Vec<Responsibility> {
-        self.state
-            .assignments
-            .iter()
-            .filter(|a| self.state.unit_covers(a.unit, unit))
+        let s = &self.state;
+        let mut out: Vec<Responsibility> = s
+            .covering_units(unit)
+            .into_iter()
+            .flat_map(|u| s.by_unit.get(&u).into_iter().flatten())
             .filter_map(|a| {
-                self.state.staff.get(&a.staff).map(|st| Responsibility {
+                s.staff.get(&a.staff).map(|st| Responsibility {
                     staff: a.staff,
                     role: st.role,
                     assignment: *a,
                 })
             })
-            .collect()
+            .collect();
+        out.sort_by_key(|r| r.assignment);
+        out
     }
 
     /// The staff who answer for a household (those who answer for its group).
@@ -867,30 +872,23 @@ impl Registry {
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn unassigned_units(&self, roles: &[Role]) -> Vec<UnitId> {
-        let township = self.state.township;
-        let covering: Vec<&Assignment> = self
-            .state
+        let s = &self.state;
+        let covering: BTreeSet<UnitId> = s
             .assignments
             .iter()
-            .filter(|a| Some(a.unit) != township)
+            .filter(|a| Some(a.unit) != s.township)
             .filter(|a| {
                 roles.is_empty()
-                    || self
-                        .state
-                        .staff
+                    || s.staff
                         .get(&a.staff)
-                        .is_some_and(|s| roles.contains(&s.role))
+                        .is_some_and(|st| roles.contains(&st.role))
             })
+            .map(|a| a.unit)
             .collect();
-        self.state
-            .units
+        s.units
             .values()
             .filter(|u| u.kind != UnitKind::Township)
-            .filter(|u| {
-                !covering
-                    .iter()
-                    .any(|a| self.state.unit_covers(a.unit, u.id))
-            })
+            .filter(|u| !s.covering_units(u.id).iter().any(|c| covering.contains(c)))
             .map(|u| u.id)
             .collect()
     }
@@ -921,31 +919,43 @@ impl Registry {
     /// Counts for each village and community, in the order established.
     pub fn summary_by_village(&self) -> Vec<UnitSummary> {
         let s = &self.state;
+        // Staff assigned within each village: each assignment counted at its village.
+        let mut staff_of: BTreeMap<UnitId, BTreeSet<StaffId>> = BTreeMap::new();
+        for a in &s.assignments {
+            let village = s.covering_units(a.unit).into_iter().find(|u| {
+                s.units
+                    .get(u)
+                    .is_some_and(|x| matches!(x.kind, UnitKind::Village | UnitKind::Community))
+            });
+            if let Some(v) = village {
+                staff_of.entry(v).or_default().insert(a.staff);
+            }
+        }
         s.units
             .values()
             .filter(|u| matches!(u.kind, UnitKind::Village | UnitKind::Community))
             .map(|u| {
-                let households = self.households_in(u.id);
-                let residents = households
+                let groups = s.groups_under(u.id);
+                let households = groups
                     .iter()
+                    .filter_map(|g| s.group_households.get(g))
+                    .map(Vec::len)
+                    .sum();
+                let residents = groups
+                    .iter()
+                    .filter_map(|g| s.group_households.get(g))
+                    .flatten()
                     .filter_map(|h| s.households.get(h))
                     .map(|h| h.residents.len())
                     .sum();
-                let staff: BTreeSet<StaffId> = self
-                    .state
-                    .assignments
-                    .iter()
-                    .filter(|a| s.unit_covers(u.id, a.unit))
-                    .map(|a| a.staff)
-                    .collect();
                 UnitSummary {
                     unit: u.id,
                     name: u.name.clone(),
                     kind: u.kind,
-                    groups: s.groups_under(u.id).len(),
-                    households: households.len(),
+                    groups: groups.len(),
+                    households,
                     residents,
-                    staff: staff.len(),
+                    staff: staff_of.get(&u.id).map_or(0, BTreeSet::len),
                 }
             })
             .collect()
@@ -1068,15 +1078,21 @@ impl State {
                 );
             }
             Event::StaffAssigned { staff, unit, duty } => {
-                self.assignments.insert(Assignment {
+                let a = Assignment {
                     staff: *staff,
                     unit: *unit,
                     duty: *duty,
-                });
+                };
+                if self.assignments.insert(a) {
+                    self.by_unit.entry(*unit).or_default().push(a);
+                }
             }
             Event::AssignmentEnded { staff, unit } => {
                 self.assignments
                     .retain(|a| !(a.staff == *staff && a.unit == *unit));
+                if let Some(list) = self.by_unit.get_mut(unit) {
+                    list.retain(|a| a.staff != *staff);
+                }
             }
             Event::HouseholdRegistered {
                 household,
@@ -1191,6 +1207,9 @@ impl State {
 
     fn insert_unit(&mut self, unit: Unit) {
         self.next_unit = self.next_unit.max(unit.id.get() + 1);
+        if let Some(code) = unit.code {
+            self.codes.entry(code).or_insert(unit.id);
+        }
         if let Some(p) = unit.parent {
             self.children.entry(p).or_default().push(unit.id);
         }
@@ -1264,9 +1283,39 @@ impl State {
     }
 
     fn covers_staff(&self, staff: StaffId, unit: UnitId) -> bool {
+        self.assignments_of(staff)
+            .any(|a| self.unit_covers(a.unit, unit))
+    }
+
+    /// The assignments of one member of staff (the set is ordered by staff first).
+    fn assignments_of(&self, staff: StaffId) -> impl Iterator<Item = &Assignment> {
+        let from = Assignment {
+            staff,
+            unit: UnitId::new(0),
+            duty: Duty::ChargeOfVillage,
+        };
         self.assignments
-            .iter()
-            .any(|a| a.staff == staff && self.unit_covers(a.unit, unit))
+            .range(from..)
+            .take_while(move |a| a.staff == staff)
+    }
+
+    /// The unit, then (for a group) its zone, then each unit above it: every unit whose
+    /// assignments cover `unit`.
+    fn covering_units(&self, unit: UnitId) -> Vec<UnitId> {
+        let mut out = Vec::with_capacity(6);
+        let mut cur = Some(unit);
+        // The depth of a grid is small; the bound protects against a cyclic, tampered state.
+        for _ in 0..16 {
+            let Some(u) = cur.and_then(|c| self.units.get(&c)) else {
+                break;
+            };
+            out.push(u.id);
+            if let Some(z) = u.zone {
+                out.push(z);
+            }
+            cur = u.parent;
+        }
+        out
     }
 
     fn groups_under(&self, id: UnitId) -> Vec<UnitId> {
