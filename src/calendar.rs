@@ -108,7 +108,13 @@ impl From<Day> for NaiveDate {
 
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
+        let (y, m, d) = (self.0.year(), self.0.month(), self.0.day());
+        if (0..=9999).contains(&y) {
+            write!(f, "{y:04}-{m:02}-{d:02}")
+        } else {
+            // ISO 8601 expanded years carry a sign.
+            write!(f, "{y:+05}-{m:02}-{d:02}")
+        }
     }
 }
 
@@ -559,6 +565,24 @@ mod tests {
         let json = serde_json::to_string(&t).unwrap();
         assert_eq!(json, "\"2020-01-24T08:30:00+08:00\"");
         assert_eq!(serde_json::from_str::<Instant>(&json).unwrap(), t);
+    }
+
+    #[test]
+    fn instant_display_matches_rfc3339_as_chrono_writes_it() {
+        for text in [
+            "2020-01-24T08:30:00+08:00",
+            "2020-01-24T08:30:00.500+08:00",
+            "2020-01-24T08:30:00.000001+08:00",
+            "2020-01-24T08:30:00.123456789-05:30",
+            "1999-12-31T23:59:59+00:00",
+        ] {
+            let t: Instant = text.parse().unwrap();
+            assert_eq!(t.to_string(), text);
+            assert_eq!(
+                t.to_string(),
+                t.0.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
+            );
+        }
     }
 
     #[test]
