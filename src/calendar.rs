@@ -132,12 +132,37 @@ impl FromStr for Day {
         let bad = || Error::InvalidDay {
             input: s.to_owned(),
         };
-        if s.len() != 10 || !s.is_ascii() {
+        if !s.is_ascii() {
             return Err(bad());
         }
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        // YYYY-MM-DD, or an ISO 8601 expanded year with a sign (+10000-01-01, -0005-03-01),
+        // exactly as Display writes it.
+        let (sign, rest) = match s.as_bytes().first() {
+            Some(b'+') => (1, &s[1..]),
+            Some(b'-') => (-1, &s[1..]),
+            _ => (1, s),
+        };
+        let mut parts = rest.split('-');
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        let year_ok = if rest.len() == s.len() {
+            y.len() == 4
+        } else {
+            (4..=6).contains(&y.len())
+        };
+        if !(year_ok && digits(y) && m.len() == 2 && digits(m) && d.len() == 2 && digits(d)) {
+            return Err(bad());
+        }
+        let year: i32 = y.parse::<i32>().map_err(|_| bad())? * sign;
+        let month: u32 = m.parse().map_err(|_| bad())?;
+        let day: u32 = d.parse().map_err(|_| bad())?;
+        NaiveDate::from_ymd_opt(year, month, day)
             .map(Day)
-            .map_err(|_| bad())
+            .ok_or_else(bad)
     }
 }
 
@@ -181,8 +206,12 @@ impl UtcOffset {
     /// The offset of `seconds` east of UTC.
     ///
     /// # Errors
-    /// [`Error::InvalidUtcOffset`] unless `-86_400 < seconds < 86_400`.
+    /// [`Error::InvalidUtcOffset`] unless `-86_400 < seconds < 86_400` and `seconds` is a whole
+    /// number of minutes (RFC 3339 offsets, and so the ledger, carry no seconds).
     pub fn from_seconds(seconds: i32) -> Result<UtcOffset, Error> {
+        if seconds % 60 != 0 {
+            return Err(Error::InvalidUtcOffset { seconds });
+        }
         chrono::FixedOffset::east_opt(seconds)
             .map(UtcOffset)
             .ok_or(Error::InvalidUtcOffset { seconds })
@@ -349,7 +378,9 @@ impl Instant {
         // A fixed offset has no gaps or folds, so the local time maps to exactly one instant.
         let t = NaiveTime::from_hms_opt(time.hour(), time.minute(), 0).unwrap_or(NaiveTime::MIN);
         let local = day.0.and_time(t);
-        let utc = local - offset.0;
+        // Only within a day of the ends of the supported calendar can this overflow; the
+        // local time is then taken as UTC rather than panicking.
+        let utc = local.checked_sub_offset(offset.0).unwrap_or(local);
         Instant(chrono::DateTime::from_naive_utc_and_offset(utc, offset.0))
     }
 
@@ -517,10 +548,13 @@ mod time_conv {
         }
     }
 
-    impl From<time::UtcOffset> for UtcOffset {
-        fn from(o: time::UtcOffset) -> UtcOffset {
-            // time's offsets are within ±25:59:59, chrono's within ±23:59:59.
-            UtcOffset::from_seconds(o.whole_seconds()).unwrap_or(UtcOffset::UTC)
+    impl TryFrom<time::UtcOffset> for UtcOffset {
+        type Error = Error;
+        /// # Errors
+        /// [`Error::InvalidUtcOffset`] for offsets of a day or more (time allows ±25:59:59) or
+        /// with seconds.
+        fn try_from(o: time::UtcOffset) -> Result<UtcOffset, Error> {
+            UtcOffset::from_seconds(o.whole_seconds())
         }
     }
 }
@@ -540,6 +574,42 @@ mod tests {
         assert_eq!(
             "2020-02-29".parse::<Day>().unwrap().to_string(),
             "2020-02-29"
+        );
+    }
+
+    #[test]
+    fn days_outside_years_0_to_9999_round_trip_with_a_sign() {
+        for (y, text) in [
+            (10_000, "+10000-01-01"),
+            (-5, "-0005-01-01"),
+            (0, "0000-01-01"),
+        ] {
+            let d = Day::from_ymd(y, 1, 1).unwrap();
+            assert_eq!(d.to_string(), text);
+            assert_eq!(text.parse::<Day>().unwrap(), d);
+        }
+        assert!("10000-01-01".parse::<Day>().is_err());
+        assert!("+2020-01-01x".parse::<Day>().is_err());
+    }
+
+    #[test]
+    fn offsets_are_whole_minutes() {
+        assert_eq!(
+            UtcOffset::from_seconds(28_843).unwrap_err().to_string(),
+            "a UTC offset of 28843 seconds is not a time zone; it must be a whole number of minutes, less than a day"
+        );
+        assert!(UtcOffset::from_seconds(19_800).is_ok()); // +05:30
+    }
+
+    #[test]
+    fn instants_at_the_ends_of_the_calendar_do_not_panic() {
+        let first = Day::from(NaiveDate::MIN);
+        let last = Day::from(NaiveDate::MAX);
+        let _ = Instant::at(first, TimeOfDay::MIDNIGHT, UtcOffset::CHINA);
+        let _ = Instant::at(
+            last,
+            TimeOfDay::from_hm(23, 59).unwrap(),
+            UtcOffset::from_seconds(-3600).unwrap(),
         );
     }
 

@@ -43,7 +43,9 @@ pub enum Error {
         input: String,
     },
     /// A UTC offset of a day or more.
-    #[error("a UTC offset of {seconds} seconds is not a time zone; it must be less than a day")]
+    #[error(
+        "a UTC offset of {seconds} seconds is not a time zone; it must be a whole number of minutes, less than a day"
+    )]
     InvalidUtcOffset {
         /// The offset as given, in seconds east of UTC.
         seconds: i32,
@@ -71,8 +73,14 @@ pub enum Error {
     /// A ledger line or record that cannot be read.
     #[error("ledger line {line} cannot be read: {reason}")]
     LedgerUnreadable {
-        /// The 1-based line (or entry) number; 0 when not known.
+        /// The 1-based line (or entry) number.
         line: usize,
+        /// What the reader said.
+        reason: String,
+    },
+    /// A ledger record whose bytes are not a record of a known schema.
+    #[error("a ledger record cannot be read: {reason}")]
+    RecordUnreadable {
         /// What the reader said.
         reason: String,
     },

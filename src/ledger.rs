@@ -34,7 +34,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::event::{Command, Event};
+use crate::event::Event;
 use crate::{Error, Instant, StaffId};
 
 /// The version of the record format written by this release.
@@ -113,8 +113,9 @@ pub enum Body {
     Event(Event),
     /// A refused command: who tried what, and why it was refused. Domain state is unchanged.
     Refused {
-        /// The command as it was given.
-        command: Command,
+        /// The command as it was given, written out with identity numbers and phones masked
+        /// (a refused command's personal data is not kept: PIPL's minimum necessary).
+        attempt: String,
         /// Why it was refused, as the error said it (personal data masked).
         reason: String,
     },
@@ -166,8 +167,7 @@ impl Entry {
     /// [`Error::LedgerUnreadable`] if the bytes are not a record of a known schema (which
     /// [`Ledger::verify`] reports as an altered entry when the hash does not match either).
     pub fn record(&self) -> Result<Record, Error> {
-        serde_json::from_str(&self.bytes).map_err(|e| Error::LedgerUnreadable {
-            line: 0,
+        serde_json::from_str(&self.bytes).map_err(|e| Error::RecordUnreadable {
             reason: e.to_string(),
         })
     }
@@ -182,6 +182,15 @@ impl Entry {
 
     /// The sequence number the record claims, even if the rest of it cannot be read.
     fn claimed_seq(&self) -> Option<u64> {
+        // Records are written with `seq` first: read it without parsing the whole record.
+        if let Some(rest) = self.bytes.strip_prefix("{\"seq\":") {
+            let end = rest
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len());
+            if end > 0 && rest[end..].starts_with(',') {
+                return rest[..end].parse().ok();
+            }
+        }
         #[derive(Deserialize)]
         struct SeqOnly {
             seq: u64,
@@ -246,8 +255,11 @@ pub enum Tampering {
         /// The sequence number found at this position.
         found: u64,
     },
-    /// The entry's record is intact, but it does not follow the entry before it.
+    /// The first entry does not start the chain: entries before it were removed.
     BrokenChain,
+    /// The entry was changed and its hash recomputed: the entry after it still names the
+    /// original hash.
+    Rehashed,
     /// The ledger ends before, or differs at, an anchored head.
     HeadMismatch {
         /// The anchored head.
@@ -278,7 +290,10 @@ impl fmt::Display for Tampering {
                 "it carries sequence number {found}, which belongs later: entries were reordered"
             ),
             Tampering::BrokenChain => f.write_str(
-                "it does not follow the entry before it: an entry before it was replaced",
+                "it does not start the chain: the entries before it were removed",
+            ),
+            Tampering::Rehashed => f.write_str(
+                "it was changed and its hash recomputed: the entry after it still names its original hash",
             ),
             Tampering::HeadMismatch { expected } => write!(
                 f,
@@ -329,6 +344,7 @@ impl fmt::Display for Cut {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct StoredLine<'a> {
     prev: Hash,
     hash: Hash,
@@ -375,9 +391,9 @@ impl Ledger {
             actor,
             body,
         };
-        // Serializing our own types to a String cannot fail: no maps with non-string keys,
-        // no custom serializers that error.
-        let bytes = serde_json::to_string(&record).unwrap_or_default();
+        // Our records hold no maps with non-string keys and no serializer that can fail, so
+        // this cannot fail; hashing an empty record instead would break the ledger silently.
+        let bytes = serde_json::to_string(&record).expect("ledger records always serialize");
         let prev = self.head().hash;
         let hash = chain_hash(&prev, bytes.as_bytes());
         self.entries.push(Entry {
@@ -400,38 +416,63 @@ impl Ledger {
         for (i, entry) in self.entries.iter().enumerate() {
             let position = i + 1;
             let expected_seq = position as u64;
-            let tampered = |problem: Tampering, seq: Option<u64>| Error::LedgerTampered {
-                position,
-                seq,
-                problem,
-            };
-            if entry.expected_hash() != entry.hash {
-                let seq = entry.claimed_seq();
-                return Err(tampered(Tampering::Altered, seq));
-            }
-            let record = entry
-                .record()
-                .map_err(|_| tampered(Tampering::Altered, None))?;
-            if record.seq != expected_seq {
-                let problem = if record.seq > expected_seq {
-                    let later = self.entries[position..]
-                        .iter()
-                        .any(|e| e.record().is_ok_and(|r| r.seq == expected_seq));
-                    if later {
-                        Tampering::Reordered { found: record.seq }
-                    } else {
-                        Tampering::Removed {
-                            first: expected_seq,
-                            last: record.seq - 1,
-                        }
-                    }
-                } else {
-                    Tampering::Inserted
+            let tampered =
+                |position: usize, problem: Tampering, seq: Option<u64>| Error::LedgerTampered {
+                    position,
+                    seq,
+                    problem,
                 };
-                return Err(tampered(problem, Some(record.seq)));
+            if entry.expected_hash() != entry.hash {
+                return Err(tampered(position, Tampering::Altered, entry.claimed_seq()));
+            }
+            // The hash holds, so these are the bytes that were written: a record without a
+            // sequence number was written by something else, not altered.
+            let seq = entry.claimed_seq().ok_or_else(|| Error::LedgerUnreadable {
+                line: position,
+                reason: "the record has no sequence number".to_owned(),
+            })?;
+            if seq > expected_seq {
+                let later = self.entries[position..]
+                    .iter()
+                    .any(|e| e.claimed_seq() == Some(expected_seq));
+                let problem = if later {
+                    Tampering::Reordered { found: seq }
+                } else {
+                    Tampering::Removed {
+                        first: expected_seq,
+                        last: seq - 1,
+                    }
+                };
+                return Err(tampered(position, problem, Some(seq)));
+            }
+            if seq < expected_seq {
+                // A sequence number used twice. If this entry follows the one two places back,
+                // the entry just before it is the one that does not belong (an exact copy has
+                // its original's hash: then this one, the later, is named).
+                if i >= 2 {
+                    let before = &self.entries[i - 1];
+                    if before.hash != entry.hash && self.entries[i - 2].hash == entry.prev {
+                        return Err(tampered(
+                            position - 1,
+                            Tampering::Inserted,
+                            before.claimed_seq(),
+                        ));
+                    }
+                }
+                return Err(tampered(position, Tampering::Inserted, Some(seq)));
             }
             if entry.prev != prev {
-                return Err(tampered(Tampering::BrokenChain, Some(record.seq)));
+                if i == 0 {
+                    return Err(tampered(position, Tampering::BrokenChain, Some(seq)));
+                }
+                // This entry is intact and in its place, but names another hash for the entry
+                // before it: that one was changed and its hash recomputed.
+                let before = &self.entries[i - 1];
+                return Err(tampered(
+                    position - 1,
+                    Tampering::Rehashed,
+                    before.claimed_seq(),
+                ));
             }
             prev = entry.hash;
         }
@@ -471,7 +512,7 @@ impl Ledger {
     pub fn records(&self) -> impl Iterator<Item = Result<Record, Error>> + '_ {
         self.entries.iter().enumerate().map(|(i, e)| {
             e.record().map_err(|err| match err {
-                Error::LedgerUnreadable { reason, .. } => Error::LedgerUnreadable {
+                Error::RecordUnreadable { reason } => Error::LedgerUnreadable {
                     line: i + 1,
                     reason,
                 },
@@ -501,17 +542,41 @@ impl Ledger {
     /// [`Error::LedgerUnreadable`] naming the line, when a line other than an incomplete last
     /// one is not an entry.
     pub fn from_jsonl(text: &str) -> Result<Loaded, Error> {
+        Ledger::from_jsonl_bytes(text.as_bytes())
+    }
+
+    /// Reads a ledger from the bytes of a JSON Lines file, as
+    /// [`from_jsonl`](Ledger::from_jsonl) does; a file cut inside a multi-byte character of
+    /// its last line is a [`Cut`] too.
+    ///
+    /// # Errors
+    /// [`Error::LedgerUnreadable`] naming the line, when a line other than an incomplete last
+    /// one is not UTF-8 or not an entry.
+    pub fn from_jsonl_bytes(bytes: &[u8]) -> Result<Loaded, Error> {
         let mut entries = Vec::new();
         let mut cut = None;
-        let ends_with_newline = text.ends_with('\n');
-        let lines: Vec<&str> = text.split_terminator('\n').collect();
-        let count = lines.len();
-        for (i, raw) in lines.into_iter().enumerate() {
-            let line = raw.strip_suffix('\r').unwrap_or(raw);
-            if line.trim().is_empty() {
+        let ends_with_newline = bytes.ends_with(b"\n");
+        let body = if ends_with_newline {
+            &bytes[..bytes.len() - 1]
+        } else {
+            bytes
+        };
+        if body.is_empty() {
+            return Ok(Loaded {
+                ledger: Ledger { entries },
+                cut,
+            });
+        }
+        let count = body.split(|b| *b == b'\n').count();
+        for (i, raw) in body.split(|b| *b == b'\n').enumerate() {
+            let line = raw.strip_suffix(b"\r").unwrap_or(raw);
+            if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            match serde_json::from_str::<StoredLine<'_>>(line) {
+            let parsed = std::str::from_utf8(line)
+                .map_err(|e| e.to_string())
+                .and_then(|l| serde_json::from_str::<StoredLine<'_>>(l).map_err(|e| e.to_string()));
+            match parsed {
                 Ok(stored) => entries.push(Entry {
                     prev: stored.prev,
                     hash: stored.hash,
@@ -523,10 +588,10 @@ impl Ledger {
                         bytes: raw.len(),
                     });
                 }
-                Err(e) => {
+                Err(reason) => {
                     return Err(Error::LedgerUnreadable {
                         line: i + 1,
-                        reason: e.to_string(),
+                        reason,
                     });
                 }
             }

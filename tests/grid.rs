@@ -32,9 +32,10 @@ fn grid_worker_outside_their_group_is_refused_recorded_and_changes_nothing() {
     assert_eq!(refusals.len(), 1);
     assert_eq!(refusals[0].actor, g.worker_qianjin_1);
     match &refusals[0].body {
-        Body::Refused { command, reason } => {
-            assert!(
-                matches!(command, Command::RegisterHousehold { group, .. } if *group == g.baiyun_1)
+        Body::Refused { attempt, reason } => {
+            assert_eq!(
+                attempt,
+                "RegisterHousehold { group: U6, address: \"Baiyun 1-07\" }"
             );
             assert_eq!(reason, &err.to_string());
         }

@@ -245,3 +245,99 @@ fn the_hash_covers_the_stored_bytes_as_documented() {
         assert_eq!(e.prev().as_bytes(), &prev);
     }
 }
+
+/// Recomputes the hash of line `i` after its record was changed, as someone covering their
+/// tracks would.
+fn rehash(lines: &mut [String], i: usize, new_record: &str) {
+    use sha2::{Digest, Sha256};
+    let v: serde_json::Value = serde_json::from_str(&lines[i]).unwrap();
+    let prev_hex = v["prev"].as_str().unwrap().to_owned();
+    let prev: Vec<u8> = (0..32)
+        .map(|k| u8::from_str_radix(&prev_hex[2 * k..2 * k + 2], 16).unwrap())
+        .collect();
+    let mut h = Sha256::new();
+    h.update(b"fangkong-ledger-v1\n");
+    h.update(&prev);
+    h.update(new_record.as_bytes());
+    let hash: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    lines[i] = format!("{{\"prev\":\"{prev_hex}\",\"hash\":\"{hash}\",\"record\":{new_record}}}");
+}
+
+fn record_of(line: &str) -> String {
+    let start = line.find("\"record\":").unwrap() + "\"record\":".len();
+    line[start..line.len() - 1].to_owned()
+}
+
+#[test]
+fn an_entry_changed_and_rehashed_is_named_because_the_next_entry_remembers_its_hash() {
+    let (_, lines) = lines();
+    for k in 0..lines.len() - 1 {
+        let mut copy = lines.clone();
+        let altered = record_of(&copy[k])
+            .replacen("Huochezhan", "Huochezhan!", 1)
+            .replacen("\"seq\"", "\"seq\"", 1);
+        let altered = if altered == record_of(&copy[k]) {
+            record_of(&copy[k]).replacen("2020", "2021", 1)
+        } else {
+            altered
+        };
+        rehash(&mut copy, k, &altered);
+        let (position, problem) = tampered_at(verify(&copy));
+        assert_eq!(
+            (position, problem),
+            (k + 1, Tampering::Rehashed),
+            "entry {}",
+            k + 1
+        );
+    }
+}
+
+#[test]
+fn a_forged_entry_inserted_with_a_consistent_hash_is_named() {
+    let (_, lines) = lines();
+    let k = 5;
+    // A forged entry that follows entry k and takes its successor's sequence number
+    let mut forged = lines[k].clone();
+    let record = record_of(&lines[k]).replacen(
+        &format!("\"seq\":{}", k + 1),
+        &format!("\"seq\":{}", k + 2),
+        1,
+    );
+    let prev_of_forged = serde_json::from_str::<serde_json::Value>(&lines[k]).unwrap()["hash"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    forged = forged.replacen(&forged[9..73].to_owned(), &prev_of_forged, 1);
+    let mut copy = lines.clone();
+    copy.insert(k + 1, forged);
+    rehash(&mut copy, k + 1, &record);
+    let (position, problem) = tampered_at(verify(&copy));
+    assert_eq!((position, problem), (k + 2, Tampering::Inserted));
+}
+
+#[test]
+fn a_file_cut_inside_a_chinese_character_is_a_cut() {
+    let (_, mut lines) = lines();
+    // Make the last line carry Chinese text, then cut inside a character of it
+    let last = lines.len() - 1;
+    let record = record_of(&lines[last]).replacen("Baiyun 1-01", "白云一组", 1);
+    rehash(&mut lines, last, &record);
+    let full = join(&lines);
+    let bytes = full.as_bytes();
+    let pos = full.rfind('云').unwrap() + 1; // inside the three bytes of 云
+    let loaded = Ledger::from_jsonl_bytes(&bytes[..pos]).unwrap();
+    assert_eq!(loaded.ledger.len(), lines.len() - 1);
+    assert!(loaded.cut.is_some());
+    loaded.ledger.verify().unwrap();
+}
+
+#[test]
+fn unknown_fields_in_a_line_are_refused() {
+    let (_, mut lines) = lines();
+    lines[1] = lines[1].replacen("{\"prev\"", "{\"note\":\"hi\",\"prev\"", 1);
+    let err = Ledger::from_jsonl(&join(&lines)).unwrap_err();
+    assert!(
+        matches!(err, Error::LedgerUnreadable { line: 2, .. }),
+        "{err}"
+    );
+}

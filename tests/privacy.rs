@@ -93,8 +93,11 @@ fn errors_about_personal_data_are_masked() {
     }
     // And the refusals in the ledger carry the masked message only
     for r in g.reg.refusals().unwrap() {
-        if let fangkong::Body::Refused { reason, .. } = &r.body {
+        if let fangkong::Body::Refused { attempt, reason } = &r.body {
             assert_no_personal_data(reason);
+            // The refused command itself is kept with personal data masked
+            assert_no_personal_data(attempt);
+            assert!(attempt.contains("1101**********002X"), "{attempt}");
         }
     }
     let _ = ResidentDetails::new("x", Sex::Male, day("2000-01-01"), Relation::Child);

@@ -330,7 +330,7 @@ impl Registry {
                     at,
                     actor,
                     Body::Refused {
-                        command,
+                        attempt: format!("{command:?}"),
                         reason: err.to_string(),
                     },
                 );
