@@ -658,4 +658,58 @@ pub enum Error {
         /// Their open observation.
         observation: ObservationId,
     },
+    /// A second closing of a screening round.
+    #[error("screening round {round} was already closed on {closes}")]
+    RoundAlreadyClosed {
+        /// The round.
+        round: RoundId,
+        /// Its closing day.
+        closes: Day,
+    },
+    /// A closing day before the opening day.
+    #[error("screening round {round} opened on {opens}, so it cannot close on {closes}")]
+    RoundClosesBeforeItOpens {
+        /// The round.
+        round: RoundId,
+        /// Its opening day.
+        opens: Day,
+        /// The closing day given.
+        closes: Day,
+    },
+    /// An interview whose travel ends after the day of the interview.
+    #[error(
+        "the interview gives {day} as a day of travel or return, but the interview is on {today}: check the dates"
+    )]
+    TravelAfterInterview {
+        /// The latest day of travel given.
+        day: Day,
+        /// The day of the interview.
+        today: Day,
+    },
+    /// Something dated before its observation was opened.
+    #[error("{what} dated {day} is before the observation was opened on {opened}")]
+    BeforeOpening {
+        /// What.
+        what: &'static str,
+        /// Its day.
+        day: Day,
+        /// The opening day.
+        opened: Day,
+    },
+    /// A protocol adopted under a preset's key.
+    #[error("{key:?} is the key of a preset protocol; give your own protocol another key")]
+    PresetProtocolKey {
+        /// The key.
+        key: String,
+    },
+    /// Deregistering a resident under observation.
+    #[error(
+        "resident {resident} is under observation ({observation}): a health worker must end, transfer or release it first"
+    )]
+    StillUnderObservation {
+        /// The resident.
+        resident: ResidentId,
+        /// The observation.
+        observation: ObservationId,
+    },
 }

@@ -250,7 +250,7 @@ impl Action {
             | Action::MoveHousehold
             | Action::DeregisterResident
             | Action::RecordScreening => &[Leader, Cadre, GridWorker],
-            Action::ManageRiskAreas => &[Leader, HealthWorker],
+            Action::ManageRiskAreas => &[Leader],
             Action::ManageScreening => &[Leader],
             Action::ManageProtocols => &[Leader, HealthWorker],
             Action::RecordFollowUp => &[Leader, Cadre, GridWorker, HealthWorker],

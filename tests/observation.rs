@@ -412,3 +412,224 @@ fn a_new_exposure_found_by_a_later_interview_restarts_day_0() {
     assert_eq!(o.restarts()[0].previous_day0, day("2020-01-20"));
     assert_eq!(g.reg.observations().count(), 1);
 }
+
+#[test]
+fn dates_after_the_command_or_before_the_opening_are_refused() {
+    let (mut g, obs) = under_observation();
+    // A reading dated before the observation was opened
+    let early = local("2020-01-23", "19:30");
+    let err = g
+        .reg
+        .execute(
+            g.worker_qianjin_1,
+            local("2020-01-24", "11:00"),
+            Command::UpdateObservation {
+                observation: obs,
+                command: reading(early, 365),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "a reading dated 2020-01-23 is before the observation was opened on 2020-01-24"
+    );
+    // A referral dated after the moment it is recorded
+    let err = g
+        .reg
+        .execute(
+            g.health_worker,
+            local("2020-01-25", "09:00"),
+            Command::UpdateObservation {
+                observation: obs,
+                command: ObservationCommand::Refer(fangkong::observation::Referral {
+                    at: local("2021-01-25", "09:00"),
+                    hospital: "Shaoyang Central Hospital".into(),
+                }),
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(err, Error::InFuture { .. }), "{err}");
+}
+
+#[test]
+fn a_resident_under_observation_cannot_be_deregistered_until_it_is_closed() {
+    let (mut g, obs) = under_observation();
+    let deregister = Command::DeregisterResident {
+        resident: g.head,
+        reason: fangkong::DeregistrationReason::MovedAway,
+    };
+    let err = g
+        .reg
+        .execute(
+            g.worker_qianjin_1,
+            local("2020-01-26", "09:00"),
+            deregister.clone(),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "resident R1 is under observation (OB1): a health worker must end, transfer or release it first"
+    );
+    let at = local("2020-01-26", "09:00");
+    g.reg
+        .execute(
+            g.health_worker,
+            at,
+            Command::UpdateObservation {
+                observation: obs,
+                command: ObservationCommand::TransferOut(fangkong::observation::Transfer {
+                    at,
+                    to: "Changsha".into(),
+                }),
+            },
+        )
+        .unwrap();
+    g.reg
+        .execute(g.worker_qianjin_1, local("2020-01-26", "10:00"), deregister)
+        .unwrap();
+}
+
+#[test]
+fn a_new_exposure_during_follow_on_monitoring_opens_a_new_observation() {
+    // Given a close contact under plan ed. 9 (7 days centralized + 3 days home monitoring),
+    // released on day 8 after negative tests on days 1, 2, 3, 5, 7 and twice-daily readings
+    let mut g = given();
+    let hw = g.health_worker;
+    g.reg
+        .execute(
+            hw,
+            local("2022-07-01", "09:00"),
+            Command::OpenObservation {
+                resident: g.spouse,
+                protocol: "close-contact-ed9".into(),
+                day0: day("2022-06-30"),
+                basis: OpeningBasis::CloseContact {
+                    note: "same bus as a case".into(),
+                },
+            },
+        )
+        .unwrap();
+    let obs = ObservationId::new(1);
+    let mut d = day("2022-07-01");
+    while d <= day("2022-07-07") {
+        for time in ["09:30", "19:30"] {
+            let at = Instant::at(d, time.parse().unwrap(), UtcOffset::CHINA);
+            g.reg
+                .execute(
+                    hw,
+                    at,
+                    Command::UpdateObservation {
+                        observation: obs,
+                        command: reading(at, 364),
+                    },
+                )
+                .unwrap();
+        }
+        d = d.plus_days(1).unwrap();
+    }
+    for n in [1, 2, 3, 5, 7] {
+        let sampled = day("2022-06-30").plus_days(n).unwrap();
+        let at = Instant::at(sampled, "20:00".parse().unwrap(), UtcOffset::CHINA);
+        g.reg
+            .execute(
+                hw,
+                at,
+                Command::UpdateObservation {
+                    observation: obs,
+                    command: ObservationCommand::RecordTestResult(
+                        fangkong::observation::TestResult {
+                            sampled,
+                            result: fangkong::observation::TestOutcome::Negative,
+                            at,
+                        },
+                    ),
+                },
+            )
+            .unwrap();
+    }
+    g.reg
+        .execute(
+            hw,
+            local("2022-07-08", "09:00"),
+            Command::UpdateObservation {
+                observation: obs,
+                command: release(None),
+            },
+        )
+        .unwrap();
+    assert!(matches!(
+        g.reg
+            .observation(obs)
+            .unwrap()
+            .observation
+            .status_on(day("2022-07-09")),
+        Status::FollowOnMonitoring { .. }
+    ));
+    // When the health centre reports a new contact on day 9, a new observation opens
+    g.reg
+        .execute(
+            hw,
+            local("2022-07-09", "15:00"),
+            Command::OpenObservation {
+                resident: g.spouse,
+                protocol: "close-contact-ed9".into(),
+                day0: day("2022-07-09"),
+                basis: OpeningBasis::CloseContact {
+                    note: "visited by a case".into(),
+                },
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        g.reg.open_observation_of(g.spouse, day("2022-07-09")),
+        Some(ObservationId::new(2))
+    );
+}
+
+#[test]
+fn own_protocols_may_not_take_a_presets_key_and_rules_must_name_known_protocols() {
+    let mut g = given();
+    let mut p = fangkong::Protocol::returnee_jan2020();
+    let err = g
+        .reg
+        .execute(
+            g.health_worker,
+            at(T0),
+            Command::AdoptProtocol {
+                protocol: p.clone(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "\"returnee-jan2020\" is the key of a preset protocol; give your own protocol another key"
+    );
+    let mut rule = ScreeningRule::returnee_jan2020();
+    rule.observations[0].protocol = "returnee-21d".into();
+    let err = g
+        .reg
+        .execute(
+            g.secretary,
+            at(T0),
+            Command::AdoptScreeningRule { rule: rule.clone() },
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("there is no observation protocol \"returnee-21d\""),
+        "{err}"
+    );
+    // Once adopted under its own key, the rule can name it
+    p.key = "returnee-21d".into();
+    p.length_days = 21;
+    g.reg
+        .execute(
+            g.health_worker,
+            at(T0),
+            Command::AdoptProtocol { protocol: p },
+        )
+        .unwrap();
+    g.reg
+        .execute(g.secretary, at(T0), Command::AdoptScreeningRule { rule })
+        .unwrap();
+}

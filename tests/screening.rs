@@ -164,7 +164,7 @@ fn a_grid_worker_may_not_open_rounds_or_designate_areas() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "grid worker Li Hua (S2) may not designate or lift risk areas: only leaders and health workers may"
+        "grid worker Li Hua (S2) may not designate or lift risk areas: only leaders may"
     );
 }
 
@@ -174,7 +174,7 @@ fn a_lifted_designation_stops_matching_from_its_lift_day_through_the_registry() 
     let id = g.reg.risk_register().designations()[0].id;
     g.reg
         .execute(
-            g.health_worker,
+            g.secretary,
             at(T0),
             Command::LiftRiskArea {
                 designation: id,
@@ -431,4 +431,110 @@ fn visits_are_refused_outside_the_round_its_days_or_the_visitors_units() {
             },
         )
         .unwrap();
+}
+
+#[test]
+fn an_interview_with_travel_after_its_day_is_refused() {
+    let (mut g, round) = screening();
+    let travel = TravelHistory {
+        stays: vec![Stay::new(wuhan(), day("2020-01-02"), day("2020-01-20")).unwrap()],
+        transits: vec![],
+        returned_home: Some(day("2020-01-25")),
+    };
+    let interview = Interview::new(travel, true, ReportedSymptoms::default()).unwrap();
+    let err = g
+        .reg
+        .execute(
+            g.worker_qianjin_1,
+            at("2020-01-24T10:00:00+08:00"),
+            Command::RecordInterview {
+                resident: g.head,
+                round: Some(round),
+                interview,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the interview gives 2020-01-25 as a day of travel or return, but the interview is on 2020-01-24: check the dates"
+    );
+}
+
+#[test]
+fn a_symptomatic_returnee_is_on_the_referral_list_not_under_home_observation() {
+    let (mut g, round) = screening();
+    let travel = left_wuhan_on_20_home_on_21().travel().clone();
+    let interview = Interview::new(
+        travel,
+        true,
+        ReportedSymptoms {
+            cold_or_fever: true,
+            note: "38.2 at home".into(),
+        },
+    )
+    .unwrap();
+    g.reg
+        .execute(
+            g.worker_qianjin_1,
+            at("2020-01-24T10:00:00+08:00"),
+            Command::RecordInterview {
+                resident: g.head,
+                round: Some(round),
+                interview,
+            },
+        )
+        .unwrap();
+    let refer = g.reg.to_refer();
+    assert_eq!(refer.len(), 1);
+    assert_eq!(refer[0].resident, g.head);
+    assert!(
+        g.reg
+            .open_observation_of(g.head, day("2020-01-24"))
+            .is_none()
+    );
+}
+
+#[test]
+fn a_round_closes_once_and_not_before_it_opens() {
+    let (mut g, round) = screening();
+    let err = g
+        .reg
+        .execute(
+            g.secretary,
+            at(T0),
+            Command::CloseScreeningRound {
+                round,
+                closes: day("2020-01-23"),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "screening round SR1 opened on 2020-01-24, so it cannot close on 2020-01-23"
+    );
+    g.reg
+        .execute(
+            g.secretary,
+            at(T0),
+            Command::CloseScreeningRound {
+                round,
+                closes: day("2020-01-27"),
+            },
+        )
+        .unwrap();
+    let err = g
+        .reg
+        .execute(
+            g.secretary,
+            at(T0),
+            Command::CloseScreeningRound {
+                round,
+                closes: day("2020-01-28"),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "screening round SR1 was already closed on 2020-01-27"
+    );
 }

@@ -701,6 +701,12 @@ impl Registry {
             Command::DeregisterResident { resident, reason } => {
                 let r = s.active_resident(*resident)?;
                 reach(s.household(r.household)?.group)?;
+                if let Some(observation) = s.open_observation(*resident, today) {
+                    return Err(Error::StillUnderObservation {
+                        resident: *resident,
+                        observation,
+                    });
+                }
                 Ok(vec![Event::ResidentDeregistered {
                     resident: *resident,
                     reason: reason.clone(),
@@ -1066,7 +1072,7 @@ impl State {
                 role,
                 phone,
             } => {
-                self.next_staff = self.next_staff.max(staff.get() + 1);
+                self.next_staff = self.next_staff.max(staff.get().saturating_add(1));
                 self.staff.insert(
                     *staff,
                     Staff {
@@ -1099,7 +1105,7 @@ impl State {
                 group,
                 address,
             } => {
-                self.next_household = self.next_household.max(household.get() + 1);
+                self.next_household = self.next_household.max(household.get().saturating_add(1));
                 self.households.insert(
                     *household,
                     Household {
@@ -1119,7 +1125,7 @@ impl State {
                 household,
                 details,
             } => {
-                self.next_resident = self.next_resident.max(resident.get() + 1);
+                self.next_resident = self.next_resident.max(resident.get().saturating_add(1));
                 if let Some(id) = &details.identity {
                     self.by_identity.insert(*id, *resident);
                 }
@@ -1206,7 +1212,7 @@ impl State {
     }
 
     fn insert_unit(&mut self, unit: Unit) {
-        self.next_unit = self.next_unit.max(unit.id.get() + 1);
+        self.next_unit = self.next_unit.max(unit.id.get().saturating_add(1));
         if let Some(code) = unit.code {
             self.codes.entry(code).or_insert(unit.id);
         }

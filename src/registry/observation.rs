@@ -168,6 +168,11 @@ impl Registry {
         match command {
             Command::AdoptProtocol { protocol } => {
                 protocol.validate()?;
+                if Protocol::preset(&protocol.key).is_some() {
+                    return Err(Error::PresetProtocolKey {
+                        key: protocol.key.clone(),
+                    });
+                }
                 Ok(vec![Event::ProtocolAdopted {
                     protocol: protocol.clone(),
                 }])
@@ -218,12 +223,40 @@ impl Registry {
                     });
                 }
                 let rec = s.observation(*observation)?;
-                let r = s.active_resident(rec.resident)?;
-                self.authorize_unit(who, action, s.household(r.household)?.group)?;
+                // A resident deregistered while under observation can still have it closed.
+                let household = s
+                    .residents
+                    .get(&rec.resident)
+                    .ok_or(Error::UnknownResident {
+                        resident: rec.resident,
+                    })?
+                    .household;
+                self.authorize_unit(who, action, s.household(household)?.group)?;
                 let o = &rec.observation;
+                let today = self.day_of(at);
+                let not_after = |what: &'static str, when: Instant| {
+                    if when > at {
+                        Err(Error::InFuture {
+                            what: what.into(),
+                            at: when,
+                            now: at,
+                        })
+                    } else {
+                        Ok(())
+                    }
+                };
+                let opened_day = o.opened_at().day_in(s.offset);
                 let change = match command {
                     ObservationCommand::RecordReading(x) => {
                         o.check_reading(x, at)?;
+                        let taken = x.at.day_in(s.offset);
+                        if taken < opened_day {
+                            return Err(Error::BeforeOpening {
+                                what: "a reading",
+                                day: taken,
+                                opened: opened_day,
+                            });
+                        }
                         ObservationChange::ReadingRecorded(*x)
                     }
                     ObservationCommand::ReportSymptoms(x) => {
@@ -239,22 +272,33 @@ impl Registry {
                         ObservationChange::SuppliesHandedOut(x.clone())
                     }
                     ObservationCommand::RecordTestResult(x) => {
+                        not_after("a test result", x.at)?;
+                        if x.sampled > today {
+                            return Err(Error::TestSampledInFuture {
+                                sampled: x.sampled,
+                                today,
+                            });
+                        }
                         o.check_test_result(x)?;
                         ObservationChange::TestResultRecorded(*x)
                     }
                     ObservationCommand::ClearAlert(x) => {
+                        not_after("clearing an alert", x.at)?;
                         o.check_clearance(x)?;
                         ObservationChange::AlertCleared(x.clone())
                     }
                     ObservationCommand::Refer(x) => {
+                        not_after("a referral", x.at)?;
                         o.check_referral(x)?;
                         ObservationChange::Referred(x.clone())
                     }
                     ObservationCommand::TransferOut(x) => {
+                        not_after("a transfer", x.at)?;
                         o.check_transfer(x)?;
                         ObservationChange::TransferredOut(x.clone())
                     }
                     ObservationCommand::End(x) => {
+                        not_after("the end of an observation", x.at)?;
                         o.check_ending(x)?;
                         ObservationChange::Ended(x.clone())
                     }
@@ -341,8 +385,9 @@ impl Registry {
         self.state.observations.values()
     }
 
-    /// The resident's observation that is still open on `day` (under observation or in
-    /// follow-on monitoring), if any.
+    /// The resident's observation under way on `day` (not released, referred, transferred or
+    /// ended), if any. A released person in follow-on monitoring has none: a new exposure
+    /// opens a new observation.
     pub fn open_observation_of(&self, resident: ResidentId, day: Day) -> Option<ObservationId> {
         self.state.open_observation(resident, day)
     }
@@ -426,7 +471,9 @@ impl State {
                 resident,
                 opening,
             } => {
-                self.next_observation = self.next_observation.max(observation.get() + 1);
+                self.next_observation = self
+                    .next_observation
+                    .max(observation.get().saturating_add(1));
                 self.observations.insert(
                     *observation,
                     ObservationRecord {
@@ -473,7 +520,7 @@ impl State {
             .ok_or(Error::UnknownObservation { observation: id })
     }
 
-    fn open_observation(&self, resident: ResidentId, day: Day) -> Option<ObservationId> {
+    pub(super) fn open_observation(&self, resident: ResidentId, day: Day) -> Option<ObservationId> {
         self.observations_of
             .get(&resident)?
             .iter()
@@ -481,13 +528,13 @@ impl State {
             .find(|id| {
                 self.observations
                     .get(id)
-                    .is_some_and(|r| r.observation.status_on(day).is_open())
+                    .is_some_and(|r| r.observation.status_on(day) == Status::UnderObservation)
             })
             .copied()
     }
 
     /// The protocol with this key: one adopted by the registry, else a preset.
-    fn protocol(&self, key: &str) -> Result<Protocol, Error> {
+    pub(super) fn protocol(&self, key: &str) -> Result<Protocol, Error> {
         self.protocols
             .get(key)
             .cloned()

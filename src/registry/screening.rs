@@ -50,6 +50,11 @@ impl Registry {
             }
             Command::AdoptScreeningRule { rule } => {
                 non_empty(&rule.name, "the screening rule's name")?;
+                // Every protocol the rule names must exist now, or every interview it decides
+                // would be refused later, to a cadre who cannot fix it.
+                for o in &rule.observations {
+                    s.protocol(&o.protocol)?;
+                }
                 Ok(vec![Event::ScreeningRuleAdopted { rule: rule.clone() }])
             }
             Command::OpenScreeningRound { name, units, opens } => {
@@ -73,17 +78,16 @@ impl Registry {
             Command::CloseScreeningRound { round, closes } => {
                 let r = s.round(*round)?;
                 if let Some(closed) = r.closes {
-                    return Err(Error::RoundClosed {
+                    return Err(Error::RoundAlreadyClosed {
                         round: *round,
                         closes: closed,
-                        day: *closes,
                     });
                 }
                 if *closes < r.opens {
-                    return Err(Error::RoundNotOpen {
+                    return Err(Error::RoundClosesBeforeItOpens {
                         round: *round,
                         opens: r.opens,
-                        day: *closes,
+                        closes: *closes,
                     });
                 }
                 for u in &r.units {
@@ -100,6 +104,7 @@ impl Registry {
                 result,
             } => {
                 let h = s.household(*household)?;
+                reach(h.group)?;
                 let r = s.round_open_on(*round, today)?;
                 if !r.units.iter().any(|u| s.unit_covers(*u, h.group)) {
                     return Err(Error::OutsideRound {
@@ -108,7 +113,6 @@ impl Registry {
                         round: *round,
                     });
                 }
-                reach(h.group)?;
                 Ok(vec![Event::HouseholdVisited {
                     round: *round,
                     household: *household,
@@ -132,6 +136,17 @@ impl Registry {
                             round: *round,
                         });
                     }
+                }
+                let t = interview.travel();
+                let latest = t
+                    .stays
+                    .iter()
+                    .map(|x| x.last())
+                    .chain(t.transits.iter().map(|x| x.day))
+                    .chain(t.returned_home)
+                    .max();
+                if let Some(day) = latest.filter(|d| *d > today) {
+                    return Err(Error::TravelAfterInterview { day, today });
                 }
                 let rule = s.rule.as_ref().ok_or(Error::NoScreeningRule)?;
                 let outcome = rule.screen(&s.risk, interview, today);
@@ -190,6 +205,18 @@ impl Registry {
                     .and_then(|i| i.outcome.key_person())
                     .map(|k| (*r, k))
             })
+            .collect()
+    }
+
+    /// Residents to refer at once (立即转诊): those whose latest interview reported cold or
+    /// fever symptoms, with that interview. They are not placed under home observation: a
+    /// health worker refers them to a designated hospital.
+    pub fn to_refer(&self) -> Vec<&InterviewRecord> {
+        self.state
+            .interviews
+            .values()
+            .filter_map(|list| list.last())
+            .filter(|i| matches!(i.outcome, crate::ScreeningOutcome::Symptomatic { .. }))
             .collect()
     }
 
@@ -280,7 +307,7 @@ impl State {
                 units,
                 opens,
             } => {
-                self.next_round = self.next_round.max(round.get() + 1);
+                self.next_round = self.next_round.max(round.get().saturating_add(1));
                 self.rounds.insert(
                     *round,
                     Round {
