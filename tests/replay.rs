@@ -23,6 +23,29 @@ fn the_generated_township_replays_to_an_equal_registry() {
 
 #[derive(Clone, Debug)]
 enum Op {
+    Visit {
+        actor: u32,
+        household: u32,
+        result: u8,
+        day: i64,
+    },
+    Interview {
+        actor: u32,
+        resident: u32,
+        left: i64,
+        day: i64,
+    },
+    Reading {
+        actor: u32,
+        observation: u32,
+        day: i64,
+        tenths: i32,
+    },
+    Release {
+        actor: u32,
+        observation: u32,
+        day: i64,
+    },
     Household {
         actor: u32,
         group: u32,
@@ -47,6 +70,33 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
+        (1u32..8, 1u32..6, 0u8..3, 0i64..6).prop_map(|(actor, household, result, day)| Op::Visit {
+            actor,
+            household,
+            result,
+            day
+        }),
+        (1u32..8, 1u32..8, 0i64..20, 0i64..6).prop_map(|(actor, resident, left, day)| {
+            Op::Interview {
+                actor,
+                resident,
+                left,
+                day,
+            }
+        }),
+        (1u32..8, 1u32..4, 0i64..25, 340i32..400).prop_map(|(actor, observation, day, tenths)| {
+            Op::Reading {
+                actor,
+                observation,
+                day,
+                tenths,
+            }
+        }),
+        (1u32..8, 1u32..4, 0i64..25).prop_map(|(actor, observation, day)| Op::Release {
+            actor,
+            observation,
+            day
+        }),
         (1u32..8, 1u32..10).prop_map(|(actor, group)| Op::Household { actor, group }),
         (1u32..8, 1u32..12, any::<bool>(), 1930i32..2025).prop_map(
             |(actor, household, head, year)| Op::Resident {
@@ -78,9 +128,46 @@ proptest! {
     fn replay_rebuilds_an_equal_registry(ops in proptest::collection::vec(op(), 1..40)) {
         let mut g = given();
         let t = at(T0);
+        let s1 = StaffId::new(1);
+        g.reg.execute(s1, t, Command::DesignateRiskArea { area: "420100".parse().unwrap(), level: fangkong::RiskLevel::HIGH, from: day("2020-01-08"), basis: "notice".into() }).unwrap();
+        g.reg.execute(s1, t, Command::AdoptScreeningRule { rule: fangkong::ScreeningRule::returnee_jan2020() }).unwrap();
+        g.reg.execute(s1, t, Command::OpenScreeningRound { name: "round".into(), units: vec![g.qianjin], opens: day("2020-01-24") }).unwrap();
+        let base = day("2020-01-24");
+        let local = |d: i64, time: &str| fangkong::Instant::at(base.plus_days(d).unwrap(), time.parse().unwrap(), fangkong::UtcOffset::CHINA);
         for op in ops {
             let before = g.reg.clone();
+            let mut when = t;
             let (actor, command) = match op {
+                Op::Visit { actor, household, result, day } => {
+                    when = local(day, "10:00");
+                    let result = [fangkong::VisitResult::Screened, fangkong::VisitResult::NobodyHome, fangkong::VisitResult::Refused][result as usize];
+                    (actor, Command::RecordVisit { round: fangkong::RoundId::new(1), household: HouseholdId::new(household), result })
+                }
+                Op::Interview { actor, resident, left, day } => {
+                    when = local(day, "11:00");
+                    let last = base.plus_days(-left).unwrap();
+                    let travel = fangkong::TravelHistory {
+                        stays: vec![fangkong::Stay::new("420106".parse().unwrap(), last.plus_days(-3).unwrap(), last).unwrap()],
+                        transits: vec![],
+                        returned_home: Some(last),
+                    };
+                    let interview = fangkong::Interview::new(travel, true, fangkong::ReportedSymptoms::default()).unwrap();
+                    (actor, Command::RecordInterview { resident: ResidentId::new(resident), round: None, interview })
+                }
+                Op::Reading { actor, observation, day, tenths } => {
+                    when = local(day, "19:30");
+                    let reading = fangkong::observation::Reading {
+                        at: when,
+                        temperature: fangkong::Temperature::from_tenths(tenths).unwrap(),
+                        method: fangkong::observation::Method::Armpit,
+                        by: fangkong::observation::Reporter::SelfReported,
+                    };
+                    (actor, Command::UpdateObservation { observation: fangkong::ObservationId::new(observation), command: fangkong::ObservationCommand::RecordReading(reading) })
+                }
+                Op::Release { actor, observation, day } => {
+                    when = local(day, "09:00");
+                    (actor, Command::UpdateObservation { observation: fangkong::ObservationId::new(observation), command: fangkong::ObservationCommand::Release { override_reason: None } })
+                }
                 Op::Household { actor, group } => (actor, Command::RegisterHousehold { group: UnitId::new(group), address: format!("no. {group}") }),
                 Op::Resident { actor, household, head, year } => {
                     let relation = if head { Relation::Head } else { Relation::Child };
@@ -90,7 +177,7 @@ proptest! {
                 Op::Move { actor, household, group } => (actor, Command::MoveHousehold { household: HouseholdId::new(household), to: UnitId::new(group) }),
                 Op::MoveResident { actor, resident, household } => (actor, Command::MoveResident { resident: ResidentId::new(resident), to: HouseholdId::new(household), relation: Relation::Child }),
             };
-            let result = g.reg.execute(StaffId::new(actor), t, command);
+            let result = g.reg.execute(StaffId::new(actor), when, command);
             prop_assert_eq!(g.reg.ledger().len(), before.ledger().len() + result.as_ref().map_or(1, |r| (r.last_seq - r.first_seq + 1) as usize));
             if result.is_err() {
                 prop_assert!(g.reg.state_eq(&before));

@@ -151,6 +151,125 @@ fn every_command_round_trips_through_json() {
             reason: DeregistrationReason::MovedAway,
         },
     ];
+    let at: fangkong::Instant = T0.parse().unwrap();
+    let wuhan: fangkong::DivisionCode = "420100".parse().unwrap();
+    let travel = fangkong::TravelHistory {
+        stays: vec![fangkong::Stay::new(wuhan, day("2020-01-02"), day("2020-01-20")).unwrap()],
+        transits: vec![fangkong::Transit {
+            place: "420900".parse().unwrap(),
+            day: day("2020-01-21"),
+        }],
+        returned_home: Some(day("2020-01-21")),
+    };
+    let interview =
+        fangkong::Interview::new(travel, true, fangkong::ReportedSymptoms::default()).unwrap();
+    use fangkong::observation as ob;
+    let reading = ob::Reading {
+        at,
+        temperature: "37.3".parse().unwrap(),
+        method: ob::Method::Forehead,
+        by: ob::Reporter::HealthWorker,
+    };
+    let observation_commands = vec![
+        fangkong::ObservationCommand::RecordReading(reading),
+        fangkong::ObservationCommand::ReportSymptoms(ob::SymptomReport {
+            at,
+            symptoms: vec![ob::Symptom::DryCough],
+            by: ob::Reporter::SelfReported,
+            note: "n".into(),
+        }),
+        fangkong::ObservationCommand::RecordHomeVisit(ob::HomeVisit {
+            at,
+            note: "visit".into(),
+        }),
+        fangkong::ObservationCommand::HandOutSupplies(ob::SupplyHandout {
+            at,
+            items: vec![ob::SupplyItem {
+                supply: ob::Supply::Masks,
+                quantity: std::num::NonZeroU32::new(10).unwrap(),
+            }],
+        }),
+        fangkong::ObservationCommand::RecordTestResult(ob::TestResult {
+            sampled: day("2020-01-25"),
+            result: ob::TestOutcome::Negative,
+            at,
+        }),
+        fangkong::ObservationCommand::ClearAlert(ob::AlertClearance {
+            number: 1,
+            at,
+            reason: "r".into(),
+        }),
+        fangkong::ObservationCommand::Refer(ob::Referral {
+            at,
+            hospital: "h".into(),
+        }),
+        fangkong::ObservationCommand::TransferOut(ob::Transfer { at, to: "t".into() }),
+        fangkong::ObservationCommand::End(ob::Ending {
+            at,
+            reason: ob::EndReason::IndexCaseRuledOut,
+        }),
+        fangkong::ObservationCommand::ChangePeriod {
+            new_last_day: day("2020-02-10"),
+            reason: "r".into(),
+        },
+        fangkong::ObservationCommand::RestartExposure {
+            new_day0: day("2020-01-22"),
+            reason: "r".into(),
+        },
+        fangkong::ObservationCommand::Release {
+            override_reason: Some("r".into()),
+        },
+    ];
+    let mut commands = commands;
+    commands.extend([
+        Command::DesignateRiskArea {
+            area: wuhan,
+            level: fangkong::RiskLevel::new(4, "extreme").unwrap(),
+            from: day("2020-01-08"),
+            basis: "b".into(),
+        },
+        Command::LiftRiskArea {
+            designation: fangkong::DesignationId(1),
+            on: day("2020-04-08"),
+        },
+        Command::AdoptScreeningRule {
+            rule: fangkong::ScreeningRule::traveller_ed9(),
+        },
+        Command::OpenScreeningRound {
+            name: "r".into(),
+            units: vec![UnitId::new(2)],
+            opens: day("2020-01-24"),
+        },
+        Command::CloseScreeningRound {
+            round: fangkong::RoundId::new(1),
+            closes: day("2020-01-27"),
+        },
+        Command::RecordVisit {
+            round: fangkong::RoundId::new(1),
+            household: HouseholdId::new(1),
+            result: fangkong::VisitResult::Refused,
+        },
+        Command::RecordInterview {
+            resident: ResidentId::new(1),
+            round: Some(fangkong::RoundId::new(1)),
+            interview,
+        },
+        Command::AdoptProtocol {
+            protocol: fangkong::Protocol::close_contact_ed8(),
+        },
+        Command::OpenObservation {
+            resident: ResidentId::new(1),
+            protocol: "returnee-jan2020".into(),
+            day0: day("2020-01-20"),
+            basis: ob::OpeningBasis::Other { note: "n".into() },
+        },
+    ]);
+    for command in observation_commands {
+        commands.push(Command::UpdateObservation {
+            observation: fangkong::ObservationId::new(1),
+            command,
+        });
+    }
     for c in commands {
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(serde_json::from_str::<Command>(&json).unwrap(), c, "{json}");
