@@ -55,8 +55,15 @@
 //! # Ok::<(), Error>(())
 //! ```
 //!
-//! The `township` example builds the whole township of the article (4,248 households in six
-//! villages and one community): `cargo run --example township`.
+//! Screening (摸底排查) and observation (医学观察) go through the same registry: a leader records
+//! risk areas and adopts a [`ScreeningRule`]; grid workers record visits and interviews; an
+//! interview that finds a key person opens their [`Observation`] under the protocol the rule
+//! names; grid workers record twice-daily readings; health workers decide releases, which
+//! explain themselves ([`ReleaseDecision`]).
+//!
+//! The `township` example runs the whole campaign of the article — 4,248 households in six
+//! villages and one community, screened door to door, 49 key people under home observation —
+//! with `cargo run --example township`.
 //!
 //! # What this crate does not do
 //!
