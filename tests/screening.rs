@@ -538,3 +538,80 @@ fn a_round_closes_once_and_not_before_it_opens() {
         "screening round SR1 was already closed on 2020-01-27"
     );
 }
+
+#[test]
+fn a_proposed_downgrade_is_recorded_only_when_a_leader_confirms_it() {
+    use fangkong::{DowngradeDays, ProposedChange, RiskProposal};
+    let mut g = given();
+    let t = at("2022-06-11T09:00:00+08:00");
+    let wuchang: DivisionCode = "420106".parse().unwrap();
+    g.reg
+        .execute(
+            g.secretary,
+            t,
+            Command::DesignateRiskArea {
+                area: wuchang,
+                level: RiskLevel::HIGH,
+                from: day("2022-06-01"),
+                basis: "district notice".into(),
+            },
+        )
+        .unwrap();
+    let id = g.reg.risk_register().designations()[0].id;
+    // The last infection was on 06-03: days 1..=7 are 06-04..=06-10, so on 06-11 ed. 9 proposes
+    // high → medium; nothing is recorded until confirmed
+    let proposal = RiskProposal::ed9_downgrade(
+        g.reg.risk_register(),
+        id,
+        Some(day("2022-06-03")),
+        day("2022-06-11"),
+        &DowngradeDays::ed9(),
+    )
+    .unwrap();
+    assert!(
+        matches!(proposal.change, ProposedChange::Replace { .. }),
+        "{}",
+        proposal.explain()
+    );
+    assert_eq!(g.reg.risk_register().designations().len(), 1);
+    // A grid worker cannot confirm it
+    assert!(
+        g.reg
+            .execute(
+                g.worker_qianjin_1,
+                t,
+                Command::ConfirmRiskProposal {
+                    proposal: proposal.clone()
+                }
+            )
+            .is_err()
+    );
+    let receipt = g
+        .reg
+        .execute(g.secretary, t, Command::ConfirmRiskProposal { proposal })
+        .unwrap();
+    // Two entries: the lift and the new designation, which names the one it replaces
+    assert_eq!(receipt.last_seq - receipt.first_seq, 1);
+    let ds = g.reg.risk_register().designations();
+    assert_eq!(ds.len(), 2);
+    assert_eq!(ds[0].lifted, Some(day("2022-06-11")));
+    assert_eq!(ds[1].level, RiskLevel::MEDIUM);
+    assert_eq!(ds[1].replaces, Some(id));
+    assert_eq!(
+        g.reg
+            .risk_register()
+            .at_risk(wuchang, day("2022-06-10"))
+            .unwrap()
+            .level,
+        RiskLevel::HIGH
+    );
+    assert_eq!(
+        g.reg
+            .risk_register()
+            .at_risk(wuchang, day("2022-06-11"))
+            .unwrap()
+            .level,
+        RiskLevel::MEDIUM
+    );
+    assert_eq!(fangkong::Registry::replay(g.reg.ledger()).unwrap(), g.reg);
+}
