@@ -138,6 +138,7 @@ pub struct SupplyHandout {
 /// The result of a test (检测结果).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TestOutcome {
     /// Negative (阴性).
     Negative,

@@ -294,6 +294,7 @@ impl fmt::Display for Reason {
 ///   is not over either.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ReleaseDecision {
     /// The rules allow release.
     Release {

@@ -128,6 +128,7 @@ impl<'de> Deserialize<'de> for Temperature {
 /// (高于37.3℃) and "37.3 ℃ or above" (≥37.3℃), so the protocol says which.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Comparison {
     /// Strictly above the threshold: 37.3 ℃ is not a fever under "above 37.3 ℃".
     Above,

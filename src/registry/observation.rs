@@ -124,13 +124,14 @@ pub struct ObservationCounts {
     pub under_observation: usize,
     /// Released and in follow-on health monitoring.
     pub follow_on: usize,
-    /// Released and done.
+    /// Released and done (including contacts whose index case was ruled out, which releases
+    /// them: DOMAIN.md §4).
     pub released: usize,
     /// Referred to a designated hospital.
     pub referred: usize,
     /// Transferred out of the jurisdiction.
     pub transferred: usize,
-    /// Ended for another recorded reason.
+    /// Ended for another recorded reason (died, lost to follow-up, other).
     pub ended: usize,
 }
 
@@ -452,6 +453,11 @@ impl Registry {
                 Status::Released { .. } => c.released += 1,
                 Status::Referred { .. } => c.referred += 1,
                 Status::TransferredOut { .. } => c.transferred += 1,
+                // DOMAIN.md §4: "an index case later ruled out releases its contacts".
+                Status::Ended {
+                    reason: crate::observation::EndReason::IndexCaseRuledOut,
+                    ..
+                } => c.released += 1,
                 _ => c.ended += 1,
             }
         }
