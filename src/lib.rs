@@ -99,6 +99,8 @@ mod place;
 mod registry;
 mod screening;
 pub mod synth;
+#[cfg(test)]
+mod test_support;
 
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
 pub use error::Error;

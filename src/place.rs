@@ -501,12 +501,8 @@ static PLACES: &[(u32, &str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::code;
     use proptest::prelude::*;
-
-    #[track_caller]
-    fn code(s: &str) -> DivisionCode {
-        s.parse().unwrap()
-    }
 
     #[test]
     fn shipped_table_is_sorted_well_formed_and_complete_for_provinces() {

@@ -234,13 +234,9 @@ pub(crate) fn instant_at(day: Day, minute: u32, offset: UtcOffset) -> Instant {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::day;
 
     const CN: UtcOffset = UtcOffset::CHINA;
-
-    #[track_caller]
-    fn day(s: &str) -> Day {
-        s.parse().unwrap()
-    }
 
     #[track_caller]
     fn at(d: &str, hm: &str) -> Instant {

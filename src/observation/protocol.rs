@@ -838,11 +838,7 @@ pub fn day_number(day0: Day, day: Day) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[track_caller]
-    fn day(s: &str) -> Day {
-        s.parse().unwrap()
-    }
+    use crate::test_support::day;
 
     /// Given day 0, a preset pins its last day, first release day, test days and follow-on.
     #[track_caller]

@@ -6,14 +6,10 @@ use std::num::NonZeroU32;
 use proptest::prelude::*;
 
 use super::*;
+use crate::test_support::day;
 use crate::{Day, Instant, TimeOfDay, UtcOffset};
 
 const CN: UtcOffset = UtcOffset::CHINA;
-
-#[track_caller]
-fn day(s: &str) -> Day {
-    s.parse().unwrap()
-}
 
 #[track_caller]
 fn at(d: Day, hm: &str) -> Instant {

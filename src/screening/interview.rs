@@ -253,11 +253,7 @@ impl Interview {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[track_caller]
-    fn day(s: &str) -> Day {
-        s.parse().unwrap()
-    }
+    use crate::test_support::day;
 
     #[test]
     fn a_stay_cannot_end_before_it_starts_but_may_last_one_day() {

@@ -418,16 +418,7 @@ impl DowngradeDays {
 mod tests {
     use super::*;
     use crate::RegisterChange;
-
-    #[track_caller]
-    fn day(s: &str) -> Day {
-        s.parse().unwrap()
-    }
-
-    #[track_caller]
-    fn code(s: &str) -> DivisionCode {
-        s.parse().unwrap()
-    }
+    use crate::test_support::{code, day};
 
     fn figures(before: u32, daily: &[(&str, u32)], clusters: &[&str]) -> CaseFigures {
         CaseFigures {

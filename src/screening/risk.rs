@@ -586,17 +586,8 @@ pub(crate) fn severity_order(a: &Designation, b: &Designation) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{code, day};
     use proptest::prelude::*;
-
-    #[track_caller]
-    fn day(s: &str) -> Day {
-        s.parse().unwrap()
-    }
-
-    #[track_caller]
-    fn code(s: &str) -> DivisionCode {
-        s.parse().unwrap()
-    }
 
     #[test]
     fn levels_compare_by_severity_and_user_levels_fit_in() {

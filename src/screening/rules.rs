@@ -407,18 +407,9 @@ impl ScreeningOutcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{code, day};
     use crate::{DivisionCode, ReportedSymptoms, Transit};
     use proptest::prelude::*;
-
-    #[track_caller]
-    fn day(s: &str) -> Day {
-        s.parse().unwrap()
-    }
-
-    #[track_caller]
-    fn code(s: &str) -> DivisionCode {
-        s.parse().unwrap()
-    }
 
     #[track_caller]
     fn stay(place: &str, first: &str, last: &str) -> Stay {
