@@ -43,7 +43,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 const DOMAIN_TAG: &[u8] = b"fangkong-ledger-v1\n";
 
 /// A SHA-256 hash, printed as 64 lowercase hex digits.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Hash([u8; 32]);
 
 impl Hash {
@@ -228,7 +228,7 @@ fn chain_hash(prev: &Hash, record: &[u8]) -> Hash {
 
 /// The last entry of a ledger: its sequence number and hash. Keep it somewhere else (a daily
 /// report, a printed page) to prove later that nothing was cut or rewritten.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Head {
     /// The number of entries.
     pub seq: u64,
@@ -310,8 +310,14 @@ impl fmt::Display for Tampering {
 ///
 /// Read it with [`entries`](Ledger::entries); check it with [`verify`](Ledger::verify); store it
 /// with [`to_jsonl`](Ledger::to_jsonl) and read it back with [`from_jsonl`](Ledger::from_jsonl).
+///
+/// A ledger may hold only the entries after a [`base`](Ledger::base): a registry that hands its
+/// entries to storage as it goes ([`Registry::drain_ledger`](crate::Registry::drain_ledger))
+/// keeps only the head to chain the next entry to, and each drained part verifies on its own
+/// from its base.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Ledger {
+    base: Head,
     entries: Vec<Entry>,
 }
 
@@ -360,32 +366,69 @@ impl Ledger {
         Ledger::default()
     }
 
-    /// The number of entries.
+    /// The number of entries held (after the [`base`](Ledger::base)).
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
-    /// Whether there are no entries.
+    /// Whether no entries are held.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 
-    /// The entries, first to last.
+    /// The entries held, first to last.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
-    /// The head: number of entries and last hash.
+    /// The entry with sequence number `seq`, if held.
+    pub fn entry(&self, seq: u64) -> Option<&Entry> {
+        let index = seq.checked_sub(self.base.seq + 1)?;
+        self.entries.get(usize::try_from(index).ok()?)
+    }
+
+    /// What the held entries follow: the head of the entries before them (sequence number 0 and
+    /// [`Hash::GENESIS`] for a ledger that starts at the beginning).
+    pub fn base(&self) -> Head {
+        self.base
+    }
+
+    /// The head: the sequence number and hash of the last entry (or the base, if none is held).
     pub fn head(&self) -> Head {
-        Head {
-            seq: self.entries.len() as u64,
-            hash: self.entries.last().map_or(Hash::GENESIS, |e| e.hash),
+        match self.entries.last() {
+            Some(e) => Head {
+                seq: self.base.seq + self.entries.len() as u64,
+                hash: e.hash,
+            },
+            None => self.base,
         }
+    }
+
+    /// Takes the entries held out of this ledger, as a ledger of their own (to be stored), and
+    /// keeps only the head, so that the next entry still chains to the last one taken.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Registry};
+    /// let t = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let first = reg.drain_ledger();
+    /// assert_eq!((first.len(), reg.ledger().len()), (3, 0));
+    /// assert_eq!(reg.ledger().base(), first.head());
+    /// first.verify()?;
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn drain(&mut self) -> Ledger {
+        let taken = Ledger {
+            base: self.base,
+            entries: std::mem::take(&mut self.entries),
+        };
+        self.base = taken.head();
+        taken
     }
 
     /// Appends a record for `body` and returns its sequence number.
     pub(crate) fn append(&mut self, at: Instant, actor: StaffId, body: Body) -> u64 {
-        let seq = self.entries.len() as u64 + 1;
+        let seq = self.head().seq + 1;
         let record = Record {
             seq,
             schema: SCHEMA_VERSION,
@@ -414,10 +457,10 @@ impl Ledger {
     /// [`Error::LedgerTampered`] naming the first entry (1-based position, and the sequence
     /// number it carries) that was altered, removed, inserted or reordered.
     pub fn verify(&self) -> Result<Head, Error> {
-        let mut prev = Hash::GENESIS;
+        let mut prev = self.base.hash;
         for (i, entry) in self.entries.iter().enumerate() {
             let position = i + 1;
-            let expected_seq = position as u64;
+            let expected_seq = self.base.seq + position as u64;
             let tampered =
                 |position: usize, problem: Tampering, seq: Option<u64>| Error::LedgerTampered {
                     position,
@@ -489,18 +532,18 @@ impl Ledger {
     /// the anchor's sequence number has another hash.
     pub fn verify_against(&self, anchor: Head) -> Result<Head, Error> {
         let head = self.verify()?;
-        let matches = match anchor.seq {
-            0 => anchor.hash == Hash::GENESIS,
-            n => self
-                .entries
-                .get(n as usize - 1)
-                .is_some_and(|e| e.hash == anchor.hash),
+        let matches = if anchor.seq == self.base.seq {
+            anchor.hash == self.base.hash
+        } else {
+            self.entry(anchor.seq)
+                .is_some_and(|e| e.hash == anchor.hash)
         };
         if matches {
             Ok(head)
         } else {
+            let position = anchor.seq.saturating_sub(self.base.seq) as usize;
             Err(Error::LedgerTampered {
-                position: (anchor.seq as usize).min(self.entries.len() + 1),
+                position: position.min(self.entries.len() + 1),
                 seq: Some(anchor.seq),
                 problem: Tampering::HeadMismatch { expected: anchor },
             })
@@ -555,6 +598,18 @@ impl Ledger {
     /// [`Error::LedgerUnreadable`] naming the line, when a line other than an incomplete last
     /// one is not UTF-8 or not an entry.
     pub fn from_jsonl_bytes(bytes: &[u8]) -> Result<Loaded, Error> {
+        Ledger::from_jsonl_after(Head::default(), bytes)
+    }
+
+    /// Reads a part of a ledger that follows `base` (the head of the part before it, as
+    /// [`drain`](Ledger::drain) leaves them), from the bytes of a JSON Lines file.
+    ///
+    /// The base is the caller's to give, never read from the file: a file whose first entries
+    /// were removed must not verify.
+    ///
+    /// # Errors
+    /// As [`from_jsonl_bytes`](Ledger::from_jsonl_bytes).
+    pub fn from_jsonl_after(base: Head, bytes: &[u8]) -> Result<Loaded, Error> {
         let mut entries = Vec::new();
         let mut cut = None;
         let ends_with_newline = bytes.ends_with(b"\n");
@@ -565,7 +620,7 @@ impl Ledger {
         };
         if body.is_empty() {
             return Ok(Loaded {
-                ledger: Ledger { entries },
+                ledger: Ledger { base, entries },
                 cut,
             });
         }
@@ -599,7 +654,7 @@ impl Ledger {
             }
         }
         Ok(Loaded {
-            ledger: Ledger { entries },
+            ledger: Ledger { base, entries },
             cut,
         })
     }

@@ -336,3 +336,46 @@ fn unknown_fields_in_a_line_are_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn a_registry_that_drains_its_ledger_as_it_goes_chains_every_part() {
+    // Given a registry whose entries are handed to storage after each step
+    let mut g = given();
+    let first = g.reg.drain_ledger();
+    assert_eq!(g.reg.ledger().len(), 0);
+    assert_eq!(g.reg.ledger().head(), first.head());
+    let h = g
+        .reg
+        .register_household(g.worker_qianjin_1, at(T0), g.qianjin_2, "x");
+    assert!(h.is_err()); // a refusal, recorded in the next part
+    g.reg
+        .register_household(g.worker_qianjin_1, at(T0), g.qianjin_1, "Qianjin 1-05")
+        .unwrap();
+    let second = g.reg.drain_ledger();
+    // Then each part verifies on its own from its base, and the second follows the first
+    first.verify().unwrap();
+    assert_eq!(second.base(), first.head());
+    assert_eq!(second.verify().unwrap(), g.reg.ledger().head());
+    // Stored one after the other, the parts make one file that replays to the same state
+    let file = first.to_jsonl() + &second.to_jsonl();
+    let whole = Ledger::from_jsonl(&file).unwrap().ledger;
+    assert_eq!(whole.head(), second.head());
+    assert!(Registry::replay(&whole).unwrap().state_eq(&g.reg));
+    // The second part read back needs its base from the caller
+    let part = Ledger::from_jsonl_after(first.head(), second.to_jsonl().as_bytes())
+        .unwrap()
+        .ledger;
+    assert_eq!(part, second);
+    let wrong = Ledger::from_jsonl(&second.to_jsonl()).unwrap().ledger;
+    let (position, problem) = tampered_at(wrong.verify().map(|_| ()));
+    assert_eq!(position, 1);
+    assert!(
+        matches!(problem, Tampering::Removed { first: 1, .. }),
+        "{problem}"
+    );
+    // A part alone does not replay: it does not start with the founding
+    assert_eq!(
+        Registry::replay(&second).unwrap_err(),
+        Error::LedgerNotFounded
+    );
+}

@@ -229,6 +229,9 @@ impl Registry {
     /// [`Error::LedgerTampered`] if verification fails, [`Error::LedgerUnreadable`] if a record
     /// cannot be read, [`Error::LedgerNotFounded`] if the first entry is not a founding.
     pub fn replay(ledger: &Ledger) -> Result<Registry, Error> {
+        if ledger.base().seq != 0 {
+            return Err(Error::LedgerNotFounded);
+        }
         ledger.verify()?;
         let mut state = State::default();
         for (i, record) in ledger.records().enumerate() {
@@ -249,9 +252,17 @@ impl Registry {
         })
     }
 
-    /// The ledger of every accepted event and refused command.
+    /// The ledger of every accepted event and refused command (since the last
+    /// [`drain_ledger`](Registry::drain_ledger)).
     pub fn ledger(&self) -> &Ledger {
         &self.ledger
+    }
+
+    /// Takes the ledger entries recorded since the last drain, to be stored by the caller, and
+    /// keeps only the ledger's head; see [`Ledger::drain`]. A registry that drains as it goes
+    /// holds its domain state only.
+    pub fn drain_ledger(&mut self) -> Ledger {
+        self.ledger.drain()
     }
 
     /// Whether two registries hold the same domain state (units, staff, assignments,
