@@ -349,7 +349,9 @@ impl Registry {
         }
         let today = self.day_of(at);
         if let Some(open) = s.open_observation(resident, today) {
-            let o = &s.observations[&open].observation;
+            let Some(o) = s.observations.get(&open).map(|r| &r.observation) else {
+                return Ok(Vec::new());
+            };
             if key.day0 <= o.day0() {
                 return Ok(Vec::new());
             }
@@ -497,7 +499,7 @@ impl State {
                 observation,
                 change,
             } => {
-                let Some(rec) = self.observations.get_mut(observation) else {
+                let Some(rec) = self.observations.get_mut(&observation) else {
                     return;
                 };
                 let o = &mut rec.observation;
