@@ -73,7 +73,6 @@ impl<T> Chunked<T> {
 pub(crate) struct Table<K, T> {
     dense: Chunked<Option<T>>,
     sparse: BTreeMap<u32, T>,
-    count: usize,
     key: PhantomData<K>,
 }
 
@@ -85,7 +84,6 @@ impl<K, T> Default for Table<K, T> {
                 len: 0,
             },
             sparse: BTreeMap::new(),
-            count: 0,
             key: PhantomData,
         }
     }
@@ -96,26 +94,21 @@ impl<K: SequentialId, T> Table<K, T> {
     pub(crate) fn insert(&mut self, key: K, value: T) {
         let id = key.number();
         let Some(index) = (id as usize).checked_sub(1) else {
-            if self.sparse.insert(id, value).is_none() {
-                self.count += 1;
-            }
+            self.sparse.insert(id, value);
             return;
         };
         if let Some(slot) = self.dense.get_mut(index) {
-            if slot.replace(value).is_none() {
-                self.count += 1;
-            }
+            *slot = Some(value);
             return;
         }
         if index == self.dense.len() {
             self.dense.push(Some(value));
-            self.count += 1;
             // Ids that arrived early now fit at the end of the vector.
             while let Some(next) = self.sparse.remove(&(self.dense.len() as u32 + 1)) {
                 self.dense.push(Some(next));
             }
-        } else if self.sparse.insert(id, value).is_none() {
-            self.count += 1;
+        } else {
+            self.sparse.insert(id, value);
         }
     }
 
@@ -135,11 +128,6 @@ impl<K: SequentialId, T> Table<K, T> {
             Some(i) if i < self.dense.len() => self.dense.get_mut(i).and_then(Option::as_mut),
             _ => self.sparse.get_mut(&id),
         }
-    }
-
-    /// How many records.
-    pub(crate) fn len(&self) -> usize {
-        self.count
     }
 
     /// The records in identifier order.
@@ -165,7 +153,7 @@ mod tests {
         t.insert(h(1), "a");
         t.insert(h(3), "c");
         assert_eq!(t.get(&h(3)), Some(&"c"));
-        assert_eq!(t.len(), 2);
+        assert_eq!(t.values().count(), 2);
         t.insert(h(2), "b");
         assert_eq!(t.values().copied().collect::<Vec<_>>(), ["a", "b", "c"]);
         t.insert(h(u32::MAX), "z");
@@ -175,7 +163,7 @@ mod tests {
             ["zero", "a", "b", "c", "z"]
         );
         t.insert(h(2), "B");
-        assert_eq!(t.len(), 5);
+        assert_eq!(t.values().count(), 5);
         *t.get_mut(&h(3)).unwrap() = "C";
         assert_eq!(t.get(&h(2)), Some(&"B"));
         assert_eq!(t.get(&h(3)), Some(&"C"));
