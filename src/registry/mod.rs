@@ -844,7 +844,7 @@ impl Registry {
         self.state
             .by_identity
             .get(identity)
-            .and_then(|r| self.state.residents.get(&r))
+            .and_then(|r| self.state.residents.get(r))
     }
 
     /// The staff who answer for a unit: those assigned to it, to its zone, or to any unit above
@@ -965,7 +965,7 @@ impl Registry {
                     .iter()
                     .filter_map(|g| s.group_households.get(g))
                     .flatten()
-                    .filter_map(|h| s.households.get(&h))
+                    .filter_map(|h| s.households.get(h))
                     .map(|h| h.residents.len())
                     .sum();
                 UnitSummary {
@@ -1143,7 +1143,7 @@ impl State {
                 if let Some(id) = &details.identity {
                     self.by_identity.insert(*id, *resident);
                 }
-                if let Some(h) = self.households.get_mut(&household) {
+                if let Some(h) = self.households.get_mut(household) {
                     h.residents.push(*resident);
                 }
                 self.residents.insert(
@@ -1159,7 +1159,7 @@ impl State {
             Event::ResidentCorrected {
                 resident, details, ..
             } => {
-                if let Some(r) = self.residents.get_mut(&resident) {
+                if let Some(r) = self.residents.get_mut(resident) {
                     if let Some(old) = &r.details.identity {
                         self.by_identity.remove(old);
                     }
@@ -1174,7 +1174,7 @@ impl State {
                 from,
                 to,
             } => {
-                if let Some(h) = self.households.get_mut(&household) {
+                if let Some(h) = self.households.get_mut(household) {
                     h.group = *to;
                 }
                 if let Some(list) = self.group_households.get_mut(from) {
@@ -1191,19 +1191,19 @@ impl State {
                 to,
                 relation,
             } => {
-                if let Some(h) = self.households.get_mut(&from) {
+                if let Some(h) = self.households.get_mut(from) {
                     h.residents.retain(|r| r != resident);
                 }
-                if let Some(h) = self.households.get_mut(&to) {
+                if let Some(h) = self.households.get_mut(to) {
                     h.residents.push(*resident);
                 }
-                if let Some(r) = self.residents.get_mut(&resident) {
+                if let Some(r) = self.residents.get_mut(resident) {
                     r.household = *to;
                     r.details.relation = relation.clone();
                 }
             }
             Event::ResidentDeregistered { resident, reason } => {
-                if let Some(r) = self.residents.get_mut(&resident) {
+                if let Some(r) = self.residents.get_mut(resident) {
                     r.deregistered = Some(reason.clone());
                     if let Some(h) = self.households.get_mut(&r.household) {
                         h.residents.retain(|x| x != resident);
@@ -1417,7 +1417,7 @@ impl State {
                 });
             }
             if let Some(other) = self.by_identity.get(id).filter(|o| Some(**o) != resident) {
-                let household = self.residents.get(&other).map(|r| r.household);
+                let household = self.residents.get(other).map(|r| r.household);
                 return Err(Error::DuplicateIdentity {
                     identity: id.masked(),
                     resident: *other,

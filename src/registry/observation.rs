@@ -499,7 +499,7 @@ impl State {
                 observation,
                 change,
             } => {
-                let Some(rec) = self.observations.get_mut(&observation) else {
+                let Some(rec) = self.observations.get_mut(observation) else {
                     return;
                 };
                 let o = &mut rec.observation;
