@@ -5,6 +5,7 @@
 //! made up (identity numbers carry valid check characters, so they pass validation; phones use
 //! the reserved-looking prefix 170). Nothing here is needed to use the crate.
 
+use crate::event::Command;
 use crate::grid::{Duty, Role, UnitKind};
 use crate::household::{Relation, ResidentDetails, Vulnerabilities};
 use crate::identity::{IdentityNumber, Phone, Sex};
@@ -214,7 +215,9 @@ fn name(rng: &mut Rng, surname: &str) -> String {
 
 /// A synthetic identity number with a valid check character: `serial` picks the address code
 /// (`43xxxx`, Hunan) and the sequence number, so distinct serials below 4,950,000 give distinct
-/// numbers whatever the birth dates.
+/// numbers whatever the birth dates. Each further block of 4,950,000 serials takes the next
+/// province digits down (`42xxxx`, `41xxxx`, … to `11xxxx`), so the numbers stay distinct up to
+/// 163,350,000 serials (a city of [`Size::City`] has about 6.5 million residents).
 ///
 /// # Errors
 /// Only if `birth` is outside years 1000–9999.
@@ -223,7 +226,9 @@ pub fn identity_number(birth: Day, sex: Sex, serial: u32) -> Result<IdentityNumb
         Sex::Male => 1,
         _ => 0,
     };
-    let address = 430_100 + (serial / 500) % 9_900;
+    // Serials below 4,950,000 keep the address codes of earlier releases (430100–439999).
+    let block = serial / 4_950_000 % 33;
+    let address = (43 - block) * 10_000 + 100 + (serial / 500) % 9_900;
     let seq = (serial % 500) * 2 + parity;
     let first17 = format!(
         "{address:06}{:04}{:02}{:02}{seq:03}",
@@ -776,4 +781,680 @@ pub fn run_campaign(town: &mut Township, report_day: Day) -> Result<Campaign, Er
         }
     }
     Ok(out)
+}
+
+// ----- Benchmark sizes and workloads (基准测试) -----
+
+/// The size of a generated registry, as the benchmarks choose it with the environment variable
+/// `FANGKONG_BENCH_SIZE` (`township`, `county` or `city`).
+///
+/// Every size is one [`Registry`] for one township-level founding, built by [`build`]: a county
+/// or a city is modelled as **one registry with many villages and communities**, each standing
+/// for one village of one of its townships. The level of townships and districts between the
+/// registry and its villages is left out (the registry's grid has only township → village →
+/// zone → group), which is the simplification: the counts of villages, groups, households,
+/// residents and staff are those of a county or a city, and every command passes through one
+/// registry, as it would in a county- or city-wide deployment.
+///
+/// ```
+/// use fangkong::synth::Size;
+/// let spec = Size::from_name("county").unwrap().spec();
+/// assert_eq!(spec.units.len(), 147);
+/// assert_eq!(spec.households(), 89_208);
+/// assert_eq!(Size::Township.spec().households(), 4_248);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Size {
+    /// The township of the article ([`TownshipSpec::huochezhan`]): six villages and one
+    /// community, 77 groups, 4,248 households, about 14,000 residents.
+    Township,
+    /// A county or district (县/区) ([`TownshipSpec::county`]): 147 villages and communities,
+    /// 1,617 groups, 89,208 households, about 294,000 residents.
+    County,
+    /// A prefecture-level city (地级市) ([`TownshipSpec::city`]): 406 villages and communities,
+    /// 35,728 groups, 1,971,072 households, about 6.5 million residents.
+    City,
+}
+
+impl Size {
+    /// Every size, smallest first.
+    pub const ALL: [Size; 3] = [Size::Township, Size::County, Size::City];
+
+    /// The size named `township`, `county` or `city` (case-insensitive, surrounding spaces
+    /// ignored); `None` for any other name.
+    pub fn from_name(name: &str) -> Option<Size> {
+        let name = name.trim();
+        Size::ALL
+            .into_iter()
+            .find(|s| s.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The size's name: `township`, `county` or `city`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Size::Township => "township",
+            Size::County => "county",
+            Size::City => "city",
+        }
+    }
+
+    /// The spec to generate at this size.
+    pub fn spec(self) -> TownshipSpec {
+        match self {
+            Size::Township => TownshipSpec::huochezhan(),
+            Size::County => TownshipSpec::county(),
+            Size::City => TownshipSpec::city(),
+        }
+    }
+}
+
+impl std::fmt::Display for Size {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl TownshipSpec {
+    /// A county-sized registry (县/区, about 300,000 residents): the villages and community of
+    /// [`huochezhan`](Self::huochezhan) replicated 21 times (147 units of about 600
+    /// households, as villages are), 89,208 households in all. Founded as Shuangqing District
+    /// (双清区, 430502); built from 2020-01-18 so that its registration (one command a second)
+    /// is done before the deployment meeting of 2020-01-23.
+    pub fn county() -> TownshipSpec {
+        let mut spec = TownshipSpec::huochezhan().replicated(21);
+        spec.name = "Shuangqing District (双清区), county-sized synthetic registry".to_owned();
+        spec.code = "430502000000".parse().ok();
+        spec.seed = 20_200_118;
+        spec.day = Day::from_ymd(2020, 1, 18).expect("2020-01-18 is a calendar day");
+        spec
+    }
+
+    /// A city-sized registry (地级市, about 6.5 million residents, as Shaoyang had): the units
+    /// of [`huochezhan`](Self::huochezhan) with 8 times the households and groups, replicated
+    /// 58 times: 406 villages and communities of about 4,900 households (each standing for the
+    /// villages of one township), 35,728 groups of about 55 households, 1,971,072 households.
+    ///
+    /// The generator's households average 3.3 residents (Shaoyang's census average is closer
+    /// to 3): the spec matches the city's residents (about 6.5 million), with fewer households
+    /// (about 2.0 rather than 2.2 million). Founded as Shaoyang (邵阳市, 430500); built from
+    /// 2019-10-01 so that its registration (one command a second, about 8.5 million commands)
+    /// is done before the deployment meeting of 2020-01-23.
+    pub fn city() -> TownshipSpec {
+        let mut spec = TownshipSpec::huochezhan().scaled(8).replicated(58);
+        spec.name = "Shaoyang (邵阳市), city-sized synthetic registry".to_owned();
+        spec.code = "430500000000".parse().ok();
+        spec.seed = 20_191_001;
+        spec.day = Day::from_ymd(2019, 10, 1).expect("2019-10-01 is a calendar day");
+        spec
+    }
+
+    /// The spec with its villages and communities repeated `copies` times (at least once), as
+    /// if the registry held `copies` townships like this one. Copy `c` (from 1) of
+    /// `Qianjin (前进村)` is named `Qianjin-c (前进村)`; its statistical code, if any, keeps the
+    /// county and village digits and takes township digits `t + c − 1` (`t` those of the
+    /// original), or none when that would pass 399.
+    pub fn replicated(mut self, copies: u32) -> TownshipSpec {
+        let copies = copies.max(1);
+        let width = copies.to_string().len().max(2);
+        let mut units = Vec::with_capacity(self.units.len() * copies as usize);
+        for c in 0..copies {
+            for u in &self.units {
+                let (short, rest) = u.name.split_once(' ').unwrap_or((u.name.as_str(), ""));
+                let name = format!("{short}-{:0width$} {rest}", c + 1)
+                    .trim_end()
+                    .to_owned();
+                let code = u.code.and_then(|code| {
+                    let township = u32::from(code.township_digits()) + c;
+                    if township > 399 {
+                        return None;
+                    }
+                    format!(
+                        "{}{township:03}{:03}",
+                        code.division(),
+                        code.village_digits()
+                    )
+                    .parse()
+                    .ok()
+                });
+                units.push(UnitSpec {
+                    kind: u.kind,
+                    name,
+                    code,
+                    groups: u.groups,
+                    households: u.households,
+                });
+            }
+        }
+        self.units = units;
+        self
+    }
+}
+
+/// A command as the workload generators give it: who gives it, when, and what.
+pub type TimedCommand = (StaffId, Instant, Command);
+
+/// Executes `commands` in order on `registry`, and returns how many were executed.
+///
+/// # Errors
+/// The first refusal (as [`Registry::execute`]); the commands before it stay executed.
+pub fn execute_all(registry: &mut Registry, commands: Vec<TimedCommand>) -> Result<usize, Error> {
+    let n = commands.len();
+    for (actor, at, command) in commands {
+        registry.execute(actor, at, command)?;
+    }
+    Ok(n)
+}
+
+/// The commands that lay out a generated township's grid (units, staff, assignments,
+/// households and residents), with its founding: the workload "load the grid", separate from
+/// generating the names and numbers.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct GridCommands {
+    /// The founding of the registry.
+    pub founding: Founding,
+    /// When it was founded.
+    pub founded_at: Instant,
+    /// Every command after the founding, in the order [`build`] executed them.
+    pub commands: Vec<TimedCommand>,
+}
+
+impl GridCommands {
+    /// Founds the registry and executes every command: the same registry, ledger included,
+    /// as [`build`] made.
+    ///
+    /// # Errors
+    /// The first refusal, which cannot happen for commands read from a built township.
+    pub fn execute(self) -> Result<Registry, Error> {
+        let mut registry = Registry::found(self.founding, self.founded_at);
+        execute_all(&mut registry, self.commands)?;
+        Ok(registry)
+    }
+}
+
+/// The commands [`build`] executed to make `town`, read back from its ledger: every entry after
+/// the founding (the first three) turned back into the command that recorded it.
+///
+/// ```
+/// use fangkong::synth::{self, TownshipSpec};
+/// let town = synth::build(&TownshipSpec::huochezhan())?;
+/// let grid = synth::grid_commands(&town)?;
+/// assert_eq!(grid.commands.len() + 3, town.registry.ledger().len());
+/// assert_eq!(grid.execute()?, town.registry);
+/// # Ok::<(), fangkong::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::LedgerUnreadable`] if an entry cannot be read, which cannot happen for a ledger
+/// written by this release; [`Error::LedgerNotFounded`] if the ledger does not begin with a
+/// founding. Entries that are not grid events (there are none in a township
+/// just built) are left out.
+pub fn grid_commands(town: &Township) -> Result<GridCommands, Error> {
+    use crate::{Body, Event};
+    let ledger = town.registry.ledger();
+    let mut founding = Founding::new("", "");
+    let mut founded_at = None;
+    let mut commands = Vec::with_capacity(ledger.len().saturating_sub(3));
+    for (i, entry) in ledger.entries().iter().enumerate() {
+        let record = entry.record()?;
+        let Body::Event(event) = record.body else {
+            continue;
+        };
+        if i < 3 {
+            match event {
+                Event::TownshipFounded {
+                    name, code, offset, ..
+                } => {
+                    founding.name = name;
+                    founding.code = code;
+                    founding.offset = offset;
+                    founded_at = Some(record.at);
+                }
+                Event::StaffEnrolled { name, phone, .. } => {
+                    founding.leader = name;
+                    founding.leader_phone = phone;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        let command = match event {
+            Event::UnitEstablished {
+                kind,
+                name,
+                parent,
+                code,
+                number,
+                ..
+            } => Command::EstablishUnit {
+                kind,
+                name,
+                parent,
+                code,
+                number,
+            },
+            Event::GroupsZoned { zone, groups } => Command::ZoneGroups { zone, groups },
+            Event::StaffEnrolled {
+                name, role, phone, ..
+            } => Command::EnrollStaff { name, role, phone },
+            Event::StaffAssigned { staff, unit, duty } => {
+                Command::AssignStaff { staff, unit, duty }
+            }
+            Event::HouseholdRegistered { group, address, .. } => {
+                Command::RegisterHousehold { group, address }
+            }
+            Event::ResidentRegistered {
+                household, details, ..
+            } => Command::RegisterResident { household, details },
+            _ => continue,
+        };
+        commands.push((record.actor, record.at, command));
+    }
+    Ok(GridCommands {
+        founding,
+        founded_at: founded_at.ok_or(Error::LedgerNotFounded)?,
+        commands,
+    })
+}
+
+/// How many risk-area designations [`preparation_commands`] records: Wuhan and Hubei (high,
+/// from 2020-01-08) and 298 medium- or low-risk areas elsewhere.
+pub const BENCH_DESIGNATIONS: usize = 300;
+
+/// The share of residents the screening workload interviews as returnees, in percent.
+pub const RETURNEE_PERCENT: usize = 10;
+
+/// The share of residents the screening workload makes key people (a stay in Hubei), in
+/// percent; they are among the returnees.
+pub const KEY_PERSON_PERCENT: usize = 1;
+
+/// How many days of readings [`reading_commands`] generates by default in the benchmarks.
+pub const READING_DAYS: u32 = 14;
+
+/// The day the benchmark screening round opens: 2020-01-24.
+pub fn screening_day() -> Day {
+    Day::from_ymd(2020, 1, 24).expect("2020-01-24 is a calendar day")
+}
+
+/// The first day of readings in the benchmarks: 2020-01-29, after the last revisit.
+pub fn reading_day() -> Day {
+    Day::from_ymd(2020, 1, 29).expect("2020-01-29 is a calendar day")
+}
+
+const HUBEI_PLACES: [u32; 11] = [
+    420102, 420103, 420104, 420106, 420111, 420112, 420115, 420116, 420900, 421100, 421200,
+];
+
+/// Province digits of the designations elsewhere: every province but Hubei (42) and Hunan (43).
+const OTHER_PROVINCES: [u32; 29] = [
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 44, 45, 46, 50, 51, 52, 53, 54,
+    61, 62, 63, 64, 65,
+];
+
+/// The county codes designated elsewhere, one per designation after Wuhan and Hubei.
+fn elsewhere_area(k: usize) -> u32 {
+    let p = OTHER_PROVINCES[k % OTHER_PROVINCES.len()];
+    let prefecture = 1 + (k / OTHER_PROVINCES.len()) as u32 % 11;
+    p * 10_000 + prefecture * 100 + 1 + (k as u32 * 7) % 20
+}
+
+fn at_local(day: Day, hour: u32, minute: u32) -> Result<Instant, Error> {
+    Ok(Instant::at(
+        day,
+        TimeOfDay::from_hm(hour, minute)?,
+        crate::UtcOffset::CHINA,
+    ))
+}
+
+/// The commands the secretary gives before screening, at the meeting of 2020-01-23 15:00:
+/// [`BENCH_DESIGNATIONS`] risk-area designations (Wuhan and Hubei high from 2020-01-08, as
+/// [`RiskRegister::jan2020_hubei`](crate::RiskRegister::jan2020_hubei); then county codes of
+/// the other provinces but Hunan, medium or low, in force from a day of January 2020), the
+/// January 2020 returnee rule, and a screening round over every village and community opening
+/// on [`screening_day`] (round 1 of a township just built).
+///
+/// # Errors
+/// None in practice (the days and codes are fixed and valid).
+pub fn preparation_commands(town: &Township) -> Result<Vec<TimedCommand>, Error> {
+    use crate::{DivisionCode, RiskLevel, RiskRegister, ScreeningRule};
+    let sec = town.secretary;
+    let meeting = at_local(Day::from_ymd(2020, 1, 23)?, 15, 0)?;
+    let mut out = Vec::with_capacity(BENCH_DESIGNATIONS + 2);
+    for d in RiskRegister::jan2020_hubei().designations() {
+        out.push((
+            sec,
+            meeting,
+            Command::DesignateRiskArea {
+                area: d.area,
+                level: d.level.clone(),
+                from: d.from,
+                basis: d.basis.clone(),
+            },
+        ));
+    }
+    let january = Day::from_ymd(2020, 1, 1)?;
+    for k in 0..BENCH_DESIGNATIONS.saturating_sub(2) {
+        let area = DivisionCode::from_u32(elsewhere_area(k))?;
+        let level = if k % 3 == 0 {
+            RiskLevel::MEDIUM
+        } else {
+            RiskLevel::LOW
+        };
+        out.push((
+            sec,
+            meeting,
+            Command::DesignateRiskArea {
+                area,
+                level,
+                from: january.plus_days((k % 20) as i64)?,
+                basis: format!("synthetic designation {} for benchmarks (模拟)", k + 3),
+            },
+        ));
+    }
+    out.push((
+        sec,
+        meeting,
+        Command::AdoptScreeningRule {
+            rule: ScreeningRule::returnee_jan2020(),
+        },
+    ));
+    out.push((
+        sec,
+        at_local(screening_day(), 7, 30)?,
+        Command::OpenScreeningRound {
+            name: "Carpet screening of all households (全面摸底排查)".to_owned(),
+            units: town.leaders.iter().map(|(u, _)| *u).collect(),
+            opens: screening_day(),
+        },
+    ));
+    Ok(out)
+}
+
+/// The screening workload (摸底排查) of `round`, ordered by time: each household is visited
+/// by its group's grid worker on one of 2020-01-24 to 27 between 08:00 and 18:00 (one in 40
+/// has nobody home and is visited again the next evening); [`RETURNEE_PERCENT`] of residents
+/// (every tenth) are interviewed as returnees ten minutes after the visit. Of these,
+/// [`KEY_PERSON_PERCENT`] of all residents (every hundredth) stayed in Wuhan or elsewhere in
+/// Hubei until a day from 2020-01-14 to 23, so that the January 2020 rule makes them key
+/// people and the screening itself opens their observation; the others stayed in another
+/// province (half of them in an area designated medium or low, which the rule does not
+/// observe) until one to thirteen days before their interview.
+///
+/// Run [`preparation_commands`] first.
+///
+/// # Errors
+/// None in practice (the days and codes are fixed and valid).
+pub fn screening_commands(
+    town: &Township,
+    round: crate::RoundId,
+) -> Result<Vec<TimedCommand>, Error> {
+    use crate::{DivisionCode, Interview, ReportedSymptoms, Stay, TravelHistory, VisitResult};
+    let worker_of: std::collections::HashMap<UnitId, StaffId> =
+        town.grid_workers.iter().copied().collect();
+    let mut rng = Rng::new(2020_0124 ^ town.households.len() as u64);
+    let first = screening_day();
+    let mut out = Vec::new();
+    let mut k = 0usize;
+    for (i, (h, members)) in town.households.iter().enumerate() {
+        let group = town
+            .registry
+            .household(*h)
+            .map_or(UnitId::new(0), |x| x.group);
+        let worker = worker_of.get(&group).copied().unwrap_or(town.secretary);
+        let day = first.plus_days((i % 4) as i64)?;
+        let minute = (i * 7 % 600) as u32;
+        let mut at = at_local(day, 8 + minute / 60, minute % 60)?;
+        if rng.below(40) == 0 {
+            out.push((
+                worker,
+                at,
+                Command::RecordVisit {
+                    round,
+                    household: *h,
+                    result: VisitResult::NobodyHome,
+                },
+            ));
+            at = at_local(day.plus_days(1)?, 18, minute % 60)?;
+        }
+        out.push((
+            worker,
+            at,
+            Command::RecordVisit {
+                round,
+                household: *h,
+                result: VisitResult::Screened,
+            },
+        ));
+        let today = at.day();
+        for (j, resident) in members.iter().enumerate() {
+            let index = k;
+            k += 1;
+            if !index.is_multiple_of(100 / RETURNEE_PERCENT) {
+                continue;
+            }
+            let key = index.is_multiple_of(100 / KEY_PERSON_PERCENT);
+            let interview_at = at.plus_seconds(600 + 60 * j as i64);
+            let travel = if key {
+                let day0 = Day::from_ymd(2020, 1, 14 + rng.below(10) as u32)?;
+                let place = DivisionCode::from_u32(HUBEI_PLACES[rng.below(11) as usize])?;
+                let arrived = day0.plus_days(-(5 + rng.below(20) as i64))?;
+                TravelHistory {
+                    stays: vec![Stay::new(place, arrived, day0)?],
+                    transits: Vec::new(),
+                    returned_home: Some(day0.plus_days(1)?),
+                }
+            } else {
+                let code = if rng.percent(50) {
+                    elsewhere_area(rng.below(BENCH_DESIGNATIONS as u64 - 2) as usize)
+                } else {
+                    // A county of another province that no designation names.
+                    let p = OTHER_PROVINCES[rng.below(OTHER_PROVINCES.len() as u64) as usize];
+                    p * 10_000 + 1_200 + 1 + rng.below(20) as u32
+                };
+                let place = DivisionCode::from_u32(code)?;
+                let left = today.plus_days(-(1 + rng.below(13) as i64))?;
+                TravelHistory {
+                    stays: vec![Stay::new(
+                        place,
+                        left.plus_days(-(30 + rng.below(60) as i64))?,
+                        left,
+                    )?],
+                    transits: Vec::new(),
+                    returned_home: Some(left.plus_days(1)?),
+                }
+            };
+            let through_wuhan = travel.was_in(DivisionCode::WUHAN);
+            let interview = Interview::new(travel, through_wuhan, ReportedSymptoms::default())?;
+            out.push((
+                worker,
+                interview_at,
+                Command::RecordInterview {
+                    resident: *resident,
+                    round: Some(round),
+                    interview,
+                },
+            ));
+        }
+    }
+    out.sort_by_key(|(_, at, _)| *at);
+    Ok(out)
+}
+
+/// The reading workload (体温报告), ordered by time: for every observation of `screened` that
+/// is open on `first`, a temperature taken at 07:30 and 19:30 on each of `days` days from
+/// `first`, self-reported through the grid worker of the resident's group a few minutes later
+/// (a health worker where the group has none). About one reading in 400 is a fever (37.6 to
+/// 37.9 °C), which raises an alert.
+///
+/// # Errors
+/// None in practice (the days are fixed and valid), unless `first` plus `days` passes the
+/// supported calendar.
+pub fn reading_commands(
+    town: &Township,
+    screened: &Registry,
+    first: Day,
+    days: u32,
+) -> Result<Vec<TimedCommand>, Error> {
+    use crate::observation::{Method, Reading, Reporter, Temperature};
+    let worker_of: std::collections::HashMap<UnitId, StaffId> =
+        town.grid_workers.iter().copied().collect();
+    let fallback = town
+        .health_workers
+        .first()
+        .copied()
+        .unwrap_or(town.secretary);
+    let mut rng = Rng::new(2020_0129);
+    let mut observed = Vec::new();
+    for r in screened.observations() {
+        if screened.open_observation_of(r.resident, first) != Some(r.id) {
+            continue;
+        }
+        let worker = screened
+            .resident(r.resident)
+            .and_then(|x| screened.household(x.household))
+            .and_then(|h| worker_of.get(&h.group).copied())
+            .unwrap_or(fallback);
+        observed.push((r.id, worker));
+    }
+    let mut out = Vec::with_capacity(observed.len() * days as usize * 2);
+    for d in 0..days {
+        let day = first.plus_days(i64::from(d))?;
+        for (hour, minute) in [(7u32, 30u32), (19, 30)] {
+            let taken = at_local(day, hour, minute)?;
+            for (n, (observation, worker)) in observed.iter().enumerate() {
+                let tenths = if rng.below(400) == 0 {
+                    376 + rng.below(4) as i32
+                } else {
+                    362 + rng.below(8) as i32
+                };
+                let reading = Reading {
+                    at: taken,
+                    temperature: Temperature::from_tenths(tenths)?,
+                    method: Method::Armpit,
+                    by: Reporter::SelfReported,
+                };
+                out.push((
+                    *worker,
+                    taken.plus_seconds(120 + (n % 1_800) as i64),
+                    Command::UpdateObservation {
+                        observation: *observation,
+                        command: crate::ObservationCommand::RecordReading(reading),
+                    },
+                ));
+            }
+        }
+    }
+    out.sort_by_key(|(_, at, _)| *at);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_named_and_parsed_back() {
+        // Given each size, when its name is parsed back, then it is the same size.
+        for size in Size::ALL {
+            assert_eq!(Size::from_name(size.name()), Some(size));
+            assert_eq!(size.to_string(), size.name());
+        }
+        assert_eq!(Size::from_name(" City "), Some(Size::City));
+        assert_eq!(Size::from_name("province"), None);
+    }
+
+    #[test]
+    fn county_and_city_specs_have_the_counts_documented() {
+        // Given the three sizes, then they have the units, groups and households their docs
+        // state, and every statistical code is used once.
+        let count = |spec: &TownshipSpec| {
+            (
+                spec.units.len(),
+                spec.units.iter().map(|u| u32::from(u.groups)).sum::<u32>(),
+                spec.households(),
+            )
+        };
+        assert_eq!(count(&Size::Township.spec()), (7, 77, 4_248));
+        assert_eq!(count(&Size::County.spec()), (147, 1_617, 89_208));
+        assert_eq!(count(&Size::City.spec()), (406, 35_728, 1_971_072));
+        for size in Size::ALL {
+            let spec = size.spec();
+            let mut codes: Vec<_> = spec.units.iter().filter_map(|u| u.code).collect();
+            assert_eq!(
+                codes.len(),
+                spec.units.len(),
+                "{size}: every unit has a code"
+            );
+            codes.sort_unstable();
+            codes.dedup();
+            assert_eq!(codes.len(), spec.units.len(), "{size}: codes are distinct");
+        }
+    }
+
+    #[test]
+    fn replicated_units_are_numbered_with_their_copy() {
+        // Given the township replicated 21 times, then copy 1 and copy 2 of Qianjin keep its
+        // county and village digits and take township digits 200 and 201.
+        let spec = TownshipSpec::huochezhan().replicated(21);
+        assert_eq!(spec.units[0].name, "Qianjin-01 (前进村)");
+        assert_eq!(spec.units[0].code.unwrap().to_string(), "430502200201");
+        assert_eq!(spec.units[7].name, "Qianjin-02 (前进村)");
+        assert_eq!(spec.units[7].code.unwrap().to_string(), "430502201201");
+        assert_eq!(spec.units[146].name, "Gutang-21 (古塘社区)");
+    }
+
+    #[test]
+    fn identity_numbers_stay_distinct_past_the_first_block_of_serials() {
+        // Given one birth date and sex, when the serials are one block apart, then the
+        // numbers differ in their province digits; the first block keeps Hunan's.
+        let birth = Day::from_ymd(1980, 5, 6).unwrap();
+        let first = identity_number(birth, Sex::Male, 1).unwrap();
+        let second = identity_number(birth, Sex::Male, 4_950_001).unwrap();
+        assert_eq!(&first.reveal()[..17], "43010019800506003");
+        assert_eq!(&second.reveal()[..17], "42010019800506003");
+    }
+
+    #[test]
+    fn the_grid_commands_rebuild_the_same_registry() {
+        // Given the township built, when its grid commands are executed on a new founding,
+        // then the registry is equal, ledger included.
+        let town = build(&TownshipSpec::huochezhan()).unwrap();
+        let grid = grid_commands(&town).unwrap();
+        assert_eq!(grid.commands.len() + 3, town.registry.ledger().len());
+        let rebuilt = grid.execute().unwrap();
+        assert_eq!(rebuilt.ledger().head(), town.registry.ledger().head());
+        assert_eq!(rebuilt, town.registry);
+    }
+
+    #[test]
+    fn the_workloads_run_without_a_refusal() {
+        // Given the township built, when the preparation, screening and reading workloads
+        // run, then nothing is refused, a tenth of residents are interviewed, a hundredth are
+        // key people under observation, and each has two readings a day.
+        let town = build(&TownshipSpec::huochezhan()).unwrap();
+        let mut reg = town.registry.clone();
+        let residents = town.households.iter().map(|(_, m)| m.len()).sum::<usize>();
+        execute_all(&mut reg, preparation_commands(&town).unwrap()).unwrap();
+        assert_eq!(reg.risk_register().designations().len(), BENCH_DESIGNATIONS);
+        let round = crate::RoundId::new(1);
+        let screening = screening_commands(&town, round).unwrap();
+        let interviews = screening
+            .iter()
+            .filter(|(_, _, c)| matches!(c, Command::RecordInterview { .. }))
+            .count();
+        assert_eq!(interviews, residents.div_ceil(10));
+        execute_all(&mut reg, screening).unwrap();
+        let key_people = residents.div_ceil(100);
+        assert_eq!(reg.key_people().len(), key_people);
+        assert_eq!(reg.observations().count(), key_people);
+        let coverage = reg.round_coverage(round, 2).unwrap();
+        assert!(coverage.complete());
+        let readings = reading_commands(&town, &reg, reading_day(), READING_DAYS).unwrap();
+        assert_eq!(readings.len(), key_people * 2 * READING_DAYS as usize);
+        execute_all(&mut reg, readings).unwrap();
+        assert!(reg.refusals().unwrap().is_empty());
+        let counts = reg.observation_counts(reading_day().plus_days(13).unwrap());
+        assert_eq!(counts.under_observation, key_people);
+    }
 }
