@@ -625,7 +625,21 @@ impl Protocol {
     /// assert!(Protocol::preset("close-contact-ed10").is_none());
     /// ```
     pub fn preset(key: &str) -> Option<Protocol> {
-        Protocol::presets().into_iter().find(|p| p.key == key)
+        let make: fn() -> Protocol = match key {
+            "close-contact-ed2-6" => Protocol::close_contact_ed2_6,
+            "returnee-jan2020" => Protocol::returnee_jan2020,
+            "close-contact-ed8" => Protocol::close_contact_ed8,
+            "close-contact-ed9" => Protocol::close_contact_ed9,
+            "contact-of-contact-ed9" => Protocol::contact_of_contact_ed9,
+            "close-contact-twenty-measures" => Protocol::close_contact_twenty_measures,
+            "cdc-dec2020-option1" => Protocol::cdc_dec2020_option1,
+            "cdc-dec2020-option2" => Protocol::cdc_dec2020_option2,
+            "ed9-high-centralized-7d" => Protocol::ed9_high_centralized_7d,
+            "ed9-medium-home-7d" => Protocol::ed9_medium_home_7d,
+            "ed9-low-2-tests-3d" => Protocol::ed9_low_2_tests_3d,
+            _ => return None,
+        };
+        Some(make())
     }
 
     /// Checks that the protocol can be used.
@@ -1143,5 +1157,13 @@ mod tests {
                 t
             );
         }
+    }
+
+    #[test]
+    fn every_preset_is_found_by_its_key_and_no_other() {
+        for p in Protocol::presets() {
+            assert_eq!(Protocol::preset(&p.key), Some(p.clone()), "{}", p.key);
+        }
+        assert_eq!(Protocol::preset("fourteen-days"), None);
     }
 }

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -282,6 +283,8 @@ pub enum RegisterChange {
 #[serde(from = "RegisterRepr", into = "RegisterRepr")]
 pub struct RiskRegister {
     designations: Vec<Designation>,
+    /// The designations of each area, by number: an index rebuilt from `designations`.
+    by_area: BTreeMap<DivisionCode, Vec<DesignationId>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -361,7 +364,11 @@ impl RiskRegister {
 
     /// The designation with number `id`.
     pub fn get(&self, id: DesignationId) -> Option<&Designation> {
-        self.designations.iter().find(|d| d.id == id)
+        // Kept sorted by number.
+        self.designations
+            .binary_search_by_key(&id, |d| d.id)
+            .ok()
+            .map(|i| &self.designations[i])
     }
 
     /// The number the next designation will get: one more than the highest so far, from 1.
@@ -369,7 +376,7 @@ impl RiskRegister {
     /// # Errors
     /// [`Error::RiskRegisterFull`] once number `u32::MAX` has been given.
     pub fn next_id(&self) -> Result<DesignationId, Error> {
-        match self.designations.iter().map(|d| d.id.0).max() {
+        match self.designations.last().map(|d| d.id.0) {
             None => Ok(DesignationId(1)),
             Some(n) => n
                 .checked_add(1)
@@ -526,13 +533,14 @@ impl RiskRegister {
                 if self.get(d.id).is_none() {
                     let at = self.designations.partition_point(|e| e.id < d.id);
                     self.designations.insert(at, d.clone());
+                    self.by_area.entry(d.area).or_default().push(d.id);
                 }
             }
             RegisterChange::Lifted { id, day } => {
-                if let Some(d) = self.designations.iter_mut().find(|d| d.id == *id)
-                    && d.lifted.is_none()
+                if let Ok(i) = self.designations.binary_search_by_key(id, |d| d.id)
+                    && self.designations[i].lifted.is_none()
                 {
-                    d.lifted = Some(*day);
+                    self.designations[i].lifted = Some(*day);
                 }
             }
         }
@@ -542,18 +550,28 @@ impl RiskRegister {
     /// that day on `place` or any area containing it, the highest level; on a tie, the one
     /// in force from the earliest day, then the lowest number. `None` when none is in force.
     pub fn at_risk(&self, place: DivisionCode, day: Day) -> Option<&Designation> {
-        self.designations
-            .iter()
-            .filter(|d| d.area.contains(place) && d.in_force_on(day))
+        self.containing(place)
+            .filter(|d| d.in_force_on(day))
             .min_by(|a, b| severity_order(a, b))
+    }
+
+    /// The designations of `place` and of every area containing it.
+    fn containing(&self, place: DivisionCode) -> impl Iterator<Item = &Designation> {
+        std::iter::successors(Some(place), |p| p.parent())
+            .filter_map(|area| self.by_area.get(&area))
+            .flatten()
+            .filter_map(|id| self.get(*id))
     }
 
     /// The designation in force on `day` on exactly `area` (not an area containing it), the
     /// highest level first as in [`RiskRegister::at_risk`].
     pub fn current_for(&self, area: DivisionCode, day: Day) -> Option<&Designation> {
-        self.designations
-            .iter()
-            .filter(|d| d.area == area && d.in_force_on(day))
+        self.by_area
+            .get(&area)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.get(*id))
+            .filter(|d| d.in_force_on(day))
             .min_by(|a, b| severity_order(a, b))
     }
 
@@ -568,10 +586,12 @@ impl RiskRegister {
     /// The designations of `place` or an area containing it that were in force on at least one
     /// day of `first ..= last` (a stay), in the order of their numbers.
     pub fn overlapping(&self, place: DivisionCode, first: Day, last: Day) -> Vec<&Designation> {
-        self.designations
-            .iter()
-            .filter(|d| d.area.contains(place) && d.in_force_within(first, last).is_some())
-            .collect()
+        let mut out: Vec<&Designation> = self
+            .containing(place)
+            .filter(|d| d.in_force_within(first, last).is_some())
+            .collect();
+        out.sort_by_key(|d| d.id);
+        out
     }
 }
 
