@@ -1027,6 +1027,12 @@ fn roles_text(roles: &[Role]) -> String {
     }
 }
 
+/// A vector with room for one element: most households are visited once, most residents
+/// interviewed once, and a vector's first push would otherwise make room for four.
+fn one<T>() -> Vec<T> {
+    Vec::with_capacity(1)
+}
+
 fn non_empty(s: &str, what: &'static str) -> Result<(), Error> {
     if s.trim().is_empty() {
         Err(Error::EmptyText { what })

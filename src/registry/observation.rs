@@ -492,7 +492,7 @@ impl State {
                 );
                 self.observations_of
                     .entry(*resident)
-                    .or_default()
+                    .or_insert_with(super::one)
                     .push(*observation);
             }
             Event::ObservationUpdated {

@@ -332,12 +332,15 @@ impl State {
             } => {
                 let day = at.day_in(self.offset);
                 if let Some(r) = self.rounds.get_mut(round) {
-                    r.visits.entry(*household).or_default().push(Visit {
-                        by: actor,
-                        at,
-                        day,
-                        result: *result,
-                    });
+                    r.visits
+                        .entry(*household)
+                        .or_insert_with(super::one)
+                        .push(Visit {
+                            by: actor,
+                            at,
+                            day,
+                            result: *result,
+                        });
                 }
             }
             Event::InterviewRecorded {
@@ -349,7 +352,7 @@ impl State {
             } => {
                 self.interviews
                     .entry(*resident)
-                    .or_default()
+                    .or_insert_with(super::one)
                     .push(InterviewRecord {
                         resident: *resident,
                         by: actor,

@@ -27,8 +27,9 @@ macro_rules! sequential {
 }
 sequential!(HouseholdId, ResidentId, ObservationId);
 
-/// Records per chunk of the dense part: the table grows a chunk at a time, so it never holds
-/// more than one chunk of unused room (a single vector doubling would hold up to as much again).
+/// Records per chunk of the dense part (a power of two): the table grows a chunk at a time, so
+/// it never holds more than half a chunk of unused room (a single vector doubling would hold up
+/// to as much again as it uses).
 const CHUNK: usize = 4096;
 
 /// A vector that grows by fixed chunks.
@@ -54,11 +55,9 @@ impl<T> Chunked<T> {
     fn push(&mut self, value: T) {
         match self.chunks.last_mut() {
             Some(last) if last.len() < CHUNK => last.push(value),
-            _ => {
-                let mut chunk = Vec::with_capacity(CHUNK);
-                chunk.push(value);
-                self.chunks.push(chunk);
-            }
+            // A new chunk grows by doubling up to CHUNK (a power of two, so a full chunk has no
+            // spare room): small tables stay small.
+            _ => self.chunks.push(vec![value]),
         }
         self.len += 1;
     }
