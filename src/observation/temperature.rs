@@ -64,7 +64,9 @@ pub(crate) fn tenths_text(tenths: i32) -> String {
 
 impl fmt::Display for Temperature {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ℃", tenths_text(i32::from(self.0)))
+        // Written without an intermediate String (this is on the path of every reading).
+        let t = self.0;
+        write!(f, "{}.{} ℃", t / 10, t % 10)
     }
 }
 
