@@ -166,9 +166,34 @@ impl FromStr for Day {
     }
 }
 
+/// Writes `n` as `width` decimal digits (`n` < 10^width) into `out`.
+fn digits(out: &mut [u8], n: u32) {
+    let mut n = n;
+    for b in out.iter_mut().rev() {
+        *b = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+}
+
+/// `YYYY-MM-DD` for years 0–9999, without the formatting machinery (this is on the path of
+/// every ledger entry).
+fn day_text(buf: &mut [u8; 10], d: NaiveDate) -> Option<&str> {
+    let y = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+    digits(&mut buf[0..4], y);
+    buf[4] = b'-';
+    digits(&mut buf[5..7], d.month());
+    buf[7] = b'-';
+    digits(&mut buf[8..10], d.day());
+    std::str::from_utf8(buf).ok()
+}
+
 impl Serialize for Day {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        let mut buf = [0u8; 10];
+        match day_text(&mut buf, self.0) {
+            Some(text) => s.serialize_str(text),
+            None => s.collect_str(self),
+        }
     }
 }
 
@@ -473,9 +498,42 @@ impl FromStr for Instant {
     }
 }
 
+impl Instant {
+    /// `YYYY-MM-DDTHH:MM:SS±HH:MM` for the common case (years 0–9999, whole seconds, an
+    /// offset of whole minutes), exactly as `Display` writes it.
+    fn fast_text(self, buf: &mut [u8; 25]) -> Option<&str> {
+        let local = self.0.naive_local();
+        if local.nanosecond() != 0 {
+            return None;
+        }
+        let mut day = [0u8; 10];
+        buf[..10].copy_from_slice(day_text(&mut day, local.date())?.as_bytes());
+        buf[10] = b'T';
+        digits(&mut buf[11..13], local.hour());
+        buf[13] = b':';
+        digits(&mut buf[14..16], local.minute());
+        buf[16] = b':';
+        digits(&mut buf[17..19], local.second());
+        let off = self.0.offset().local_minus_utc();
+        if off % 60 != 0 {
+            return None;
+        }
+        buf[19] = if off < 0 { b'-' } else { b'+' };
+        let off = off.unsigned_abs();
+        digits(&mut buf[20..22], off / 3600);
+        buf[22] = b':';
+        digits(&mut buf[23..25], off / 60 % 60);
+        std::str::from_utf8(buf).ok()
+    }
+}
+
 impl Serialize for Instant {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        let mut buf = [0u8; 25];
+        match self.fast_text(&mut buf) {
+            Some(text) => s.serialize_str(text),
+            None => s.collect_str(self),
+        }
     }
 }
 
@@ -635,6 +693,30 @@ mod tests {
         let json = serde_json::to_string(&t).unwrap();
         assert_eq!(json, "\"2020-01-24T08:30:00+08:00\"");
         assert_eq!(serde_json::from_str::<Instant>(&json).unwrap(), t);
+    }
+
+    #[test]
+    fn serde_writes_exactly_the_display_text() {
+        for text in [
+            "2020-01-24T08:30:00+08:00",
+            "2020-01-24T08:30:00.5+08:00",
+            "0999-12-31T23:59:59-05:30",
+            "2020-01-24T08:30:00+00:00",
+        ] {
+            let t: Instant = text.parse().unwrap();
+            assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{t}\""));
+            assert_eq!(
+                serde_json::from_str::<Instant>(&serde_json::to_string(&t).unwrap()).unwrap(),
+                t
+            );
+        }
+        for d in [
+            Day::from_ymd(2020, 2, 29).unwrap(),
+            Day::from_ymd(12_000, 1, 1).unwrap(),
+            Day::from_ymd(7, 7, 7).unwrap(),
+        ] {
+            assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{d}\""));
+        }
     }
 
     #[test]
