@@ -106,7 +106,7 @@ impl Registry {
                 let h = s.household(*household)?;
                 reach(h.group)?;
                 let r = s.round_open_on(*round, today)?;
-                if !r.units.iter().any(|u| s.unit_covers(*u, h.group)) {
+                if !s.round_covers(r, h.group) {
                     return Err(Error::OutsideRound {
                         household: *household,
                         group: s.label(h.group),
@@ -129,7 +129,7 @@ impl Registry {
                 reach(group)?;
                 if let Some(round) = round {
                     let rd = s.round_open_on(*round, today)?;
-                    if !rd.units.iter().any(|u| s.unit_covers(*u, group)) {
+                    if !s.round_covers(rd, group) {
                         return Err(Error::OutsideRound {
                             household: r.household,
                             group: s.label(group),
@@ -365,6 +365,14 @@ impl State {
             }
             _ => {}
         }
+    }
+
+    /// Whether a round covers a group: the group, its zone or a unit above it is one of the
+    /// round's units (a walk up the grid, not a walk over the round's units).
+    fn round_covers(&self, round: &Round, group: UnitId) -> bool {
+        self.covering_units(group)
+            .iter()
+            .any(|u| round.units.contains(u))
     }
 
     fn round(&self, id: RoundId) -> Result<&Round, Error> {
