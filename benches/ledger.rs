@@ -42,11 +42,7 @@ fn ledger(c: &mut Criterion) {
     drop((grid, preparation, screening, town));
     let ledger = reg.ledger();
     let entries = ledger.len() as u64;
-    let bytes: usize = ledger
-        .entries()
-        .iter()
-        .map(|e| e.record_bytes().len())
-        .sum();
+    let bytes: usize = ledger.entries().map(|e| e.record_bytes().len()).sum();
     let dump = sql.dump().expect("dumps");
     let rows = sql.rows().expect("reads rows");
     common::note(
@@ -106,7 +102,6 @@ fn ledger(c: &mut Criterion) {
     // The limit: the hash of each reading entry.
     let reading_entries: Vec<_> = ledger
         .entries()
-        .iter()
         .filter(|e| {
             e.record().is_ok_and(|r| {
                 matches!(

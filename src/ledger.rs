@@ -34,6 +34,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::chunked::Chunked;
 use crate::event::Event;
 use crate::{Error, Instant, StaffId};
 
@@ -318,7 +319,7 @@ impl fmt::Display for Tampering {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Ledger {
     base: Head,
-    entries: Vec<Entry>,
+    entries: Chunked<Entry>,
 }
 
 /// A ledger read from JSON Lines, with what was cut off its end, if anything.
@@ -377,8 +378,13 @@ impl Ledger {
     }
 
     /// The entries held, first to last.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> + '_ {
+        self.entries.iter()
+    }
+
+    /// The last entry held.
+    pub fn last_entry(&self) -> Option<&Entry> {
+        self.entries.last()
     }
 
     /// The entry with sequence number `seq`, if held.
@@ -477,8 +483,9 @@ impl Ledger {
                 reason: "the record has no sequence number".to_owned(),
             })?;
             if seq > expected_seq {
-                let later = self.entries[position..]
-                    .iter()
+                let later = self
+                    .entries
+                    .iter_from(position)
                     .any(|e| e.claimed_seq() == Some(expected_seq));
                 let problem = if later {
                     Tampering::Reordered { found: seq }
@@ -495,8 +502,11 @@ impl Ledger {
                 // the entry just before it is the one that does not belong (an exact copy has
                 // its original's hash: then this one, the later, is named).
                 if i >= 2 {
-                    let before = &self.entries[i - 1];
-                    if before.hash != entry.hash && self.entries[i - 2].hash == entry.prev {
+                    if let (Some(before), Some(two_back)) =
+                        (self.entries.get(i - 1), self.entries.get(i - 2))
+                        && before.hash != entry.hash
+                        && two_back.hash == entry.prev
+                    {
                         return Err(tampered(
                             position - 1,
                             Tampering::Inserted,
@@ -512,12 +522,8 @@ impl Ledger {
                 }
                 // This entry is intact and in its place, but names another hash for the entry
                 // before it: that one was changed and its hash recomputed.
-                let before = &self.entries[i - 1];
-                return Err(tampered(
-                    position - 1,
-                    Tampering::Rehashed,
-                    before.claimed_seq(),
-                ));
+                let seq_before = self.entries.get(i - 1).and_then(Entry::claimed_seq);
+                return Err(tampered(position - 1, Tampering::Rehashed, seq_before));
             }
             prev = entry.hash;
         }
@@ -569,7 +575,7 @@ impl Ledger {
     /// The whole ledger as JSON Lines: one entry per line, each line ending in `\n`.
     pub fn to_jsonl(&self) -> String {
         let mut out = String::with_capacity(self.entries.iter().map(|e| e.bytes.len() + 160).sum());
-        for e in &self.entries {
+        for e in self.entries.iter() {
             out.push_str(&e.to_json_line());
             out.push('\n');
         }
@@ -610,7 +616,7 @@ impl Ledger {
     /// # Errors
     /// As [`from_jsonl_bytes`](Ledger::from_jsonl_bytes).
     pub fn from_jsonl_after(base: Head, bytes: &[u8]) -> Result<Loaded, Error> {
-        let mut entries = Vec::new();
+        let mut entries = Chunked::default();
         let mut cut = None;
         let ends_with_newline = bytes.ends_with(b"\n");
         let body = if ends_with_newline {

@@ -87,6 +87,7 @@
 #![deny(missing_docs)]
 
 mod calendar;
+mod chunked;
 mod error;
 mod event;
 mod grid;

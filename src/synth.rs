@@ -996,7 +996,7 @@ pub fn grid_commands(town: &Township) -> Result<GridCommands, Error> {
     let mut founding = Founding::new("", "");
     let mut founded_at = None;
     let mut commands = Vec::with_capacity(ledger.len().saturating_sub(3));
-    for (i, entry) in ledger.entries().iter().enumerate() {
+    for (i, entry) in ledger.entries().enumerate() {
         let record = entry.record()?;
         let Body::Event(event) = record.body else {
             continue;

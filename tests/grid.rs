@@ -320,7 +320,11 @@ fn moving_a_household_is_a_recorded_change_that_needs_both_groups_in_reach() {
     assert_eq!(g.reg.household(g.home).unwrap().group, g.qianjin_2);
     assert_eq!(g.reg.households_in(g.qianjin_2), vec![g.home]);
     assert!(g.reg.households_in(g.qianjin_1).is_empty());
-    let rec = g.reg.ledger().entries()[receipt.last_seq as usize - 1]
+    let rec = g
+        .reg
+        .ledger()
+        .entry(receipt.last_seq)
+        .unwrap()
         .record()
         .unwrap();
     assert_eq!(
@@ -388,7 +392,11 @@ fn a_correction_keeps_the_previous_details_in_the_ledger() {
         )
         .unwrap();
     assert_eq!(g.reg.resident(g.head).unwrap().details.name, "王秀云");
-    let rec = g.reg.ledger().entries()[receipt.first_seq as usize - 1]
+    let rec = g
+        .reg
+        .ledger()
+        .entry(receipt.first_seq)
+        .unwrap()
         .record()
         .unwrap();
     match rec.body {

@@ -229,7 +229,7 @@ fn a_broken_line_in_the_middle_is_an_error_naming_the_line() {
 fn the_hash_covers_the_stored_bytes_as_documented() {
     use sha2::{Digest, Sha256};
     let (reg, _) = lines();
-    let entries = reg.ledger().entries();
+    let entries: Vec<_> = reg.ledger().entries().collect();
     for (i, e) in entries.iter().enumerate() {
         let mut h = Sha256::new();
         h.update(b"fangkong-ledger-v1\n");

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
 
+use crate::chunked::Chunked;
 use crate::{HouseholdId, ObservationId, ResidentId};
 
 /// An identifier the registry hands out in order from 1.
@@ -27,46 +28,6 @@ macro_rules! sequential {
 }
 sequential!(HouseholdId, ResidentId, ObservationId);
 
-/// Records per chunk of the dense part (a power of two): the table grows a chunk at a time, so
-/// it never holds more than half a chunk of unused room (a single vector doubling would hold up
-/// to as much again as it uses).
-const CHUNK: usize = 4096;
-
-/// A vector that grows by fixed chunks.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Chunked<T> {
-    chunks: Vec<Vec<T>>,
-    len: usize,
-}
-
-impl<T> Chunked<T> {
-    fn len(&self) -> usize {
-        self.len
-    }
-
-    fn get(&self, i: usize) -> Option<&T> {
-        self.chunks.get(i / CHUNK)?.get(i % CHUNK)
-    }
-
-    fn get_mut(&mut self, i: usize) -> Option<&mut T> {
-        self.chunks.get_mut(i / CHUNK)?.get_mut(i % CHUNK)
-    }
-
-    fn push(&mut self, value: T) {
-        match self.chunks.last_mut() {
-            Some(last) if last.len() < CHUNK => last.push(value),
-            // A new chunk grows by doubling up to CHUNK (a power of two, so a full chunk has no
-            // spare room): small tables stay small.
-            _ => self.chunks.push(vec![value]),
-        }
-        self.len += 1;
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &T> {
-        self.chunks.iter().flatten()
-    }
-}
-
 /// Records keyed by identifiers numbered from 1.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Table<K, T> {
@@ -78,10 +39,7 @@ pub(crate) struct Table<K, T> {
 impl<K, T> Default for Table<K, T> {
     fn default() -> Self {
         Table {
-            dense: Chunked {
-                chunks: Vec::new(),
-                len: 0,
-            },
+            dense: Chunked::default(),
             sparse: BTreeMap::new(),
             key: PhantomData,
         }

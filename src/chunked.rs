@@ -1,0 +1,106 @@
+//! A vector that grows by chunks, for the registry's large tables and the ledger.
+
+/// Elements per chunk (a power of two): a chunked vector grows a chunk at a time, so it never
+/// holds more than half a chunk of unused room (a single vector doubling would hold up to as
+/// much again as it uses) and never moves what it already holds.
+const CHUNK: usize = 4096;
+
+/// A vector that grows by fixed chunks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T> Chunked<T> {
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    pub(crate) fn get(&self, i: usize) -> Option<&T> {
+        self.chunks.get(i / CHUNK)?.get(i % CHUNK)
+    }
+
+    pub(crate) fn get_mut(&mut self, i: usize) -> Option<&mut T> {
+        self.chunks.get_mut(i / CHUNK)?.get_mut(i % CHUNK)
+    }
+
+    pub(crate) fn push(&mut self, value: T) {
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < CHUNK => last.push(value),
+            // A new chunk grows by doubling up to CHUNK (a power of two, so a full chunk has no
+            // spare room): small tables stay small.
+            _ => self.chunks.push(vec![value]),
+        }
+        self.len += 1;
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &T> {
+        self.chunks.iter().flatten()
+    }
+}
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Chunked<T> {
+    /// Whether it holds nothing.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The last element.
+    pub(crate) fn last(&self) -> Option<&T> {
+        self.chunks.last()?.last()
+    }
+
+    /// The elements from index `from` on.
+    pub(crate) fn iter_from(&self, from: usize) -> impl Iterator<Item = &T> {
+        let first = from / CHUNK;
+        let skip = from % CHUNK;
+        self.chunks
+            .iter()
+            .skip(first)
+            .enumerate()
+            .flat_map(move |(k, c)| c.iter().skip(if k == 0 { skip } else { 0 }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexes_and_iterates_across_chunk_boundaries() {
+        let mut c = Chunked::default();
+        assert!(c.is_empty() && c.last().is_none());
+        for i in 0..(2 * CHUNK + 3) {
+            c.push(i);
+        }
+        assert_eq!(c.len(), 2 * CHUNK + 3);
+        assert_eq!(c.get(CHUNK), Some(&CHUNK));
+        assert_eq!(c.last(), Some(&(2 * CHUNK + 2)));
+        assert_eq!(c.get(2 * CHUNK + 3), None);
+        for from in [
+            0,
+            1,
+            CHUNK - 1,
+            CHUNK,
+            CHUNK + 1,
+            2 * CHUNK + 2,
+            2 * CHUNK + 3,
+        ] {
+            let got: Vec<usize> = c.iter_from(from).copied().collect();
+            let want: Vec<usize> = (from..2 * CHUNK + 3).collect();
+            assert_eq!(got, want, "from {from}");
+        }
+        *c.get_mut(5).unwrap() = 0;
+        assert_eq!(c.iter().filter(|x| **x == 0).count(), 2);
+    }
+}
