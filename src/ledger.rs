@@ -501,18 +501,17 @@ impl Ledger {
                 // A sequence number used twice. If this entry follows the one two places back,
                 // the entry just before it is the one that does not belong (an exact copy has
                 // its original's hash: then this one, the later, is named).
-                if i >= 2 {
-                    if let (Some(before), Some(two_back)) =
+                if i >= 2
+                    && let (Some(before), Some(two_back)) =
                         (self.entries.get(i - 1), self.entries.get(i - 2))
-                        && before.hash != entry.hash
-                        && two_back.hash == entry.prev
-                    {
-                        return Err(tampered(
-                            position - 1,
-                            Tampering::Inserted,
-                            before.claimed_seq(),
-                        ));
-                    }
+                    && before.hash != entry.hash
+                    && two_back.hash == entry.prev
+                {
+                    return Err(tampered(
+                        position - 1,
+                        Tampering::Inserted,
+                        before.claimed_seq(),
+                    ));
                 }
                 return Err(tampered(position, Tampering::Inserted, Some(seq)));
             }
