@@ -131,3 +131,36 @@ pub fn given() -> Given {
         spouse,
     }
 }
+
+/// Wuhan (420100).
+pub fn wuhan() -> fangkong::DivisionCode {
+    "420100".parse().unwrap()
+}
+
+/// Given Wuhan designated high from 2020-01-08 and the January 2020 returnee rule adopted,
+/// both by the secretary at `T0`.
+#[track_caller]
+pub fn wuhan_high_and_the_january_rule(g: &mut Given) {
+    let t = at(T0);
+    g.reg
+        .execute(
+            g.secretary,
+            t,
+            fangkong::Command::DesignateRiskArea {
+                area: wuhan(),
+                level: fangkong::RiskLevel::HIGH,
+                from: day("2020-01-08"),
+                basis: "NHC community notice, 2020-01-24".into(),
+            },
+        )
+        .unwrap();
+    g.reg
+        .execute(
+            g.secretary,
+            t,
+            fangkong::Command::AdoptScreeningRule {
+                rule: fangkong::ScreeningRule::returnee_jan2020(),
+            },
+        )
+        .unwrap();
+}

@@ -4,14 +4,10 @@
 use fangkong::observation::{AlertClearance, Method, OpeningBasis, Reading, Reporter, Status};
 use fangkong::{
     Command, Error, Instant, Interview, ObservationCommand, ObservationId, Registry,
-    ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory, UtcOffset,
+    ReportedSymptoms, ScreeningRule, Stay, TravelHistory, UtcOffset,
 };
 
 use crate::common::*;
-
-fn wuhan() -> fangkong::DivisionCode {
-    "420100".parse().unwrap()
-}
 
 fn local(day_: &str, time: &str) -> Instant {
     Instant::at(day(day_), time.parse().unwrap(), UtcOffset::CHINA)
@@ -21,28 +17,7 @@ fn local(day_: &str, time: &str) -> Instant {
 /// (returnee-jan2020: last day under observation 2020-02-03, release from 2020-02-04).
 fn under_observation() -> (Given, ObservationId) {
     let mut g = given();
-    let t = at(T0);
-    g.reg
-        .execute(
-            g.secretary,
-            t,
-            Command::DesignateRiskArea {
-                area: wuhan(),
-                level: RiskLevel::HIGH,
-                from: day("2020-01-08"),
-                basis: "NHC community notice, 2020-01-24".into(),
-            },
-        )
-        .unwrap();
-    g.reg
-        .execute(
-            g.secretary,
-            t,
-            Command::AdoptScreeningRule {
-                rule: ScreeningRule::returnee_jan2020(),
-            },
-        )
-        .unwrap();
+    wuhan_high_and_the_january_rule(&mut g);
     let travel = TravelHistory {
         stays: vec![Stay::new(wuhan(), day("2020-01-02"), day("2020-01-20")).unwrap()],
         transits: vec![],

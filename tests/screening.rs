@@ -3,42 +3,17 @@
 
 use fangkong::{
     Command, DayZeroBasis, DivisionCode, Error, FollowUp, FollowUpReason, Interview,
-    ReportedSymptoms, RiskLevel, RoundId, ScreeningOutcome, ScreeningRule, Stay, TravelHistory,
-    VisitResult,
+    ReportedSymptoms, RiskLevel, RoundId, ScreeningOutcome, Stay, TravelHistory, VisitResult,
 };
 
 use crate::common::*;
-
-fn wuhan() -> DivisionCode {
-    "420100".parse().unwrap()
-}
 
 /// Given the township of `common`, with Wuhan designated high from 2020-01-08, the January
 /// 2020 returnee rule adopted, and a round over both villages opened on 2020-01-24.
 fn screening() -> (Given, RoundId) {
     let mut g = given();
     let t = at(T0);
-    g.reg
-        .execute(
-            g.secretary,
-            t,
-            Command::DesignateRiskArea {
-                area: wuhan(),
-                level: RiskLevel::HIGH,
-                from: day("2020-01-08"),
-                basis: "NHC community notice, 2020-01-24".into(),
-            },
-        )
-        .unwrap();
-    g.reg
-        .execute(
-            g.secretary,
-            t,
-            Command::AdoptScreeningRule {
-                rule: ScreeningRule::returnee_jan2020(),
-            },
-        )
-        .unwrap();
+    wuhan_high_and_the_january_rule(&mut g);
     g.reg
         .execute(
             g.secretary,
