@@ -675,14 +675,7 @@ pub fn run_campaign(town: &mut Township, report_day: Day) -> Result<Campaign, Er
         };
         let update =
             |reg: &mut Registry, who: StaffId, at: Instant, command: ObservationCommand| {
-                reg.execute(
-                    who,
-                    at,
-                    Command::UpdateObservation {
-                        observation: obs,
-                        command,
-                    },
-                )
+                reg.update_observation(who, at, obs, command)
             };
         let visit_at = opened.plus_seconds(3600);
         update(

@@ -1,6 +1,6 @@
 //! Helpers shared by the unit tests: parse literals that are known to be valid.
 
-use crate::{Day, DivisionCode, Instant};
+use crate::{Day, DivisionCode};
 
 /// A day written `YYYY-MM-DD`.
 #[track_caller]
@@ -11,12 +11,5 @@ pub(crate) fn day(s: &str) -> Day {
 /// A GB/T 2260 division code.
 #[track_caller]
 pub(crate) fn code(s: &str) -> DivisionCode {
-    s.parse().unwrap()
-}
-
-/// An RFC 3339 instant.
-#[track_caller]
-#[allow(dead_code)]
-pub(crate) fn at(s: &str) -> Instant {
     s.parse().unwrap()
 }

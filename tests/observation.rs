@@ -62,14 +62,7 @@ fn report_until(g: &mut Given, obs: ObservationId, last: &str) {
         for time in ["10:30", "19:30"] {
             let at = Instant::at(d, time.parse().unwrap(), UtcOffset::CHINA);
             g.reg
-                .execute(
-                    g.worker_qianjin_1,
-                    at,
-                    Command::UpdateObservation {
-                        observation: obs,
-                        command: reading(at, 365),
-                    },
-                )
+                .update_observation(g.worker_qianjin_1, at, obs, reading(at, 365))
                 .unwrap();
         }
         d = d.plus_days(1).unwrap();
@@ -105,13 +98,11 @@ fn release_is_refused_on_day_14_and_allowed_on_day_15() {
     // Day 14 (2020-02-03): refused, with the rule's reason, and nothing changes
     let err = g
         .reg
-        .execute(
+        .update_observation(
             g.health_worker,
             local("2020-02-03", "20:00"),
-            Command::UpdateObservation {
-                observation: obs,
-                command: release(None),
-            },
+            obs,
+            release(None),
         )
         .unwrap_err();
     assert!(matches!(err, Error::ReleaseRefused { .. }), "{err}");
@@ -119,13 +110,11 @@ fn release_is_refused_on_day_14_and_allowed_on_day_15() {
     assert!(g.reg.state_eq(&before));
     // Day 15 (2020-02-04): released
     g.reg
-        .execute(
+        .update_observation(
             g.health_worker,
             local("2020-02-04", "09:00"),
-            Command::UpdateObservation {
-                observation: obs,
-                command: release(None),
-            },
+            obs,
+            release(None),
         )
         .unwrap();
     assert!(matches!(
@@ -151,13 +140,11 @@ fn only_health_workers_release_and_grid_workers_record_readings() {
     let (mut g, obs) = under_observation();
     let err = g
         .reg
-        .execute(
+        .update_observation(
             g.worker_qianjin_1,
             local("2020-02-04", "09:00"),
-            Command::UpdateObservation {
-                observation: obs,
-                command: release(None),
-            },
+            obs,
+            release(None),
         )
         .unwrap_err();
     assert_eq!(
@@ -168,14 +155,7 @@ fn only_health_workers_release_and_grid_workers_record_readings() {
     let at = local("2020-01-25", "07:30");
     let err = g
         .reg
-        .execute(
-            g.worker_baiyun_1,
-            at,
-            Command::UpdateObservation {
-                observation: obs,
-                command: reading(at, 365),
-            },
-        )
+        .update_observation(g.worker_baiyun_1, at, obs, reading(at, 365))
         .unwrap_err();
     assert!(matches!(err, Error::OutsideAssignedUnits { .. }), "{err}");
     assert_eq!(g.reg.refusals().unwrap().len(), 2);
@@ -189,14 +169,7 @@ fn a_fever_raises_an_alert_that_blocks_release_until_a_health_worker_clears_it()
     for (time, tenths) in [("07:30", 365), ("19:30", 376)] {
         let at = local("2020-02-03", time);
         g.reg
-            .execute(
-                g.worker_qianjin_1,
-                at,
-                Command::UpdateObservation {
-                    observation: obs,
-                    command: reading(at, tenths),
-                },
-            )
+            .update_observation(g.worker_qianjin_1, at, obs, reading(at, tenths))
             .unwrap();
     }
     let o = &g.reg.observation(obs).unwrap().observation;
@@ -205,13 +178,11 @@ fn a_fever_raises_an_alert_that_blocks_release_until_a_health_worker_clears_it()
     // Blocked on day 15
     let err = g
         .reg
-        .execute(
+        .update_observation(
             g.health_worker,
             local("2020-02-04", "09:00"),
-            Command::UpdateObservation {
-                observation: obs,
-                command: release(None),
-            },
+            obs,
+            release(None),
         )
         .unwrap_err();
     assert!(err.to_string().contains("alert"), "{err}");
@@ -221,27 +192,23 @@ fn a_fever_raises_an_alert_that_blocks_release_until_a_health_worker_clears_it()
     assert!(!review[0].decision.is_release());
     // Cleared with a reason, then released
     g.reg
-        .execute(
+        .update_observation(
             g.health_worker,
             local("2020-02-04", "08:00"),
-            Command::UpdateObservation {
-                observation: obs,
-                command: ObservationCommand::ClearAlert(AlertClearance {
-                    number,
-                    at: local("2020-02-04", "08:00"),
-                    reason: "re-measured 36.6 ℃ under the arm; had been carrying firewood".into(),
-                }),
-            },
+            obs,
+            ObservationCommand::ClearAlert(AlertClearance {
+                number,
+                at: local("2020-02-04", "08:00"),
+                reason: "re-measured 36.6 ℃ under the arm; had been carrying firewood".into(),
+            }),
         )
         .unwrap();
     g.reg
-        .execute(
+        .update_observation(
             g.health_worker,
             local("2020-02-04", "09:00"),
-            Command::UpdateObservation {
-                observation: obs,
-                command: release(None),
-            },
+            obs,
+            release(None),
         )
         .unwrap();
 }
@@ -252,13 +219,11 @@ fn an_override_is_recorded_with_its_written_reason() {
     report_until(&mut g, obs, "2020-02-01");
     let reason = "ordered by the county headquarters to release early (文件 2020-12)";
     g.reg
-        .execute(
+        .update_observation(
             g.health_worker,
             local("2020-02-02", "09:00"),
-            Command::UpdateObservation {
-                observation: obs,
-                command: release(Some(reason)),
-            },
+            obs,
+            release(Some(reason)),
         )
         .unwrap();
     let o = &g.reg.observation(obs).unwrap().observation;
@@ -337,14 +302,7 @@ fn a_missed_check_puts_the_observation_on_its_grid_workers_non_reporting_list() 
     // On the 27th only the morning reading comes in
     let at = local("2020-01-27", "07:30");
     g.reg
-        .execute(
-            g.worker_qianjin_1,
-            at,
-            Command::UpdateObservation {
-                observation: obs,
-                command: reading(at, 364),
-            },
-        )
+        .update_observation(g.worker_qianjin_1, at, obs, reading(at, 364))
         .unwrap();
     let lists = g
         .reg
@@ -395,13 +353,11 @@ fn dates_after_the_command_or_before_the_opening_are_refused() {
     let early = local("2020-01-23", "19:30");
     let err = g
         .reg
-        .execute(
+        .update_observation(
             g.worker_qianjin_1,
             local("2020-01-24", "11:00"),
-            Command::UpdateObservation {
-                observation: obs,
-                command: reading(early, 365),
-            },
+            obs,
+            reading(early, 365),
         )
         .unwrap_err();
     assert_eq!(
@@ -411,16 +367,14 @@ fn dates_after_the_command_or_before_the_opening_are_refused() {
     // A referral dated after the moment it is recorded
     let err = g
         .reg
-        .execute(
+        .update_observation(
             g.health_worker,
             local("2020-01-25", "09:00"),
-            Command::UpdateObservation {
-                observation: obs,
-                command: ObservationCommand::Refer(fangkong::observation::Referral {
-                    at: local("2021-01-25", "09:00"),
-                    hospital: "Shaoyang Central Hospital".into(),
-                }),
-            },
+            obs,
+            ObservationCommand::Refer(fangkong::observation::Referral {
+                at: local("2021-01-25", "09:00"),
+                hospital: "Shaoyang Central Hospital".into(),
+            }),
         )
         .unwrap_err();
     assert!(matches!(err, Error::InFuture { .. }), "{err}");
@@ -447,16 +401,14 @@ fn a_resident_under_observation_cannot_be_deregistered_until_it_is_closed() {
     );
     let at = local("2020-01-26", "09:00");
     g.reg
-        .execute(
+        .update_observation(
             g.health_worker,
             at,
-            Command::UpdateObservation {
-                observation: obs,
-                command: ObservationCommand::TransferOut(fangkong::observation::Transfer {
-                    at,
-                    to: "Changsha".into(),
-                }),
-            },
+            obs,
+            ObservationCommand::TransferOut(fangkong::observation::Transfer {
+                at,
+                to: "Changsha".into(),
+            }),
         )
         .unwrap();
     g.reg
@@ -490,14 +442,7 @@ fn a_new_exposure_during_follow_on_monitoring_opens_a_new_observation() {
         for time in ["09:30", "19:30"] {
             let at = Instant::at(d, time.parse().unwrap(), UtcOffset::CHINA);
             g.reg
-                .execute(
-                    hw,
-                    at,
-                    Command::UpdateObservation {
-                        observation: obs,
-                        command: reading(at, 364),
-                    },
-                )
+                .update_observation(hw, at, obs, reading(at, 364))
                 .unwrap();
         }
         d = d.plus_days(1).unwrap();
@@ -506,31 +451,20 @@ fn a_new_exposure_during_follow_on_monitoring_opens_a_new_observation() {
         let sampled = day("2022-06-30").plus_days(n).unwrap();
         let at = Instant::at(sampled, "20:00".parse().unwrap(), UtcOffset::CHINA);
         g.reg
-            .execute(
+            .update_observation(
                 hw,
                 at,
-                Command::UpdateObservation {
-                    observation: obs,
-                    command: ObservationCommand::RecordTestResult(
-                        fangkong::observation::TestResult {
-                            sampled,
-                            result: fangkong::observation::TestOutcome::Negative,
-                            at,
-                        },
-                    ),
-                },
+                obs,
+                ObservationCommand::RecordTestResult(fangkong::observation::TestResult {
+                    sampled,
+                    result: fangkong::observation::TestOutcome::Negative,
+                    at,
+                }),
             )
             .unwrap();
     }
     g.reg
-        .execute(
-            hw,
-            local("2022-07-08", "09:00"),
-            Command::UpdateObservation {
-                observation: obs,
-                command: release(None),
-            },
-        )
+        .update_observation(hw, local("2022-07-08", "09:00"), obs, release(None))
         .unwrap();
     assert!(matches!(
         g.reg

@@ -367,15 +367,7 @@ impl Registry {
         parent: UnitId,
         code: Option<StatisticalCode>,
     ) -> Result<UnitId, Error> {
-        let command = Command::EstablishUnit {
-            kind,
-            name: name.into(),
-            parent,
-            code,
-            number: None,
-        };
-        let id = UnitId::new(self.state.next_unit.max(1));
-        self.execute(actor, at, command).map(|_| id)
+        self.establish(actor, at, kind, name.into(), parent, code, None)
     }
 
     /// Establishes group number `number` of a village or community.
@@ -390,12 +382,35 @@ impl Registry {
         number: u16,
         name: impl Into<String>,
     ) -> Result<UnitId, Error> {
+        let name = name.into();
+        self.establish(
+            actor,
+            at,
+            UnitKind::Group,
+            name,
+            village,
+            None,
+            Some(number),
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn establish(
+        &mut self,
+        actor: StaffId,
+        at: Instant,
+        kind: UnitKind,
+        name: String,
+        parent: UnitId,
+        code: Option<StatisticalCode>,
+        number: Option<u16>,
+    ) -> Result<UnitId, Error> {
         let command = Command::EstablishUnit {
-            kind: UnitKind::Group,
-            name: name.into(),
-            parent: village,
-            code: None,
-            number: Some(number),
+            kind,
+            name,
+            parent,
+            code,
+            number,
         };
         let id = UnitId::new(self.state.next_unit.max(1));
         self.execute(actor, at, command).map(|_| id)

@@ -378,6 +378,29 @@ impl Registry {
         }])
     }
 
+    /// Changes an observation: a shortcut for [`Command::UpdateObservation`].
+    ///
+    /// # Errors
+    /// As [`execute`](Registry::execute): the actor's role and units, the observation's state
+    /// (closed, released), and the change itself (a date after `at`, a reading before the
+    /// opening, a release the rules refuse without an override).
+    pub fn update_observation(
+        &mut self,
+        actor: StaffId,
+        at: Instant,
+        observation: ObservationId,
+        command: ObservationCommand,
+    ) -> Result<crate::Receipt, Error> {
+        self.execute(
+            actor,
+            at,
+            Command::UpdateObservation {
+                observation,
+                command,
+            },
+        )
+    }
+
     /// An observation.
     pub fn observation(&self, id: ObservationId) -> Option<&ObservationRecord> {
         self.state.observations.get(&id)
