@@ -88,6 +88,7 @@
 
 mod calendar;
 mod chunked;
+mod context;
 mod error;
 mod event;
 mod grid;

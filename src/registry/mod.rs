@@ -757,25 +757,7 @@ impl Registry {
 
     /// Checks that `unit` lies within the reach of `who` for `action`.
     fn authorize_unit(&self, who: &Staff, action: Action, unit: UnitId) -> Result<(), Error> {
-        if who.role.acts_township_wide() || self.state.covers_staff(who.id, unit) {
-            return Ok(());
-        }
-        let mut assigned: Vec<String> = self
-            .state
-            .assignments
-            .iter()
-            .filter(|a| a.staff == who.id)
-            .map(|a| self.state.label(a.unit))
-            .collect();
-        if assigned.is_empty() {
-            assigned.push("none".to_owned());
-        }
-        Err(Error::OutsideAssignedUnits {
-            actor: who.label(),
-            action: action.as_str(),
-            unit: self.state.label(unit),
-            assigned: assigned.join(", "),
-        })
+        crate::context::reach(&self.state, who, action, unit)
     }
 
     // ----- queries -----
@@ -1450,5 +1432,41 @@ impl State {
             self.check_no_head(household, resident)?;
         }
         Ok(())
+    }
+}
+
+impl crate::context::GridView for State {
+    fn unit(&self, id: UnitId) -> Option<&Unit> {
+        self.units.get(&id)
+    }
+    fn label(&self, id: UnitId) -> String {
+        State::label(self, id)
+    }
+    fn covering_units(&self, unit: UnitId) -> Vec<UnitId> {
+        State::covering_units(self, unit)
+    }
+    fn groups_under(&self, unit: UnitId) -> Vec<UnitId> {
+        State::groups_under(self, unit)
+    }
+    fn households_of_group(&self, group: UnitId) -> &[HouseholdId] {
+        self.group_households.get(&group).map_or(&[], Vec::as_slice)
+    }
+    fn household(&self, id: HouseholdId) -> Option<&Household> {
+        self.households.get(&id)
+    }
+    fn resident(&self, id: ResidentId) -> Option<&Resident> {
+        self.residents.get(&id)
+    }
+    fn staff(&self, id: StaffId) -> Option<&Staff> {
+        self.staff.get(&id)
+    }
+    fn assignments_to(&self, unit: UnitId) -> &[Assignment] {
+        self.by_unit.get(&unit).map_or(&[], Vec::as_slice)
+    }
+    fn covers_staff(&self, staff: StaffId, unit: UnitId) -> bool {
+        State::covers_staff(self, staff, unit)
+    }
+    fn assigned_labels(&self, staff: StaffId) -> Vec<String> {
+        self.assignments_of(staff).map(|a| self.label(a.unit)).collect()
     }
 }

@@ -1,0 +1,89 @@
+//! The read-only context a module's `decide` receives from the registry.
+//!
+//! A concept module (screening, observation, gatherings, supervision, reports) decides its
+//! commands from its own state and this context: who acts and what they may reach, when, and a
+//! view of the grid. It never names the registry: the registry depends on the modules, never
+//! the reverse (DESIGN.md, "Arrows point one way").
+
+use crate::grid::{Action, Assignment, Staff, Unit};
+use crate::household::{Household, Resident};
+use crate::{Day, Error, HouseholdId, Instant, ResidentId, StaffId, UnitId, UtcOffset};
+
+/// A read-only view of the grid: units, staff, assignments, households and residents.
+pub(crate) trait GridView {
+    /// A unit, if it exists.
+    fn unit(&self, id: UnitId) -> Option<&Unit>;
+    /// How messages name a unit: `"Qianjin group 3 (U12)"`.
+    fn label(&self, id: UnitId) -> String;
+    /// The unit, then (for a group) its zone, then each unit above it, up to the township.
+    fn covering_units(&self, unit: UnitId) -> Vec<UnitId>;
+    /// The groups of a unit (the group itself for a group; every group for the township).
+    fn groups_under(&self, unit: UnitId) -> Vec<UnitId>;
+    /// The households of a group.
+    fn households_of_group(&self, group: UnitId) -> &[HouseholdId];
+    /// A household, if registered.
+    fn household(&self, id: HouseholdId) -> Option<&Household>;
+    /// A resident, if registered (deregistered residents included).
+    fn resident(&self, id: ResidentId) -> Option<&Resident>;
+    /// A member of staff, if enrolled.
+    fn staff(&self, id: StaffId) -> Option<&Staff>;
+    /// The current assignments to exactly this unit.
+    fn assignments_to(&self, unit: UnitId) -> &[Assignment];
+    /// Whether an assignment of `staff` covers `unit` (to the unit, its zone, or a unit above).
+    fn covers_staff(&self, staff: StaffId, unit: UnitId) -> bool;
+    /// The units `staff` is assigned to, as labels (for error messages).
+    fn assigned_labels(&self, staff: StaffId) -> Vec<String>;
+}
+
+/// What a module's `decide` knows besides its own state.
+pub(crate) struct Context<'a> {
+    /// Who acts.
+    pub actor: &'a Staff,
+    /// When the command happened.
+    pub at: Instant,
+    /// The local calendar day of `at`.
+    pub today: Day,
+    /// The township's local time.
+    pub offset: UtcOffset,
+    /// The grid, read-only.
+    pub grid: &'a dyn GridView,
+}
+
+#[allow(dead_code)] // used by the modules as they move onto the context
+impl Context<'_> {
+    /// Checks that `unit` lies within the actor's reach for `action`: leaders and inspectors
+    /// act township-wide; everyone else inside the units they are assigned to.
+    ///
+    /// # Errors
+    /// [`Error::OutsideAssignedUnits`] naming the unit and the actor's assignments.
+    pub fn reach(&self, action: Action, unit: UnitId) -> Result<(), Error> {
+        reach(self.grid, self.actor, action, unit)
+    }
+
+    /// Whether the actor is assigned to `unit` or to a unit above it (a leader "of" the unit).
+    pub fn assigned_over(&self, unit: UnitId) -> bool {
+        self.grid.covers_staff(self.actor.id, unit)
+    }
+}
+
+/// Checks that `unit` lies within the reach of `who` for `action`.
+pub(crate) fn reach(
+    grid: &dyn GridView,
+    who: &Staff,
+    action: Action,
+    unit: UnitId,
+) -> Result<(), Error> {
+    if who.role.acts_township_wide() || grid.covers_staff(who.id, unit) {
+        return Ok(());
+    }
+    let mut assigned = grid.assigned_labels(who.id);
+    if assigned.is_empty() {
+        assigned.push("none".to_owned());
+    }
+    Err(Error::OutsideAssignedUnits {
+        actor: who.label(),
+        action: action.as_str(),
+        unit: grid.label(unit),
+        assigned: assigned.join(", "),
+    })
+}
