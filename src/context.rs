@@ -87,3 +87,16 @@ pub(crate) fn reach(
         assigned: assigned.join(", "),
     })
 }
+
+/// What `apply` knows of the ledger entry that carries an event: its sequence number, who
+/// recorded it and when.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(dead_code)] // used by the modules as they move onto the context
+pub(crate) struct EntryMeta {
+    /// The entry's sequence number.
+    pub seq: u64,
+    /// Who recorded it.
+    pub actor: StaffId,
+    /// When (the command's instant).
+    pub at: Instant,
+}
