@@ -8,7 +8,7 @@
 //! [`DailyFigures`] with a note and the ledger's head; a resubmission supersedes the earlier
 //! report, and both stay.
 //!
-//! Figures are disjoint by construction (**[choice]**): a village with reporting groups
+//! Figures are disjoint by construction (a choice of this library): a village with reporting groups
 //! reports only what lies outside them, so a township's figures are the plain sum of its rows
 //! ([`DayTable::total`]), and townships add up to the county ([`Rollup`]).
 //!
@@ -130,6 +130,7 @@ impl Schedule {
 /// What staff ask of the daily report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)] // a report's figures are the point; no need to box them
 pub enum ReportCommand {
     /// A leader makes a group or zone a reporting unit, from today on (villages, communities
     /// and the township's own row report by default).
@@ -175,6 +176,7 @@ impl ReportCommand {
 /// What happened to the daily report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)] // a report's figures are the point; no need to box them
 pub enum ReportEvent {
     /// A group or zone became a reporting unit.
     ReportingUnitAdded {

@@ -226,10 +226,11 @@ fn submit(unit: UnitId, d: &str, figures: DailyFigures) -> ReportCommand {
 }
 
 fn zero() -> DailyFigures {
-    let mut f = DailyFigures::default();
-    f.households_total = 612;
-    f.under_observation = 3;
-    f
+    DailyFigures {
+        households_total: 612,
+        under_observation: 3,
+        ..DailyFigures::default()
+    }
 }
 
 fn busy() -> DailyFigures {
@@ -862,8 +863,7 @@ proptest! {
 
     #[test]
     fn addition_saturates_instead_of_overflowing(a in figures()) {
-        let mut max = DailyFigures::default();
-        max.households_total = u64::MAX;
+        let max = DailyFigures { households_total: u64::MAX, ..DailyFigures::default() };
         prop_assert_eq!((max + a).households_total, u64::MAX);
     }
 }
