@@ -787,6 +787,63 @@ pub enum Error {
         /// The observation.
         observation: ObservationId,
     },
+    // --- report ---
+    /// A report for a unit that does not report.
+    #[error(
+        "{unit} is not a reporting unit: reports come from the township's own row, its villages and communities, and the groups or zones a leader has added"
+    )]
+    NotAReportingUnit {
+        /// The unit, as labelled.
+        unit: String,
+    },
+    /// Adding a reporting unit that is not a group or zone.
+    #[error(
+        "{unit} is a {kind}: only groups and zones can be added as reporting units (the township, villages and communities report already)"
+    )]
+    NotAddableReportingUnit {
+        /// The unit, as labelled.
+        unit: String,
+        /// Its kind.
+        kind: crate::UnitKind,
+    },
+    /// Adding a group or zone that already reports.
+    #[error("{unit} is already a reporting unit")]
+    AlreadyReportingUnit {
+        /// The unit, as labelled.
+        unit: String,
+    },
+    /// A report before a leader has set when reports are required.
+    #[error(
+        "no report is required for {day} yet: a leader must first set the first day from which reports are required"
+    )]
+    NoReportingSchedule {
+        /// The day reported.
+        day: Day,
+    },
+    /// A report for a day before the first required day.
+    #[error("no report is required for {day}: reports are required from {first_day} on")]
+    ReportBeforeFirstDay {
+        /// The day reported.
+        day: Day,
+        /// The first day from which reports are required.
+        first_day: Day,
+    },
+    /// A report for a day that has not come yet.
+    #[error("{day} has not come yet (today is {today}): report a day on or after it")]
+    ReportForFutureDay {
+        /// The day reported.
+        day: Day,
+        /// Today.
+        today: Day,
+    },
+    /// An export could not be written.
+    #[error("the {format} export could not be written: {reason}")]
+    ExportFailed {
+        /// The format (`"csv"`, `"xlsx"`).
+        format: &'static str,
+        /// What went wrong.
+        reason: String,
+    },
 }
 
 /// What is wrong with a ledger, at the first entry where something is wrong.

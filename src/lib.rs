@@ -82,6 +82,11 @@
 //!
 //! # Feature flags
 //!
+//! - `csv`: CSV of daily report tables (`report::tables_to_csv`).
+//! - `xlsx`: an Excel workbook of daily report tables, one sheet per day, written to memory
+//!   (`report::tables_to_xlsx`).
+//! - `fhir`: temperature readings as FHIR R4 Observation JSON
+//!   (`report::temperature_observation`).
 //! - `time`: conversions between [`Day`]/[`Instant`]/[`UtcOffset`] and the `time` crate's
 //!   `Date`/`OffsetDateTime`/`UtcOffset` (`TryFrom` where ranges differ).
 #![deny(missing_docs)]
@@ -101,6 +106,7 @@ pub mod observation;
 mod place;
 mod record;
 mod registry;
+pub mod report;
 mod screening;
 pub mod synth;
 mod table;
@@ -129,6 +135,9 @@ pub use place::{
 pub use record::{Body, CommandMark, Record, Refusal};
 pub use registry::{
     Created, Founding, Receipt, Registry, Responsibility, UnitSummary, WorkerNonReporting,
+};
+pub use report::{
+    DailyFigures, DayTable, Deadline, ReportCommand, ReportEvent, Rollup, Schedule, Submission,
 };
 pub use screening::{
     CaseFigures, Coverage, DEFAULT_REPEATED_ABSENCES, DayZeroBasis, Designation, DesignationId,

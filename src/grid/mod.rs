@@ -269,6 +269,11 @@ pub enum Action {
     /// Record a medical decision: open an observation, home visits, tests, clearing alerts,
     /// referral, transfer, ending, period changes, release (解除医学观察).
     RecordMedicalDecision,
+    // --- report ---
+    /// Add groups or zones as reporting units; set the first day and deadline of daily reports.
+    ManageReports,
+    /// Submit a unit's daily report (日报告), zero reports included.
+    SubmitReport,
 }
 
 impl Action {
@@ -287,6 +292,8 @@ impl Action {
             Action::ManageProtocols => &[Leader, HealthWorker],
             Action::RecordFollowUp => &[Leader, Cadre, GridWorker, HealthWorker],
             Action::RecordMedicalDecision => &[HealthWorker],
+            Action::ManageReports => &[Leader],
+            Action::SubmitReport => &[Leader, Cadre],
         }
     }
 
@@ -306,6 +313,8 @@ impl Action {
             Action::ManageProtocols => "adopt observation protocols",
             Action::RecordFollowUp => "record temperature readings, symptoms or supplies",
             Action::RecordMedicalDecision => "record a medical decision",
+            Action::ManageReports => "set up daily reporting",
+            Action::SubmitReport => "submit a daily report",
         }
     }
 }

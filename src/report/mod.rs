@@ -1,0 +1,508 @@
+//! The daily report and the zero report (日报告、零报告).
+//!
+//! Every reporting unit reports every day, and a day with nothing new is reported explicitly
+//! as zero; a missing report is itself a finding. The reporting units are the township's own
+//! row (township-level work: inspections, township orders), its villages and communities, and
+//! any groups or zones a leader adds. A leader sets the first day from which reports are
+//! required and the [`Deadline`]. The unit's leader or a cadre in charge submits the unit's
+//! [`DailyFigures`] with a note and the ledger's head; a resubmission supersedes the earlier
+//! report, and both stay.
+//!
+//! Figures are disjoint by construction (a choice of this library): a village with reporting groups
+//! reports only what lies outside them, so a township's figures are the plain sum of its rows
+//! ([`DayTable::total`]), and townships add up to the county ([`Rollup`]).
+//!
+//! Exports: [`DayTable`] renders in English (`Display`) and Chinese
+//! ([`DayTable::display_zh`]) and serializes with serde; feature `csv` writes CSV, feature
+//! `xlsx` an Excel workbook (one sheet per day), feature `fhir` temperature readings as FHIR R4
+//! Observations. The tables hold unit figures only, no personal data.
+
+mod figures;
+mod table;
+
+#[cfg(feature = "csv")]
+mod csv;
+#[cfg(feature = "fhir")]
+mod fhir;
+#[cfg(feature = "xlsx")]
+mod xlsx;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::context::{Context, EntryMeta, GridView};
+use crate::grid::{Action, Unit, UnitKind};
+use crate::{Day, Error, Head, Instant, StaffId, TimeOfDay, UnitId, UtcOffset};
+
+#[cfg(feature = "csv")]
+pub use self::csv::{sheet_to_csv, tables_to_csv};
+#[cfg(feature = "fhir")]
+pub use self::fhir::{TemperatureObservation, temperature_observation};
+#[cfg(feature = "xlsx")]
+pub use self::xlsx::{sheets_to_xlsx, tables_to_xlsx};
+pub use figures::{DailyFigures, FIGURE_LABELS, FigureLabel};
+pub use table::{Cell, DayRow, DayTable, Lang, Rollup, RowStatus, Sheet};
+
+/// When a day's report is due (上报时限).
+///
+/// A report submitted at or after the instant [`Deadline::late_from`] gives is late. The
+/// default is [`Deadline::EndOfDay`]: a report for 2020-02-01 is on time until 23:59:59 on
+/// 2020-02-01 local time, and late from 00:00 on 2020-02-02.
+///
+/// ```
+/// use fangkong::{Day, TimeOfDay, UtcOffset};
+/// use fangkong::report::Deadline;
+/// let day: Day = "2020-02-01".parse()?;
+/// assert_eq!(Deadline::default(), Deadline::EndOfDay);
+/// assert_eq!(Deadline::EndOfDay.late_from(day, UtcOffset::CHINA).unwrap().to_string(),
+///            "2020-02-02T00:00:00+08:00");
+/// let nine = Deadline::NextDayAt(TimeOfDay::from_hm(9, 0)?);
+/// assert_eq!(nine.late_from(day, UtcOffset::CHINA).unwrap().to_string(), "2020-02-02T09:00:00+08:00");
+/// # Ok::<(), fangkong::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Deadline {
+    /// By the end of the day reported, local time: late from midnight.
+    #[default]
+    EndOfDay,
+    /// Before this time on the day reported (e.g. 17:00 for a county that collects the same
+    /// afternoon): late from that time.
+    SameDayAt(TimeOfDay),
+    /// Before this time on the day after the day reported (e.g. 09:00): late from that time.
+    NextDayAt(TimeOfDay),
+}
+
+impl Deadline {
+    /// The instant from which a report for `day` is late, in the local time `offset`;
+    /// `None` at the end of the supported calendar (never late).
+    pub fn late_from(self, day: Day, offset: UtcOffset) -> Option<Instant> {
+        match self {
+            Deadline::EndOfDay => Some(Instant::at(day.next()?, TimeOfDay::MIDNIGHT, offset)),
+            Deadline::SameDayAt(t) => Some(Instant::at(day, t, offset)),
+            Deadline::NextDayAt(t) => Some(Instant::at(day.next()?, t, offset)),
+        }
+    }
+}
+
+impl fmt::Display for Deadline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Deadline::EndOfDay => f.write_str("by the end of the day reported"),
+            Deadline::SameDayAt(t) => write!(f, "before {t} on the day reported"),
+            Deadline::NextDayAt(t) => write!(f, "before {t} on the next day"),
+        }
+    }
+}
+
+/// From which day reports are required, and by when (上报要求).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Schedule {
+    /// The first day for which every reporting unit must report.
+    pub first_day: Day,
+    /// When a day's report is due.
+    pub deadline: Deadline,
+}
+
+impl Schedule {
+    /// Reports required from `first_day`, due by the end of each day.
+    pub fn new(first_day: Day) -> Schedule {
+        Schedule {
+            first_day,
+            deadline: Deadline::default(),
+        }
+    }
+
+    /// The schedule with another deadline.
+    pub fn with_deadline(mut self, deadline: Deadline) -> Schedule {
+        self.deadline = deadline;
+        self
+    }
+}
+
+/// What staff ask of the daily report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)] // a report's figures are the point; no need to box them
+pub enum ReportCommand {
+    /// A leader makes a group or zone a reporting unit, from today on (villages, communities
+    /// and the township's own row report by default).
+    AddReportingUnit {
+        /// The group or zone.
+        unit: UnitId,
+    },
+    /// A leader sets the first day from which reports are required, and the deadline.
+    SetSchedule {
+        /// The schedule.
+        schedule: Schedule,
+    },
+    /// The unit's leader or a cadre in charge submits its report for a day; a resubmission
+    /// supersedes the earlier report.
+    SubmitReport {
+        /// The reporting unit.
+        unit: UnitId,
+        /// The day reported.
+        day: Day,
+        /// The unit's figures for the day (all new figures zero: a zero report).
+        figures: DailyFigures,
+        /// A note (may be empty).
+        note: String,
+        /// The ledger's head at the end of the day, for the county to keep.
+        head: Head,
+    },
+}
+
+#[allow(dead_code)] // wired into the registry by the lead
+impl ReportCommand {
+    /// The permission row: adding units and setting the schedule is
+    /// [`Action::ManageReports`]; submitting is [`Action::SubmitReport`].
+    pub(crate) fn action(&self) -> Action {
+        match self {
+            ReportCommand::AddReportingUnit { .. } | ReportCommand::SetSchedule { .. } => {
+                Action::ManageReports
+            }
+            ReportCommand::SubmitReport { .. } => Action::SubmitReport,
+        }
+    }
+}
+
+/// What happened to the daily report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)] // a report's figures are the point; no need to box them
+pub enum ReportEvent {
+    /// A group or zone became a reporting unit.
+    ReportingUnitAdded {
+        /// The unit.
+        unit: UnitId,
+        /// The first day it must report (the day it was added).
+        from: Day,
+    },
+    /// The schedule was set (replacing any earlier one).
+    ScheduleSet {
+        /// The schedule.
+        schedule: Schedule,
+    },
+    /// A unit's report for a day was submitted.
+    ReportSubmitted {
+        /// The reporting unit.
+        unit: UnitId,
+        /// The day reported.
+        day: Day,
+        /// Its figures.
+        figures: DailyFigures,
+        /// Its note.
+        note: String,
+        /// The ledger's head it carries.
+        head: Head,
+        /// The instant from which it counted as late, under the deadline then in force
+        /// (`None`: never late).
+        late_from: Option<Instant>,
+    },
+}
+
+/// One submitted report (日报), as recorded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Submission {
+    /// The reporting unit.
+    pub unit: UnitId,
+    /// The day reported.
+    pub day: Day,
+    /// Its figures.
+    pub figures: DailyFigures,
+    /// Its note.
+    pub note: String,
+    /// The ledger's head it carries.
+    pub head: Head,
+    /// Who submitted it.
+    pub by: StaffId,
+    /// When.
+    pub at: Instant,
+    /// The ledger entry that recorded it.
+    pub seq: u64,
+    /// The instant from which it counted as late (`None`: never late).
+    pub late_from: Option<Instant>,
+}
+
+impl Submission {
+    /// Whether it came at or after its deadline (迟报).
+    pub fn is_late(&self) -> bool {
+        self.late_from.is_some_and(|due| self.at >= due)
+    }
+
+    /// Whether it is a zero report (零报告).
+    pub fn is_zero(&self) -> bool {
+        self.figures.is_zero_report()
+    }
+
+    /// Its status in a [`DayTable`].
+    pub fn status(&self) -> RowStatus {
+        if self.is_late() {
+            RowStatus::Late
+        } else if self.is_zero() {
+            RowStatus::Zero
+        } else {
+            RowStatus::Submitted
+        }
+    }
+}
+
+/// The daily report's state, built only by [`ReportState::apply`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[allow(dead_code)] // wired into the registry by the lead
+pub(crate) struct ReportState {
+    /// Groups and zones added as reporting units, with the first day each must report.
+    added: BTreeMap<UnitId, Day>,
+    /// The schedule in force, if set.
+    schedule: Option<Schedule>,
+    /// Every submission per unit and day, oldest first: the last one is in force.
+    submissions: BTreeMap<(UnitId, Day), Vec<Submission>>,
+}
+
+/// Whether units of this kind report by default.
+#[allow(dead_code)] // wired into the registry by the lead
+fn reports_by_default(kind: UnitKind) -> bool {
+    matches!(
+        kind,
+        UnitKind::Township | UnitKind::Village | UnitKind::Community
+    )
+}
+
+/// Decides a report command: authorizes and validates it, changing nothing.
+///
+/// # Errors
+/// - [`Error::UnknownUnit`] for a unit not in the grid;
+/// - [`Error::NotAddableReportingUnit`] when adding a unit that is not a group or zone,
+///   [`Error::AlreadyReportingUnit`] when it already reports;
+/// - [`Error::OutsideAssignedUnits`] when a cadre submits for a unit they are not in charge of;
+/// - [`Error::NotAReportingUnit`], [`Error::NoReportingSchedule`],
+///   [`Error::ReportBeforeFirstDay`], [`Error::ReportForFutureDay`] for a report that is not
+///   required.
+#[allow(dead_code)] // wired into the registry by the lead
+pub(crate) fn decide(
+    state: &ReportState,
+    ctx: &Context<'_>,
+    cmd: &ReportCommand,
+) -> Result<Vec<ReportEvent>, Error> {
+    match cmd {
+        ReportCommand::AddReportingUnit { unit } => {
+            let u = known_unit(ctx.grid, *unit)?;
+            if !matches!(u.kind, UnitKind::Group | UnitKind::Zone) {
+                return Err(Error::NotAddableReportingUnit {
+                    unit: ctx.grid.label(*unit),
+                    kind: u.kind,
+                });
+            }
+            if state.added.contains_key(unit) {
+                return Err(Error::AlreadyReportingUnit {
+                    unit: ctx.grid.label(*unit),
+                });
+            }
+            Ok(vec![ReportEvent::ReportingUnitAdded {
+                unit: *unit,
+                from: ctx.today,
+            }])
+        }
+        ReportCommand::SetSchedule { schedule } => Ok(vec![ReportEvent::ScheduleSet {
+            schedule: *schedule,
+        }]),
+        ReportCommand::SubmitReport {
+            unit,
+            day,
+            figures,
+            note,
+            head,
+        } => {
+            let u = known_unit(ctx.grid, *unit)?;
+            ctx.reach(Action::SubmitReport, *unit)?;
+            if !state.is_reporting_unit(u) {
+                return Err(Error::NotAReportingUnit {
+                    unit: ctx.grid.label(*unit),
+                });
+            }
+            let schedule = state
+                .schedule
+                .ok_or(Error::NoReportingSchedule { day: *day })?;
+            if *day < schedule.first_day {
+                return Err(Error::ReportBeforeFirstDay {
+                    day: *day,
+                    first_day: schedule.first_day,
+                });
+            }
+            if *day > ctx.today {
+                return Err(Error::ReportForFutureDay {
+                    day: *day,
+                    today: ctx.today,
+                });
+            }
+            Ok(vec![ReportEvent::ReportSubmitted {
+                unit: *unit,
+                day: *day,
+                figures: *figures,
+                note: note.clone(),
+                head: *head,
+                late_from: schedule.deadline.late_from(*day, ctx.offset),
+            }])
+        }
+    }
+}
+
+#[allow(dead_code)] // wired into the registry by the lead
+fn known_unit(grid: &dyn GridView, unit: UnitId) -> Result<&Unit, Error> {
+    grid.unit(unit).ok_or(Error::UnknownUnit { unit })
+}
+
+#[allow(dead_code)] // wired into the registry by the lead
+impl ReportState {
+    /// Folds an event into the state; cannot fail.
+    pub(crate) fn apply(&mut self, e: &ReportEvent, meta: &EntryMeta) {
+        match e {
+            ReportEvent::ReportingUnitAdded { unit, from } => {
+                self.added.entry(*unit).or_insert(*from);
+            }
+            ReportEvent::ScheduleSet { schedule } => self.schedule = Some(*schedule),
+            ReportEvent::ReportSubmitted {
+                unit,
+                day,
+                figures,
+                note,
+                head,
+                late_from,
+            } => self
+                .submissions
+                .entry((*unit, *day))
+                .or_default()
+                .push(Submission {
+                    unit: *unit,
+                    day: *day,
+                    figures: *figures,
+                    note: note.clone(),
+                    head: *head,
+                    by: meta.actor,
+                    at: meta.at,
+                    seq: meta.seq,
+                    late_from: *late_from,
+                }),
+        }
+    }
+
+    /// The schedule in force, if a leader has set one.
+    pub(crate) fn schedule(&self) -> Option<Schedule> {
+        self.schedule
+    }
+
+    fn is_reporting_unit(&self, unit: &Unit) -> bool {
+        reports_by_default(unit.kind) || self.added.contains_key(&unit.id)
+    }
+
+    /// The reporting units among `units` (the registry's units), in id order: the township,
+    /// its villages and communities, and the groups and zones added.
+    pub(crate) fn reporting_units<'a>(
+        &self,
+        units: impl IntoIterator<Item = &'a Unit>,
+    ) -> Vec<UnitId> {
+        let mut ids: Vec<UnitId> = units
+            .into_iter()
+            .filter(|u| self.is_reporting_unit(u))
+            .map(|u| u.id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The units that must report for `day`: none before the first day or without a
+    /// schedule; an added group or zone from the day it was added.
+    pub(crate) fn required_units<'a>(
+        &self,
+        units: impl IntoIterator<Item = &'a Unit>,
+        day: Day,
+    ) -> Vec<UnitId> {
+        match self.schedule {
+            Some(s) if day >= s.first_day => self
+                .reporting_units(units)
+                .into_iter()
+                .filter(|u| self.added.get(u).is_none_or(|from| day >= *from))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The report in force for a unit and day: the latest submission.
+    pub(crate) fn report(&self, unit: UnitId, day: Day) -> Option<&Submission> {
+        self.submissions.get(&(unit, day)).and_then(|v| v.last())
+    }
+
+    /// Every submission for a unit and day, oldest first (the last is in force).
+    pub(crate) fn history(&self, unit: UnitId, day: Day) -> &[Submission] {
+        self.submissions
+            .get(&(unit, day))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The units required to report for `day` that have not.
+    pub(crate) fn missing<'a>(
+        &self,
+        units: impl IntoIterator<Item = &'a Unit>,
+        day: Day,
+    ) -> Vec<UnitId> {
+        self.required_units(units, day)
+            .into_iter()
+            .filter(|u| self.report(*u, day).is_none())
+            .collect()
+    }
+
+    /// The units whose report in force for `day` came after the deadline.
+    pub(crate) fn late(&self, day: Day) -> Vec<UnitId> {
+        self.submissions
+            .iter()
+            .filter(|((_, d), v)| *d == day && v.last().is_some_and(Submission::is_late))
+            .map(|((u, _), _)| *u)
+            .collect()
+    }
+
+    /// The table of `day`: a row per unit required to report (or that reported), labelled by
+    /// the grid, and their total.
+    pub(crate) fn day_table<'a>(
+        &self,
+        grid: &dyn GridView,
+        units: impl IntoIterator<Item = &'a Unit>,
+        area: &str,
+        day: Day,
+    ) -> DayTable {
+        let units: Vec<&Unit> = units.into_iter().collect();
+        let mut ids: BTreeSet<UnitId> = self
+            .required_units(units.iter().copied(), day)
+            .into_iter()
+            .collect();
+        ids.extend(
+            self.submissions
+                .keys()
+                .filter(|(_, d)| *d == day)
+                .map(|(u, _)| *u),
+        );
+        let rows = ids
+            .into_iter()
+            .map(|u| match self.report(u, day) {
+                Some(s) => DayRow {
+                    unit: u,
+                    label: grid.label(u),
+                    status: s.status(),
+                    figures: s.figures,
+                    submitted_at: Some(s.at),
+                    note: s.note.clone(),
+                },
+                None => DayRow::new(u, grid.label(u), RowStatus::Missing),
+            })
+            .collect();
+        DayTable::new(day, area, rows)
+    }
+}
