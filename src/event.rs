@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::grid::{Action, GridCommand, GridEvent};
 use crate::observation::{ObservationCommand, ObservationEvent};
+use crate::report::{ReportCommand, ReportEvent};
 use crate::screening::{ScreeningCommand, ScreeningEvent};
 
 /// A request to change the registry, made by a member of staff at an instant: one module's
@@ -34,6 +35,8 @@ pub enum Command {
     Screening(ScreeningCommand),
     /// Observation (医学观察): protocols, openings and changes.
     Observation(ObservationCommand),
+    /// The daily report (日报告、零报告): reporting units, the schedule, submissions.
+    Report(ReportCommand),
 }
 
 impl Command {
@@ -43,6 +46,7 @@ impl Command {
             Command::Grid(c) => c.action(),
             Command::Screening(c) => c.action(),
             Command::Observation(c) => c.action(),
+            Command::Report(c) => c.action(),
         }
     }
 }
@@ -60,6 +64,8 @@ pub enum Event {
     Screening(ScreeningEvent),
     /// Observation.
     Observation(ObservationEvent),
+    /// The daily report.
+    Report(ReportEvent),
 }
 
 macro_rules! wrap {
@@ -78,3 +84,5 @@ wrap!(Command::Observation(ObservationCommand));
 wrap!(Event::Grid(GridEvent));
 wrap!(Event::Screening(ScreeningEvent));
 wrap!(Event::Observation(ObservationEvent));
+wrap!(Command::Report(ReportCommand));
+wrap!(Event::Report(ReportEvent));

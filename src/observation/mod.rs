@@ -27,18 +27,32 @@
 //! observation, is 2020-02-03; release is possible from 2020-02-04 (day 15).
 //!
 //! ```
-//! use fangkong::{Day, Instant, Observation, Protocol, TimeOfDay, UtcOffset};
-//! use fangkong::observation::{evaluate_release, Method, Opening, OpeningBasis, Reading, Reporter};
+//! use fangkong::{Day, Duty, Founding, Instant, ObservationCommand, ObservationUpdate, Registry};
+//! use fangkong::{Relation, ResidentDetails, Role, Sex, UnitKind, UtcOffset, evaluate_release};
+//! use fangkong::observation::{Method, OpeningBasis, Reading, Reporter};
+//! let t: Instant = "2020-01-20T18:00:00+08:00".parse()?;
+//! let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+//! let secretary = reg.staff_ids().next().unwrap();
+//! let v = reg.establish_unit(secretary, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+//! let g = reg.establish_group(secretary, t, v, 1, "Qianjin group 1")?;
+//! let doctor = reg.enroll_staff(secretary, t, "Dr Xie", Role::HealthWorker, None)?;
+//! reg.assign(secretary, t, doctor, reg.township(), Duty::MedicalService)?;
+//! let home = reg.register_household(secretary, t, g, "Qianjin 1-01")?;
+//! let details = ResidentDetails::new("王强", Sex::Male, "1990-05-01".parse()?, Relation::Head);
+//! let returnee = reg.register_resident(secretary, t, home, details)?;
+//!
+//! // Left Wuhan on 2020-01-20: day 0.
 //! let day0: Day = "2020-01-20".parse()?;
-//! let mut obs = Observation::open(Opening {
-//!     protocol: Protocol::returnee_jan2020(),
+//! let receipt = reg.execute(doctor, t, ObservationCommand::OpenObservation {
+//!     resident: returnee,
+//!     protocol: "returnee-jan2020".into(),
 //!     day0,
-//!     at: "2020-01-20T18:00:00+08:00".parse()?,
-//!     offset: UtcOffset::CHINA,
-//!     basis: OpeningBasis::Screening { rule: "wuhan-returnee".into() },
+//!     basis: OpeningBasis::Other { note: "reported by the village".into() },
 //! })?;
-//! assert_eq!(obs.last_day().to_string(), "2020-02-03");
-//! assert_eq!(obs.earliest_release().to_string(), "2020-02-04");
+//! let Some(fangkong::Created::Observation(obs)) = receipt.created else { unreachable!() };
+//! let record = reg.observation(obs).unwrap();
+//! assert_eq!(record.observation.last_day().to_string(), "2020-02-03");
+//! assert_eq!(record.observation.earliest_release().to_string(), "2020-02-04");
 //!
 //! // Twice-daily self-reported readings on days 1 to 14.
 //! for n in 1..=14 {
@@ -46,16 +60,16 @@
 //!         let at = Instant::at(day0.plus_days(n)?, time.parse()?, UtcOffset::CHINA);
 //!         let reading = Reading { at, temperature: "36.6".parse()?,
 //!                                 method: Method::Armpit, by: Reporter::SelfReported };
-//!         obs.check_reading(&reading, at)?;
-//!         obs.apply_reading(reading);
+//!         reg.update_observation(doctor, at, obs, ObservationUpdate::RecordReading(reading))?;
 //!     }
 //! }
+//! let observation = &reg.observation(obs).unwrap().observation;
 //! assert_eq!(
-//!     evaluate_release(&obs, "2020-02-03".parse()?).to_string(),
+//!     evaluate_release(observation, "2020-02-03".parse()?).to_string(),
 //!     "not yet: day 14 of 14 is still under observation; release from 2020-02-04"
 //! );
 //! assert_eq!(
-//!     evaluate_release(&obs, "2020-02-04".parse()?).to_string(),
+//!     evaluate_release(observation, "2020-02-04".parse()?).to_string(),
 //!     "release: the 14-day observation period ended on 2020-02-03 (day 14); no alert is open; \
 //!      no check was missed"
 //! );

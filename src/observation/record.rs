@@ -492,7 +492,8 @@ fn not_after(what: &str, at: Instant, now: Instant) -> Result<(), Error> {
 /// the registry to turn into commands and events: a `check_*` method (or, where the change
 /// carries derived values, a method building it: [`Observation::period_change`],
 /// [`Observation::exposure_restart`], [`Observation::release`]) validates against the current
-/// state and refuses with an [`Error`]; an `apply_*` method records it and cannot fail.
+/// state and refuses with an [`Error`]; the registry then records it (its `apply_*` methods are
+/// internal, so nothing outside the registry changes an observation without its checks).
 ///
 /// ```
 /// use fangkong::{Instant, Observation, Protocol, UtcOffset};
@@ -510,7 +511,9 @@ fn not_after(what: &str, at: Instant, now: Instant) -> Result<(), Error> {
 /// assert_eq!(obs.status_on("2020-02-04".parse()?), Status::UnderObservation);
 /// # Ok::<(), fangkong::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+// Serialize only: an observation is rebuilt from its events, never read from outside, so no
+// deserialization can skip the checks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Observation {
     protocol: Protocol,
     basis: OpeningBasis,
@@ -541,7 +544,7 @@ impl Observation {
     }
 
     /// The observation as opened, without checks (for replaying a recorded opening).
-    pub fn from_opening(opening: Opening) -> Observation {
+    pub(crate) fn from_opening(opening: Opening) -> Observation {
         let last_day = shift(opening.day0, i64::from(opening.protocol.length_days));
         Observation {
             protocol: opening.protocol,
@@ -844,7 +847,7 @@ impl Observation {
 
     /// Records a reading; a fever under the protocol's rule raises an alert (or is added to
     /// the open one).
-    pub fn apply_reading(&mut self, reading: Reading) {
+    pub(crate) fn apply_reading(&mut self, reading: Reading) {
         if self.protocol.fever.is_fever(reading.temperature) {
             let rule = self.protocol.fever;
             self.raise(AlertCause::Fever { reading, rule }, reading.at);
@@ -868,7 +871,7 @@ impl Observation {
 
     /// Records a symptom report; referral symptoms raise an alert (or are added to the open
     /// one).
-    pub fn apply_symptoms(&mut self, report: SymptomReport) {
+    pub(crate) fn apply_symptoms(&mut self, report: SymptomReport) {
         let mut referral: Vec<Symptom> = report
             .symptoms
             .iter()
@@ -899,7 +902,7 @@ impl Observation {
     }
 
     /// Records a home visit.
-    pub fn apply_visit(&mut self, visit: HomeVisit) {
+    pub(crate) fn apply_visit(&mut self, visit: HomeVisit) {
         self.visits.push(visit);
     }
 
@@ -918,7 +921,7 @@ impl Observation {
     }
 
     /// Records a supply handout.
-    pub fn apply_handout(&mut self, handout: SupplyHandout) {
+    pub(crate) fn apply_handout(&mut self, handout: SupplyHandout) {
         self.handouts.push(handout);
     }
 
@@ -941,7 +944,7 @@ impl Observation {
 
     /// Records a test result, replacing the first pending test sampled the same day if there
     /// is one; a positive result raises an alert (or is added to the open one).
-    pub fn apply_test_result(&mut self, result: TestResult) {
+    pub(crate) fn apply_test_result(&mut self, result: TestResult) {
         if result.result == TestOutcome::Positive {
             let sampled = result.sampled;
             self.raise(AlertCause::PositiveTest { sampled }, result.at);
@@ -978,7 +981,7 @@ impl Observation {
     }
 
     /// Clears an open alert.
-    pub fn apply_clearance(&mut self, clearance: AlertClearance) {
+    pub(crate) fn apply_clearance(&mut self, clearance: AlertClearance) {
         if let Some(a) = self
             .alerts
             .iter_mut()
@@ -1001,7 +1004,7 @@ impl Observation {
     }
 
     /// Records a referral: every open alert is resolved by it and the observation closes.
-    pub fn apply_referral(&mut self, referral: Referral) {
+    pub(crate) fn apply_referral(&mut self, referral: Referral) {
         for a in self.alerts.iter_mut().filter(|a| a.is_open()) {
             a.resolution = Some(AlertResolution::Referred {
                 at: referral.at,
@@ -1022,7 +1025,7 @@ impl Observation {
 
     /// Records a transfer out; the observation closes here (open alerts stay open in the
     /// record for the receiving unit to see).
-    pub fn apply_transfer(&mut self, transfer: Transfer) {
+    pub(crate) fn apply_transfer(&mut self, transfer: Transfer) {
         self.closure = Some(Closure::TransferredOut(transfer));
     }
 
@@ -1040,7 +1043,7 @@ impl Observation {
     }
 
     /// Records the end of the observation for another reason.
-    pub fn apply_ending(&mut self, ending: Ending) {
+    pub(crate) fn apply_ending(&mut self, ending: Ending) {
         self.closure = Some(Closure::Ended(ending));
     }
 
@@ -1050,13 +1053,12 @@ impl Observation {
     /// # use fangkong::{Instant, Observation, Protocol, UtcOffset};
     /// # use fangkong::observation::{Opening, OpeningBasis};
     /// # let at: Instant = "2020-01-24T10:00:00+08:00".parse()?;
-    /// # let mut obs = Observation::open(Opening { protocol: Protocol::returnee_jan2020(),
+    /// # let obs = Observation::open(Opening { protocol: Protocol::returnee_jan2020(),
     /// #     day0: "2020-01-20".parse()?, at, offset: UtcOffset::CHINA,
     /// #     basis: OpeningBasis::Screening { rule: "wuhan".into() } })?;
     /// let change = obs.period_change("2020-02-06".parse()?, "household member fell ill", at)?;
     /// assert_eq!(change.previous_last_day.to_string(), "2020-02-03");
-    /// obs.apply_period_change(change);
-    /// assert_eq!(obs.earliest_release().to_string(), "2020-02-07");
+    /// // The registry records it with ObservationUpdate::ChangePeriod.
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
@@ -1095,7 +1097,7 @@ impl Observation {
     }
 
     /// Records an extension or shortening; the history keeps it.
-    pub fn apply_period_change(&mut self, change: PeriodChange) {
+    pub(crate) fn apply_period_change(&mut self, change: PeriodChange) {
         self.last_day = change.new_last_day;
         self.period_changes.push(change);
     }
@@ -1144,7 +1146,7 @@ impl Observation {
     }
 
     /// Records a new exposure: day 0 and the last day move.
-    pub fn apply_exposure_restart(&mut self, restart: ExposureRestart) {
+    pub(crate) fn apply_exposure_restart(&mut self, restart: ExposureRestart) {
         self.day0 = restart.new_day0;
         self.last_day = restart.new_last_day;
         self.restarts.push(restart);
@@ -1195,7 +1197,7 @@ impl Observation {
     }
 
     /// Records a release.
-    pub fn apply_release(&mut self, release: Release) {
+    pub(crate) fn apply_release(&mut self, release: Release) {
         self.release = Some(release);
     }
 }

@@ -823,7 +823,8 @@ fn every_type_round_trips_through_serde() {
         .unwrap();
     round(release.decision.clone());
     obs.apply_release(release.clone());
-    round(obs.clone());
+    // An observation serializes (for export) but never deserializes: it is rebuilt from events.
+    assert!(serde_json::to_string(&obs).is_ok());
     round(release);
     round(visit);
     round(handout);

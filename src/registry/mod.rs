@@ -14,12 +14,15 @@ use crate::ledger::{Ledger, SCHEMA_VERSION};
 use crate::observation::{self, ObservationEvent, ObservationState};
 use crate::place::StatisticalCode;
 use crate::record::{Body, CommandMark, Record, Refusal, mask_digit_runs, masked_json};
+use crate::report::{self, ReportState};
 use crate::screening::{self, ScreeningState};
 use crate::{
-    Day, Error, HouseholdId, Instant, ObservationId, ResidentId, StaffId, UnitId, UtcOffset,
+    Day, Error, Head, HouseholdId, Instant, ObservationId, ResidentId, StaffId, UnitId, UtcOffset,
 };
 
+mod figures;
 mod observation_queries;
+mod report_queries;
 mod screening_queries;
 
 pub use observation_queries::WorkerNonReporting;
@@ -139,6 +142,7 @@ struct State {
     grid: GridState,
     screening: ScreeningState,
     observation: ObservationState,
+    report: ReportState,
 }
 
 /// The registry (登记册): the grid, its staff, households and residents, and the ledger of
@@ -172,6 +176,8 @@ pub struct Registry {
     ledger: Ledger,
     /// The instant of the last entry recorded (kept after a drain).
     last_at: Option<Instant>,
+    /// The ledger's head at the end of each local day on which something was recorded.
+    heads: BTreeMap<Day, Head>,
 }
 
 impl Registry {
@@ -182,6 +188,7 @@ impl Registry {
             state: State::default(),
             ledger: Ledger::new(),
             last_at: None,
+            heads: BTreeMap::new(),
         };
         let township = UnitId::new(1);
         let leader = StaffId::new(1);
@@ -239,6 +246,7 @@ impl Registry {
         ledger.verify()?;
         let mut state = State::default();
         let mut last_at: Option<Instant> = None;
+        let mut heads = BTreeMap::new();
         let mut open: Option<(CommandMark, StaffId, Instant)> = None;
         for (i, entry) in ledger.entries().enumerate() {
             let seq = i as u64 + 1;
@@ -269,6 +277,13 @@ impl Registry {
                 )));
             }
             last_at = Some(record.at);
+            heads.insert(
+                record.at.day_in(state.grid.offset),
+                Head {
+                    seq,
+                    hash: entry.hash(),
+                },
+            );
             // The entries of one command: contiguous, with one mark, actor and instant.
             match open {
                 Some((mark, actor, at)) if seq <= mark.last() => {
@@ -314,6 +329,7 @@ impl Registry {
             state,
             ledger: ledger.clone(),
             last_at,
+            heads,
         })
     }
 
@@ -598,8 +614,9 @@ impl Registry {
             },
             body,
         };
-        self.ledger.append(record.to_bytes());
+        let head = self.ledger.append(record.to_bytes());
         self.last_at = Some(at);
+        self.heads.insert(at.day_in(self.state.grid.offset), head);
         seq
     }
 
@@ -636,6 +653,7 @@ impl Registry {
                 events
             }
             Command::Observation(c) => wrap(observation::decide(&s.observation, &ctx, c)?),
+            Command::Report(c) => wrap(report::decide(&s.report, &ctx, c)?),
         })
     }
 
@@ -909,6 +927,7 @@ impl State {
             Event::Grid(e) => self.grid.apply(e, meta),
             Event::Screening(e) => self.screening.apply(e, meta),
             Event::Observation(e) => self.observation.apply(e),
+            Event::Report(e) => self.report.apply(e, meta),
         }
     }
 
@@ -949,6 +968,7 @@ fn event_action(e: &Event) -> Option<Action> {
         Event::Grid(e) => e.action(),
         Event::Screening(e) => Some(e.action()),
         Event::Observation(e) => Some(e.action()),
+        Event::Report(e) => Some(e.action()),
     }
 }
 

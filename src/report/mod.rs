@@ -159,7 +159,6 @@ pub enum ReportCommand {
     },
 }
 
-#[allow(dead_code)] // wired into the registry by the lead
 impl ReportCommand {
     /// The permission row: adding units and setting the schedule is
     /// [`Action::ManageReports`]; submitting is [`Action::SubmitReport`].
@@ -206,6 +205,18 @@ pub enum ReportEvent {
         /// (`None`: never late).
         late_from: Option<Instant>,
     },
+}
+
+impl ReportEvent {
+    /// The action of the command that records this event.
+    pub(crate) fn action(&self) -> Action {
+        match self {
+            ReportEvent::ReportingUnitAdded { .. } | ReportEvent::ScheduleSet { .. } => {
+                Action::ManageReports
+            }
+            ReportEvent::ReportSubmitted { .. } => Action::SubmitReport,
+        }
+    }
 }
 
 /// One submitted report (日报), as recorded.
@@ -257,7 +268,6 @@ impl Submission {
 
 /// The daily report's state, built only by [`ReportState::apply`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[allow(dead_code)] // wired into the registry by the lead
 pub(crate) struct ReportState {
     /// Groups and zones added as reporting units, with the first day each must report.
     added: BTreeMap<UnitId, Day>,
@@ -268,7 +278,6 @@ pub(crate) struct ReportState {
 }
 
 /// Whether units of this kind report by default.
-#[allow(dead_code)] // wired into the registry by the lead
 fn reports_by_default(kind: UnitKind) -> bool {
     matches!(
         kind,
@@ -286,7 +295,6 @@ fn reports_by_default(kind: UnitKind) -> bool {
 /// - [`Error::NotAReportingUnit`], [`Error::NoReportingSchedule`],
 ///   [`Error::ReportBeforeFirstDay`], [`Error::ReportForFutureDay`] for a report that is not
 ///   required.
-#[allow(dead_code)] // wired into the registry by the lead
 pub(crate) fn decide(
     state: &ReportState,
     ctx: &Context<'_>,
@@ -355,12 +363,10 @@ pub(crate) fn decide(
     }
 }
 
-#[allow(dead_code)] // wired into the registry by the lead
 fn known_unit(grid: &dyn GridView, unit: UnitId) -> Result<&Unit, Error> {
     grid.unit(unit).ok_or(Error::UnknownUnit { unit })
 }
 
-#[allow(dead_code)] // wired into the registry by the lead
 impl ReportState {
     /// Folds an event into the state; cannot fail.
     pub(crate) fn apply(&mut self, e: &ReportEvent, meta: &EntryMeta) {

@@ -178,6 +178,7 @@ impl Scenario {
                 seq: self.seq,
                 actor: who,
                 at: t,
+                day: t.day_in(UtcOffset::CHINA),
             };
             self.state.apply(e, &meta);
         }

@@ -1,0 +1,170 @@
+//! The daily figures (日报数据) of each reporting unit, computed from every module's records.
+//!
+//! They read the grid, screening and observation (and later gatherings and supervision), so
+//! they live beside the registry, not inside one module.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::Registry;
+use crate::observation::{EndReason, Status};
+use crate::report::DailyFigures;
+use crate::screening::VisitResult;
+use crate::{Day, HouseholdId, ResidentId, UnitId};
+
+impl Registry {
+    /// The daily figures of every reporting unit for `day`, as of the end of that day (local
+    /// time): households total and screened, key people new and cumulative, under observation,
+    /// released new and cumulative, referred and other endings, missed checks and abnormal
+    /// readings.
+    ///
+    /// Each household counts in exactly one row: that of the nearest reporting unit above its
+    /// group (a group or zone made a reporting unit takes its households out of its village's
+    /// row), so the rows add up to the township ([`Registry::township_figures`]).
+    ///
+    /// ```
+    /// use fangkong::{Founding, Registry, UnitKind};
+    /// let t = "2020-01-24T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let s1 = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(s1, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let g = reg.establish_group(s1, t, v, 1, "Qianjin group 1")?;
+    /// reg.register_household(s1, t, g, "Qianjin 1-01")?;
+    /// let figures = reg.daily_figures_by_unit("2020-01-24".parse()?);
+    /// assert_eq!(figures[&v].households_total, 1);
+    /// assert!(figures[&v].is_zero_report());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn daily_figures_by_unit(&self, day: Day) -> BTreeMap<UnitId, DailyFigures> {
+        let s = &self.state;
+        let grid = &s.grid;
+        let reporting: BTreeSet<UnitId> = self.reporting_units().into_iter().collect();
+        let mut out: BTreeMap<UnitId, DailyFigures> = reporting
+            .iter()
+            .map(|u| (*u, DailyFigures::default()))
+            .collect();
+        // The row of each group: the nearest reporting unit at or above it.
+        let mut row_of_group: BTreeMap<UnitId, UnitId> = BTreeMap::new();
+        let township = self.township();
+        let mut row_of = |group: UnitId| -> UnitId {
+            *row_of_group.entry(group).or_insert_with(|| {
+                grid.covering_units(group)
+                    .into_iter()
+                    .find(|u| reporting.contains(u))
+                    .unwrap_or(township)
+            })
+        };
+        let group_of_household = |h: HouseholdId| grid.households.get(&h).map(|x| x.group);
+        let household_of_resident = |r: ResidentId| grid.residents.get(&r).map(|x| x.household);
+
+        // Households, and those screened by the end of the day.
+        let mut screened: BTreeSet<HouseholdId> = BTreeSet::new();
+        for round in s.screening.rounds.values() {
+            for (h, visits) in &round.visits {
+                if visits
+                    .iter()
+                    .any(|v| v.result == VisitResult::Screened && v.day <= day)
+                {
+                    screened.insert(*h);
+                }
+            }
+        }
+        for h in grid.households.values() {
+            let f = out.entry(row_of(h.group)).or_default();
+            f.households_total += 1;
+            if screened.contains(&h.id) {
+                f.households_screened += 1;
+            }
+        }
+
+        // Key people found: new on the day, and cumulative.
+        for (resident, interviews) in &s.screening.interviews {
+            let key: Vec<Day> = interviews
+                .iter()
+                .filter(|i| i.on <= day && i.outcome.key_person().is_some())
+                .map(|i| i.on)
+                .collect();
+            let Some(first) = key.iter().min() else {
+                continue;
+            };
+            let Some(group) = household_of_resident(*resident).and_then(group_of_household) else {
+                continue;
+            };
+            let f = out.entry(row_of(group)).or_default();
+            f.key_people_cumulative += 1;
+            if *first == day {
+                f.key_people_new += 1;
+            }
+        }
+
+        // Observations: where each stands at the end of the day and the day before.
+        let before = day.plus_days(-1).ok();
+        let next = day.plus_days(1).ok();
+        let released = |st: &Status| {
+            matches!(
+                st,
+                Status::Released { .. }
+                    | Status::FollowOnMonitoring { .. }
+                    | Status::Ended {
+                        reason: EndReason::IndexCaseRuledOut,
+                        ..
+                    }
+            )
+        };
+        for rec in s.observation.observations.values() {
+            let Some(group) = household_of_resident(rec.resident).and_then(group_of_household)
+            else {
+                continue;
+            };
+            let f = out.entry(row_of(group)).or_default();
+            let o = &rec.observation;
+            let now = o.status_on(day);
+            let then = before.map(|b| o.status_on(b));
+            if now == Status::UnderObservation {
+                f.under_observation += 1;
+            }
+            if released(&now) {
+                f.released_cumulative += 1;
+                if !then.as_ref().is_some_and(released) {
+                    f.released_new += 1;
+                }
+            }
+            match &now {
+                Status::Referred { on, .. } if *on == day => f.referred_new += 1,
+                Status::TransferredOut { on, .. } if *on == day => f.other_endings_new += 1,
+                Status::Ended { on, reason, .. }
+                    if *on == day && *reason != EndReason::IndexCaseRuledOut =>
+                {
+                    f.other_endings_new += 1;
+                }
+                _ => {}
+            }
+            if let Some(next) = next {
+                let end_of_day = o.start_of(next);
+                f.missed_checks += o
+                    .checks_on(day, end_of_day)
+                    .iter()
+                    .filter(|c| c.status == crate::observation::SlotStatus::Missed)
+                    .count() as u64;
+            }
+            let fever = o.protocol().fever;
+            f.abnormal_readings += o
+                .readings()
+                .iter()
+                .filter(|r| r.at.day_in(o.offset()) == day && fever.is_fever(r.temperature))
+                .count() as u64;
+        }
+        out
+    }
+
+    /// The daily figures of one reporting unit for `day` (zero for a unit that is not one).
+    pub fn daily_figures(&self, unit: UnitId, day: Day) -> DailyFigures {
+        self.daily_figures_by_unit(day)
+            .remove(&unit)
+            .unwrap_or_default()
+    }
+
+    /// The township's figures for `day`: its reporting units' rows and its own, added up.
+    pub fn township_figures(&self, day: Day) -> DailyFigures {
+        self.daily_figures_by_unit(day).into_values().sum()
+    }
+}
