@@ -237,6 +237,18 @@ pub enum Action {
     /// Record a medical decision: open an observation, home visits, tests, clearing alerts,
     /// referral, transfer, ending, period changes, release (解除医学观察).
     RecordMedicalDecision,
+    // --- gathering ---
+    /// Issue or lift gathering orders, define kinds of gathering or venue, order venues closed
+    /// or reopened (a leader of the unit).
+    ManageGatheringOrders,
+    /// Record a household's report of a planned wedding, funeral or banquet.
+    ReportGathering,
+    /// Record the outcome of a persuasion visit (劝导) about a planned gathering.
+    RecordPersuasion,
+    /// Register a venue: catering business, teahouse, market, cultural or entertainment venue.
+    RegisterVenue,
+    /// Record a venue found open while ordered closed.
+    RecordVenueViolation,
 }
 
 impl Action {
@@ -255,6 +267,11 @@ impl Action {
             Action::ManageProtocols => &[Leader, HealthWorker],
             Action::RecordFollowUp => &[Leader, Cadre, GridWorker, HealthWorker],
             Action::RecordMedicalDecision => &[HealthWorker],
+            Action::ManageGatheringOrders => &[Leader],
+            Action::ReportGathering | Action::RecordPersuasion | Action::RegisterVenue => {
+                &[Leader, Cadre, GridWorker]
+            }
+            Action::RecordVenueViolation => &[Leader, Cadre, GridWorker, Inspector],
         }
     }
 
@@ -274,6 +291,11 @@ impl Action {
             Action::ManageProtocols => "adopt observation protocols",
             Action::RecordFollowUp => "record temperature readings, symptoms or supplies",
             Action::RecordMedicalDecision => "record a medical decision",
+            Action::ManageGatheringOrders => "issue gathering orders or venue closures",
+            Action::ReportGathering => "record a planned gathering",
+            Action::RecordPersuasion => "record a persuasion visit",
+            Action::RegisterVenue => "register a venue",
+            Action::RecordVenueViolation => "record a venue violation",
         }
     }
 }

@@ -91,6 +91,7 @@ mod chunked;
 mod context;
 mod error;
 mod event;
+pub mod gathering;
 mod grid;
 mod household;
 mod identity;
@@ -112,7 +113,14 @@ pub use household::{
     DeregistrationReason, Household, Relation, Resident, ResidentDetails, Vulnerabilities,
 };
 pub use identity::{IdentityNumber, Phone, PhoneKind, Sex};
-pub use ids::{HouseholdId, ObservationId, ResidentId, RoundId, StaffId, UnitId};
+pub use gathering::{
+    GatheringDecision, GatheringKind, GatheringOrder, OrderTerms, OxcgrtLevels, PlannedGathering,
+    Restriction, Rule, VenueKind,
+};
+pub use ids::{
+    ClosureId, GatheringId, GatheringOrderId, HouseholdId, ObservationId, PersuasionId,
+    ReopeningId, ResidentId, RoundId, StaffId, UnitId, VenueId, ViolationId,
+};
 pub use ledger::{Body, Cut, Entry, Hash, Head, Ledger, Loaded, Record, SCHEMA_VERSION, Tampering};
 pub use observation::{
     FeverRule, Observation, Protocol, Reading, ReleaseDecision, Temperature, evaluate_release,
