@@ -736,13 +736,17 @@ pub enum Error {
         input: String,
     },
     /// A kind of gathering neither preset nor defined.
-    #[error("there is no kind of gathering {kind:?}: define it first, or use a preset such as \"wedding\"")]
+    #[error(
+        "there is no kind of gathering {kind:?}: define it first, or use a preset such as \"wedding\""
+    )]
     UnknownGatheringKind {
         /// The key given.
         kind: String,
     },
     /// A kind of venue neither preset nor defined.
-    #[error("there is no kind of venue {kind:?}: define it first, or use a preset such as \"catering\"")]
+    #[error(
+        "there is no kind of venue {kind:?}: define it first, or use a preset such as \"catering\""
+    )]
     UnknownVenueKind {
         /// The key given.
         kind: String,
@@ -785,7 +789,9 @@ pub enum Error {
         item: &'static str,
     },
     /// A rule limiting gatherings to zero people or zero days.
-    #[error("rule {rule} of the order limits gatherings to 0 {what}: prohibit them instead, or give a limit of at least 1")]
+    #[error(
+        "rule {rule} of the order limits gatherings to 0 {what}: prohibit them instead, or give a limit of at least 1"
+    )]
     ZeroLimit {
         /// The rule's number in the order (from 1).
         rule: usize,
@@ -867,9 +873,7 @@ pub enum Error {
         venue: VenueId,
     },
     /// A violation recorded for a venue that no closure order keeps closed that day.
-    #[error(
-        "{venue} is not ordered closed on {day}: a venue open on that day is no violation"
-    )]
+    #[error("{venue} is not ordered closed on {day}: a venue open on that day is no violation")]
     VenueNotClosed {
         /// How messages name the venue: `"Xiangxinan fruit market (VE66)"`.
         venue: String,

@@ -108,15 +108,15 @@ mod test_support;
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
 pub use error::Error;
 pub use event::{Command, Event};
+pub use gathering::{
+    GatheringDecision, GatheringKind, GatheringOrder, OrderTerms, OxcgrtLevels, PlannedGathering,
+    Restriction, Rule, VenueKind,
+};
 pub use grid::{Action, Assignment, Duty, Role, Staff, Unit, UnitKind};
 pub use household::{
     DeregistrationReason, Household, Relation, Resident, ResidentDetails, Vulnerabilities,
 };
 pub use identity::{IdentityNumber, Phone, PhoneKind, Sex};
-pub use gathering::{
-    GatheringDecision, GatheringKind, GatheringOrder, OrderTerms, OxcgrtLevels, PlannedGathering,
-    Restriction, Rule, VenueKind,
-};
 pub use ids::{
     ClosureId, GatheringId, GatheringOrderId, HouseholdId, ObservationId, PersuasionId,
     ReopeningId, ResidentId, RoundId, StaffId, UnitId, VenueId, ViolationId,

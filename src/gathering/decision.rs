@@ -232,7 +232,7 @@ fn tighten(slot: &mut Option<Limit>, value: Option<u32>, by: &RuleRef) {
 }
 
 impl fmt::Display for Verdict {
-    /// `"allowed: no order in force covers it"`, `"prohibited by order GO1 rule 1 (…)"`,
+    /// `"allowed: no order in force restricts it"`, `"prohibited by order GO1 rule 1 (…)"`,
     /// `"simplified: at most 20 people (order GO2 rule 1 (…)), no banquet (order GO2 rule 1
     /// (…))"`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -261,7 +261,7 @@ impl fmt::Display for Verdict {
                     write!(f, "{}: {}", self.stringency, items.join(", "))
                 }
             }
-            _ => f.write_str("allowed: no order in force covers it"),
+            _ => f.write_str("allowed: no order in force restricts it"),
         }
     }
 }
@@ -290,6 +290,8 @@ pub struct GatheringDecision {
     pub expected: u32,
     /// How many days were planned.
     pub days: u32,
+    /// Whether any order in force covers the gathering at all (for anyone it binds).
+    pub covered: bool,
     /// What the orders say to the household.
     pub household: Verdict,
     /// What they say to each member of staff invited, in the order invited.
@@ -319,14 +321,20 @@ impl GatheringDecision {
 
 impl fmt::Display for GatheringDecision {
     /// `"funeral of 50 people over 3 days: simplified: at most 20 people (…)"`, then one
-    /// `"; staff S4: …"` per member of staff invited.
+    /// `"; staff S4: …"` per member of staff invited; `"…: allowed: no order in force covers
+    /// it"` when no order covers it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let unit = if self.days == 1 { "day" } else { "days" };
         write!(
             f,
-            "{} of {} people over {} {unit}: {}",
-            self.kind, self.expected, self.days, self.household
+            "{} of {} people over {} {unit}: ",
+            self.kind, self.expected, self.days
         )?;
+        if self.covered {
+            write!(f, "{}", self.household)?;
+        } else {
+            f.write_str("allowed: no order in force covers it")?;
+        }
         for s in &self.staff {
             write!(f, "; staff {}: {}", s.staff, s.verdict)?;
         }
@@ -402,6 +410,7 @@ pub(crate) fn evaluate<'a>(
         kind: plan.kind.clone(),
         expected: plan.attendance,
         days: plan.days(),
+        covered: !rulings.is_empty(),
         household,
         staff,
     }

@@ -529,13 +529,12 @@ pub(crate) fn decide(
                 .ok_or(Error::UnknownVenue { venue: *venue })?;
             ctx.reach(action, v.unit)?;
             text_required(note, "what was found at the venue")?;
-            let closure =
-                state
-                    .venue_closed_by(ctx.grid, *venue, ctx.today)
-                    .ok_or_else(|| Error::VenueNotClosed {
-                        venue: v.label(),
-                        day: ctx.today,
-                    })?;
+            let closure = state
+                .venue_closed_by(ctx.grid, *venue, ctx.today)
+                .ok_or_else(|| Error::VenueNotClosed {
+                    venue: v.label(),
+                    day: ctx.today,
+                })?;
             Ok(vec![GatheringEvent::ViolationRecorded {
                 violation: ViolationId::new(next_id(&state.violations, ViolationId::get)),
                 venue: *venue,

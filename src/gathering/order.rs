@@ -161,7 +161,10 @@ impl fmt::Display for Restriction {
                     items.push(format!("at most {n} people"));
                 }
                 if let Some(d) = s.max_days {
-                    items.push(format!("at most {d} {}", if d == 1 { "day" } else { "days" }));
+                    items.push(format!(
+                        "at most {d} {}",
+                        if d == 1 { "day" } else { "days" }
+                    ));
                 }
                 if !s.banquet {
                     items.push("no banquet".to_owned());
@@ -474,6 +477,10 @@ pub struct RuleRef {
 
 impl fmt::Display for RuleRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "order {} rule {} ({:?})", self.order, self.rule, self.title)
+        write!(
+            f,
+            "order {} rule {} ({:?})",
+            self.order, self.rule, self.title
+        )
     }
 }

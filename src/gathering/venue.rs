@@ -177,7 +177,10 @@ impl Venues<'_> {
         day: Day,
         matches: bool,
     ) -> bool {
-        matches && r.from <= day && r.from >= c.first && grid.covering_units(c.unit).contains(&r.unit)
+        matches
+            && r.from <= day
+            && r.from >= c.first
+            && grid.covering_units(c.unit).contains(&r.unit)
     }
 
     /// The closure order keeping `venue` closed on `day`, if any (the lowest id).
