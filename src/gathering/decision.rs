@@ -221,13 +221,13 @@ impl Verdict {
 }
 
 fn tighten(slot: &mut Option<Limit>, value: Option<u32>, by: &RuleRef) {
-    if let Some(value) = value {
-        if slot.as_ref().is_none_or(|l| value < l.value) {
-            *slot = Some(Limit {
-                value,
-                by: by.clone(),
-            });
-        }
+    if let Some(value) = value
+        && slot.as_ref().is_none_or(|l| value < l.value)
+    {
+        *slot = Some(Limit {
+            value,
+            by: by.clone(),
+        });
     }
 }
 
