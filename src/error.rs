@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::hash::Head;
 use crate::{
-    Day, DesignationId, DivisionCode, HouseholdId, Instant, ObservationId, ResidentId, RoundId,
-    StaffId, UnitId,
+    Day, DesignationId, DivisionCode, GatheringId, GatheringOrderId, HouseholdId, Instant,
+    ObservationId, ResidentId, RoundId, StaffId, UnitId, VenueId,
 };
 
 /// Everything that can go wrong in fangkong, in words a township clerk can act on.
@@ -843,6 +843,173 @@ pub enum Error {
         format: &'static str,
         /// What went wrong.
         reason: String,
+    },
+    // --- gathering ---
+    /// A label (kind of restriction, persuasion outcome, …) that is not one of the known names.
+    #[error("{input:?} is not a {what}; write one of: {expected}")]
+    InvalidGatheringLabel {
+        /// What was expected, e.g. "kind of restriction".
+        what: &'static str,
+        /// The text as given (at most 40 characters).
+        input: String,
+        /// The accepted names.
+        expected: String,
+    },
+    /// A key for a kind of gathering or venue that is not lower-case letters, digits and hyphens.
+    #[error(
+        "{input:?} is not a {what}: write a known name (such as \"wedding\" or \"婚礼\") or a key of \
+         lower-case letters, digits and hyphens starting with a letter, such as \"village-opera\""
+    )]
+    InvalidKindKey {
+        /// "kind of gathering" or "kind of venue".
+        what: &'static str,
+        /// The text as given (at most 40 characters).
+        input: String,
+    },
+    /// A kind of gathering neither preset nor defined.
+    #[error(
+        "there is no kind of gathering {kind:?}: define it first, or use a preset such as \"wedding\""
+    )]
+    UnknownGatheringKind {
+        /// The key given.
+        kind: String,
+    },
+    /// A kind of venue neither preset nor defined.
+    #[error(
+        "there is no kind of venue {kind:?}: define it first, or use a preset such as \"catering\""
+    )]
+    UnknownVenueKind {
+        /// The key given.
+        kind: String,
+    },
+    /// Defining a kind that is a preset or already defined.
+    #[error("the {what} {kind:?} already exists: give a new kind another key")]
+    KindAlreadyDefined {
+        /// "kind of gathering" or "kind of venue".
+        what: &'static str,
+        /// The key given.
+        kind: String,
+    },
+    /// An order issued or lifted by someone who is not a leader of the unit.
+    #[error(
+        "{actor} is not a leader of {unit}: only a leader in charge of the unit or a unit above it \
+         (or any leader, for the township) may issue or lift its orders"
+    )]
+    NotLeaderOfUnit {
+        /// Who tried (role, name, id).
+        actor: String,
+        /// The unit.
+        unit: String,
+    },
+    /// An order or a planned gathering whose last day is before its first.
+    #[error("{what} ends on {last}, before it starts on {first}: check the dates")]
+    EndsBeforeStart {
+        /// What, e.g. "the order" or "the planned gathering".
+        what: &'static str,
+        /// The first day given.
+        first: Day,
+        /// The last day given.
+        last: Day,
+    },
+    /// An order with no rules, or a rule naming no kind, or a closure naming no kind of venue.
+    #[error("{what} is empty: name at least one {item}")]
+    EmptyOrder {
+        /// What is empty, e.g. "rule 2 of the order".
+        what: String,
+        /// What it must name, e.g. "kind of gathering".
+        item: &'static str,
+    },
+    /// A rule limiting gatherings to zero people or zero days.
+    #[error(
+        "rule {rule} of the order limits gatherings to 0 {what}: prohibit them instead, or give a limit of at least 1"
+    )]
+    ZeroLimit {
+        /// The rule's number in the order (from 1).
+        rule: usize,
+        /// "people" or "days".
+        what: &'static str,
+    },
+    /// No such gathering order.
+    #[error("there is no gathering order {order} in this registry")]
+    UnknownGatheringOrder {
+        /// The id given.
+        order: GatheringOrderId,
+    },
+    /// Lifting an order that was already lifted.
+    #[error("gathering order {order} was already lifted from {lifted}")]
+    OrderAlreadyLifted {
+        /// The order.
+        order: GatheringOrderId,
+        /// Its lift day.
+        lifted: Day,
+    },
+    /// A lift day outside the days the order applies.
+    #[error(
+        "gathering order {order} applies from {first} through {last}: it cannot be lifted from {day}"
+    )]
+    LiftOutsideOrder {
+        /// The order.
+        order: GatheringOrderId,
+        /// The lift day given.
+        day: Day,
+        /// Its first day.
+        first: Day,
+        /// Its last day ("until lifted" when open-ended).
+        last: String,
+    },
+    /// A planned gathering of nobody.
+    #[error("a planned gathering must expect at least 1 person; 0 were given")]
+    ZeroAttendance,
+    /// A planned gathering whose place lies in no unit of the registry.
+    #[error(
+        "the planned gathering is to be held at {place}, which is in no unit of this registry: \
+         register the household or venue first"
+    )]
+    GatheringOutsideGrid {
+        /// The household or venue given.
+        place: String,
+    },
+    /// No such planned gathering.
+    #[error(
+        "there is no planned gathering {gathering} in this registry: record the household's report first"
+    )]
+    UnknownGathering {
+        /// The id given.
+        gathering: GatheringId,
+    },
+    /// A persuasion outcome "postponed to" a day not after the planned first day.
+    #[error(
+        "the gathering was planned to start on {first}: postponing it to {to} is not a postponement"
+    )]
+    PostponementNotLater {
+        /// The planned first day.
+        first: Day,
+        /// The day given.
+        to: Day,
+    },
+    /// A persuasion outcome "simplified to N people" with N zero or not fewer than expected.
+    #[error(
+        "simplified to {to} people is not a simplification of a gathering of {expected}: give between 1 and {expected} - 1"
+    )]
+    NotSimplified {
+        /// The number given.
+        to: u32,
+        /// The attendance expected.
+        expected: u32,
+    },
+    /// No such venue.
+    #[error("there is no venue {venue} in the venue register")]
+    UnknownVenue {
+        /// The id given.
+        venue: VenueId,
+    },
+    /// A violation recorded for a venue that no closure order keeps closed that day.
+    #[error("{venue} is not ordered closed on {day}: a venue open on that day is no violation")]
+    VenueNotClosed {
+        /// How messages name the venue: `"Xiangxinan fruit market (VE66)"`.
+        venue: String,
+        /// The day.
+        day: Day,
     },
 }
 

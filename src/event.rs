@@ -11,6 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::gathering::{GatheringCommand, GatheringEvent};
 use crate::grid::{Action, GridCommand, GridEvent};
 use crate::observation::{ObservationCommand, ObservationEvent};
 use crate::report::{ReportCommand, ReportEvent};
@@ -37,6 +38,8 @@ pub enum Command {
     Observation(ObservationCommand),
     /// The daily report (日报告、零报告): reporting units, the schedule, submissions.
     Report(ReportCommand),
+    /// Gatherings (聚集) and venues: orders, planned gatherings, persuasion, closures.
+    Gathering(GatheringCommand),
 }
 
 impl Command {
@@ -47,6 +50,7 @@ impl Command {
             Command::Screening(c) => c.action(),
             Command::Observation(c) => c.action(),
             Command::Report(c) => c.action(),
+            Command::Gathering(c) => c.action(),
         }
     }
 }
@@ -66,6 +70,8 @@ pub enum Event {
     Observation(ObservationEvent),
     /// The daily report.
     Report(ReportEvent),
+    /// Gatherings and venues.
+    Gathering(GatheringEvent),
 }
 
 macro_rules! wrap {
@@ -86,3 +92,5 @@ wrap!(Event::Screening(ScreeningEvent));
 wrap!(Event::Observation(ObservationEvent));
 wrap!(Command::Report(ReportCommand));
 wrap!(Event::Report(ReportEvent));
+wrap!(Command::Gathering(GatheringCommand));
+wrap!(Event::Gathering(GatheringEvent));

@@ -129,3 +129,86 @@ id_type!(
     "OB",
     "observation"
 );
+
+// --- gathering (聚集管控) ---
+id_type!(
+    /// A gathering order (聚集管控令): rules on gatherings issued by a leader for a unit.
+    ///
+    /// ```
+    /// use fangkong::GatheringOrderId;
+    /// assert_eq!("GO3".parse::<GatheringOrderId>()?, GatheringOrderId::new(3));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    GatheringOrderId,
+    "GO",
+    "gathering order"
+);
+id_type!(
+    /// A planned gathering a household reported (报备的聚集活动): a wedding, funeral or banquet.
+    ///
+    /// ```
+    /// use fangkong::GatheringId;
+    /// assert_eq!(GatheringId::new(12).to_string(), "GP12");
+    /// ```
+    GatheringId,
+    "GP",
+    "planned gathering"
+);
+id_type!(
+    /// A persuasion visit record (劝导记录) about a planned gathering.
+    ///
+    /// ```
+    /// use fangkong::PersuasionId;
+    /// assert_eq!("PV1".parse::<PersuasionId>()?.get(), 1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    PersuasionId,
+    "PV",
+    "persuasion record"
+);
+id_type!(
+    /// A venue of the venue register (场所): a catering business, teahouse, market, ….
+    ///
+    /// ```
+    /// use fangkong::VenueId;
+    /// assert_eq!(VenueId::new(65).to_string(), "VE65");
+    /// ```
+    VenueId,
+    "VE",
+    "venue"
+);
+id_type!(
+    /// A venue closure order (停业令/关闭令).
+    ///
+    /// ```
+    /// use fangkong::ClosureId;
+    /// assert_eq!("VC2".parse::<ClosureId>()?, ClosureId::new(2));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ClosureId,
+    "VC",
+    "venue closure order"
+);
+id_type!(
+    /// A venue reopening order (复业令).
+    ///
+    /// ```
+    /// use fangkong::ReopeningId;
+    /// assert_eq!(ReopeningId::new(1).to_string(), "VR1");
+    /// ```
+    ReopeningId,
+    "VR",
+    "venue reopening order"
+);
+id_type!(
+    /// A violation: a venue found open while ordered closed (违规营业).
+    ///
+    /// ```
+    /// use fangkong::ViolationId;
+    /// assert_eq!("VX4".parse::<ViolationId>()?.get(), 4);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ViolationId,
+    "VX",
+    "venue violation"
+);

@@ -96,6 +96,7 @@ mod chunked;
 mod context;
 mod error;
 mod event;
+pub mod gathering;
 mod grid;
 mod hash;
 mod household;
@@ -116,13 +117,20 @@ mod test_support;
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
 pub use error::{Error, Tampering};
 pub use event::{Command, Event};
+pub use gathering::{
+    GatheringCommand, GatheringDecision, GatheringEvent, GatheringKind, GatheringOrder, OrderTerms,
+    OxcgrtLevels, PlannedGathering, Restriction, Rule, VenueKind,
+};
 pub use grid::{Action, Assignment, Duty, GridCommand, GridEvent, Role, Staff, Unit, UnitKind};
 pub use hash::{Hash, Head};
 pub use household::{
     DeregistrationReason, Household, Relation, Resident, ResidentDetails, Vulnerabilities,
 };
 pub use identity::{IdentityNumber, Phone, PhoneKind, Sex};
-pub use ids::{HouseholdId, ObservationId, ResidentId, RoundId, StaffId, UnitId};
+pub use ids::{
+    ClosureId, GatheringId, GatheringOrderId, HouseholdId, ObservationId, PersuasionId,
+    ReopeningId, ResidentId, RoundId, StaffId, UnitId, VenueId, ViolationId,
+};
 pub use ledger::{Cut, Entry, Ledger, Loaded, Proof, SCHEMA_VERSION, Verified};
 pub use observation::{
     FeverRule, Observation, ObservationChange, ObservationCommand, ObservationCounts,

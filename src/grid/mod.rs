@@ -274,6 +274,18 @@ pub enum Action {
     ManageReports,
     /// Submit a unit's daily report (日报告), zero reports included.
     SubmitReport,
+    // --- gathering ---
+    /// Issue or lift gathering orders, define kinds of gathering or venue, order venues closed
+    /// or reopened (a leader of the unit).
+    ManageGatheringOrders,
+    /// Record a household's report of a planned wedding, funeral or banquet.
+    ReportGathering,
+    /// Record the outcome of a persuasion visit (劝导) about a planned gathering.
+    RecordPersuasion,
+    /// Register a venue: catering business, teahouse, market, cultural or entertainment venue.
+    RegisterVenue,
+    /// Record a venue found open while ordered closed.
+    RecordVenueViolation,
 }
 
 impl Action {
@@ -294,6 +306,11 @@ impl Action {
             Action::RecordMedicalDecision => &[HealthWorker],
             Action::ManageReports => &[Leader],
             Action::SubmitReport => &[Leader, Cadre],
+            Action::ManageGatheringOrders => &[Leader],
+            Action::ReportGathering | Action::RecordPersuasion | Action::RegisterVenue => {
+                &[Leader, Cadre, GridWorker]
+            }
+            Action::RecordVenueViolation => &[Leader, Cadre, GridWorker, Inspector],
         }
     }
 
@@ -315,6 +332,11 @@ impl Action {
             Action::RecordMedicalDecision => "record a medical decision",
             Action::ManageReports => "set up daily reporting",
             Action::SubmitReport => "submit a daily report",
+            Action::ManageGatheringOrders => "issue gathering orders or venue closures",
+            Action::ReportGathering => "record a planned gathering",
+            Action::RecordPersuasion => "record a persuasion visit",
+            Action::RegisterVenue => "register a venue",
+            Action::RecordVenueViolation => "record a venue violation",
         }
     }
 }

@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Registry;
+use crate::gathering::PersuasionResult;
 use crate::observation::{EndReason, Status};
 use crate::report::DailyFigures;
 use crate::screening::VisitResult;
@@ -45,9 +46,9 @@ impl Registry {
         // The row of each group: the nearest reporting unit at or above it.
         let mut row_of_group: BTreeMap<UnitId, UnitId> = BTreeMap::new();
         let township = self.township();
-        let mut row_of = |group: UnitId| -> UnitId {
-            *row_of_group.entry(group).or_insert_with(|| {
-                grid.covering_units(group)
+        let mut row_of = |unit: UnitId| -> UnitId {
+            *row_of_group.entry(unit).or_insert_with(|| {
+                grid.covering_units(unit)
                     .into_iter()
                     .find(|u| reporting.contains(u))
                     .unwrap_or(township)
@@ -152,6 +153,29 @@ impl Registry {
                 .iter()
                 .filter(|r| r.at.day_in(o.offset()) == day && fever.is_fever(r.temperature))
                 .count() as u64;
+        }
+        // Gatherings: persuasion outcomes recorded on the day, venues closed at its end, and
+        // violations found on it; each in the row of the unit where it is.
+        let gatherings = &s.gathering;
+        for p in gatherings.persuasions().filter(|p| p.day == day) {
+            let Some(g) = gatherings.gathering(p.gathering) else {
+                continue;
+            };
+            let f = out.entry(row_of(g.unit)).or_default();
+            match p.outcome.result() {
+                PersuasionResult::Postponed => f.persuasion_postponed += 1,
+                PersuasionResult::Simplified => f.persuasion_simplified += 1,
+                PersuasionResult::Cancelled => f.persuasion_cancelled += 1,
+                PersuasionResult::Refused => f.persuasion_escalated += 1,
+            }
+        }
+        for (venue, _) in gatherings.venues_closed_on(grid, township, day) {
+            if let Some(v) = gatherings.venue(venue) {
+                out.entry(row_of(v.unit)).or_default().venues_closed += 1;
+            }
+        }
+        for v in gatherings.violations().filter(|v| v.day == day) {
+            out.entry(row_of(v.unit)).or_default().violations_new += 1;
         }
         out
     }

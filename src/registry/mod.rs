@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::context::{Context, EntryMeta, roles_text};
 use crate::event::{Command, Event};
+use crate::gathering::{self, GatheringState};
 use crate::grid::{
     self, Action, Assignment, Duty, GridCommand, GridEvent, GridGuards, GridState, Role, Staff,
     Unit, UnitKind,
@@ -21,6 +22,7 @@ use crate::{
 };
 
 mod figures;
+mod gathering_queries;
 mod observation_queries;
 mod report_queries;
 mod screening_queries;
@@ -143,6 +145,7 @@ struct State {
     screening: ScreeningState,
     observation: ObservationState,
     report: ReportState,
+    gathering: GatheringState,
 }
 
 /// The registry (登记册): the grid, its staff, households and residents, and the ledger of
@@ -654,6 +657,7 @@ impl Registry {
             }
             Command::Observation(c) => wrap(observation::decide(&s.observation, &ctx, c)?),
             Command::Report(c) => wrap(report::decide(&s.report, &ctx, c)?),
+            Command::Gathering(c) => wrap(gathering::decide(&s.gathering, &ctx, c)?),
         })
     }
 
@@ -928,6 +932,7 @@ impl State {
             Event::Screening(e) => self.screening.apply(e, meta),
             Event::Observation(e) => self.observation.apply(e),
             Event::Report(e) => self.report.apply(e, meta),
+            Event::Gathering(e) => self.gathering.apply(e, meta),
         }
     }
 
@@ -969,6 +974,7 @@ fn event_action(e: &Event) -> Option<Action> {
         Event::Screening(e) => Some(e.action()),
         Event::Observation(e) => Some(e.action()),
         Event::Report(e) => Some(e.action()),
+        Event::Gathering(e) => Some(e.action()),
     }
 }
 
