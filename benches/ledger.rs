@@ -23,11 +23,11 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use fangkong::{Body, Event, ObservationChange, Registry, synth};
+use fangkong::{Body, Event, ObservationChange, ObservationEvent, Registry, synth};
 use sha2::{Digest, Sha256};
 
 /// The domain tag the ledger hashes first (see `src/ledger.rs`).
-const DOMAIN_TAG: &[u8] = b"fangkong-ledger-v1\n";
+const DOMAIN_TAG: &[u8] = b"fangkong-ledger-v2\n";
 
 fn ledger(c: &mut Criterion) {
     let size = common::size();
@@ -42,7 +42,7 @@ fn ledger(c: &mut Criterion) {
     drop((grid, preparation, screening, town));
     let ledger = reg.ledger();
     let entries = ledger.len() as u64;
-    let bytes: usize = ledger.entries().map(|e| e.record_bytes().len()).sum();
+    let bytes: usize = ledger.entries().map(|e| e.record_bytes().map_or(0, str::len)).sum();
     let dump = sql.dump().expect("dumps");
     let rows = sql.rows().expect("reads rows");
     common::note(
@@ -103,13 +103,13 @@ fn ledger(c: &mut Criterion) {
     let reading_entries: Vec<_> = ledger
         .entries()
         .filter(|e| {
-            e.record().is_ok_and(|r| {
+            fangkong::Record::of(e).is_ok_and(|r| {
                 matches!(
                     r.body,
-                    Body::Event(Event::ObservationUpdated {
+                    Body::Event(Event::Observation(ObservationEvent::ObservationUpdated {
                         change: ObservationChange::ReadingRecorded(_),
                         ..
-                    })
+                    }))
                 )
             })
         })
@@ -117,7 +117,7 @@ fn ledger(c: &mut Criterion) {
     let n = reading_entries.len() as u64;
     let hashed: usize = reading_entries
         .iter()
-        .map(|e| DOMAIN_TAG.len() + 32 + e.record_bytes().len())
+        .map(|e| DOMAIN_TAG.len() + 64 + e.record_bytes().map_or(0, str::len))
         .sum();
     common::note(
         size,
@@ -125,7 +125,7 @@ fn ledger(c: &mut Criterion) {
             "limit: {n} reading entries, {:.1} record bytes each ({:.1} bytes hashed with tag and previous hash)",
             reading_entries
                 .iter()
-                .map(|e| e.record_bytes().len())
+                .map(|e| e.record_bytes().map_or(0, str::len))
                 .sum::<usize>() as f64
                 / n as f64,
             hashed as f64 / n as f64
@@ -137,10 +137,12 @@ fn ledger(c: &mut Criterion) {
     g.bench_function("sha256_reading_entry", |b| {
         b.iter(|| {
             for e in &reading_entries {
+                // Format version 2: the record's digest, then the chain hash over it.
+                let digest = Sha256::digest(e.record_bytes().unwrap_or_default().as_bytes());
                 let mut h = Sha256::new();
                 h.update(DOMAIN_TAG);
                 h.update(e.prev().as_bytes());
-                h.update(e.record_bytes().as_bytes());
+                h.update(digest);
                 black_box(h.finalize());
             }
         })

@@ -10,6 +10,7 @@ use crate::household::{Household, Resident};
 use crate::{Day, Error, HouseholdId, Instant, ResidentId, StaffId, UnitId, UtcOffset};
 
 /// A read-only view of the grid: units, staff, assignments, households and residents.
+#[allow(dead_code)] // some views serve only the modules that are still being wired in
 pub(crate) trait GridView {
     /// A unit, if it exists.
     fn unit(&self, id: UnitId) -> Option<&Unit>;
@@ -33,6 +34,37 @@ pub(crate) trait GridView {
     fn covers_staff(&self, staff: StaffId, unit: UnitId) -> bool;
     /// The units `staff` is assigned to, as labels (for error messages).
     fn assigned_labels(&self, staff: StaffId) -> Vec<String>;
+
+    /// A unit that must exist.
+    ///
+    /// # Errors
+    /// [`Error::UnknownUnit`].
+    fn known_unit(&self, id: UnitId) -> Result<&Unit, Error> {
+        self.unit(id).ok_or(Error::UnknownUnit { unit: id })
+    }
+
+    /// A household that must exist.
+    ///
+    /// # Errors
+    /// [`Error::UnknownHousehold`].
+    fn known_household(&self, id: HouseholdId) -> Result<&Household, Error> {
+        self.household(id)
+            .ok_or(Error::UnknownHousehold { household: id })
+    }
+
+    /// A resident that must exist and not be deregistered.
+    ///
+    /// # Errors
+    /// [`Error::UnknownResident`], [`Error::ResidentDeregistered`].
+    fn active_resident(&self, id: ResidentId) -> Result<&Resident, Error> {
+        let r = self
+            .resident(id)
+            .ok_or(Error::UnknownResident { resident: id })?;
+        if r.deregistered.is_some() {
+            return Err(Error::ResidentDeregistered { resident: id });
+        }
+        Ok(r)
+    }
 }
 
 /// What a module's `decide` knows besides its own state.
@@ -99,4 +131,31 @@ pub(crate) struct EntryMeta {
     pub actor: StaffId,
     /// When (the command's instant).
     pub at: Instant,
+    /// The local calendar day of `at` in the township.
+    pub day: Day,
+}
+
+/// Refuses an empty (or blank) text.
+pub(crate) fn non_empty(s: &str, what: &'static str) -> Result<(), Error> {
+    if s.trim().is_empty() {
+        Err(Error::EmptyText { what })
+    } else {
+        Ok(())
+    }
+}
+
+/// "leaders, cadres and grid workers".
+pub(crate) fn roles_text(roles: &[crate::Role]) -> String {
+    let names: Vec<String> = roles.iter().map(|r| format!("{r}s")).collect();
+    match names.as_slice() {
+        [] => "nobody".to_owned(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+    }
+}
+
+/// A vector with room for one element: most households are visited once, most residents
+/// interviewed once, and a vector's first push would otherwise make room for four.
+pub(crate) fn one<T>() -> Vec<T> {
+    Vec::with_capacity(1)
 }

@@ -1,6 +1,10 @@
 //! The crate's one error type.
 
-use crate::ledger::Tampering;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::hash::Head;
 use crate::{
     Day, DesignationId, DivisionCode, HouseholdId, Instant, ObservationId, ResidentId, RoundId,
     StaffId, UnitId,
@@ -94,11 +98,82 @@ pub enum Error {
         /// What is wrong.
         problem: Tampering,
     },
+    /// A ledger written in a format version this release does not read.
+    #[error(
+        "ledger line {line} is in format version {found}; this release reads version {supported} only (LEDGER.md)"
+    )]
+    UnsupportedLedgerVersion {
+        /// The 1-based line (or entry) number.
+        line: usize,
+        /// The version the record says it is.
+        found: u64,
+        /// The version this release reads.
+        supported: u32,
+    },
+    /// A redacted entry (its record removed, its digest kept) where the record itself is needed.
+    #[error(
+        "ledger entry {seq} was redacted (its record removed, its digest kept), so it cannot be {what}"
+    )]
+    RecordRedacted {
+        /// The entry's sequence number.
+        seq: u64,
+        /// What was attempted.
+        what: &'static str,
+    },
+    /// A ledger entry that is not held.
+    #[error("ledger entry {seq} is not held in this ledger (it holds entries {first} to {last})")]
+    EntryNotHeld {
+        /// The sequence number asked for.
+        seq: u64,
+        /// The first held.
+        first: u64,
+        /// The last held.
+        last: u64,
+    },
+    /// A replayed entry that the registry would not have accepted.
+    #[error("ledger entry {seq} cannot be replayed: {reason}")]
+    ReplayRefused {
+        /// The entry's sequence number.
+        seq: u64,
+        /// Why.
+        reason: String,
+    },
+    /// A proof that does not lead to the head it claims.
+    #[error(
+        "the proof of entry {seq} does not lead to the head {head}: the record or a digest was changed"
+    )]
+    ProofMismatch {
+        /// The entry proved.
+        seq: u64,
+        /// The head the proof claims.
+        head: Head,
+    },
     /// A ledger that does not start by founding a township.
     #[error("the ledger does not start with the founding of a township, so it cannot be replayed")]
     LedgerNotFounded,
 
     // --- authorization ---
+    /// A duty given to someone whose role does not fit it (a volunteer in charge of a village).
+    #[error("{staff} cannot be given the duty \"{duty}\": it is for {fits}")]
+    DutyDoesNotFitRole {
+        /// Who (role, name, id).
+        staff: String,
+        /// The duty.
+        duty: &'static str,
+        /// The roles it fits.
+        fits: String,
+    },
+    /// A command dated before the last entry of the ledger: the ledger's instants never
+    /// decrease.
+    #[error(
+        "the command is dated {at}, before the ledger's last entry at {last}: record it with the time it is recorded (a fact's own time, such as a reading's, goes inside the command)"
+    )]
+    InstantBeforeLedger {
+        /// The command's instant.
+        at: Instant,
+        /// The last entry's instant.
+        last: Instant,
+    },
     /// The actor is not an enrolled member of staff.
     #[error("{staff} is not an enrolled member of staff: only enrolled staff can record anything")]
     UnknownStaff {
@@ -521,7 +596,7 @@ pub enum Error {
     /// A temperature outside the plausible 34.0–43.0 ℃, refused rather than taken for a fever.
     #[error(
         "a temperature of {} ℃ is not plausible for a living person (34.0–43.0 ℃): measure again",
-        crate::observation::tenths_text(*.tenths)
+        tenths_text(*.tenths)
     )]
     ImplausibleTemperature {
         /// The reading in tenths of a degree Celsius.
@@ -712,4 +787,81 @@ pub enum Error {
         /// The observation.
         observation: ObservationId,
     },
+}
+
+/// What is wrong with a ledger, at the first entry where something is wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Tampering {
+    /// The entry's bytes, previous hash or hash were changed after it was written.
+    Altered,
+    /// Entries are missing before this one (`first..=last` by sequence number).
+    Removed {
+        /// The first missing sequence number.
+        first: u64,
+        /// The last missing sequence number.
+        last: u64,
+    },
+    /// This entry's sequence number was already used by an earlier entry.
+    Inserted,
+    /// This entry stands out of order: it carries sequence number `found`, which belongs later.
+    Reordered {
+        /// The sequence number found at this position.
+        found: u64,
+    },
+    /// The first entry does not start the chain: entries before it were removed.
+    BrokenChain,
+    /// The entry was changed and its hash recomputed: the entry after it still names the
+    /// original hash.
+    Rehashed,
+    /// The ledger ends before, or differs at, an anchored head.
+    HeadMismatch {
+        /// The anchored head.
+        expected: Head,
+    },
+}
+
+impl fmt::Display for Tampering {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Tampering::Altered => f.write_str(
+                "its contents do not match its hash: it was changed after it was written",
+            ),
+            Tampering::Removed { first, last } if first == last => {
+                write!(f, "entry {first} before it is missing: it was removed")
+            }
+            Tampering::Removed { first, last } => {
+                write!(
+                    f,
+                    "entries {first} to {last} before it are missing: they were removed"
+                )
+            }
+            Tampering::Inserted => {
+                f.write_str("its sequence number was already used: it was inserted or copied")
+            }
+            Tampering::Reordered { found } => write!(
+                f,
+                "it carries sequence number {found}, which belongs later: entries were reordered"
+            ),
+            Tampering::BrokenChain => f.write_str(
+                "it does not start the chain: the entries before it were removed",
+            ),
+            Tampering::Rehashed => f.write_str(
+                "it was changed and its hash recomputed: the entry after it still names its original hash",
+            ),
+            Tampering::HeadMismatch { expected } => write!(
+                f,
+                "the anchored head says entry {} has hash {}: the ledger was cut or rewritten",
+                expected.seq, expected.hash
+            ),
+        }
+    }
+}
+
+/// Tenths of a degree as `37.3` (the error's own copy, so the error imports no domain module).
+fn tenths_text(tenths: i32) -> String {
+    let sign = if tenths < 0 { "-" } else { "" };
+    let abs = tenths.unsigned_abs();
+    format!("{sign}{}.{}", abs / 10, abs % 10)
 }

@@ -1,151 +1,66 @@
-//! The ledger (台账): every accepted event and every refused command, chained by SHA-256.
+//! The ledger (台账): records chained by SHA-256, format version 2 (LEDGER.md).
+//!
+//! The ledger chains **records**: JSON texts that start `{"seq":N,"schema":2,`. It knows no
+//! event type; what a record says is the registry's business. Each record's bytes are produced
+//! once, when the entry is appended, and kept and written **byte for byte**.
 //!
 //! # What is hashed
 //!
-//! Each entry stores a **record**, `{"seq":…,"schema":…,"at":…,"actor":…,"body":…}`, as JSON
-//! text. That text is produced once, when the entry is appended, and from then on it is kept
-//! and written **byte for byte**; it is never re-serialized. The entry's hash is
-//!
 //! ```text
-//! hash = SHA-256( "fangkong-ledger-v1\n" ‖ prev ‖ record bytes )
+//! digest = SHA-256( record bytes )
+//! hash   = SHA-256( "fangkong-ledger-v2\n" ‖ prev ‖ digest )
 //! ```
 //!
 //! where `prev` is the 32-byte hash of the previous entry (32 zero bytes for the first entry)
-//! and `‖` is concatenation. A JSON Lines file holds one entry per line, exactly
+//! and `‖` is concatenation. Because the chain covers each record's digest, not its bytes:
+//!
+//! - an entry is proved to belong to a later head with digests alone ([`Ledger::proof`]), never
+//!   another person's record;
+//! - a record can be **redacted** (its bytes removed when personal data must be deleted,
+//!   PIPL art. 47), leaving its digest, and the chain still verifies ([`Ledger::redact`]).
+//!
+//! A JSON Lines file holds one entry per line, exactly
 //!
 //! ```text
 //! {"prev":"<64 hex>","hash":"<64 hex>","record":<record bytes>}
+//! {"prev":"<64 hex>","hash":"<64 hex>","digest":"<64 hex>","redacted":true}
 //! ```
 //!
-//! so reading a file back recovers the exact bytes that were hashed. The schema version
-//! ([`SCHEMA_VERSION`]) inside each record says how to read its body.
+//! so reading a file back recovers the exact bytes that were hashed. A third party verifies a
+//! file with nothing but SHA-256.
 //!
 //! # What verification proves
 //!
-//! [`Ledger::verify`] recomputes every hash and checks the sequence numbers and the chain: a
-//! change to any byte of an entry, and any entry removed, inserted or moved, is reported at the
-//! first entry concerned. Someone who rewrites the whole tail of the file and recomputes every
-//! hash can only be caught by comparing with a [`Head`] kept elsewhere (printed in the daily
-//! report, say): [`Ledger::verify_against`] does that, and it is also how a removed last entry
-//! is detected.
+//! [`Ledger::verify`] recomputes every digest and hash and checks the sequence numbers and the
+//! chain: a change to any byte of an entry, and any entry removed, inserted or moved, is
+//! reported at the first entry concerned. Someone who rewrites the whole tail of the file and
+//! recomputes every hash can only be caught by comparing with a [`Head`] kept elsewhere (carried
+//! by the daily report, say): [`Ledger::verify_against`] and [`Ledger::verify_heads`] do that.
 
 use std::fmt;
+use std::io::{self, BufRead, Write};
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use crate::Error;
 use crate::chunked::Chunked;
-use crate::event::Event;
-use crate::{Error, Instant, StaffId};
+use crate::error::Tampering;
+use crate::hash::{Hash, Head};
 
-/// The version of the record format written by this release.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The ledger format version written and read by this release (LEDGER.md).
+pub const SCHEMA_VERSION: u32 = 2;
 
-const DOMAIN_TAG: &[u8] = b"fangkong-ledger-v1\n";
+const DOMAIN_TAG: &[u8] = b"fangkong-ledger-v2\n";
 
-/// A SHA-256 hash, printed as 64 lowercase hex digits.
-#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Hash([u8; 32]);
-
-impl Hash {
-    /// The hash that precedes the first entry: 32 zero bytes.
-    pub const GENESIS: Hash = Hash([0; 32]);
-
-    /// The raw bytes.
-    pub fn as_bytes(&self) -> &[u8; 32] {
-        &self.0
-    }
-
-    fn parse_hex(s: &str) -> Option<Hash> {
-        if s.len() != 64 {
-            return None;
-        }
-        let mut out = [0u8; 32];
-        for (i, byte) in out.iter_mut().enumerate() {
-            *byte = u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok()?;
-        }
-        Some(Hash(out))
-    }
-}
-
-impl fmt::Display for Hash {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for b in self.0 {
-            write!(f, "{b:02x}")?;
-        }
-        Ok(())
-    }
-}
-
-impl fmt::Debug for Hash {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Hash({self})")
-    }
-}
-
-impl std::str::FromStr for Hash {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Hash, Error> {
-        Hash::parse_hex(s).ok_or_else(|| Error::InvalidHash {
-            input: s.chars().take(80).collect(),
-        })
-    }
-}
-
-impl Serialize for Hash {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Hash {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Hash, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-/// What an entry records.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-// Records are read one at a time, never held in bulk: boxing the event would buy nothing.
-#[allow(clippy::large_enum_variant)]
-pub enum Body {
-    /// An accepted event.
-    Event(Event),
-    /// A refused command: who tried what, and why it was refused. Domain state is unchanged.
-    Refused {
-        /// The command as it was given, written out with identity numbers and phones masked
-        /// (a refused command's personal data is not kept: PIPL's minimum necessary).
-        attempt: String,
-        /// Why it was refused, as the error said it (personal data masked).
-        reason: String,
-    },
-}
-
-/// One entry's record: the part of an entry that is hashed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Record {
-    /// Position in the ledger, from 1.
-    pub seq: u64,
-    /// The record format version ([`SCHEMA_VERSION`] when written by this release).
-    pub schema: u32,
-    /// When it happened, as the command said.
-    pub at: Instant,
-    /// Who did it (or tried to).
-    pub actor: StaffId,
-    /// What was recorded.
-    pub body: Body,
-}
-
-/// One entry of the ledger: its record's exact bytes, the previous hash and its own hash.
+/// One entry of the ledger: its record's exact bytes (unless redacted), the record's digest,
+/// the previous hash and its own hash.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Entry {
     prev: Hash,
     hash: Hash,
-    bytes: Box<str>,
+    digest: Hash,
+    bytes: Option<Box<str>>,
 }
 
 impl Entry {
@@ -159,52 +74,59 @@ impl Entry {
         self.hash
     }
 
-    /// The exact bytes of the record that were hashed.
-    pub fn record_bytes(&self) -> &str {
-        &self.bytes
+    /// The SHA-256 of the record's bytes, as stored (recomputed from the bytes when a file is
+    /// read, kept alone when the record was redacted).
+    pub fn digest(&self) -> Hash {
+        self.digest
     }
 
-    /// The record, read from its bytes.
-    ///
-    /// # Errors
-    /// [`Error::LedgerUnreadable`] if the bytes are not a record of a known schema (which
-    /// [`Ledger::verify`] reports as an altered entry when the hash does not match either).
-    pub fn record(&self) -> Result<Record, Error> {
-        serde_json::from_str(&self.bytes).map_err(|e| Error::RecordUnreadable {
-            reason: e.to_string(),
-        })
+    /// The exact bytes of the record, or `None` if the record was redacted.
+    pub fn record_bytes(&self) -> Option<&str> {
+        self.bytes.as_deref()
+    }
+
+    /// Whether the record was redacted: its bytes removed, its digest kept.
+    pub fn is_redacted(&self) -> bool {
+        self.bytes.is_none()
     }
 
     /// The entry as one JSON line, without the newline.
     pub fn to_json_line(&self) -> String {
-        format!(
-            "{{\"prev\":\"{}\",\"hash\":\"{}\",\"record\":{}}}",
-            self.prev, self.hash, self.bytes
-        )
+        let mut out = Vec::with_capacity(self.bytes.as_ref().map_or(0, |b| b.len()) + 160);
+        self.write_line(&mut out)
+            .expect("writing to a Vec cannot fail");
+        String::from_utf8(out).expect("entries are UTF-8")
+    }
+
+    fn write_line(&self, w: &mut impl Write) -> io::Result<()> {
+        match &self.bytes {
+            Some(b) => write!(
+                w,
+                "{{\"prev\":\"{}\",\"hash\":\"{}\",\"record\":{}}}",
+                self.prev, self.hash, b
+            ),
+            None => write!(
+                w,
+                "{{\"prev\":\"{}\",\"hash\":\"{}\",\"digest\":\"{}\",\"redacted\":true}}",
+                self.prev, self.hash, self.digest
+            ),
+        }
     }
 
     /// The sequence number the record claims, even if the rest of it cannot be read.
     fn claimed_seq(&self) -> Option<u64> {
-        // Records are written with `seq` first: read it without parsing the whole record.
-        if let Some(rest) = self.bytes.strip_prefix("{\"seq\":") {
-            let end = rest
-                .find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(rest.len());
-            if end > 0 && rest[end..].starts_with(',') {
-                return rest[..end].parse().ok();
-            }
-        }
-        #[derive(Deserialize)]
-        struct SeqOnly {
-            seq: u64,
-        }
-        serde_json::from_str::<SeqOnly>(&self.bytes)
-            .ok()
-            .map(|s| s.seq)
+        claimed_seq(self.bytes.as_deref()?)
     }
 
     fn expected_hash(&self) -> Hash {
-        chain_hash(&self.prev, self.bytes.as_bytes())
+        chain_hash(&self.prev, &self.digest)
+    }
+
+    fn digest_holds(&self) -> bool {
+        match &self.bytes {
+            Some(b) => digest_of(b.as_bytes()) == self.digest,
+            None => true,
+        }
     }
 }
 
@@ -214,103 +136,109 @@ impl fmt::Debug for Entry {
         f.debug_struct("Entry")
             .field("prev", &self.prev)
             .field("hash", &self.hash)
-            .field("record_bytes", &self.bytes.len())
+            .field("digest", &self.digest)
+            .field("record_bytes", &self.bytes.as_ref().map(|b| b.len()))
             .finish()
     }
 }
 
-fn chain_hash(prev: &Hash, record: &[u8]) -> Hash {
+/// The sequence number a record claims: records are written with `seq` first.
+fn claimed_seq(bytes: &str) -> Option<u64> {
+    let rest = bytes.strip_prefix("{\"seq\":")?;
+    let end = rest.find(|c: char| !c.is_ascii_digit())?;
+    if end > 0 && rest[end..].starts_with(',') {
+        rest[..end].parse().ok()
+    } else {
+        None
+    }
+}
+
+/// The format version a record claims: `{"seq":N,"schema":V,…`.
+fn claimed_schema(bytes: &str) -> Option<u64> {
+    let rest = bytes.strip_prefix("{\"seq\":")?;
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = rest.strip_prefix(",\"schema\":")?;
+    let end = rest.find(|c: char| !c.is_ascii_digit())?;
+    rest[..end].parse().ok()
+}
+
+fn digest_of(bytes: &[u8]) -> Hash {
+    Hash::from_bytes(Sha256::digest(bytes).into())
+}
+
+fn chain_hash(prev: &Hash, digest: &Hash) -> Hash {
     let mut h = Sha256::new();
     h.update(DOMAIN_TAG);
-    h.update(prev.0);
-    h.update(record);
-    Hash(h.finalize().into())
+    h.update(prev.as_bytes());
+    h.update(digest.as_bytes());
+    Hash::from_bytes(h.finalize().into())
 }
 
-/// The last entry of a ledger: its sequence number and hash. Keep it somewhere else (a daily
-/// report, a printed page) to prove later that nothing was cut or rewritten.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Head {
-    /// The number of entries.
-    pub seq: u64,
-    /// The last entry's hash ([`Hash::GENESIS`] for an empty ledger).
-    pub hash: Hash,
-}
-
-/// What is wrong with a ledger, at the first entry where something is wrong.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// The proof that one entry belongs to a later head: the hash before it and the digests of it
+/// and of every entry after it up to the head. It carries no record but the one proved (which
+/// the holder supplies): no other person's data.
+///
+/// Check it with SHA-256 alone: start from `prev`; for each digest `d`,
+/// `h = SHA-256("fangkong-ledger-v2\n" ‖ h ‖ d)`; the first digest must be the SHA-256 of the
+/// record; the last `h` must be the head's hash.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, Deserialize)]
 #[non_exhaustive]
-pub enum Tampering {
-    /// The entry's bytes, previous hash or hash were changed after it was written.
-    Altered,
-    /// Entries are missing before this one (`first..=last` by sequence number).
-    Removed {
-        /// The first missing sequence number.
-        first: u64,
-        /// The last missing sequence number.
-        last: u64,
-    },
-    /// This entry's sequence number was already used by an earlier entry.
-    Inserted,
-    /// This entry stands out of order: it carries sequence number `found`, which belongs later.
-    Reordered {
-        /// The sequence number found at this position.
-        found: u64,
-    },
-    /// The first entry does not start the chain: entries before it were removed.
-    BrokenChain,
-    /// The entry was changed and its hash recomputed: the entry after it still names the
-    /// original hash.
-    Rehashed,
-    /// The ledger ends before, or differs at, an anchored head.
-    HeadMismatch {
-        /// The anchored head.
-        expected: Head,
-    },
+pub struct Proof {
+    /// The sequence number of the entry proved.
+    pub seq: u64,
+    /// The hash of the entry before it.
+    pub prev: Hash,
+    /// The digests of the entry proved and of every later entry up to the head, in order.
+    pub digests: Vec<Hash>,
+    /// The head the proof leads to.
+    pub head: Head,
 }
 
-impl fmt::Display for Tampering {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Tampering::Altered => f.write_str(
-                "its contents do not match its hash: it was changed after it was written",
-            ),
-            Tampering::Removed { first, last } if first == last => {
-                write!(f, "entry {first} before it is missing: it was removed")
-            }
-            Tampering::Removed { first, last } => {
-                write!(
-                    f,
-                    "entries {first} to {last} before it are missing: they were removed"
-                )
-            }
-            Tampering::Inserted => {
-                f.write_str("its sequence number was already used: it was inserted or copied")
-            }
-            Tampering::Reordered { found } => write!(
-                f,
-                "it carries sequence number {found}, which belongs later: entries were reordered"
-            ),
-            Tampering::BrokenChain => f.write_str(
-                "it does not start the chain: the entries before it were removed",
-            ),
-            Tampering::Rehashed => f.write_str(
-                "it was changed and its hash recomputed: the entry after it still names its original hash",
-            ),
-            Tampering::HeadMismatch { expected } => write!(
-                f,
-                "the anchored head says entry {} has hash {}: the ledger was cut or rewritten",
-                expected.seq, expected.hash
-            ),
+impl Proof {
+    /// Checks that `record` (the entry's exact bytes) belongs to the head, and returns it.
+    ///
+    /// # Errors
+    /// [`Error::ProofMismatch`] if the record's digest is not the first digest, or the chain of
+    /// digests does not lead to the head.
+    pub fn check(&self, record: &[u8]) -> Result<Head, Error> {
+        let mismatch = || Error::ProofMismatch {
+            seq: self.seq,
+            head: self.head,
+        };
+        if self.digests.first() != Some(&digest_of(record)) {
+            return Err(mismatch());
+        }
+        if self.seq.checked_add(self.digests.len() as u64 - 1) != Some(self.head.seq) {
+            return Err(mismatch());
+        }
+        let h = self
+            .digests
+            .iter()
+            .fold(self.prev, |h, d| chain_hash(&h, d));
+        if h == self.head.hash {
+            Ok(self.head)
+        } else {
+            Err(mismatch())
         }
     }
+}
+
+/// What [`Ledger::verify_report`] found in a ledger that verifies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Verified {
+    /// The head of the verified ledger.
+    pub head: Head,
+    /// The sequence numbers of redacted entries: their records removed, their digests kept and
+    /// verified (redacted, not altered).
+    pub redacted: Vec<u64>,
 }
 
 /// The append-only, hash-chained ledger of a registry.
 ///
 /// Read it with [`entries`](Ledger::entries); check it with [`verify`](Ledger::verify); store it
-/// with [`to_jsonl`](Ledger::to_jsonl) and read it back with [`from_jsonl`](Ledger::from_jsonl).
+/// with [`write_jsonl`](Ledger::write_jsonl) or [`to_jsonl`](Ledger::to_jsonl) and read it back
+/// with [`read_jsonl`](Ledger::read_jsonl) or [`from_jsonl`](Ledger::from_jsonl).
 ///
 /// A ledger may hold only the entries after a [`base`](Ledger::base): a registry that hands its
 /// entries to storage as it goes ([`Registry::drain_ledger`](crate::Registry::drain_ledger))
@@ -357,8 +285,12 @@ impl fmt::Display for Cut {
 struct StoredLine<'a> {
     prev: Hash,
     hash: Hash,
-    #[serde(borrow)]
-    record: &'a serde_json::value::RawValue,
+    #[serde(borrow, default)]
+    record: Option<&'a serde_json::value::RawValue>,
+    #[serde(default)]
+    digest: Option<Hash>,
+    #[serde(default)]
+    redacted: bool,
 }
 
 impl Ledger {
@@ -389,7 +321,7 @@ impl Ledger {
 
     /// The entry with sequence number `seq`, if held.
     pub fn entry(&self, seq: u64) -> Option<&Entry> {
-        let index = seq.checked_sub(self.base.seq + 1)?;
+        let index = seq.checked_sub(self.base.seq.checked_add(1)?)?;
         self.entries.get(usize::try_from(index).ok()?)
     }
 
@@ -403,7 +335,7 @@ impl Ledger {
     pub fn head(&self) -> Head {
         match self.entries.last() {
             Some(e) => Head {
-                seq: self.base.seq + self.entries.len() as u64,
+                seq: self.base.seq.saturating_add(self.entries.len() as u64),
                 hash: e.hash,
             },
             None => self.base,
@@ -432,27 +364,79 @@ impl Ledger {
         taken
     }
 
-    /// Appends a record for `body` and returns its sequence number.
-    pub(crate) fn append(&mut self, at: Instant, actor: StaffId, body: Body) -> u64 {
-        let seq = self.head().seq + 1;
-        let record = Record {
-            seq,
-            schema: SCHEMA_VERSION,
-            at,
-            actor,
-            body,
-        };
-        // Our records hold no maps with non-string keys and no serializer that can fail, so
-        // this cannot fail; hashing an empty record instead would break the ledger silently.
-        let bytes = serde_json::to_string(&record).expect("ledger records always serialize");
+    /// Appends a record's bytes (which start `{"seq":N,"schema":2,` with N the next sequence
+    /// number) and returns the new head.
+    pub(crate) fn append(&mut self, record: String) -> Head {
         let prev = self.head().hash;
-        let hash = chain_hash(&prev, bytes.as_bytes());
+        let digest = digest_of(record.as_bytes());
+        let hash = chain_hash(&prev, &digest);
         self.entries.push(Entry {
             prev,
             hash,
-            bytes: bytes.into_boxed_str(),
+            digest,
+            bytes: Some(record.into_boxed_str()),
         });
-        seq
+        self.head()
+    }
+
+    /// Redacts the record of entry `seq`: removes its bytes and keeps its digest, so the chain
+    /// still verifies and the entry is reported as redacted, not altered. For personal data
+    /// whose retention period has passed (DOMAIN.md §8). A redacted ledger no longer replays:
+    /// keep the registry's state, or a replay made before redaction.
+    ///
+    /// # Errors
+    /// [`Error::EntryNotHeld`] if the entry is not in this ledger.
+    pub fn redact(&mut self, seq: u64) -> Result<(), Error> {
+        let (first, last) = (self.base.seq + 1, self.head().seq);
+        let index = seq
+            .checked_sub(self.base.seq.saturating_add(1))
+            .and_then(|i| usize::try_from(i).ok())
+            .filter(|i| *i < self.entries.len())
+            .ok_or(Error::EntryNotHeld { seq, first, last })?;
+        if let Some(e) = self.entries.get_mut(index) {
+            e.bytes = None;
+        }
+        Ok(())
+    }
+
+    /// The proof that entry `seq` belongs to this ledger's head, from digests alone.
+    ///
+    /// # Errors
+    /// [`Error::EntryNotHeld`] if the entry is not in this ledger.
+    pub fn proof(&self, seq: u64) -> Result<Proof, Error> {
+        self.proof_to(seq, self.head().seq)
+    }
+
+    /// The proof that entry `seq` belongs to the head at entry `head_seq` (the head of the end
+    /// of its day, say), from digests alone.
+    ///
+    /// # Errors
+    /// [`Error::EntryNotHeld`] if either entry is not in this ledger, or `head_seq < seq`.
+    pub fn proof_to(&self, seq: u64, head_seq: u64) -> Result<Proof, Error> {
+        let (first, last) = (self.base.seq + 1, self.head().seq);
+        let not_held = |seq| Error::EntryNotHeld { seq, first, last };
+        let entry = self.entry(seq).ok_or_else(|| not_held(seq))?;
+        let head_entry = self
+            .entry(head_seq)
+            .filter(|_| head_seq >= seq)
+            .ok_or_else(|| not_held(head_seq))?;
+        let start = (seq - first) as usize;
+        let count = (head_seq - seq + 1) as usize;
+        let digests = self
+            .entries
+            .iter_from(start)
+            .take(count)
+            .map(|e| e.digest)
+            .collect();
+        Ok(Proof {
+            seq,
+            prev: entry.prev,
+            digests,
+            head: Head {
+                seq: head_seq,
+                hash: head_entry.hash,
+            },
+        })
     }
 
     /// Checks every entry and the chain between them.
@@ -463,25 +447,40 @@ impl Ledger {
     /// [`Error::LedgerTampered`] naming the first entry (1-based position, and the sequence
     /// number it carries) that was altered, removed, inserted or reordered.
     pub fn verify(&self) -> Result<Head, Error> {
+        self.verify_report().map(|v| v.head)
+    }
+
+    /// Checks the ledger as [`verify`](Ledger::verify) does, and lists the redacted entries.
+    ///
+    /// # Errors
+    /// As [`verify`](Ledger::verify).
+    pub fn verify_report(&self) -> Result<Verified, Error> {
         let mut prev = self.base.hash;
+        let mut redacted = Vec::new();
         for (i, entry) in self.entries.iter().enumerate() {
             let position = i + 1;
-            let expected_seq = self.base.seq + position as u64;
+            let expected_seq = self.base.seq.saturating_add(position as u64);
             let tampered =
                 |position: usize, problem: Tampering, seq: Option<u64>| Error::LedgerTampered {
                     position,
                     seq,
                     problem,
                 };
-            if entry.expected_hash() != entry.hash {
+            if !entry.digest_holds() || entry.expected_hash() != entry.hash {
                 return Err(tampered(position, Tampering::Altered, entry.claimed_seq()));
             }
-            // The hash holds, so these are the bytes that were written: a record without a
-            // sequence number was written by something else, not altered.
-            let seq = entry.claimed_seq().ok_or_else(|| Error::LedgerUnreadable {
-                line: position,
-                reason: "the record has no sequence number".to_owned(),
-            })?;
+            let seq = match &entry.bytes {
+                // The hash holds, so these are the bytes that were written: a record without a
+                // sequence number was written by something else, not altered.
+                Some(_) => entry.claimed_seq().ok_or_else(|| Error::LedgerUnreadable {
+                    line: position,
+                    reason: "the record has no sequence number".to_owned(),
+                })?,
+                None => {
+                    redacted.push(expected_seq);
+                    expected_seq
+                }
+            };
             if seq > expected_seq {
                 let later = self
                     .entries
@@ -526,7 +525,10 @@ impl Ledger {
             }
             prev = entry.hash;
         }
-        Ok(self.head())
+        Ok(Verified {
+            head: self.head(),
+            redacted,
+        })
     }
 
     /// Verifies the ledger, and that it reaches `anchor` with the same hash there.
@@ -537,6 +539,26 @@ impl Ledger {
     /// the anchor's sequence number has another hash.
     pub fn verify_against(&self, anchor: Head) -> Result<Head, Error> {
         let head = self.verify()?;
+        self.check_head(anchor)?;
+        Ok(head)
+    }
+
+    /// Verifies the ledger against heads kept elsewhere (the heads of the end of each day that
+    /// the daily reports carried to the county, say). Someone who rewrote the tail and
+    /// recomputed every hash is caught at the first head that differs.
+    ///
+    /// # Errors
+    /// As [`verify_against`](Ledger::verify_against), for the first head (in the order given)
+    /// that the ledger does not reach with the same hash.
+    pub fn verify_heads(&self, heads: &[Head]) -> Result<Head, Error> {
+        let head = self.verify()?;
+        for anchor in heads {
+            self.check_head(*anchor)?;
+        }
+        Ok(head)
+    }
+
+    fn check_head(&self, anchor: Head) -> Result<(), Error> {
         let matches = if anchor.seq == self.base.seq {
             anchor.hash == self.base.hash
         } else {
@@ -544,9 +566,10 @@ impl Ledger {
                 .is_some_and(|e| e.hash == anchor.hash)
         };
         if matches {
-            Ok(head)
+            Ok(())
         } else {
-            let position = anchor.seq.saturating_sub(self.base.seq) as usize;
+            let position = anchor.seq.saturating_sub(self.base.seq);
+            let position = usize::try_from(position).unwrap_or(usize::MAX);
             Err(Error::LedgerTampered {
                 position: position.min(self.entries.len() + 1),
                 seq: Some(anchor.seq),
@@ -555,30 +578,30 @@ impl Ledger {
         }
     }
 
-    /// The records, first to last, read from their bytes.
+    /// Writes the ledger as JSON Lines, entry by entry: one entry per line, each line ending in
+    /// `\n`.
     ///
     /// # Errors
-    /// [`Error::LedgerUnreadable`] for the first record that cannot be read.
-    pub fn records(&self) -> impl Iterator<Item = Result<Record, Error>> + '_ {
-        self.entries.iter().enumerate().map(|(i, e)| {
-            e.record().map_err(|err| match err {
-                Error::RecordUnreadable { reason } => Error::LedgerUnreadable {
-                    line: i + 1,
-                    reason,
-                },
-                other => other,
-            })
-        })
+    /// What the writer returns.
+    pub fn write_jsonl(&self, mut w: impl Write) -> io::Result<()> {
+        for e in self.entries.iter() {
+            e.write_line(&mut w)?;
+            w.write_all(b"\n")?;
+        }
+        Ok(())
     }
 
     /// The whole ledger as JSON Lines: one entry per line, each line ending in `\n`.
     pub fn to_jsonl(&self) -> String {
-        let mut out = String::with_capacity(self.entries.iter().map(|e| e.bytes.len() + 160).sum());
-        for e in self.entries.iter() {
-            out.push_str(&e.to_json_line());
-            out.push('\n');
-        }
-        out
+        let mut out = Vec::with_capacity(
+            self.entries
+                .iter()
+                .map(|e| e.bytes.as_ref().map_or(0, |b| b.len()) + 160)
+                .sum(),
+        );
+        self.write_jsonl(&mut out)
+            .expect("writing to a Vec cannot fail");
+        String::from_utf8(out).expect("entries are UTF-8")
     }
 
     /// Reads a ledger written by [`to_jsonl`](Ledger::to_jsonl).
@@ -586,11 +609,13 @@ impl Ledger {
     /// The entries are read as stored, not verified: call [`verify`](Ledger::verify) (or
     /// [`Registry::replay`](crate::Registry::replay), which verifies) to check them. A last
     /// line without its end of line that cannot be read is a [`Cut`]: everything before it is
-    /// loaded and the cut is reported in [`Loaded::cut`]. Blank lines are ignored.
+    /// loaded and the cut is reported in [`Loaded::cut`]. Blank lines and a byte-order mark
+    /// are ignored.
     ///
     /// # Errors
     /// [`Error::LedgerUnreadable`] naming the line, when a line other than an incomplete last
-    /// one is not an entry.
+    /// one is not an entry; [`Error::UnsupportedLedgerVersion`] for a record of another format
+    /// version (version 1 files are refused).
     pub fn from_jsonl(text: &str) -> Result<Loaded, Error> {
         Ledger::from_jsonl_bytes(text.as_bytes())
     }
@@ -600,8 +625,7 @@ impl Ledger {
     /// its last line is a [`Cut`] too.
     ///
     /// # Errors
-    /// [`Error::LedgerUnreadable`] naming the line, when a line other than an incomplete last
-    /// one is not UTF-8 or not an entry.
+    /// As [`from_jsonl`](Ledger::from_jsonl).
     pub fn from_jsonl_bytes(bytes: &[u8]) -> Result<Loaded, Error> {
         Ledger::from_jsonl_after(Head::default(), bytes)
     }
@@ -613,54 +637,147 @@ impl Ledger {
     /// were removed must not verify.
     ///
     /// # Errors
-    /// As [`from_jsonl_bytes`](Ledger::from_jsonl_bytes).
+    /// As [`from_jsonl`](Ledger::from_jsonl).
     pub fn from_jsonl_after(base: Head, bytes: &[u8]) -> Result<Loaded, Error> {
+        Ledger::read_jsonl_after(base, bytes).map_err(|e| e.into_error())
+    }
+
+    /// Reads a ledger from any reader, line by line, so a city's ledger never sits whole in
+    /// one `String`. As [`from_jsonl`](Ledger::from_jsonl) otherwise.
+    ///
+    /// # Errors
+    /// As [`from_jsonl`](Ledger::from_jsonl), and [`Error::LedgerUnreadable`] (line 0) for a
+    /// reader's own failure.
+    pub fn read_jsonl(reader: impl BufRead) -> Result<Loaded, Error> {
+        Ledger::read_jsonl_after(Head::default(), reader).map_err(|e| e.into_error())
+    }
+
+    /// Reads a part of a ledger that follows `base` from any reader, as
+    /// [`from_jsonl_after`](Ledger::from_jsonl_after) does.
+    ///
+    /// # Errors
+    /// As [`read_jsonl`](Ledger::read_jsonl).
+    pub fn read_jsonl_part(base: Head, reader: impl BufRead) -> Result<Loaded, Error> {
+        Ledger::read_jsonl_after(base, reader).map_err(|e| e.into_error())
+    }
+
+    fn read_jsonl_after(base: Head, mut reader: impl BufRead) -> Result<Loaded, ReadError> {
         let mut entries = Chunked::default();
-        let mut cut = None;
-        let ends_with_newline = bytes.ends_with(b"\n");
-        let body = if ends_with_newline {
-            &bytes[..bytes.len() - 1]
-        } else {
-            bytes
-        };
-        if body.is_empty() {
-            return Ok(Loaded {
-                ledger: Ledger { base, entries },
-                cut,
-            });
-        }
-        let count = body.split(|b| *b == b'\n').count();
-        for (i, raw) in body.split(|b| *b == b'\n').enumerate() {
-            let line = raw.strip_suffix(b"\r").unwrap_or(raw);
-            if line.iter().all(u8::is_ascii_whitespace) {
+        let mut line = Vec::new();
+        let mut number = 0usize;
+        loop {
+            line.clear();
+            let n = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| ReadError::Io(e.to_string()))?;
+            if n == 0 {
+                break;
+            }
+            number += 1;
+            let complete = line.ends_with(b"\n");
+            let mut raw: &[u8] = &line;
+            if complete {
+                raw = &raw[..raw.len() - 1];
+            }
+            if number == 1 {
+                raw = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
+            }
+            let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+            if raw.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let parsed = std::str::from_utf8(line)
-                .map_err(|e| e.to_string())
-                .and_then(|l| serde_json::from_str::<StoredLine<'_>>(l).map_err(|e| e.to_string()));
-            match parsed {
-                Ok(stored) => entries.push(Entry {
-                    prev: stored.prev,
-                    hash: stored.hash,
-                    bytes: stored.record.get().into(),
-                }),
-                Err(_) if i + 1 == count && !ends_with_newline => {
-                    cut = Some(Cut {
-                        line: i + 1,
-                        bytes: raw.len(),
+            match parse_line(raw, number, entries.is_empty()) {
+                Ok(entry) => entries.push(entry),
+                Err(err) if !complete => {
+                    // A last line without its end of line: a write cut short. If an intact entry
+                    // is followed by a damaged end of line, keep the entry and report the rest.
+                    if let Some(end) = raw.iter().rposition(|b| *b == b'}')
+                        && let Ok(entry) = parse_line(&raw[..=end], number, entries.is_empty())
+                    {
+                        entries.push(entry);
+                        if end + 1 == raw.len() {
+                            break;
+                        }
+                    }
+                    if matches!(err, Error::UnsupportedLedgerVersion { .. }) {
+                        return Err(ReadError::Domain(err));
+                    }
+                    return Ok(Loaded {
+                        ledger: Ledger { base, entries },
+                        cut: Some(Cut {
+                            line: number,
+                            bytes: line.len(),
+                        }),
                     });
                 }
-                Err(reason) => {
-                    return Err(Error::LedgerUnreadable {
-                        line: i + 1,
-                        reason,
-                    });
-                }
+                Err(err) => return Err(ReadError::Domain(err)),
             }
         }
         Ok(Loaded {
             ledger: Ledger { base, entries },
-            cut,
+            cut: None,
         })
+    }
+}
+
+enum ReadError {
+    Io(String),
+    Domain(Error),
+}
+
+impl ReadError {
+    fn into_error(self) -> Error {
+        match self {
+            ReadError::Io(reason) => Error::LedgerUnreadable { line: 0, reason },
+            ReadError::Domain(e) => e,
+        }
+    }
+}
+
+/// Reads one stored line. The first entry's format version is checked here (a file of another
+/// version is refused with a version error); a later entry whose version differs was altered,
+/// which verification reports.
+fn parse_line(raw: &[u8], line: usize, first: bool) -> Result<Entry, Error> {
+    let unreadable = |reason: String| Error::LedgerUnreadable { line, reason };
+    let text = std::str::from_utf8(raw).map_err(|e| unreadable(e.to_string()))?;
+    let stored: StoredLine<'_> = serde_json::from_str(text).map_err(|e| {
+        // serde's message may quote the stored value: give its category and place only.
+        unreadable(format!(
+            "not a ledger entry ({:?} error at column {})",
+            e.classify(),
+            e.column()
+        ))
+    })?;
+    match (stored.record, stored.digest, stored.redacted) {
+        (Some(record), None, false) => {
+            let bytes = record.get();
+            match claimed_schema(bytes) {
+                Some(v) if v == u64::from(SCHEMA_VERSION) => {}
+                Some(found) if first => {
+                    return Err(Error::UnsupportedLedgerVersion {
+                        line,
+                        found,
+                        supported: SCHEMA_VERSION,
+                    });
+                }
+                // Left to verification, which names an altered entry.
+                _ => {}
+            }
+            Ok(Entry {
+                prev: stored.prev,
+                hash: stored.hash,
+                digest: digest_of(bytes.as_bytes()),
+                bytes: Some(bytes.into()),
+            })
+        }
+        (None, Some(digest), true) => Ok(Entry {
+            prev: stored.prev,
+            hash: stored.hash,
+            digest,
+            bytes: None,
+        }),
+        _ => Err(unreadable(
+            "an entry holds either a record, or a digest with \"redacted\":true".to_owned(),
+        )),
     }
 }

@@ -92,44 +92,50 @@ mod context;
 mod error;
 mod event;
 mod grid;
+mod hash;
 mod household;
 mod identity;
 mod ids;
 mod ledger;
 pub mod observation;
 mod place;
+mod record;
 mod registry;
 mod screening;
 pub mod synth;
+mod table;
 #[cfg(test)]
 mod test_support;
 
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
-pub use error::Error;
+pub use error::{Error, Tampering};
 pub use event::{Command, Event};
-pub use grid::{Action, Assignment, Duty, Role, Staff, Unit, UnitKind};
+pub use grid::{Action, Assignment, Duty, GridCommand, GridEvent, Role, Staff, Unit, UnitKind};
+pub use hash::{Hash, Head};
 pub use household::{
     DeregistrationReason, Household, Relation, Resident, ResidentDetails, Vulnerabilities,
 };
 pub use identity::{IdentityNumber, Phone, PhoneKind, Sex};
 pub use ids::{HouseholdId, ObservationId, ResidentId, RoundId, StaffId, UnitId};
-pub use ledger::{Body, Cut, Entry, Hash, Head, Ledger, Loaded, Record, SCHEMA_VERSION, Tampering};
+pub use ledger::{Cut, Entry, Ledger, Loaded, Proof, SCHEMA_VERSION, Verified};
 pub use observation::{
-    FeverRule, Observation, Protocol, Reading, ReleaseDecision, Temperature, evaluate_release,
+    FeverRule, Observation, ObservationChange, ObservationCommand, ObservationCounts,
+    ObservationEvent, ObservationRecord, ObservationUpdate, Protocol, Reading, ReleaseDecision,
+    Temperature, evaluate_release,
 };
 pub use place::{
     DivisionCode, DivisionLevel, StatisticalCode, StatisticalLevel, TownshipKind, VillageKind,
 };
+pub use record::{Body, CommandMark, Record, Refusal};
 pub use registry::{
-    Created, Founding, ObservationChange, ObservationCommand, ObservationCounts, ObservationRecord,
-    Receipt, Registry, Responsibility, UnitSummary, WorkerNonReporting,
+    Created, Founding, Receipt, Registry, Responsibility, UnitSummary, WorkerNonReporting,
 };
 pub use screening::{
     CaseFigures, Coverage, DEFAULT_REPEATED_ABSENCES, DayZeroBasis, Designation, DesignationId,
     DowngradeDays, Exposure, ExposureAnchor, FollowUp, FollowUpReason, Interview, InterviewRecord,
     KeyPerson, LevelObservation, ProposedChange, RegisterChange, ReportedSymptoms, RiskLevel,
-    RiskProposal, RiskRegister, Round, ScreeningOutcome, ScreeningRule, Stay, Transit,
-    TravelHistory, VillageCoverage, Visit, VisitResult,
+    RiskProposal, RiskRegister, Round, ScreeningCommand, ScreeningEvent, ScreeningOutcome,
+    ScreeningRule, Stay, Transit, TravelHistory, VillageCoverage, Visit, VisitResult,
 };
 
 #[cfg(doctest)]

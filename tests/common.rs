@@ -4,6 +4,7 @@ use fangkong::{
     Day, Duty, Founding, HouseholdId, IdentityNumber, Instant, Phone, Registry, Relation,
     ResidentDetails, ResidentId, Role, Sex, StaffId, UnitId, UnitKind,
 };
+pub use fangkong::{GridCommand, GridEvent, ObservationCommand, ScreeningCommand};
 
 /// Two villages with two groups each; a grid worker for group 1 of each village; a cadre for
 /// all of Qianjin; a volunteer; a health worker; one household with two residents in Qianjin 1.
@@ -146,7 +147,7 @@ pub fn wuhan_high_and_the_january_rule(g: &mut Given) {
         .execute(
             g.secretary,
             t,
-            fangkong::Command::DesignateRiskArea {
+            fangkong::ScreeningCommand::DesignateRiskArea {
                 area: wuhan(),
                 level: fangkong::RiskLevel::HIGH,
                 from: day("2020-01-08"),
@@ -158,7 +159,7 @@ pub fn wuhan_high_and_the_january_rule(g: &mut Given) {
         .execute(
             g.secretary,
             t,
-            fangkong::Command::AdoptScreeningRule {
+            fangkong::ScreeningCommand::AdoptScreeningRule {
                 rule: fangkong::ScreeningRule::returnee_jan2020(),
             },
         )

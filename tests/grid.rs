@@ -1,8 +1,8 @@
 //! The grid, staff, authorization and households.
 
 use fangkong::{
-    Body, Command, DeregistrationReason, Duty, Error, Event, Relation, ResidentDetails, Role, Sex,
-    StaffId, UnitKind,
+    Body, DeregistrationReason, Duty, Error, Event, Relation, ResidentDetails, Role, Sex, StaffId,
+    UnitKind,
 };
 
 use crate::common::*;
@@ -32,12 +32,13 @@ fn grid_worker_outside_their_group_is_refused_recorded_and_changes_nothing() {
     assert_eq!(refusals.len(), 1);
     assert_eq!(refusals[0].actor, g.worker_qianjin_1);
     match &refusals[0].body {
-        Body::Refused { attempt, reason } => {
+        Body::Refused(refusal) => {
+            // The attempt is structured JSON a program can read back, not Debug text.
             assert_eq!(
-                attempt,
-                "RegisterHousehold { group: U6, address: \"Baiyun 1-07\" }"
+                refusal.attempt,
+                serde_json::json!({"grid": {"RegisterHousehold": {"group": 6, "address": "Baiyun 1-07"}}})
             );
-            assert_eq!(reason, &err.to_string());
+            assert_eq!(refusal.reason, err.to_string());
         }
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -91,7 +92,7 @@ fn an_assignment_to_a_zone_covers_exactly_its_groups() {
         .execute(
             g.secretary,
             t,
-            Command::ZoneGroups {
+            GridCommand::ZoneGroups {
                 zone,
                 groups: vec![g.baiyun_2],
             },
@@ -119,7 +120,7 @@ fn an_assignment_to_a_zone_covers_exactly_its_groups() {
         .execute(
             g.secretary,
             t,
-            Command::ZoneGroups {
+            GridCommand::ZoneGroups {
                 zone,
                 groups: vec![g.qianjin_2],
             },
@@ -298,7 +299,7 @@ fn moving_a_household_is_a_recorded_change_that_needs_both_groups_in_reach() {
         .execute(
             g.worker_qianjin_1,
             t,
-            Command::MoveHousehold {
+            GridCommand::MoveHousehold {
                 household: g.home,
                 to: g.qianjin_2,
             },
@@ -311,7 +312,7 @@ fn moving_a_household_is_a_recorded_change_that_needs_both_groups_in_reach() {
         .execute(
             g.cadre_qianjin,
             t,
-            Command::MoveHousehold {
+            GridCommand::MoveHousehold {
                 household: g.home,
                 to: g.qianjin_2,
             },
@@ -324,16 +325,16 @@ fn moving_a_household_is_a_recorded_change_that_needs_both_groups_in_reach() {
         .reg
         .ledger()
         .entry(receipt.last_seq)
+        .map(fangkong::Record::of)
         .unwrap()
-        .record()
         .unwrap();
     assert_eq!(
         rec.body,
-        Body::Event(Event::HouseholdMoved {
+        Body::Event(Event::Grid(GridEvent::HouseholdMoved {
             household: g.home,
             from: g.qianjin_1,
             to: g.qianjin_2
-        })
+        }))
     );
 }
 
@@ -349,7 +350,7 @@ fn moving_a_resident_keeps_one_head_per_household() {
         .execute(
             g.cadre_qianjin,
             t,
-            Command::MoveResident {
+            GridCommand::MoveResident {
                 resident: g.spouse,
                 to: other,
                 relation: Relation::Head,
@@ -365,7 +366,7 @@ fn moving_a_resident_keeps_one_head_per_household() {
         .execute(
             g.cadre_qianjin,
             t,
-            Command::MoveResident {
+            GridCommand::MoveResident {
                 resident: g.head,
                 to: other,
                 relation: Relation::Head,
@@ -385,7 +386,7 @@ fn a_correction_keeps_the_previous_details_in_the_ledger() {
         .execute(
             g.worker_qianjin_1,
             at(T0),
-            Command::CorrectResident {
+            GridCommand::CorrectResident {
                 resident: g.head,
                 details: d.clone(),
             },
@@ -396,13 +397,13 @@ fn a_correction_keeps_the_previous_details_in_the_ledger() {
         .reg
         .ledger()
         .entry(receipt.first_seq)
+        .map(fangkong::Record::of)
         .unwrap()
-        .record()
         .unwrap();
     match rec.body {
-        Body::Event(Event::ResidentCorrected {
+        Body::Event(Event::Grid(GridEvent::ResidentCorrected {
             previous, details, ..
-        }) => {
+        })) => {
             assert_eq!(previous.name, "王秀英");
             assert_eq!(details, d);
         }
@@ -414,7 +415,7 @@ fn a_correction_keeps_the_previous_details_in_the_ledger() {
         .execute(
             g.worker_qianjin_1,
             at(T0),
-            Command::CorrectResident {
+            GridCommand::CorrectResident {
                 resident: g.head,
                 details: d,
             },
@@ -433,7 +434,7 @@ fn a_deregistered_resident_frees_their_identity_number_and_cannot_change() {
         .execute(
             g.worker_qianjin_1,
             at(T0),
-            Command::DeregisterResident {
+            GridCommand::DeregisterResident {
                 resident: g.spouse,
                 reason: DeregistrationReason::Died,
             },
@@ -450,7 +451,7 @@ fn a_deregistered_resident_frees_their_identity_number_and_cannot_change() {
         .execute(
             g.worker_qianjin_1,
             at(T0),
-            Command::DeregisterResident {
+            GridCommand::DeregisterResident {
                 resident: g.spouse,
                 reason: DeregistrationReason::Died,
             },
@@ -502,7 +503,7 @@ fn ending_an_assignment_takes_the_unit_out_of_reach() {
         .execute(
             g.secretary,
             t,
-            Command::EndAssignment {
+            GridCommand::EndAssignment {
                 staff: g.worker_qianjin_1,
                 unit: g.qianjin_1,
             },

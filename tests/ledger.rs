@@ -74,7 +74,9 @@ fn an_untouched_ledger_verifies_and_round_trips_through_json_lines() {
 #[test]
 fn changing_any_one_field_of_any_entry_is_detected_at_that_entry() {
     let (_, lines) = lines();
-    let fields = ["prev", "hash", "seq", "schema", "at", "actor", "body"];
+    let fields = [
+        "prev", "hash", "seq", "schema", "at", "actor", "command", "body",
+    ];
     let mut checked = 0;
     for i in 0..lines.len() {
         for field in fields {
@@ -84,6 +86,16 @@ fn changing_any_one_field_of_any_entry_is_detected_at_that_entry() {
             assert_ne!(altered, lines[i]);
             let mut copy = lines.clone();
             copy[i] = altered;
+            if i == 0 && field == "schema" {
+                // The first entry's version is the file's: another version is refused as such.
+                let err = Ledger::from_jsonl(&join(&copy)).unwrap_err();
+                assert!(
+                    matches!(err, Error::UnsupportedLedgerVersion { line: 1, .. }),
+                    "{err}"
+                );
+                checked += 1;
+                continue;
+            }
             let (position, problem) = tampered_at(verify(&copy));
             assert_eq!(position, i + 1, "field {field} of entry {}", i + 1);
             assert_eq!(
@@ -232,14 +244,15 @@ fn the_hash_covers_the_stored_bytes_as_documented() {
     let entries: Vec<_> = reg.ledger().entries().collect();
     for (i, e) in entries.iter().enumerate() {
         let mut h = Sha256::new();
-        h.update(b"fangkong-ledger-v1\n");
+        h.update(b"fangkong-ledger-v2\n");
         let prev = if i == 0 {
             [0u8; 32]
         } else {
             *entries[i - 1].hash().as_bytes()
         };
         h.update(prev);
-        h.update(e.record_bytes().as_bytes());
+        let record_digest: [u8; 32] = Sha256::digest(e.record_bytes().unwrap().as_bytes()).into();
+        h.update(record_digest);
         let digest: [u8; 32] = h.finalize().into();
         assert_eq!(&digest, e.hash().as_bytes());
         assert_eq!(e.prev().as_bytes(), &prev);
@@ -256,9 +269,9 @@ fn rehash(lines: &mut [String], i: usize, new_record: &str) {
         .map(|k| u8::from_str_radix(&prev_hex[2 * k..2 * k + 2], 16).unwrap())
         .collect();
     let mut h = Sha256::new();
-    h.update(b"fangkong-ledger-v1\n");
+    h.update(b"fangkong-ledger-v2\n");
     h.update(&prev);
-    h.update(new_record.as_bytes());
+    h.update(Sha256::digest(new_record.as_bytes()));
     let hash: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
     lines[i] = format!("{{\"prev\":\"{prev_hex}\",\"hash\":\"{hash}\",\"record\":{new_record}}}");
 }

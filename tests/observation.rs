@@ -3,8 +3,8 @@
 
 use fangkong::observation::{AlertClearance, Method, OpeningBasis, Reading, Reporter, Status};
 use fangkong::{
-    Command, Error, Instant, Interview, ObservationCommand, ObservationId, Registry,
-    ReportedSymptoms, ScreeningRule, Stay, TravelHistory, UtcOffset,
+    Error, Instant, Interview, ObservationId, ObservationUpdate, Registry, ReportedSymptoms,
+    ScreeningRule, Stay, TravelHistory, UtcOffset,
 };
 
 use crate::common::*;
@@ -29,7 +29,7 @@ fn under_observation() -> (Given, ObservationId) {
         .execute(
             g.worker_qianjin_1,
             local("2020-01-24", "10:00"),
-            Command::RecordInterview {
+            ScreeningCommand::RecordInterview {
                 resident: g.head,
                 round: None,
                 interview,
@@ -45,8 +45,8 @@ fn under_observation() -> (Given, ObservationId) {
     (g, obs)
 }
 
-fn reading(at: Instant, tenths: i32) -> ObservationCommand {
-    ObservationCommand::RecordReading(Reading {
+fn reading(at: Instant, tenths: i32) -> ObservationUpdate {
+    ObservationUpdate::RecordReading(Reading {
         at,
         temperature: fangkong::Temperature::from_tenths(tenths).unwrap(),
         method: Method::Armpit,
@@ -69,8 +69,8 @@ fn report_until(g: &mut Given, obs: ObservationId, last: &str) {
     }
 }
 
-fn release(override_reason: Option<&str>) -> ObservationCommand {
-    ObservationCommand::Release {
+fn release(override_reason: Option<&str>) -> ObservationUpdate {
+    ObservationUpdate::Release {
         override_reason: override_reason.map(str::to_owned),
     }
 }
@@ -152,7 +152,7 @@ fn only_health_workers_release_and_grid_workers_record_readings() {
         "grid worker Li Hua (S2) may not record a medical decision: only health workers may"
     );
     // A grid worker of another village may not even record a reading
-    let at = local("2020-01-25", "07:30");
+    let at = local("2020-02-04", "09:30");
     let err = g
         .reg
         .update_observation(g.worker_baiyun_1, at, obs, reading(at, 365))
@@ -190,13 +190,14 @@ fn a_fever_raises_an_alert_that_blocks_release_until_a_health_worker_clears_it()
     assert_eq!(review.len(), 1);
     assert_eq!(review[0].key, obs);
     assert!(!review[0].decision.is_release());
-    // Cleared with a reason, then released
+    // Cleared with a reason (the re-measurement was at 08:00; it is recorded at 09:05), then
+    // released
     g.reg
         .update_observation(
             g.health_worker,
-            local("2020-02-04", "08:00"),
+            local("2020-02-04", "09:05"),
             obs,
-            ObservationCommand::ClearAlert(AlertClearance {
+            ObservationUpdate::ClearAlert(AlertClearance {
                 number,
                 at: local("2020-02-04", "08:00"),
                 reason: "re-measured 36.6 ℃ under the arm; had been carrying firewood".into(),
@@ -206,7 +207,7 @@ fn a_fever_raises_an_alert_that_blocks_release_until_a_health_worker_clears_it()
     g.reg
         .update_observation(
             g.health_worker,
-            local("2020-02-04", "09:00"),
+            local("2020-02-04", "09:10"),
             obs,
             release(None),
         )
@@ -246,6 +247,7 @@ fn an_override_is_recorded_with_its_written_reason() {
         .last()
         .unwrap()
         .record_bytes()
+        .unwrap()
         .to_owned();
     assert!(last.contains("county headquarters"), "{last}");
 }
@@ -254,7 +256,7 @@ fn an_override_is_recorded_with_its_written_reason() {
 fn the_health_centre_opens_a_close_contacts_observation_once() {
     let mut g = given();
     let t = local("2020-02-10", "10:00");
-    let open = Command::OpenObservation {
+    let open = ObservationCommand::OpenObservation {
         resident: g.spouse,
         protocol: "close-contact-ed2-6".into(),
         day0: day("2020-02-08"),
@@ -280,7 +282,7 @@ fn the_health_centre_opens_a_close_contacts_observation_once() {
         .execute(
             g.health_worker,
             t,
-            Command::OpenObservation {
+            ObservationCommand::OpenObservation {
                 resident: g.head,
                 protocol: "fourteen-days".into(),
                 day0: day("2020-02-08"),
@@ -331,7 +333,7 @@ fn a_new_exposure_found_by_a_later_interview_restarts_day_0() {
         .execute(
             g.worker_qianjin_1,
             local("2020-01-28", "10:00"),
-            Command::RecordInterview {
+            ScreeningCommand::RecordInterview {
                 resident: g.head,
                 round: None,
                 interview,
@@ -371,7 +373,7 @@ fn dates_after_the_command_or_before_the_opening_are_refused() {
             g.health_worker,
             local("2020-01-25", "09:00"),
             obs,
-            ObservationCommand::Refer(fangkong::observation::Referral {
+            ObservationUpdate::Refer(fangkong::observation::Referral {
                 at: local("2021-01-25", "09:00"),
                 hospital: "Shaoyang Central Hospital".into(),
             }),
@@ -383,7 +385,7 @@ fn dates_after_the_command_or_before_the_opening_are_refused() {
 #[test]
 fn a_resident_under_observation_cannot_be_deregistered_until_it_is_closed() {
     let (mut g, obs) = under_observation();
-    let deregister = Command::DeregisterResident {
+    let deregister = GridCommand::DeregisterResident {
         resident: g.head,
         reason: fangkong::DeregistrationReason::MovedAway,
     };
@@ -405,7 +407,7 @@ fn a_resident_under_observation_cannot_be_deregistered_until_it_is_closed() {
             g.health_worker,
             at,
             obs,
-            ObservationCommand::TransferOut(fangkong::observation::Transfer {
+            ObservationUpdate::TransferOut(fangkong::observation::Transfer {
                 at,
                 to: "Changsha".into(),
             }),
@@ -426,7 +428,7 @@ fn a_new_exposure_during_follow_on_monitoring_opens_a_new_observation() {
         .execute(
             hw,
             local("2022-07-01", "09:00"),
-            Command::OpenObservation {
+            ObservationCommand::OpenObservation {
                 resident: g.spouse,
                 protocol: "close-contact-ed9".into(),
                 day0: day("2022-06-30"),
@@ -450,12 +452,14 @@ fn a_new_exposure_during_follow_on_monitoring_opens_a_new_observation() {
     for n in [1, 2, 3, 5, 7] {
         let sampled = day("2022-06-30").plus_days(n).unwrap();
         let at = Instant::at(sampled, "20:00".parse().unwrap(), UtcOffset::CHINA);
+        // The results came in on their days; they are recorded together on 2022-07-07.
+        let recorded = local("2022-07-07", "20:00").plus_seconds(60 * n);
         g.reg
             .update_observation(
                 hw,
-                at,
+                recorded,
                 obs,
-                ObservationCommand::RecordTestResult(fangkong::observation::TestResult {
+                ObservationUpdate::RecordTestResult(fangkong::observation::TestResult {
                     sampled,
                     result: fangkong::observation::TestOutcome::Negative,
                     at,
@@ -479,7 +483,7 @@ fn a_new_exposure_during_follow_on_monitoring_opens_a_new_observation() {
         .execute(
             hw,
             local("2022-07-09", "15:00"),
-            Command::OpenObservation {
+            ObservationCommand::OpenObservation {
                 resident: g.spouse,
                 protocol: "close-contact-ed9".into(),
                 day0: day("2022-07-09"),
@@ -504,7 +508,7 @@ fn own_protocols_may_not_take_a_presets_key_and_rules_must_name_known_protocols(
         .execute(
             g.health_worker,
             at(T0),
-            Command::AdoptProtocol {
+            ObservationCommand::AdoptProtocol {
                 protocol: p.clone(),
             },
         )
@@ -520,7 +524,7 @@ fn own_protocols_may_not_take_a_presets_key_and_rules_must_name_known_protocols(
         .execute(
             g.secretary,
             at(T0),
-            Command::AdoptScreeningRule { rule: rule.clone() },
+            ScreeningCommand::AdoptScreeningRule { rule: rule.clone() },
         )
         .unwrap_err();
     assert!(
@@ -535,10 +539,14 @@ fn own_protocols_may_not_take_a_presets_key_and_rules_must_name_known_protocols(
         .execute(
             g.health_worker,
             at(T0),
-            Command::AdoptProtocol { protocol: p },
+            ObservationCommand::AdoptProtocol { protocol: p },
         )
         .unwrap();
     g.reg
-        .execute(g.secretary, at(T0), Command::AdoptScreeningRule { rule })
+        .execute(
+            g.secretary,
+            at(T0),
+            ScreeningCommand::AdoptScreeningRule { rule },
+        )
         .unwrap();
 }

@@ -1,7 +1,7 @@
 //! Replaying the ledger rebuilds an equal registry, whatever was accepted or refused.
 
 use fangkong::{
-    Command, HouseholdId, Registry, Relation, ResidentDetails, ResidentId, Sex, StaffId, UnitId,
+    HouseholdId, Registry, Relation, ResidentDetails, ResidentId, Sex, StaffId, UnitId,
 };
 use proptest::prelude::*;
 
@@ -129,19 +129,19 @@ proptest! {
         let mut g = given();
         let t = at(T0);
         let s1 = StaffId::new(1);
-        g.reg.execute(s1, t, Command::DesignateRiskArea { area: "420100".parse().unwrap(), level: fangkong::RiskLevel::HIGH, from: day("2020-01-08"), basis: "notice".into() }).unwrap();
-        g.reg.execute(s1, t, Command::AdoptScreeningRule { rule: fangkong::ScreeningRule::returnee_jan2020() }).unwrap();
-        g.reg.execute(s1, t, Command::OpenScreeningRound { name: "round".into(), units: vec![g.qianjin], opens: day("2020-01-24") }).unwrap();
+        g.reg.execute(s1, t, ScreeningCommand::DesignateRiskArea { area: "420100".parse().unwrap(), level: fangkong::RiskLevel::HIGH, from: day("2020-01-08"), basis: "notice".into() }).unwrap();
+        g.reg.execute(s1, t, ScreeningCommand::AdoptScreeningRule { rule: fangkong::ScreeningRule::returnee_jan2020() }).unwrap();
+        g.reg.execute(s1, t, ScreeningCommand::OpenScreeningRound { name: "round".into(), units: vec![g.qianjin], opens: day("2020-01-24") }).unwrap();
         let base = day("2020-01-24");
         let local = |d: i64, time: &str| fangkong::Instant::at(base.plus_days(d).unwrap(), time.parse().unwrap(), fangkong::UtcOffset::CHINA);
         for op in ops {
             let before = g.reg.clone();
             let mut when = t;
-            let (actor, command) = match op {
+            let (actor, command): (u32, fangkong::Command) = match op {
                 Op::Visit { actor, household, result, day } => {
                     when = local(day, "10:00");
                     let result = [fangkong::VisitResult::Screened, fangkong::VisitResult::NobodyHome, fangkong::VisitResult::Refused][result as usize];
-                    (actor, Command::RecordVisit { round: fangkong::RoundId::new(1), household: HouseholdId::new(household), result })
+                    (actor, ScreeningCommand::RecordVisit { round: fangkong::RoundId::new(1), household: HouseholdId::new(household), result }.into())
                 }
                 Op::Interview { actor, resident, left, day } => {
                     when = local(day, "11:00");
@@ -152,7 +152,7 @@ proptest! {
                         returned_home: Some(last),
                     };
                     let interview = fangkong::Interview::new(travel, true, fangkong::ReportedSymptoms::default()).unwrap();
-                    (actor, Command::RecordInterview { resident: ResidentId::new(resident), round: None, interview })
+                    (actor, ScreeningCommand::RecordInterview { resident: ResidentId::new(resident), round: None, interview }.into())
                 }
                 Op::Reading { actor, observation, day, tenths } => {
                     when = local(day, "19:30");
@@ -162,20 +162,20 @@ proptest! {
                         method: fangkong::observation::Method::Armpit,
                         by: fangkong::observation::Reporter::SelfReported,
                     };
-                    (actor, Command::UpdateObservation { observation: fangkong::ObservationId::new(observation), command: fangkong::ObservationCommand::RecordReading(reading) })
+                    (actor, ObservationCommand::UpdateObservation { observation: fangkong::ObservationId::new(observation), update: fangkong::ObservationUpdate::RecordReading(reading) }.into())
                 }
                 Op::Release { actor, observation, day } => {
                     when = local(day, "09:00");
-                    (actor, Command::UpdateObservation { observation: fangkong::ObservationId::new(observation), command: fangkong::ObservationCommand::Release { override_reason: None } })
+                    (actor, ObservationCommand::UpdateObservation { observation: fangkong::ObservationId::new(observation), update: fangkong::ObservationUpdate::Release { override_reason: None } }.into())
                 }
-                Op::Household { actor, group } => (actor, Command::RegisterHousehold { group: UnitId::new(group), address: format!("no. {group}") }),
+                Op::Household { actor, group } => (actor, GridCommand::RegisterHousehold { group: UnitId::new(group), address: format!("no. {group}") }.into()),
                 Op::Resident { actor, household, head, year } => {
                     let relation = if head { Relation::Head } else { Relation::Child };
                     let details = ResidentDetails::new("某人", Sex::Male, fangkong::Day::from_ymd(year, 6, 1).unwrap(), relation);
-                    (actor, Command::RegisterResident { household: HouseholdId::new(household), details })
+                    (actor, GridCommand::RegisterResident { household: HouseholdId::new(household), details }.into())
                 }
-                Op::Move { actor, household, group } => (actor, Command::MoveHousehold { household: HouseholdId::new(household), to: UnitId::new(group) }),
-                Op::MoveResident { actor, resident, household } => (actor, Command::MoveResident { resident: ResidentId::new(resident), to: HouseholdId::new(household), relation: Relation::Child }),
+                Op::Move { actor, household, group } => (actor, GridCommand::MoveHousehold { household: HouseholdId::new(household), to: UnitId::new(group) }.into()),
+                Op::MoveResident { actor, resident, household } => (actor, GridCommand::MoveResident { resident: ResidentId::new(resident), to: HouseholdId::new(household), relation: Relation::Child }.into()),
             };
             let result = g.reg.execute(StaffId::new(actor), when, command);
             prop_assert_eq!(g.reg.ledger().len(), before.ledger().len() + result.as_ref().map_or(1, |r| (r.last_seq - r.first_seq + 1) as usize));

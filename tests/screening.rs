@@ -2,8 +2,8 @@
 //! coverage and key people (DOMAIN.md §3).
 
 use fangkong::{
-    Command, DayZeroBasis, DivisionCode, Error, FollowUp, FollowUpReason, Interview,
-    ReportedSymptoms, RiskLevel, RoundId, ScreeningOutcome, Stay, TravelHistory, VisitResult,
+    DayZeroBasis, DivisionCode, Error, FollowUp, FollowUpReason, Interview, ReportedSymptoms,
+    RiskLevel, RoundId, ScreeningOutcome, Stay, TravelHistory, VisitResult,
 };
 
 use crate::common::*;
@@ -18,7 +18,7 @@ fn screening() -> (Given, RoundId) {
         .execute(
             g.secretary,
             t,
-            Command::OpenScreeningRound {
+            ScreeningCommand::OpenScreeningRound {
                 name: "Carpet screening".into(),
                 units: vec![g.qianjin, g.baiyun],
                 opens: day("2020-01-24"),
@@ -46,7 +46,7 @@ fn a_returnee_who_left_wuhan_on_the_20th_is_a_key_person_with_day_0_the_20th() {
         .execute(
             g.worker_qianjin_1,
             at("2020-01-24T10:00:00+08:00"),
-            Command::RecordInterview {
+            ScreeningCommand::RecordInterview {
                 resident: g.head,
                 round: Some(round),
                 interview: left_wuhan_on_20_home_on_21(),
@@ -87,7 +87,7 @@ fn symptoms_at_the_interview_mean_referral_at_once() {
         .execute(
             g.worker_qianjin_1,
             at("2020-01-24T10:00:00+08:00"),
-            Command::RecordInterview {
+            ScreeningCommand::RecordInterview {
                 resident: g.head,
                 round: Some(round),
                 interview,
@@ -108,7 +108,7 @@ fn an_interview_before_any_rule_is_adopted_is_refused() {
         .execute(
             g.worker_qianjin_1,
             at(T0),
-            Command::RecordInterview {
+            ScreeningCommand::RecordInterview {
                 resident: g.head,
                 round: None,
                 interview: left_wuhan_on_20_home_on_21(),
@@ -129,7 +129,7 @@ fn a_grid_worker_may_not_open_rounds_or_designate_areas() {
         .execute(
             g.worker_qianjin_1,
             at(T0),
-            Command::DesignateRiskArea {
+            ScreeningCommand::DesignateRiskArea {
                 area: wuhan(),
                 level: RiskLevel::HIGH,
                 from: day("2020-01-08"),
@@ -151,7 +151,7 @@ fn a_lifted_designation_stops_matching_from_its_lift_day_through_the_registry() 
         .execute(
             g.secretary,
             at(T0),
-            Command::LiftRiskArea {
+            ScreeningCommand::LiftRiskArea {
                 designation: id,
                 on: day("2020-01-20"),
             },
@@ -162,7 +162,7 @@ fn a_lifted_designation_stops_matching_from_its_lift_day_through_the_registry() 
         .execute(
             g.worker_qianjin_1,
             at("2020-01-24T10:00:00+08:00"),
-            Command::RecordInterview {
+            ScreeningCommand::RecordInterview {
                 resident: g.head,
                 round: Some(round),
                 interview: left_wuhan_on_20_home_on_21(),
@@ -209,7 +209,7 @@ fn coverage_lists_exactly_the_unvisited_groups_and_households() {
             .execute(
                 who,
                 at(when),
-                Command::RecordVisit {
+                ScreeningCommand::RecordVisit {
                     round,
                     household: h,
                     result,
@@ -241,24 +241,10 @@ fn coverage_lists_exactly_the_unvisited_groups_and_households() {
     );
     visit(
         &mut g,
-        wq,
-        q1b,
-        VisitResult::Screened,
-        "2020-01-25T18:30:00+08:00",
-    );
-    visit(
-        &mut g,
         cq,
         q2a,
         VisitResult::NobodyHome,
         "2020-01-24T11:00:00+08:00",
-    );
-    visit(
-        &mut g,
-        cq,
-        q2a,
-        VisitResult::NobodyHome,
-        "2020-01-25T19:00:00+08:00",
     );
     visit(
         &mut g,
@@ -273,6 +259,21 @@ fn coverage_lists_exactly_the_unvisited_groups_and_households() {
         b1b,
         VisitResult::Screened,
         "2020-01-24T11:20:00+08:00",
+    );
+    // The next day (the ledger's instants never decrease)
+    visit(
+        &mut g,
+        wq,
+        q1b,
+        VisitResult::Screened,
+        "2020-01-25T18:30:00+08:00",
+    );
+    visit(
+        &mut g,
+        cq,
+        q2a,
+        VisitResult::NobodyHome,
+        "2020-01-25T19:00:00+08:00",
     );
     let c = g
         .reg
@@ -324,7 +325,7 @@ fn visits_are_refused_outside_the_round_its_days_or_the_visitors_units() {
         .execute(
             g.secretary,
             t,
-            Command::OpenScreeningRound {
+            ScreeningCommand::OpenScreeningRound {
                 name: "Qianjin only".into(),
                 units: vec![g.qianjin],
                 opens: day("2020-01-25"),
@@ -342,7 +343,7 @@ fn visits_are_refused_outside_the_round_its_days_or_the_visitors_units() {
         .execute(
             g.worker_qianjin_1,
             at("2020-01-24T23:59:00+08:00"),
-            Command::RecordVisit {
+            ScreeningCommand::RecordVisit {
                 round,
                 household: g.home,
                 result: VisitResult::Screened,
@@ -359,7 +360,7 @@ fn visits_are_refused_outside_the_round_its_days_or_the_visitors_units() {
         .execute(
             g.worker_baiyun_1,
             at("2020-01-25T09:00:00+08:00"),
-            Command::RecordVisit {
+            ScreeningCommand::RecordVisit {
                 round,
                 household: b,
                 result: VisitResult::Screened,
@@ -374,19 +375,32 @@ fn visits_are_refused_outside_the_round_its_days_or_the_visitors_units() {
     g.reg
         .execute(
             g.secretary,
-            t,
-            Command::CloseScreeningRound {
+            at("2020-01-26T20:00:00+08:00"),
+            ScreeningCommand::CloseScreeningRound {
                 round,
                 closes: day("2020-01-26"),
             },
         )
         .unwrap();
+    // On the closing day itself it is still open
+    g.reg
+        .execute(
+            g.worker_qianjin_1,
+            at("2020-01-26T21:00:00+08:00"),
+            ScreeningCommand::RecordVisit {
+                round,
+                household: g.home,
+                result: VisitResult::Screened,
+            },
+        )
+        .unwrap();
+    // The day after, it is closed
     let err = g
         .reg
         .execute(
             g.worker_qianjin_1,
             at("2020-01-27T08:00:00+08:00"),
-            Command::RecordVisit {
+            ScreeningCommand::RecordVisit {
                 round,
                 household: g.home,
                 result: VisitResult::Screened,
@@ -394,18 +408,6 @@ fn visits_are_refused_outside_the_round_its_days_or_the_visitors_units() {
         )
         .unwrap_err();
     assert!(matches!(err, Error::RoundClosed { .. }));
-    // On the closing day itself it is still open
-    g.reg
-        .execute(
-            g.worker_qianjin_1,
-            at("2020-01-26T21:00:00+08:00"),
-            Command::RecordVisit {
-                round,
-                household: g.home,
-                result: VisitResult::Screened,
-            },
-        )
-        .unwrap();
 }
 
 #[test]
@@ -422,7 +424,7 @@ fn an_interview_with_travel_after_its_day_is_refused() {
         .execute(
             g.worker_qianjin_1,
             at("2020-01-24T10:00:00+08:00"),
-            Command::RecordInterview {
+            ScreeningCommand::RecordInterview {
                 resident: g.head,
                 round: Some(round),
                 interview,
@@ -452,7 +454,7 @@ fn a_symptomatic_returnee_is_on_the_referral_list_not_under_home_observation() {
         .execute(
             g.worker_qianjin_1,
             at("2020-01-24T10:00:00+08:00"),
-            Command::RecordInterview {
+            ScreeningCommand::RecordInterview {
                 resident: g.head,
                 round: Some(round),
                 interview,
@@ -477,7 +479,7 @@ fn a_round_closes_once_and_not_before_it_opens() {
         .execute(
             g.secretary,
             at(T0),
-            Command::CloseScreeningRound {
+            ScreeningCommand::CloseScreeningRound {
                 round,
                 closes: day("2020-01-23"),
             },
@@ -491,7 +493,7 @@ fn a_round_closes_once_and_not_before_it_opens() {
         .execute(
             g.secretary,
             at(T0),
-            Command::CloseScreeningRound {
+            ScreeningCommand::CloseScreeningRound {
                 round,
                 closes: day("2020-01-27"),
             },
@@ -502,7 +504,7 @@ fn a_round_closes_once_and_not_before_it_opens() {
         .execute(
             g.secretary,
             at(T0),
-            Command::CloseScreeningRound {
+            ScreeningCommand::CloseScreeningRound {
                 round,
                 closes: day("2020-01-28"),
             },
@@ -524,7 +526,7 @@ fn a_proposed_downgrade_is_recorded_only_when_a_leader_confirms_it() {
         .execute(
             g.secretary,
             t,
-            Command::DesignateRiskArea {
+            ScreeningCommand::DesignateRiskArea {
                 area: wuchang,
                 level: RiskLevel::HIGH,
                 from: day("2022-06-01"),
@@ -555,7 +557,7 @@ fn a_proposed_downgrade_is_recorded_only_when_a_leader_confirms_it() {
             .execute(
                 g.worker_qianjin_1,
                 t,
-                Command::ConfirmRiskProposal {
+                ScreeningCommand::ConfirmRiskProposal {
                     proposal: proposal.clone()
                 }
             )
@@ -563,7 +565,11 @@ fn a_proposed_downgrade_is_recorded_only_when_a_leader_confirms_it() {
     );
     let receipt = g
         .reg
-        .execute(g.secretary, t, Command::ConfirmRiskProposal { proposal })
+        .execute(
+            g.secretary,
+            t,
+            ScreeningCommand::ConfirmRiskProposal { proposal },
+        )
         .unwrap();
     // Two entries: the lift and the new designation, which names the one it replaces
     assert_eq!(receipt.last_seq - receipt.first_seq, 1);

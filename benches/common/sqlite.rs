@@ -19,7 +19,8 @@ use std::fmt::Write as _;
 
 use fangkong::synth::TimedCommand;
 use fangkong::{
-    Action, Command, Day, Founding, Instant, ObservationCommand, Protocol, ResidentDetails, Role,
+    GridCommand, ObservationCommand, ScreeningCommand,
+    Action, Command, Day, Founding, Instant, ObservationUpdate, Protocol, ResidentDetails, Role,
     StaffId, UnitKind, VisitResult,
 };
 use rusqlite::{Connection, OptionalExtension, Statement, params};
@@ -801,13 +802,13 @@ impl<'c> Stmts<'c> {
     ) -> R<()> {
         let who = i64::from(actor.get());
         match command {
-            Command::EstablishUnit {
+            Command::Grid(GridCommand::EstablishUnit {
                 kind,
                 name,
                 parent,
                 code,
                 number,
-            } => {
+            }) => {
                 let role = self.actor(actor, Action::EstablishUnit)?;
                 let parent = i64::from(parent.get());
                 let (parent_kind, _, _) = self.unit(parent)?;
@@ -828,7 +829,7 @@ impl<'c> Stmts<'c> {
                     number.map(i64::from),
                 ])?;
             }
-            Command::ZoneGroups { zone, groups } => {
+            Command::Grid(GridCommand::ZoneGroups { zone, groups }) => {
                 let role = self.actor(actor, Action::EstablishUnit)?;
                 let zone = i64::from(zone.get());
                 let (kind, zone_parent, _) = self.unit(zone)?;
@@ -848,7 +849,7 @@ impl<'c> Stmts<'c> {
                     self.zone_group.execute(params![zone, g])?;
                 }
             }
-            Command::EnrollStaff { name, role, phone } => {
+            Command::Grid(GridCommand::EnrollStaff { name, role, phone }) => {
                 self.actor(actor, Action::EnrollStaff)?;
                 non_empty(name, "the new staff member's name")?;
                 self.insert_staff.execute(params![
@@ -857,7 +858,7 @@ impl<'c> Stmts<'c> {
                     phone.map(|p| p.reveal().to_owned())
                 ])?;
             }
-            Command::AssignStaff { staff, unit, duty } => {
+            Command::Grid(GridCommand::AssignStaff { staff, unit, duty }) => {
                 let role = self.actor(actor, Action::AssignStaff)?;
                 let staff = i64::from(staff.get());
                 let exists: bool = self.staff_exists.query_row([staff], |r| r.get(0))?;
@@ -871,7 +872,7 @@ impl<'c> Stmts<'c> {
                 self.insert_assignment
                     .execute(params![staff, unit, duty.as_str()])?;
             }
-            Command::RegisterHousehold { group, address } => {
+            Command::Grid(GridCommand::RegisterHousehold { group, address }) => {
                 let role = self.actor(actor, Action::RegisterHousehold)?;
                 let group = i64::from(group.get());
                 let (kind, _, _) = self.unit(group)?;
@@ -883,7 +884,7 @@ impl<'c> Stmts<'c> {
                 self.insert_household
                     .execute(params![group, address.trim()])?;
             }
-            Command::RegisterResident { household, details } => {
+            Command::Grid(GridCommand::RegisterResident { household, details }) => {
                 let role = self.actor(actor, Action::RegisterResident)?;
                 let household = i64::from(household.get());
                 let group: Option<i64> = self
@@ -912,12 +913,12 @@ impl<'c> Stmts<'c> {
                     v.disability,
                 ])?;
             }
-            Command::DesignateRiskArea {
+            Command::Screening(ScreeningCommand::DesignateRiskArea {
                 area,
                 level,
                 from,
                 basis,
-            } => {
+            }) => {
                 self.actor(actor, Action::ManageRiskAreas)?;
                 non_empty(basis, "the designation's basis")?;
                 self.insert_designation.execute(params![
@@ -928,7 +929,7 @@ impl<'c> Stmts<'c> {
                     basis
                 ])?;
             }
-            Command::AdoptScreeningRule { rule } => {
+            Command::Screening(ScreeningCommand::AdoptScreeningRule { rule }) => {
                 self.actor(actor, Action::ManageScreening)?;
                 non_empty(&rule.name, "the screening rule's name")?;
                 self.insert_rule
@@ -939,7 +940,7 @@ impl<'c> Stmts<'c> {
                         .execute(params![id, o.level.rank(), o.protocol])?;
                 }
             }
-            Command::OpenScreeningRound { name, units, opens } => {
+            Command::Screening(ScreeningCommand::OpenScreeningRound { name, units, opens }) => {
                 let role = self.actor(actor, Action::ManageScreening)?;
                 non_empty(name, "the screening round's name")?;
                 if units.is_empty() {
@@ -957,11 +958,11 @@ impl<'c> Stmts<'c> {
                     self.insert_round_unit.execute(params![id, u.get()])?;
                 }
             }
-            Command::RecordVisit {
+            Command::Screening(ScreeningCommand::RecordVisit {
                 round,
                 household,
                 result,
-            } => {
+            }) => {
                 let role = self.actor(actor, Action::RecordScreening)?;
                 let household = i64::from(household.get());
                 let group: Option<i64> = self
@@ -988,11 +989,11 @@ impl<'c> Stmts<'c> {
                     result
                 ])?;
             }
-            Command::RecordInterview {
+            Command::Screening(ScreeningCommand::RecordInterview {
                 resident,
                 round,
                 interview,
-            } => {
+            }) => {
                 let role = self.actor(actor, Action::RecordScreening)?;
                 let resident = i64::from(resident.get());
                 let group: Option<i64> = self
@@ -1134,10 +1135,10 @@ impl<'c> Stmts<'c> {
                     }
                 }
             }
-            Command::UpdateObservation {
+            Command::Observation(ObservationCommand::UpdateObservation {
                 observation,
-                command: ObservationCommand::RecordReading(reading),
-            } => {
+                update: ObservationUpdate::RecordReading(reading),
+            }) => {
                 let role = self.actor(actor, Action::RecordFollowUp)?;
                 let observation = i64::from(observation.get());
                 let row: Option<(String, i64)> = self

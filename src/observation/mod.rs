@@ -75,6 +75,7 @@
 //! - A new exposure restarts the protocol's period from the new day 0; a period change moves
 //!   the last day. Both keep their history.
 
+mod command;
 mod followup;
 mod protocol;
 mod record;
@@ -97,7 +98,11 @@ pub use release::{
 };
 pub use temperature::{Comparison, FeverRule, Temperature};
 
-pub(crate) use temperature::tenths_text;
+pub use command::{
+    ObservationChange, ObservationCommand, ObservationCounts, ObservationEvent, ObservationRecord,
+    ObservationUpdate,
+};
+pub(crate) use command::{ObservationState, decide, events_for_outcome};
 
 #[cfg(test)]
 mod tests;

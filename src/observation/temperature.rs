@@ -55,13 +55,6 @@ impl Temperature {
     }
 }
 
-/// `tenths` of a degree written as degrees with one decimal, e.g. `-5` as `-0.5`.
-pub(crate) fn tenths_text(tenths: i32) -> String {
-    let sign = if tenths < 0 { "-" } else { "" };
-    let abs = tenths.unsigned_abs();
-    format!("{sign}{}.{}", abs / 10, abs % 10)
-}
-
 impl fmt::Display for Temperature {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Written without an intermediate String (this is on the path of every reading).

@@ -2,24 +2,27 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::context::{Context, EntryMeta, roles_text};
 use crate::event::{Command, Event};
-use crate::grid::{Action, Assignment, Duty, Role, Staff, Unit, UnitKind};
-use crate::household::{Household, Relation, Resident, ResidentDetails};
-use crate::identity::{IdentityNumber, Phone};
-use crate::ledger::{Body, Ledger};
-use crate::place::StatisticalCode;
-use crate::screening::{InterviewRecord, RiskRegister, Round, ScreeningRule};
-use crate::{Day, Error, HouseholdId, Instant, ResidentId, RoundId, StaffId, UnitId, UtcOffset};
-
-mod observation;
-mod screening;
-mod table;
-
-use table::Table;
-
-pub use observation::{
-    ObservationChange, ObservationCommand, ObservationCounts, ObservationRecord, WorkerNonReporting,
+use crate::grid::{
+    self, Action, Assignment, Duty, GridCommand, GridEvent, GridGuards, GridState, Role, Staff,
+    Unit, UnitKind,
 };
+use crate::household::{Household, Resident, ResidentDetails};
+use crate::identity::{IdentityNumber, Phone};
+use crate::ledger::{Ledger, SCHEMA_VERSION};
+use crate::observation::{self, ObservationEvent, ObservationState};
+use crate::place::StatisticalCode;
+use crate::record::{Body, CommandMark, Record, Refusal, mask_digit_runs, masked_json};
+use crate::screening::{self, ScreeningState};
+use crate::{
+    Day, Error, HouseholdId, Instant, ObservationId, ResidentId, StaffId, UnitId, UtcOffset,
+};
+
+mod observation_queries;
+mod screening_queries;
+
+pub use observation_queries::WorkerNonReporting;
 
 /// What founds a registry: the township and its first leader.
 ///
@@ -129,34 +132,13 @@ pub struct UnitSummary {
     pub staff: usize,
 }
 
-/// The domain state built by applying events. Compared, cloned and rebuilt by replay.
+/// The domain state built by applying events: each module's own. Compared, cloned and
+/// rebuilt by replay.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct State {
-    township: Option<UnitId>,
-    offset: UtcOffset,
-    units: BTreeMap<UnitId, Unit>,
-    children: BTreeMap<UnitId, Vec<UnitId>>,
-    staff: BTreeMap<StaffId, Staff>,
-    assignments: BTreeSet<Assignment>,
-    by_unit: BTreeMap<UnitId, Vec<Assignment>>,
-    codes: BTreeMap<StatisticalCode, UnitId>,
-    households: Table<HouseholdId, Household>,
-    group_households: BTreeMap<UnitId, Vec<HouseholdId>>,
-    residents: Table<ResidentId, Resident>,
-    by_identity: BTreeMap<IdentityNumber, ResidentId>,
-    risk: RiskRegister,
-    rule: Option<ScreeningRule>,
-    rounds: BTreeMap<RoundId, Round>,
-    interviews: BTreeMap<ResidentId, Vec<InterviewRecord>>,
-    next_round: u32,
-    protocols: BTreeMap<String, crate::observation::Protocol>,
-    observations: Table<crate::ObservationId, ObservationRecord>,
-    observations_of: BTreeMap<ResidentId, Vec<crate::ObservationId>>,
-    next_observation: u32,
-    next_unit: u32,
-    next_staff: u32,
-    next_household: u32,
-    next_resident: u32,
+    grid: GridState,
+    screening: ScreeningState,
+    observation: ObservationState,
 }
 
 /// The registry (登记册): the grid, its staff, households and residents, and the ledger of
@@ -188,6 +170,8 @@ struct State {
 pub struct Registry {
     state: State,
     ledger: Ledger,
+    /// The instant of the last entry recorded (kept after a drain).
+    last_at: Option<Instant>,
 }
 
 impl Registry {
@@ -197,61 +181,139 @@ impl Registry {
         let mut reg = Registry {
             state: State::default(),
             ledger: Ledger::new(),
+            last_at: None,
         };
         let township = UnitId::new(1);
         let leader = StaffId::new(1);
-        let events = [
-            Event::TownshipFounded {
+        let events: Vec<Event> = vec![
+            GridEvent::TownshipFounded {
                 unit: township,
                 name: founding.name,
                 code: founding.code,
                 offset: founding.offset,
-            },
-            Event::StaffEnrolled {
+            }
+            .into(),
+            GridEvent::StaffEnrolled {
                 staff: leader,
                 name: founding.leader,
                 role: Role::Leader,
                 phone: founding.leader_phone,
-            },
-            Event::StaffAssigned {
+            }
+            .into(),
+            GridEvent::StaffAssigned {
                 staff: leader,
                 unit: township,
                 duty: Duty::ChargeOfVillage,
-            },
+            }
+            .into(),
         ];
-        for e in events {
-            reg.record(at, leader, e);
-        }
+        reg.record(at, leader, events);
         reg
     }
 
-    /// Rebuilds a registry from a ledger: verifies it, then applies every event in order
-    /// (refusals change nothing).
+    /// Rebuilds a registry from a ledger: verifies it, then checks and applies every entry in
+    /// order (refusals change nothing).
+    ///
+    /// Replay trusts nothing it can check: every command's actor must be enrolled and hold a
+    /// role that may issue it when it was recorded; the entries of one command must carry the
+    /// same mark, actor and instant; instants never decrease.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Ledger, Registry};
+    /// let t = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let loaded = Ledger::from_jsonl(&reg.ledger().to_jsonl())?;
+    /// assert_eq!(Registry::replay(&loaded.ledger)?, reg);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// [`Error::LedgerTampered`] if verification fails, [`Error::LedgerUnreadable`] if a record
-    /// cannot be read, [`Error::LedgerNotFounded`] if the first entry is not a founding.
+    /// cannot be read, [`Error::RecordRedacted`] for a redacted record,
+    /// [`Error::LedgerNotFounded`] if the first entry is not a founding, and
+    /// [`Error::ReplayRefused`] naming the first entry the registry would not have accepted.
     pub fn replay(ledger: &Ledger) -> Result<Registry, Error> {
-        if ledger.base().seq != 0 {
+        if ledger.base().seq != 0 || ledger.is_empty() {
             return Err(Error::LedgerNotFounded);
         }
         ledger.verify()?;
         let mut state = State::default();
-        for (i, record) in ledger.records().enumerate() {
-            let record = record?;
-            if i == 0 && !matches!(record.body, Body::Event(Event::TownshipFounded { .. })) {
+        let mut last_at: Option<Instant> = None;
+        let mut open: Option<(CommandMark, StaffId, Instant)> = None;
+        for (i, entry) in ledger.entries().enumerate() {
+            let seq = i as u64 + 1;
+            let bytes = entry.record_bytes().ok_or(Error::RecordRedacted {
+                seq,
+                what: "replayed",
+            })?;
+            let record = Record::parse(bytes).map_err(|e| match e {
+                Error::RecordUnreadable { reason } => Error::LedgerUnreadable {
+                    line: i + 1,
+                    reason,
+                },
+                other => other,
+            })?;
+            let refuse = |reason: String| Error::ReplayRefused { seq, reason };
+            if i == 0
+                && !matches!(
+                    record.body,
+                    Body::Event(Event::Grid(GridEvent::TownshipFounded { .. }))
+                )
+            {
                 return Err(Error::LedgerNotFounded);
             }
-            if let Body::Event(e) = &record.body {
-                state.apply(e, record.actor, record.at);
+            if last_at.is_some_and(|l| record.at < l) {
+                return Err(refuse(format!(
+                    "its instant {} is earlier than the entry before it",
+                    record.at
+                )));
             }
-        }
-        if ledger.is_empty() {
-            return Err(Error::LedgerNotFounded);
+            last_at = Some(record.at);
+            // The entries of one command: contiguous, with one mark, actor and instant.
+            match open {
+                Some((mark, actor, at)) if seq <= mark.last() => {
+                    if record.command != mark || record.actor != actor || record.at != at {
+                        return Err(refuse(format!(
+                            "it claims to belong to the command that starts at entry {}, but its mark, actor or instant differs",
+                            mark.first
+                        )));
+                    }
+                }
+                _ => {
+                    if !record.command.starts_at(seq) || record.command.entries == 0 {
+                        return Err(refuse(format!(
+                            "it should start a command but is marked as part of the command at entry {}",
+                            record.command.first
+                        )));
+                    }
+                    let mark = record.command;
+                    open = Some((mark, record.actor, record.at));
+                    if mark.last() > ledger.head().seq {
+                        return Err(refuse(format!(
+                            "its command claims {} entries but the ledger ends before them",
+                            mark.entries
+                        )));
+                    }
+                    // The command's authority, checked once for all its events.
+                    if i > 0 {
+                        state.check_authority(&record).map_err(refuse)?;
+                    }
+                }
+            }
+            if let Body::Event(e) = &record.body {
+                let meta = EntryMeta {
+                    seq,
+                    actor: record.actor,
+                    at: record.at,
+                    day: record.at.day_in(state.grid.offset),
+                };
+                state.apply(e, &meta);
+            }
         }
         Ok(Registry {
             state,
             ledger: ledger.clone(),
+            last_at,
         })
     }
 
@@ -279,11 +341,11 @@ impl Registry {
     /// # Errors
     /// [`Error::LedgerUnreadable`] if a record cannot be read (only possible in a ledger loaded
     /// from a damaged file).
-    pub fn refusals(&self) -> Result<Vec<crate::ledger::Record>, Error> {
+    pub fn refusals(&self) -> Result<Vec<Record>, Error> {
         let mut out = Vec::new();
         for r in self.ledger.records() {
             let r = r?;
-            if matches!(r.body, Body::Refused { .. }) {
+            if matches!(r.body, Body::Refused(_)) {
                 out.push(r);
             }
         }
@@ -292,17 +354,17 @@ impl Registry {
 
     /// The township's unit.
     pub fn township(&self) -> UnitId {
-        self.state.township.unwrap_or(UnitId::new(1))
+        self.state.grid.township.unwrap_or(UnitId::new(1))
     }
 
     /// The local time in which the township counts days.
     pub fn offset(&self) -> UtcOffset {
-        self.state.offset
+        self.state.grid.offset
     }
 
     /// The local calendar day of an instant in this township.
     pub fn day_of(&self, at: Instant) -> Day {
-        at.day_in(self.state.offset)
+        at.day_in(self.state.grid.offset)
     }
 
     // ----- commands -----
@@ -320,44 +382,49 @@ impl Registry {
         &mut self,
         actor: StaffId,
         at: Instant,
-        command: Command,
+        command: impl Into<Command>,
     ) -> Result<Receipt, Error> {
-        match self.decide(actor, at, &command) {
-            Ok(events) => {
-                let created = events.first().and_then(created_by);
-                let mut first_seq = 0;
-                let mut last_seq = 0;
-                for e in events {
-                    last_seq = self.record(at, actor, e);
-                    if first_seq == 0 {
-                        first_seq = last_seq;
-                    }
-                }
-                Ok(Receipt {
-                    first_seq,
-                    last_seq,
-                    created,
-                })
-            }
+        let command = command.into();
+        let last_at = self.last_at();
+        let decided = match last_at.filter(|l| at < *l) {
+            Some(last) => Err(Error::InstantBeforeLedger { at, last }),
+            None => self.decide(actor, at, &command),
+        };
+        match decided {
+            Ok(events) => Ok(self.record(at, actor, events)),
             Err(err) => {
-                self.ledger.append(
-                    at,
-                    actor,
-                    Body::Refused {
-                        attempt: format!("{command:?}"),
-                        reason: err.to_string(),
-                    },
-                );
+                // The refusal entry keeps the ledger's instants in order: an attempt dated
+                // before the last entry is recorded at the last entry's instant, with the
+                // attempted instant kept as text inside the refusal.
+                let (entry_at, attempted_at) = match last_at.filter(|l| at < *l) {
+                    Some(last) => (last, Some(at.to_string())),
+                    None => (at, None),
+                };
+                let attempt = serde_json::to_value(&command)
+                    .map(masked_json)
+                    .unwrap_or(serde_json::Value::Null);
+                let body = Body::Refused(Refusal {
+                    attempt,
+                    attempted_at,
+                    reason: mask_digit_runs(&err.to_string()),
+                });
+                let seq = self.ledger.head().seq + 1;
+                self.append(entry_at, actor, (seq, 1), body);
                 Err(err)
             }
         }
+    }
+
+    /// The instant of the last entry recorded, if any is held.
+    fn last_at(&self) -> Option<Instant> {
+        self.last_at
     }
 
     /// Establishes a village, community or zone (use [`establish_group`](Self::establish_group)
     /// for groups).
     ///
     /// # Errors
-    /// As [`execute`](Self::execute) with [`Command::EstablishUnit`].
+    /// As [`execute`](Self::execute) with [`GridCommand::EstablishUnit`].
     pub fn establish_unit(
         &mut self,
         actor: StaffId,
@@ -373,7 +440,7 @@ impl Registry {
     /// Establishes group number `number` of a village or community.
     ///
     /// # Errors
-    /// As [`execute`](Self::execute) with [`Command::EstablishUnit`].
+    /// As [`execute`](Self::execute) with [`GridCommand::EstablishUnit`].
     pub fn establish_group(
         &mut self,
         actor: StaffId,
@@ -405,21 +472,21 @@ impl Registry {
         code: Option<StatisticalCode>,
         number: Option<u16>,
     ) -> Result<UnitId, Error> {
-        let command = Command::EstablishUnit {
+        let command = GridCommand::EstablishUnit {
             kind,
             name,
             parent,
             code,
             number,
         };
-        let id = UnitId::new(self.state.next_unit.max(1));
-        self.execute(actor, at, command).map(|_| id)
+        let receipt = self.execute(actor, at, command)?;
+        Ok(created!(receipt, Unit))
     }
 
     /// Enrolls a member of staff.
     ///
     /// # Errors
-    /// As [`execute`](Self::execute) with [`Command::EnrollStaff`].
+    /// As [`execute`](Self::execute) with [`GridCommand::EnrollStaff`].
     pub fn enroll_staff(
         &mut self,
         actor: StaffId,
@@ -428,19 +495,19 @@ impl Registry {
         role: Role,
         phone: Option<Phone>,
     ) -> Result<StaffId, Error> {
-        let command = Command::EnrollStaff {
+        let command = GridCommand::EnrollStaff {
             name: name.into(),
             role,
             phone,
         };
-        let id = StaffId::new(self.state.next_staff.max(1));
-        self.execute(actor, at, command).map(|_| id)
+        let receipt = self.execute(actor, at, command)?;
+        Ok(created!(receipt, Staff))
     }
 
     /// Assigns a member of staff to a unit.
     ///
     /// # Errors
-    /// As [`execute`](Self::execute) with [`Command::AssignStaff`].
+    /// As [`execute`](Self::execute) with [`GridCommand::AssignStaff`].
     pub fn assign(
         &mut self,
         actor: StaffId,
@@ -449,13 +516,13 @@ impl Registry {
         unit: UnitId,
         duty: Duty,
     ) -> Result<Receipt, Error> {
-        self.execute(actor, at, Command::AssignStaff { staff, unit, duty })
+        self.execute(actor, at, GridCommand::AssignStaff { staff, unit, duty })
     }
 
     /// Registers a household in a group.
     ///
     /// # Errors
-    /// As [`execute`](Self::execute) with [`Command::RegisterHousehold`].
+    /// As [`execute`](Self::execute) with [`GridCommand::RegisterHousehold`].
     pub fn register_household(
         &mut self,
         actor: StaffId,
@@ -463,18 +530,18 @@ impl Registry {
         group: UnitId,
         address: impl Into<String>,
     ) -> Result<HouseholdId, Error> {
-        let command = Command::RegisterHousehold {
+        let command = GridCommand::RegisterHousehold {
             group,
             address: address.into(),
         };
-        let id = HouseholdId::new(self.state.next_household.max(1));
-        self.execute(actor, at, command).map(|_| id)
+        let receipt = self.execute(actor, at, command)?;
+        Ok(created!(receipt, Household))
     }
 
     /// Registers a resident in a household.
     ///
     /// # Errors
-    /// As [`execute`](Self::execute) with [`Command::RegisterResident`].
+    /// As [`execute`](Self::execute) with [`GridCommand::RegisterResident`].
     pub fn register_resident(
         &mut self,
         actor: StaffId,
@@ -482,24 +549,70 @@ impl Registry {
         household: HouseholdId,
         details: ResidentDetails,
     ) -> Result<ResidentId, Error> {
-        let command = Command::RegisterResident { household, details };
-        let id = ResidentId::new(self.state.next_resident.max(1));
-        self.execute(actor, at, command).map(|_| id)
+        let command = GridCommand::RegisterResident { household, details };
+        let receipt = self.execute(actor, at, command)?;
+        Ok(created!(receipt, Resident))
     }
 
-    fn record(&mut self, at: Instant, actor: StaffId, event: Event) -> u64 {
-        self.state.apply(&event, actor, at);
-        self.ledger.append(at, actor, Body::Event(event))
+    /// Applies a command's events and appends them to the ledger as one command.
+    fn record(&mut self, at: Instant, actor: StaffId, events: Vec<Event>) -> Receipt {
+        let count = u32::try_from(events.len()).unwrap_or(u32::MAX);
+        let created = events.iter().find_map(created_by);
+        let first_seq = self.ledger.head().seq + 1;
+        let mut last_seq = first_seq;
+        for e in events {
+            let meta = EntryMeta {
+                seq: self.ledger.head().seq + 1,
+                actor,
+                at,
+                day: at.day_in(self.state.grid.offset),
+            };
+            self.state.apply(&e, &meta);
+            last_seq = self.append(at, actor, (first_seq, count), Body::Event(e));
+        }
+        Receipt {
+            first_seq,
+            last_seq,
+            created,
+        }
     }
 
-    /// Authorizes and validates a command, and returns the events it produces.
+    /// Appends one record, part of the command whose first entry and entry count are
+    /// `(first, count)`, and returns its sequence number.
+    fn append(
+        &mut self,
+        at: Instant,
+        actor: StaffId,
+        (first, count): (u64, u32),
+        body: Body,
+    ) -> u64 {
+        let seq = self.ledger.head().seq + 1;
+        let record = Record {
+            seq,
+            schema: SCHEMA_VERSION,
+            at,
+            actor,
+            command: CommandMark {
+                first,
+                entries: count,
+            },
+            body,
+        };
+        self.ledger.append(record.to_bytes());
+        self.last_at = Some(at);
+        seq
+    }
+
+    /// Authorizes a command (the actor is enrolled and their role may take its action) and
+    /// routes it to the module that owns it, which checks the rest and returns its events.
     fn decide(&self, actor: StaffId, at: Instant, command: &Command) -> Result<Vec<Event>, Error> {
         let s = &self.state;
         let who = s
+            .grid
             .staff
             .get(&actor)
             .ok_or(Error::UnknownStaff { staff: actor })?;
-        let action = action_of(command);
+        let action = command.action();
         if !who.role.may(action) {
             return Err(Error::RoleNotPermitted {
                 actor: who.label(),
@@ -507,319 +620,93 @@ impl Registry {
                 allowed: roles_text(action.roles()),
             });
         }
-        let reach = |unit: UnitId| self.authorize_unit(who, action, unit);
-        let today = self.day_of(at);
-        match command {
-            Command::EstablishUnit {
-                kind,
-                name,
-                parent,
-                code,
-                number,
-            } => {
-                let parent_unit = s.unit(*parent)?;
-                reach(*parent)?;
-                if !kind.allowed_parents().contains(&parent_unit.kind) {
-                    return Err(Error::WrongParent {
-                        kind: kind.as_str(),
-                        parent: s.label(*parent),
-                        parent_kind: parent_unit.kind.as_str(),
-                    });
-                }
-                non_empty(name, "the new unit's name")?;
-                match (kind, number) {
-                    (UnitKind::Group, None) => {
-                        return Err(Error::GroupNumberMissing {
-                            village: s.label(*parent),
-                        });
-                    }
-                    (UnitKind::Group, Some(n)) => {
-                        if let Some(existing) = s.group_by_number(*parent, *n) {
-                            return Err(Error::DuplicateGroupNumber {
-                                village: s.label(*parent),
-                                number: *n,
-                                existing,
-                            });
-                        }
-                    }
-                    (_, Some(_)) => {
-                        return Err(Error::NumberOnlyForGroups {
-                            kind: kind.as_str(),
-                        });
-                    }
-                    (_, None) => {}
-                }
-                if let Some(code) = code
-                    && let Some(existing) = s.codes.get(code).and_then(|u| s.units.get(u))
-                {
-                    return Err(Error::DuplicateUnitCode {
-                        code: code.to_string(),
-                        existing: s.label(existing.id),
-                    });
-                }
-                Ok(vec![Event::UnitEstablished {
-                    unit: UnitId::new(s.next_unit.max(1)),
-                    kind: *kind,
-                    name: name.trim().to_owned(),
-                    parent: *parent,
-                    code: *code,
-                    number: *number,
-                }])
+        let ctx = Context {
+            actor: who,
+            at,
+            today: at.day_in(s.grid.offset),
+            offset: s.grid.offset,
+            grid: &s.grid,
+        };
+        Ok(match command {
+            Command::Grid(c) => wrap(grid::decide(&s.grid, &ctx, s, c)?),
+            Command::Screening(c) => {
+                let (own, follow) = screening::decide(&s.screening, &ctx, &s.observation, c)?;
+                let mut events = wrap(own);
+                events.extend(wrap(follow));
+                events
             }
-            Command::ZoneGroups { zone, groups } => {
-                let z = s.unit(*zone)?;
-                if z.kind != UnitKind::Zone {
-                    return Err(Error::WrongUnitKind {
-                        unit: s.label(*zone),
-                        found: z.kind.as_str(),
-                        expected: "a zone",
-                    });
-                }
-                reach(*zone)?;
-                for g in groups {
-                    let unit = s.unit(*g)?;
-                    if unit.kind != UnitKind::Group || unit.parent != z.parent {
-                        return Err(Error::GroupNotInZoneVillage {
-                            group: s.label(*g),
-                            zone: s.label(*zone),
-                        });
-                    }
-                    if let Some(other) = unit.zone.filter(|o| o != zone) {
-                        return Err(Error::GroupAlreadyZoned {
-                            group: s.label(*g),
-                            zone: s.label(other),
-                        });
-                    }
-                }
-                Ok(vec![Event::GroupsZoned {
-                    zone: *zone,
-                    groups: groups.clone(),
-                }])
-            }
-            Command::EnrollStaff { name, role, phone } => {
-                non_empty(name, "the new staff member's name")?;
-                Ok(vec![Event::StaffEnrolled {
-                    staff: StaffId::new(s.next_staff.max(1)),
-                    name: name.trim().to_owned(),
-                    role: *role,
-                    phone: *phone,
-                }])
-            }
-            Command::AssignStaff { staff, unit, duty } => {
-                let member = s
-                    .staff
-                    .get(staff)
-                    .ok_or(Error::UnknownStaff { staff: *staff })?;
-                s.unit(*unit)?;
-                reach(*unit)?;
-                if s.assignments
-                    .iter()
-                    .any(|a| a.staff == *staff && a.unit == *unit)
-                {
-                    return Err(Error::AlreadyAssigned {
-                        staff: member.label(),
-                        unit: s.label(*unit),
-                    });
-                }
-                Ok(vec![Event::StaffAssigned {
-                    staff: *staff,
-                    unit: *unit,
-                    duty: *duty,
-                }])
-            }
-            Command::EndAssignment { staff, unit } => {
-                let member = s
-                    .staff
-                    .get(staff)
-                    .ok_or(Error::UnknownStaff { staff: *staff })?;
-                s.unit(*unit)?;
-                reach(*unit)?;
-                if !s
-                    .assignments
-                    .iter()
-                    .any(|a| a.staff == *staff && a.unit == *unit)
-                {
-                    return Err(Error::NotAssigned {
-                        staff: member.label(),
-                        unit: s.label(*unit),
-                    });
-                }
-                Ok(vec![Event::AssignmentEnded {
-                    staff: *staff,
-                    unit: *unit,
-                }])
-            }
-            Command::RegisterHousehold { group, address } => {
-                s.group(*group)?;
-                reach(*group)?;
-                non_empty(address, "the household's address")?;
-                Ok(vec![Event::HouseholdRegistered {
-                    household: HouseholdId::new(s.next_household.max(1)),
-                    group: *group,
-                    address: address.trim().to_owned(),
-                }])
-            }
-            Command::RegisterResident { household, details } => {
-                let h = s.household(*household)?;
-                reach(h.group)?;
-                s.check_details(details, *household, None, today)?;
-                Ok(vec![Event::ResidentRegistered {
-                    resident: ResidentId::new(s.next_resident.max(1)),
-                    household: *household,
-                    details: details.clone(),
-                }])
-            }
-            Command::CorrectResident { resident, details } => {
-                let r = s.active_resident(*resident)?;
-                reach(s.household(r.household)?.group)?;
-                s.check_details(details, r.household, Some(*resident), today)?;
-                if *details == r.details {
-                    return Err(Error::NothingToCorrect {
-                        resident: *resident,
-                    });
-                }
-                Ok(vec![Event::ResidentCorrected {
-                    resident: *resident,
-                    previous: r.details.clone(),
-                    details: details.clone(),
-                }])
-            }
-            Command::MoveHousehold { household, to } => {
-                let h = s.household(*household)?;
-                s.group(*to)?;
-                reach(h.group)?;
-                reach(*to)?;
-                if h.group == *to {
-                    return Err(Error::AlreadyThere {
-                        what: household.to_string(),
-                        place: s.label(*to),
-                    });
-                }
-                Ok(vec![Event::HouseholdMoved {
-                    household: *household,
-                    from: h.group,
-                    to: *to,
-                }])
-            }
-            Command::MoveResident {
-                resident,
-                to,
-                relation,
-            } => {
-                let r = s.active_resident(*resident)?;
-                let from = s.household(r.household)?;
-                let dest = s.household(*to)?;
-                reach(from.group)?;
-                reach(dest.group)?;
-                if r.household == *to {
-                    return Err(Error::AlreadyThere {
-                        what: resident.to_string(),
-                        place: to.to_string(),
-                    });
-                }
-                if *relation == Relation::Head {
-                    s.check_no_head(*to, None)?;
-                }
-                Ok(vec![Event::ResidentMoved {
-                    resident: *resident,
-                    from: r.household,
-                    to: *to,
-                    relation: relation.clone(),
-                }])
-            }
-            Command::DeregisterResident { resident, reason } => {
-                let r = s.active_resident(*resident)?;
-                reach(s.household(r.household)?.group)?;
-                if let Some(observation) = s.open_observation(*resident, today) {
-                    return Err(Error::StillUnderObservation {
-                        resident: *resident,
-                        observation,
-                    });
-                }
-                Ok(vec![Event::ResidentDeregistered {
-                    resident: *resident,
-                    reason: reason.clone(),
-                }])
-            }
-            Command::DesignateRiskArea { .. }
-            | Command::LiftRiskArea { .. }
-            | Command::ConfirmRiskProposal { .. }
-            | Command::AdoptScreeningRule { .. }
-            | Command::OpenScreeningRound { .. }
-            | Command::CloseScreeningRound { .. }
-            | Command::RecordVisit { .. }
-            | Command::RecordInterview { .. } => self.decide_screening(who, action, at, command),
-            Command::AdoptProtocol { .. }
-            | Command::OpenObservation { .. }
-            | Command::UpdateObservation { .. } => self.decide_observation(who, at, command),
-        }
-    }
-
-    /// Checks that `unit` lies within the reach of `who` for `action`.
-    fn authorize_unit(&self, who: &Staff, action: Action, unit: UnitId) -> Result<(), Error> {
-        crate::context::reach(&self.state, who, action, unit)
+            Command::Observation(c) => wrap(observation::decide(&s.observation, &ctx, c)?),
+        })
     }
 
     // ----- queries -----
 
     /// A unit, if it exists.
     pub fn unit(&self, id: UnitId) -> Option<&Unit> {
-        self.state.units.get(&id)
+        self.state.grid.units.get(&id)
     }
 
     /// Every unit, in the order established.
     pub fn units(&self) -> impl Iterator<Item = &Unit> {
-        self.state.units.values()
+        self.state.grid.units.values()
     }
 
     /// The units directly under `id` (villages of the township, zones and groups of a village).
     pub fn children(&self, id: UnitId) -> &[UnitId] {
-        self.state.children.get(&id).map_or(&[], Vec::as_slice)
+        self.state.grid.children.get(&id).map_or(&[], Vec::as_slice)
     }
 
     /// The groups of a village or community, or of a zone; the group itself for a group; every
     /// group for the township.
     pub fn groups_of(&self, id: UnitId) -> Vec<UnitId> {
-        self.state.groups_under(id)
+        self.state.grid.groups_under(id)
     }
 
     /// How messages name a unit: `"Qianjin group 3 (U12)"`.
     pub fn unit_label(&self, id: UnitId) -> String {
-        self.state.label(id)
+        self.state.grid.label(id)
     }
 
     /// A member of staff, if enrolled.
     pub fn staff(&self, id: StaffId) -> Option<&Staff> {
-        self.state.staff.get(&id)
+        self.state.grid.staff.get(&id)
     }
 
     /// Every member of staff's id, in the order enrolled.
     pub fn staff_ids(&self) -> impl Iterator<Item = StaffId> + '_ {
-        self.state.staff.keys().copied()
+        self.state.grid.staff.keys().copied()
     }
 
     /// Every current assignment.
     pub fn assignments(&self) -> impl Iterator<Item = &Assignment> {
-        self.state.assignments.iter()
+        self.state.grid.assignments.iter()
     }
 
     /// A household, if registered.
     pub fn household(&self, id: HouseholdId) -> Option<&Household> {
-        self.state.households.get(&id)
+        self.state.grid.households.get(&id)
     }
 
     /// Every household.
     pub fn households(&self) -> impl Iterator<Item = &Household> {
-        self.state.households.values()
+        self.state.grid.households.values()
     }
 
     /// The households of a unit and every unit below it, by id.
     pub fn households_in(&self, unit: UnitId) -> Vec<HouseholdId> {
         let mut out: Vec<HouseholdId> = self
             .state
+            .grid
             .groups_under(unit)
             .iter()
-            .flat_map(|g| self.state.group_households.get(g).into_iter().flatten())
+            .flat_map(|g| {
+                self.state
+                    .grid
+                    .group_households
+                    .get(g)
+                    .into_iter()
+                    .flatten()
+            })
             .copied()
             .collect();
         out.sort_unstable();
@@ -828,27 +715,28 @@ impl Registry {
 
     /// A resident, if registered (deregistered residents stay, with their reason).
     pub fn resident(&self, id: ResidentId) -> Option<&Resident> {
-        self.state.residents.get(&id)
+        self.state.grid.residents.get(&id)
     }
 
     /// Every resident ever registered.
     pub fn residents(&self) -> impl Iterator<Item = &Resident> {
-        self.state.residents.values()
+        self.state.grid.residents.values()
     }
 
     /// The registered resident with this identity number, if any.
     pub fn find_by_identity(&self, identity: &IdentityNumber) -> Option<&Resident> {
         self.state
+            .grid
             .by_identity
             .get(identity)
-            .and_then(|r| self.state.residents.get(r))
+            .and_then(|r| self.state.grid.residents.get(r))
     }
 
     /// The staff who answer for a unit: those assigned to it, to its zone, or to any unit above
     /// it. Leaders' township-wide authority is not an assignment and is not listed unless they
     /// are assigned.
     pub fn responsible_for(&self, unit: UnitId) -> Vec<Responsibility> {
-        let s = &self.state;
+        let s = &self.state.grid;
         let mut out: Vec<Responsibility> = s
             .covering_units(unit)
             .into_iter()
@@ -868,6 +756,7 @@ impl Registry {
     /// The staff who answer for a household (those who answer for its group).
     pub fn responsible_for_household(&self, household: HouseholdId) -> Vec<Responsibility> {
         self.state
+            .grid
             .households
             .get(&household)
             .map(|h| self.responsible_for(h.group))
@@ -889,7 +778,7 @@ impl Registry {
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn unassigned_units(&self, roles: &[Role]) -> Vec<UnitId> {
-        let s = &self.state;
+        let s = &self.state.grid;
         let covering: BTreeSet<UnitId> = s
             .assignments
             .iter()
@@ -917,12 +806,14 @@ impl Registry {
             .into_iter()
             .filter(|u| {
                 self.state
+                    .grid
                     .units
                     .get(u)
                     .is_some_and(|x| x.kind == UnitKind::Group)
             })
             .flat_map(|g| {
                 self.state
+                    .grid
                     .group_households
                     .get(&g)
                     .cloned()
@@ -935,7 +826,7 @@ impl Registry {
 
     /// Counts for each village and community, in the order established.
     pub fn summary_by_village(&self) -> Vec<UnitSummary> {
-        let s = &self.state;
+        let s = &self.state.grid;
         // Staff assigned within each village: each assignment counted at its village.
         let mut staff_of: BTreeMap<UnitId, BTreeSet<StaffId>> = BTreeMap::new();
         for a in &s.assignments {
@@ -979,494 +870,90 @@ impl Registry {
     }
 }
 
+fn wrap<E: Into<Event>>(events: Vec<E>) -> Vec<Event> {
+    events.into_iter().map(Into::into).collect()
+}
+
 fn created_by(e: &Event) -> Option<Created> {
     match e {
-        Event::UnitEstablished { unit, .. } => Some(Created::Unit(*unit)),
-        Event::StaffEnrolled { staff, .. } => Some(Created::Staff(*staff)),
-        Event::HouseholdRegistered { household, .. } => Some(Created::Household(*household)),
-        Event::ResidentRegistered { resident, .. } => Some(Created::Resident(*resident)),
-        Event::ObservationOpened { observation, .. } => Some(Created::Observation(*observation)),
+        Event::Grid(GridEvent::UnitEstablished { unit, .. }) => Some(Created::Unit(*unit)),
+        Event::Grid(GridEvent::StaffEnrolled { staff, .. }) => Some(Created::Staff(*staff)),
+        Event::Grid(GridEvent::HouseholdRegistered { household, .. }) => {
+            Some(Created::Household(*household))
+        }
+        Event::Grid(GridEvent::ResidentRegistered { resident, .. }) => {
+            Some(Created::Resident(*resident))
+        }
+        Event::Observation(ObservationEvent::ObservationOpened { observation, .. }) => {
+            Some(Created::Observation(*observation))
+        }
         _ => None,
     }
 }
 
-fn action_of(c: &Command) -> Action {
-    match c {
-        Command::EstablishUnit { .. } | Command::ZoneGroups { .. } => Action::EstablishUnit,
-        Command::EnrollStaff { .. } => Action::EnrollStaff,
-        Command::AssignStaff { .. } | Command::EndAssignment { .. } => Action::AssignStaff,
-        Command::RegisterHousehold { .. } => Action::RegisterHousehold,
-        Command::RegisterResident { .. } | Command::CorrectResident { .. } => {
-            Action::RegisterResident
+macro_rules! created {
+    ($receipt:expr, $kind:ident) => {
+        match $receipt.created {
+            Some(Created::$kind(id)) => id,
+            // An accepted command of this kind always creates one.
+            _ => unreachable!(concat!("an accepted command creates a ", stringify!($kind))),
         }
-        Command::MoveHousehold { .. } | Command::MoveResident { .. } => Action::MoveHousehold,
-        Command::DeregisterResident { .. } => Action::DeregisterResident,
-        Command::DesignateRiskArea { .. }
-        | Command::LiftRiskArea { .. }
-        | Command::ConfirmRiskProposal { .. } => Action::ManageRiskAreas,
-        Command::AdoptScreeningRule { .. }
-        | Command::OpenScreeningRound { .. }
-        | Command::CloseScreeningRound { .. } => Action::ManageScreening,
-        Command::RecordVisit { .. } | Command::RecordInterview { .. } => Action::RecordScreening,
-        Command::AdoptProtocol { .. } => Action::ManageProtocols,
-        Command::OpenObservation { .. } => Action::RecordMedicalDecision,
-        // The change itself may need a health worker: checked with the change.
-        Command::UpdateObservation { .. } => Action::RecordFollowUp,
-    }
+    };
 }
-
-fn roles_text(roles: &[Role]) -> String {
-    let names: Vec<String> = roles.iter().map(|r| format!("{r}s")).collect();
-    match names.as_slice() {
-        [] => "nobody".to_owned(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {}", init.join(", "), last),
-    }
-}
-
-/// A vector with room for one element: most households are visited once, most residents
-/// interviewed once, and a vector's first push would otherwise make room for four.
-fn one<T>() -> Vec<T> {
-    Vec::with_capacity(1)
-}
-
-fn non_empty(s: &str, what: &'static str) -> Result<(), Error> {
-    if s.trim().is_empty() {
-        Err(Error::EmptyText { what })
-    } else {
-        Ok(())
-    }
-}
+use created;
 
 impl State {
-    /// Folds one event in; `actor` and `at` are those of its ledger entry.
-    fn apply(&mut self, event: &Event, actor: StaffId, at: Instant) {
+    /// Folds one event in: routed to the module that owns it.
+    fn apply(&mut self, event: &Event, meta: &EntryMeta) {
         match event {
-            Event::TownshipFounded {
-                unit,
-                name,
-                code,
-                offset,
-            } => {
-                self.township = Some(*unit);
-                self.offset = *offset;
-                self.insert_unit(Unit {
-                    id: *unit,
-                    kind: UnitKind::Township,
-                    name: name.clone(),
-                    parent: None,
-                    code: *code,
-                    number: None,
-                    zone: None,
-                });
-            }
-            Event::UnitEstablished {
-                unit,
-                kind,
-                name,
-                parent,
-                code,
-                number,
-            } => self.insert_unit(Unit {
-                id: *unit,
-                kind: *kind,
-                name: name.clone(),
-                parent: Some(*parent),
-                code: *code,
-                number: *number,
-                zone: None,
-            }),
-            Event::GroupsZoned { zone, groups } => {
-                for g in groups {
-                    if let Some(u) = self.units.get_mut(g) {
-                        u.zone = Some(*zone);
-                    }
-                }
-            }
-            Event::StaffEnrolled {
-                staff,
-                name,
-                role,
-                phone,
-            } => {
-                self.next_staff = self.next_staff.max(staff.get().saturating_add(1));
-                self.staff.insert(
-                    *staff,
-                    Staff {
-                        id: *staff,
-                        name: name.clone(),
-                        role: *role,
-                        phone: *phone,
-                    },
-                );
-            }
-            Event::StaffAssigned { staff, unit, duty } => {
-                let a = Assignment {
-                    staff: *staff,
-                    unit: *unit,
-                    duty: *duty,
-                };
-                if self.assignments.insert(a) {
-                    self.by_unit.entry(*unit).or_default().push(a);
-                }
-            }
-            Event::AssignmentEnded { staff, unit } => {
-                self.assignments
-                    .retain(|a| !(a.staff == *staff && a.unit == *unit));
-                if let Some(list) = self.by_unit.get_mut(unit) {
-                    list.retain(|a| a.staff != *staff);
-                }
-            }
-            Event::HouseholdRegistered {
-                household,
-                group,
-                address,
-            } => {
-                self.next_household = self.next_household.max(household.get().saturating_add(1));
-                self.households.insert(
-                    *household,
-                    Household {
-                        id: *household,
-                        group: *group,
-                        address: address.clone(),
-                        residents: Vec::new(),
-                    },
-                );
-                self.group_households
-                    .entry(*group)
-                    .or_default()
-                    .push(*household);
-            }
-            Event::ResidentRegistered {
-                resident,
-                household,
-                details,
-            } => {
-                self.next_resident = self.next_resident.max(resident.get().saturating_add(1));
-                if let Some(id) = &details.identity {
-                    self.by_identity.insert(*id, *resident);
-                }
-                if let Some(h) = self.households.get_mut(household) {
-                    h.residents.push(*resident);
-                }
-                self.residents.insert(
-                    *resident,
-                    Resident {
-                        id: *resident,
-                        household: *household,
-                        details: details.clone(),
-                        deregistered: None,
-                    },
-                );
-            }
-            Event::ResidentCorrected {
-                resident, details, ..
-            } => {
-                if let Some(r) = self.residents.get_mut(resident) {
-                    if let Some(old) = &r.details.identity {
-                        self.by_identity.remove(old);
-                    }
-                    if let Some(new) = &details.identity {
-                        self.by_identity.insert(*new, *resident);
-                    }
-                    r.details = details.clone();
-                }
-            }
-            Event::HouseholdMoved {
-                household,
-                from,
-                to,
-            } => {
-                if let Some(h) = self.households.get_mut(household) {
-                    h.group = *to;
-                }
-                if let Some(list) = self.group_households.get_mut(from) {
-                    list.retain(|x| x != household);
-                }
-                self.group_households
-                    .entry(*to)
-                    .or_default()
-                    .push(*household);
-            }
-            Event::ResidentMoved {
-                resident,
-                from,
-                to,
-                relation,
-            } => {
-                if let Some(h) = self.households.get_mut(from) {
-                    h.residents.retain(|r| r != resident);
-                }
-                if let Some(h) = self.households.get_mut(to) {
-                    h.residents.push(*resident);
-                }
-                if let Some(r) = self.residents.get_mut(resident) {
-                    r.household = *to;
-                    r.details.relation = relation.clone();
-                }
-            }
-            Event::ResidentDeregistered { resident, reason } => {
-                if let Some(r) = self.residents.get_mut(resident) {
-                    r.deregistered = Some(reason.clone());
-                    if let Some(h) = self.households.get_mut(&r.household) {
-                        h.residents.retain(|x| x != resident);
-                    }
-                    if let Some(id) = &r.details.identity {
-                        self.by_identity.remove(id);
-                    }
-                }
-            }
-            Event::RiskRegisterChanged { .. }
-            | Event::ScreeningRuleAdopted { .. }
-            | Event::ScreeningRoundOpened { .. }
-            | Event::ScreeningRoundClosed { .. }
-            | Event::HouseholdVisited { .. }
-            | Event::InterviewRecorded { .. } => self.apply_screening(event, actor, at),
-            Event::ProtocolAdopted { .. }
-            | Event::ObservationOpened { .. }
-            | Event::ObservationUpdated { .. } => self.apply_observation(event),
+            Event::Grid(e) => self.grid.apply(e, meta),
+            Event::Screening(e) => self.screening.apply(e, meta),
+            Event::Observation(e) => self.observation.apply(e),
         }
     }
 
-    fn insert_unit(&mut self, unit: Unit) {
-        self.next_unit = self.next_unit.max(unit.id.get().saturating_add(1));
-        if let Some(code) = unit.code {
-            self.codes.entry(code).or_insert(unit.id);
+    /// Whether the actor of a command's first entry was enrolled, and held a role that may
+    /// take the command's action, when it was recorded.
+    fn check_authority(&self, record: &Record) -> Result<(), String> {
+        // Anyone may be refused, even someone unknown: a refusal claims no authority.
+        if matches!(record.body, Body::Refused(_)) {
+            return Ok(());
         }
-        if let Some(p) = unit.parent {
-            self.children.entry(p).or_default().push(unit.id);
-        }
-        self.units.insert(unit.id, unit);
-    }
-
-    fn unit(&self, id: UnitId) -> Result<&Unit, Error> {
-        self.units.get(&id).ok_or(Error::UnknownUnit { unit: id })
-    }
-
-    fn group(&self, id: UnitId) -> Result<&Unit, Error> {
-        let u = self.unit(id)?;
-        if u.kind == UnitKind::Group {
-            Ok(u)
-        } else {
-            Err(Error::WrongUnitKind {
-                unit: self.label(id),
-                found: u.kind.as_str(),
-                expected: "a group (households are registered in groups)",
-            })
-        }
-    }
-
-    fn household(&self, id: HouseholdId) -> Result<&Household, Error> {
-        self.households
-            .get(&id)
-            .ok_or(Error::UnknownHousehold { household: id })
-    }
-
-    fn active_resident(&self, id: ResidentId) -> Result<&Resident, Error> {
-        let r = self
-            .residents
-            .get(&id)
-            .ok_or(Error::UnknownResident { resident: id })?;
-        if r.deregistered.is_some() {
-            return Err(Error::ResidentDeregistered { resident: id });
-        }
-        Ok(r)
-    }
-
-    fn group_by_number(&self, village: UnitId, number: u16) -> Option<String> {
-        self.children
-            .get(&village)?
-            .iter()
-            .filter_map(|c| self.units.get(c))
-            .find(|u| u.kind == UnitKind::Group && u.number == Some(number))
-            .map(|u| self.label(u.id))
-    }
-
-    fn label(&self, id: UnitId) -> String {
-        match self.units.get(&id) {
-            Some(u) => format!("{} ({})", u.name, id),
-            None => id.to_string(),
-        }
-    }
-
-    /// Whether an assignment to `assigned` covers `unit`.
-    fn unit_covers(&self, assigned: UnitId, unit: UnitId) -> bool {
-        let mut cur = Some(unit);
-        // The depth of a grid is small; the bound protects against a cyclic, tampered state.
-        for _ in 0..16 {
-            let Some(u) = cur.and_then(|c| self.units.get(&c)) else {
-                return false;
-            };
-            if u.id == assigned || u.zone == Some(assigned) {
-                return true;
-            }
-            cur = u.parent;
-        }
-        false
-    }
-
-    fn covers_staff(&self, staff: StaffId, unit: UnitId) -> bool {
-        self.assignments_of(staff)
-            .any(|a| self.unit_covers(a.unit, unit))
-    }
-
-    /// The assignments of one member of staff (the set is ordered by staff first).
-    fn assignments_of(&self, staff: StaffId) -> impl Iterator<Item = &Assignment> {
-        let from = Assignment {
-            staff,
-            unit: UnitId::new(0),
-            duty: Duty::ChargeOfVillage,
+        let who = self.grid.staff.get(&record.actor).ok_or_else(|| {
+            format!(
+                "its actor {} is not an enrolled member of staff",
+                record.actor
+            )
+        })?;
+        let action = match &record.body {
+            Body::Event(e) => event_action(e),
+            Body::Refused(_) => return Ok(()),
         };
-        self.assignments
-            .range(from..)
-            .take_while(move |a| a.staff == staff)
-    }
-
-    /// The unit, then (for a group) its zone, then each unit above it: every unit whose
-    /// assignments cover `unit`.
-    fn covering_units(&self, unit: UnitId) -> Vec<UnitId> {
-        let mut out = Vec::with_capacity(6);
-        let mut cur = Some(unit);
-        // The depth of a grid is small; the bound protects against a cyclic, tampered state.
-        for _ in 0..16 {
-            let Some(u) = cur.and_then(|c| self.units.get(&c)) else {
-                break;
-            };
-            out.push(u.id);
-            if let Some(z) = u.zone {
-                out.push(z);
-            }
-            cur = u.parent;
-        }
-        out
-    }
-
-    fn groups_under(&self, id: UnitId) -> Vec<UnitId> {
-        let Some(unit) = self.units.get(&id) else {
-            return Vec::new();
-        };
-        match unit.kind {
-            UnitKind::Group => vec![id],
-            UnitKind::Zone => self
-                .units
-                .values()
-                .filter(|u| u.kind == UnitKind::Group && u.zone == Some(id))
-                .map(|u| u.id)
-                .collect(),
-            _ => {
-                let mut out = Vec::new();
-                let mut stack = vec![id];
-                while let Some(cur) = stack.pop() {
-                    for c in self.children.get(&cur).into_iter().flatten() {
-                        match self.units.get(c).map(|u| u.kind) {
-                            Some(UnitKind::Group) => out.push(*c),
-                            Some(UnitKind::Zone) | None => {}
-                            Some(_) => stack.push(*c),
-                        }
-                    }
-                }
-                out.sort_unstable();
-                out
-            }
-        }
-    }
-
-    fn check_no_head(
-        &self,
-        household: HouseholdId,
-        except: Option<ResidentId>,
-    ) -> Result<(), Error> {
-        let h = self.household(household)?;
-        if let Some(head) = h.residents.iter().find(|r| {
-            Some(**r) != except
-                && self
-                    .residents
-                    .get(r)
-                    .is_some_and(|x| x.details.relation == Relation::Head)
-        }) {
-            return Err(Error::SecondHead {
-                household,
-                head: *head,
-            });
-        }
-        Ok(())
-    }
-
-    fn check_details(
-        &self,
-        d: &ResidentDetails,
-        household: HouseholdId,
-        resident: Option<ResidentId>,
-        today: Day,
-    ) -> Result<(), Error> {
-        non_empty(&d.name, "the resident's name")?;
-        if d.birth_date > today {
-            return Err(Error::BirthInFuture {
-                birth_date: d.birth_date,
-                today,
-            });
-        }
-        if let Some(id) = &d.identity {
-            if id.birth_date() != d.birth_date {
-                return Err(Error::IdentityDisagrees {
-                    identity: id.masked(),
-                    field: "birth date",
-                });
-            }
-            if id.sex() != d.sex {
-                return Err(Error::IdentityDisagrees {
-                    identity: id.masked(),
-                    field: "sex",
-                });
-            }
-            if let Some(other) = self.by_identity.get(id).filter(|o| Some(**o) != resident) {
-                let household = self.residents.get(other).map(|r| r.household);
-                return Err(Error::DuplicateIdentity {
-                    identity: id.masked(),
-                    resident: *other,
-                    household,
-                });
-            }
-        }
-        if d.relation == Relation::Head {
-            self.check_no_head(household, resident)?;
+        if let Some(action) = action
+            && !who.role.may(action)
+        {
+            return Err(format!(
+                "{} may not {}: only {} may",
+                who.label(),
+                action.as_str(),
+                roles_text(action.roles())
+            ));
         }
         Ok(())
     }
 }
 
-impl crate::context::GridView for State {
-    fn unit(&self, id: UnitId) -> Option<&Unit> {
-        self.units.get(&id)
+/// The action the command that produced `e` (as its first event) needed.
+fn event_action(e: &Event) -> Option<Action> {
+    match e {
+        Event::Grid(e) => e.action(),
+        Event::Screening(e) => Some(e.action()),
+        Event::Observation(e) => Some(e.action()),
     }
-    fn label(&self, id: UnitId) -> String {
-        State::label(self, id)
-    }
-    fn covering_units(&self, unit: UnitId) -> Vec<UnitId> {
-        State::covering_units(self, unit)
-    }
-    fn groups_under(&self, unit: UnitId) -> Vec<UnitId> {
-        State::groups_under(self, unit)
-    }
-    fn households_of_group(&self, group: UnitId) -> &[HouseholdId] {
-        self.group_households.get(&group).map_or(&[], Vec::as_slice)
-    }
-    fn household(&self, id: HouseholdId) -> Option<&Household> {
-        self.households.get(&id)
-    }
-    fn resident(&self, id: ResidentId) -> Option<&Resident> {
-        self.residents.get(&id)
-    }
-    fn staff(&self, id: StaffId) -> Option<&Staff> {
-        self.staff.get(&id)
-    }
-    fn assignments_to(&self, unit: UnitId) -> &[Assignment] {
-        self.by_unit.get(&unit).map_or(&[], Vec::as_slice)
-    }
-    fn covers_staff(&self, staff: StaffId, unit: UnitId) -> bool {
-        State::covers_staff(self, staff, unit)
-    }
-    fn assigned_labels(&self, staff: StaffId) -> Vec<String> {
-        self.assignments_of(staff).map(|a| self.label(a.unit)).collect()
+}
+
+impl GridGuards for State {
+    fn open_observation(&self, resident: ResidentId, day: Day) -> Option<ObservationId> {
+        self.observation.open_observation(resident, day)
     }
 }

@@ -12,12 +12,15 @@
 //! Conventions (DOMAIN.md §3–4): a designation from F lifted on L is in force on F ..= L − 1;
 //! a look-back window of W days on day S covers S − W ..= S; day 0 is the last day of exposure.
 
+mod command;
 mod interview;
 mod proposal;
 mod risk;
 mod round;
 mod rules;
 
+pub use command::{ScreeningCommand, ScreeningEvent};
+pub(crate) use command::{ScreeningState, decide};
 pub use interview::{Interview, ReportedSymptoms, Stay, Transit, TravelHistory};
 pub use proposal::{CaseFigures, DowngradeDays, ProposedChange, RiskProposal};
 pub use risk::{Designation, DesignationId, RegisterChange, RiskLevel, RiskRegister};

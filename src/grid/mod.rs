@@ -14,6 +14,11 @@ use crate::identity::Phone;
 use crate::place::StatisticalCode;
 use crate::{StaffId, UnitId};
 
+mod command;
+
+pub use command::{GridCommand, GridEvent};
+pub(crate) use command::{GridGuards, GridState, decide};
+
 /// The kind of a unit of the grid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -157,6 +162,33 @@ pub enum Duty {
 }
 
 impl Duty {
+    /// The roles this duty can be given to: a village is taken in charge by a leader
+    /// (联点包村), a department link by a leader or cadre (部门联村), zones and groups by a
+    /// cadre or leader (分片包组), grid work by a grid worker, cadre or volunteer, medical
+    /// service by a health worker, supervision by an inspector or leader.
+    ///
+    /// ```
+    /// use fangkong::{Duty, Role};
+    /// assert!(Duty::ChargeOfVillage.fits(Role::Leader));
+    /// assert!(!Duty::ChargeOfVillage.fits(Role::Volunteer));
+    /// ```
+    pub fn roles(self) -> &'static [Role] {
+        use Role::*;
+        match self {
+            Duty::ChargeOfVillage => &[Leader],
+            Duty::DepartmentLink => &[Leader, Cadre],
+            Duty::ZoneAndGroups => &[Cadre, Leader],
+            Duty::Grid => &[GridWorker, Cadre, Volunteer],
+            Duty::MedicalService => &[HealthWorker],
+            Duty::Supervision => &[Inspector, Leader],
+        }
+    }
+
+    /// Whether this duty can be given to someone of `role` ([`Duty::roles`]).
+    pub fn fits(self, role: Role) -> bool {
+        self.roles().contains(&role)
+    }
+
     /// The duty in English, lower case.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -1,0 +1,983 @@
+//! The grid's commands, events and state: units, staff, assignments, households and residents.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Action, Assignment, Duty, Role, Staff, Unit, UnitKind};
+use crate::context::{Context, EntryMeta, GridView, non_empty, roles_text};
+use crate::household::{DeregistrationReason, Household, Relation, Resident, ResidentDetails};
+use crate::identity::{IdentityNumber, Phone};
+use crate::place::StatisticalCode;
+use crate::table::Table;
+use crate::{Day, Error, HouseholdId, ObservationId, ResidentId, StaffId, UnitId, UtcOffset};
+
+/// A request to change the grid (网格): units, staff, assignments, households, residents.
+///
+/// Pass it (or the crate-level [`Command`](crate::Command) wrapping it) to
+/// [`Registry::execute`](crate::Registry::execute). Variant names are part of the stored format.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum GridCommand {
+    /// Establish a village, community, zone or group under `parent`.
+    EstablishUnit {
+        /// Village or community (under the township), zone or group (under a village or
+        /// community).
+        kind: UnitKind,
+        /// Its name.
+        name: String,
+        /// The unit it belongs to.
+        parent: UnitId,
+        /// Its 12-digit statistical code, where it has one.
+        code: Option<StatisticalCode>,
+        /// A group's number within its village; required for groups, refused for others.
+        number: Option<u16>,
+    },
+    /// Put groups of one village into a zone (分片).
+    ZoneGroups {
+        /// The zone.
+        zone: UnitId,
+        /// Groups of the zone's village, in no other zone.
+        groups: Vec<UnitId>,
+    },
+    /// Enroll a member of staff.
+    EnrollStaff {
+        /// Their name.
+        name: String,
+        /// Their role.
+        role: Role,
+        /// Their phone.
+        phone: Option<Phone>,
+    },
+    /// Assign a member of staff to a unit.
+    AssignStaff {
+        /// Who.
+        staff: StaffId,
+        /// Which unit.
+        unit: UnitId,
+        /// In which capacity.
+        duty: Duty,
+    },
+    /// End an assignment.
+    EndAssignment {
+        /// Who.
+        staff: StaffId,
+        /// Which unit.
+        unit: UnitId,
+    },
+    /// Register a household in a group.
+    RegisterHousehold {
+        /// The group.
+        group: UnitId,
+        /// Its address.
+        address: String,
+    },
+    /// Register a resident as a member of a household.
+    RegisterResident {
+        /// The household.
+        household: HouseholdId,
+        /// Their details.
+        details: ResidentDetails,
+    },
+    /// Correct a resident's details (the previous details stay in the ledger).
+    CorrectResident {
+        /// Who.
+        resident: ResidentId,
+        /// The corrected details, in full.
+        details: ResidentDetails,
+    },
+    /// Move a household to another group (a recorded change, never an edit in place).
+    MoveHousehold {
+        /// Which household.
+        household: HouseholdId,
+        /// The group it moves to.
+        to: UnitId,
+    },
+    /// Move a resident to another household.
+    MoveResident {
+        /// Who.
+        resident: ResidentId,
+        /// The household they join.
+        to: HouseholdId,
+        /// Their relation to the head of that household.
+        relation: Relation,
+    },
+    /// Deregister a resident.
+    DeregisterResident {
+        /// Who.
+        resident: ResidentId,
+        /// Why.
+        reason: DeregistrationReason,
+    },
+}
+
+impl GridCommand {
+    /// The action this command needs permission for ([`Action::roles`]).
+    pub fn action(&self) -> Action {
+        match self {
+            GridCommand::EstablishUnit { .. } | GridCommand::ZoneGroups { .. } => {
+                Action::EstablishUnit
+            }
+            GridCommand::EnrollStaff { .. } => Action::EnrollStaff,
+            GridCommand::AssignStaff { .. } | GridCommand::EndAssignment { .. } => {
+                Action::AssignStaff
+            }
+            GridCommand::RegisterHousehold { .. } => Action::RegisterHousehold,
+            GridCommand::RegisterResident { .. } | GridCommand::CorrectResident { .. } => {
+                Action::RegisterResident
+            }
+            GridCommand::MoveHousehold { .. } | GridCommand::MoveResident { .. } => {
+                Action::MoveHousehold
+            }
+            GridCommand::DeregisterResident { .. } => Action::DeregisterResident,
+        }
+    }
+}
+
+/// A fact about the grid recorded in the ledger. Past tense; applying one cannot fail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum GridEvent {
+    /// The registry was founded for a township.
+    TownshipFounded {
+        /// The township's unit.
+        unit: UnitId,
+        /// Its name.
+        name: String,
+        /// Its statistical code.
+        code: Option<StatisticalCode>,
+        /// Its local time, in which days are counted.
+        offset: UtcOffset,
+    },
+    /// A unit was established.
+    UnitEstablished {
+        /// The new unit.
+        unit: UnitId,
+        /// Its kind.
+        kind: UnitKind,
+        /// Its name.
+        name: String,
+        /// Its parent.
+        parent: UnitId,
+        /// Its statistical code.
+        code: Option<StatisticalCode>,
+        /// A group's number.
+        number: Option<u16>,
+    },
+    /// Groups were put into a zone.
+    GroupsZoned {
+        /// The zone.
+        zone: UnitId,
+        /// The groups.
+        groups: Vec<UnitId>,
+    },
+    /// A member of staff was enrolled.
+    StaffEnrolled {
+        /// The new member of staff.
+        staff: StaffId,
+        /// Their name.
+        name: String,
+        /// Their role.
+        role: Role,
+        /// Their phone.
+        phone: Option<Phone>,
+    },
+    /// A member of staff was assigned to a unit.
+    StaffAssigned {
+        /// Who.
+        staff: StaffId,
+        /// Which unit.
+        unit: UnitId,
+        /// In which capacity.
+        duty: Duty,
+    },
+    /// An assignment ended.
+    AssignmentEnded {
+        /// Who.
+        staff: StaffId,
+        /// Which unit.
+        unit: UnitId,
+    },
+    /// A household was registered.
+    HouseholdRegistered {
+        /// The new household.
+        household: HouseholdId,
+        /// Its group.
+        group: UnitId,
+        /// Its address.
+        address: String,
+    },
+    /// A resident was registered.
+    ResidentRegistered {
+        /// The new resident.
+        resident: ResidentId,
+        /// Their household.
+        household: HouseholdId,
+        /// Their details.
+        details: ResidentDetails,
+    },
+    /// A resident's details were corrected.
+    ResidentCorrected {
+        /// Who.
+        resident: ResidentId,
+        /// The details before the correction.
+        previous: ResidentDetails,
+        /// The details after it.
+        details: ResidentDetails,
+    },
+    /// A household moved to another group.
+    HouseholdMoved {
+        /// Which household.
+        household: HouseholdId,
+        /// The group it left.
+        from: UnitId,
+        /// The group it joined.
+        to: UnitId,
+    },
+    /// A resident moved to another household.
+    ResidentMoved {
+        /// Who.
+        resident: ResidentId,
+        /// The household they left.
+        from: HouseholdId,
+        /// The household they joined.
+        to: HouseholdId,
+        /// Their relation to the head of the new household.
+        relation: Relation,
+    },
+    /// A resident was deregistered.
+    ResidentDeregistered {
+        /// Who.
+        resident: ResidentId,
+        /// Why.
+        reason: DeregistrationReason,
+    },
+}
+
+impl GridEvent {
+    /// The action of the command that records this event first (`None` for the founding).
+    pub(crate) fn action(&self) -> Option<Action> {
+        Some(match self {
+            GridEvent::TownshipFounded { .. } => return None,
+            GridEvent::UnitEstablished { .. } | GridEvent::GroupsZoned { .. } => {
+                Action::EstablishUnit
+            }
+            GridEvent::StaffEnrolled { .. } => Action::EnrollStaff,
+            GridEvent::StaffAssigned { .. } | GridEvent::AssignmentEnded { .. } => {
+                Action::AssignStaff
+            }
+            GridEvent::HouseholdRegistered { .. } => Action::RegisterHousehold,
+            GridEvent::ResidentRegistered { .. } | GridEvent::ResidentCorrected { .. } => {
+                Action::RegisterResident
+            }
+            GridEvent::HouseholdMoved { .. } | GridEvent::ResidentMoved { .. } => {
+                Action::MoveHousehold
+            }
+            GridEvent::ResidentDeregistered { .. } => Action::DeregisterResident,
+        })
+    }
+}
+
+/// What the grid's decisions ask of the modules above it, without naming them: whether a
+/// resident is under observation (a resident under observation cannot be deregistered).
+pub(crate) trait GridGuards {
+    /// The resident's observation under way on `day`, if any.
+    fn open_observation(&self, resident: ResidentId, day: Day) -> Option<ObservationId>;
+}
+
+/// The grid as built by its events.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct GridState {
+    pub(crate) township: Option<UnitId>,
+    pub(crate) offset: UtcOffset,
+    pub(crate) units: BTreeMap<UnitId, Unit>,
+    pub(crate) children: BTreeMap<UnitId, Vec<UnitId>>,
+    pub(crate) staff: BTreeMap<StaffId, Staff>,
+    pub(crate) assignments: BTreeSet<Assignment>,
+    pub(crate) by_unit: BTreeMap<UnitId, Vec<Assignment>>,
+    pub(crate) codes: BTreeMap<StatisticalCode, UnitId>,
+    pub(crate) households: Table<HouseholdId, Household>,
+    pub(crate) group_households: BTreeMap<UnitId, Vec<HouseholdId>>,
+    pub(crate) residents: Table<ResidentId, Resident>,
+    pub(crate) by_identity: BTreeMap<IdentityNumber, ResidentId>,
+    pub(crate) next_unit: u32,
+    pub(crate) next_staff: u32,
+    pub(crate) next_household: u32,
+    pub(crate) next_resident: u32,
+}
+
+/// Authorizes (reach) and validates a grid command, and returns the events it produces. The
+/// registry has checked the actor's role for [`GridCommand::action`].
+pub(crate) fn decide(
+    s: &GridState,
+    ctx: &Context<'_>,
+    guards: &dyn GridGuards,
+    command: &GridCommand,
+) -> Result<Vec<GridEvent>, Error> {
+    let action = command.action();
+    match command {
+        GridCommand::EstablishUnit {
+            kind,
+            name,
+            parent,
+            code,
+            number,
+        } => {
+            let parent_unit = s.unit(*parent)?;
+            ctx.reach(action, *parent)?;
+            if !kind.allowed_parents().contains(&parent_unit.kind) {
+                return Err(Error::WrongParent {
+                    kind: kind.as_str(),
+                    parent: s.label(*parent),
+                    parent_kind: parent_unit.kind.as_str(),
+                });
+            }
+            non_empty(name, "the new unit's name")?;
+            match (kind, number) {
+                (UnitKind::Group, None) => {
+                    return Err(Error::GroupNumberMissing {
+                        village: s.label(*parent),
+                    });
+                }
+                (UnitKind::Group, Some(n)) => {
+                    if let Some(existing) = s.group_by_number(*parent, *n) {
+                        return Err(Error::DuplicateGroupNumber {
+                            village: s.label(*parent),
+                            number: *n,
+                            existing,
+                        });
+                    }
+                }
+                (_, Some(_)) => {
+                    return Err(Error::NumberOnlyForGroups {
+                        kind: kind.as_str(),
+                    });
+                }
+                (_, None) => {}
+            }
+            if let Some(code) = code
+                && let Some(existing) = s.codes.get(code).and_then(|u| s.units.get(u))
+            {
+                return Err(Error::DuplicateUnitCode {
+                    code: code.to_string(),
+                    existing: s.label(existing.id),
+                });
+            }
+            Ok(vec![GridEvent::UnitEstablished {
+                unit: UnitId::new(s.next_unit.max(1)),
+                kind: *kind,
+                name: name.trim().to_owned(),
+                parent: *parent,
+                code: *code,
+                number: *number,
+            }])
+        }
+        GridCommand::ZoneGroups { zone, groups } => {
+            let z = s.unit(*zone)?;
+            if z.kind != UnitKind::Zone {
+                return Err(Error::WrongUnitKind {
+                    unit: s.label(*zone),
+                    found: z.kind.as_str(),
+                    expected: "a zone",
+                });
+            }
+            ctx.reach(action, *zone)?;
+            for g in groups {
+                let unit = s.unit(*g)?;
+                if unit.kind != UnitKind::Group || unit.parent != z.parent {
+                    return Err(Error::GroupNotInZoneVillage {
+                        group: s.label(*g),
+                        zone: s.label(*zone),
+                    });
+                }
+                if let Some(other) = unit.zone.filter(|o| o != zone) {
+                    return Err(Error::GroupAlreadyZoned {
+                        group: s.label(*g),
+                        zone: s.label(other),
+                    });
+                }
+            }
+            Ok(vec![GridEvent::GroupsZoned {
+                zone: *zone,
+                groups: groups.clone(),
+            }])
+        }
+        GridCommand::EnrollStaff { name, role, phone } => {
+            non_empty(name, "the new staff member's name")?;
+            Ok(vec![GridEvent::StaffEnrolled {
+                staff: StaffId::new(s.next_staff.max(1)),
+                name: name.trim().to_owned(),
+                role: *role,
+                phone: *phone,
+            }])
+        }
+        GridCommand::AssignStaff { staff, unit, duty } => {
+            let member = s
+                .staff
+                .get(staff)
+                .ok_or(Error::UnknownStaff { staff: *staff })?;
+            s.unit(*unit)?;
+            ctx.reach(action, *unit)?;
+            if !duty.fits(member.role) {
+                return Err(Error::DutyDoesNotFitRole {
+                    staff: member.label(),
+                    duty: duty.as_str(),
+                    fits: roles_text(duty.roles()),
+                });
+            }
+            if s.assignments
+                .iter()
+                .any(|a| a.staff == *staff && a.unit == *unit)
+            {
+                return Err(Error::AlreadyAssigned {
+                    staff: member.label(),
+                    unit: s.label(*unit),
+                });
+            }
+            Ok(vec![GridEvent::StaffAssigned {
+                staff: *staff,
+                unit: *unit,
+                duty: *duty,
+            }])
+        }
+        GridCommand::EndAssignment { staff, unit } => {
+            let member = s
+                .staff
+                .get(staff)
+                .ok_or(Error::UnknownStaff { staff: *staff })?;
+            s.unit(*unit)?;
+            ctx.reach(action, *unit)?;
+            if !s
+                .assignments
+                .iter()
+                .any(|a| a.staff == *staff && a.unit == *unit)
+            {
+                return Err(Error::NotAssigned {
+                    staff: member.label(),
+                    unit: s.label(*unit),
+                });
+            }
+            Ok(vec![GridEvent::AssignmentEnded {
+                staff: *staff,
+                unit: *unit,
+            }])
+        }
+        GridCommand::RegisterHousehold { group, address } => {
+            s.group(*group)?;
+            ctx.reach(action, *group)?;
+            non_empty(address, "the household's address")?;
+            Ok(vec![GridEvent::HouseholdRegistered {
+                household: HouseholdId::new(s.next_household.max(1)),
+                group: *group,
+                address: address.trim().to_owned(),
+            }])
+        }
+        GridCommand::RegisterResident { household, details } => {
+            let h = s.household(*household)?;
+            ctx.reach(action, h.group)?;
+            s.check_details(details, *household, None, ctx.today)?;
+            Ok(vec![GridEvent::ResidentRegistered {
+                resident: ResidentId::new(s.next_resident.max(1)),
+                household: *household,
+                details: details.clone(),
+            }])
+        }
+        GridCommand::CorrectResident { resident, details } => {
+            let r = s.active_resident(*resident)?;
+            ctx.reach(action, s.household(r.household)?.group)?;
+            s.check_details(details, r.household, Some(*resident), ctx.today)?;
+            if *details == r.details {
+                return Err(Error::NothingToCorrect {
+                    resident: *resident,
+                });
+            }
+            Ok(vec![GridEvent::ResidentCorrected {
+                resident: *resident,
+                previous: r.details.clone(),
+                details: details.clone(),
+            }])
+        }
+        GridCommand::MoveHousehold { household, to } => {
+            let h = s.household(*household)?;
+            s.group(*to)?;
+            ctx.reach(action, h.group)?;
+            ctx.reach(action, *to)?;
+            if h.group == *to {
+                return Err(Error::AlreadyThere {
+                    what: household.to_string(),
+                    place: s.label(*to),
+                });
+            }
+            Ok(vec![GridEvent::HouseholdMoved {
+                household: *household,
+                from: h.group,
+                to: *to,
+            }])
+        }
+        GridCommand::MoveResident {
+            resident,
+            to,
+            relation,
+        } => {
+            let r = s.active_resident(*resident)?;
+            let from = s.household(r.household)?;
+            let dest = s.household(*to)?;
+            ctx.reach(action, from.group)?;
+            ctx.reach(action, dest.group)?;
+            if r.household == *to {
+                return Err(Error::AlreadyThere {
+                    what: resident.to_string(),
+                    place: to.to_string(),
+                });
+            }
+            if *relation == Relation::Head {
+                s.check_no_head(*to, None)?;
+            }
+            Ok(vec![GridEvent::ResidentMoved {
+                resident: *resident,
+                from: r.household,
+                to: *to,
+                relation: relation.clone(),
+            }])
+        }
+        GridCommand::DeregisterResident { resident, reason } => {
+            let r = s.active_resident(*resident)?;
+            ctx.reach(action, s.household(r.household)?.group)?;
+            if let Some(observation) = guards.open_observation(*resident, ctx.today) {
+                return Err(Error::StillUnderObservation {
+                    resident: *resident,
+                    observation,
+                });
+            }
+            Ok(vec![GridEvent::ResidentDeregistered {
+                resident: *resident,
+                reason: reason.clone(),
+            }])
+        }
+    }
+}
+
+impl GridState {
+    pub(crate) fn apply(&mut self, event: &GridEvent, _meta: &EntryMeta) {
+        match event {
+            GridEvent::TownshipFounded {
+                unit,
+                name,
+                code,
+                offset,
+            } => {
+                self.township = Some(*unit);
+                self.offset = *offset;
+                self.insert_unit(Unit {
+                    id: *unit,
+                    kind: UnitKind::Township,
+                    name: name.clone(),
+                    parent: None,
+                    code: *code,
+                    number: None,
+                    zone: None,
+                });
+            }
+            GridEvent::UnitEstablished {
+                unit,
+                kind,
+                name,
+                parent,
+                code,
+                number,
+            } => self.insert_unit(Unit {
+                id: *unit,
+                kind: *kind,
+                name: name.clone(),
+                parent: Some(*parent),
+                code: *code,
+                number: *number,
+                zone: None,
+            }),
+            GridEvent::GroupsZoned { zone, groups } => {
+                for g in groups {
+                    if let Some(u) = self.units.get_mut(g) {
+                        u.zone = Some(*zone);
+                    }
+                }
+            }
+            GridEvent::StaffEnrolled {
+                staff,
+                name,
+                role,
+                phone,
+            } => {
+                self.next_staff = self.next_staff.max(staff.get().saturating_add(1));
+                self.staff.insert(
+                    *staff,
+                    Staff {
+                        id: *staff,
+                        name: name.clone(),
+                        role: *role,
+                        phone: *phone,
+                    },
+                );
+            }
+            GridEvent::StaffAssigned { staff, unit, duty } => {
+                let a = Assignment {
+                    staff: *staff,
+                    unit: *unit,
+                    duty: *duty,
+                };
+                if self.assignments.insert(a) {
+                    self.by_unit.entry(*unit).or_default().push(a);
+                }
+            }
+            GridEvent::AssignmentEnded { staff, unit } => {
+                self.assignments
+                    .retain(|a| !(a.staff == *staff && a.unit == *unit));
+                if let Some(list) = self.by_unit.get_mut(unit) {
+                    list.retain(|a| a.staff != *staff);
+                }
+            }
+            GridEvent::HouseholdRegistered {
+                household,
+                group,
+                address,
+            } => {
+                self.next_household = self.next_household.max(household.get().saturating_add(1));
+                self.households.insert(
+                    *household,
+                    Household {
+                        id: *household,
+                        group: *group,
+                        address: address.clone(),
+                        residents: Vec::new(),
+                    },
+                );
+                self.group_households
+                    .entry(*group)
+                    .or_default()
+                    .push(*household);
+            }
+            GridEvent::ResidentRegistered {
+                resident,
+                household,
+                details,
+            } => {
+                self.next_resident = self.next_resident.max(resident.get().saturating_add(1));
+                if let Some(id) = &details.identity {
+                    self.by_identity.insert(*id, *resident);
+                }
+                if let Some(h) = self.households.get_mut(household) {
+                    h.residents.push(*resident);
+                }
+                self.residents.insert(
+                    *resident,
+                    Resident {
+                        id: *resident,
+                        household: *household,
+                        details: details.clone(),
+                        deregistered: None,
+                    },
+                );
+            }
+            GridEvent::ResidentCorrected {
+                resident, details, ..
+            } => {
+                if let Some(r) = self.residents.get_mut(resident) {
+                    if let Some(old) = &r.details.identity {
+                        self.by_identity.remove(old);
+                    }
+                    if let Some(new) = &details.identity {
+                        self.by_identity.insert(*new, *resident);
+                    }
+                    r.details = details.clone();
+                }
+            }
+            GridEvent::HouseholdMoved {
+                household,
+                from,
+                to,
+            } => {
+                if let Some(h) = self.households.get_mut(household) {
+                    h.group = *to;
+                }
+                if let Some(list) = self.group_households.get_mut(from) {
+                    list.retain(|x| x != household);
+                }
+                self.group_households
+                    .entry(*to)
+                    .or_default()
+                    .push(*household);
+            }
+            GridEvent::ResidentMoved {
+                resident,
+                from,
+                to,
+                relation,
+            } => {
+                if let Some(h) = self.households.get_mut(from) {
+                    h.residents.retain(|r| r != resident);
+                }
+                if let Some(h) = self.households.get_mut(to) {
+                    h.residents.push(*resident);
+                }
+                if let Some(r) = self.residents.get_mut(resident) {
+                    r.household = *to;
+                    r.details.relation = relation.clone();
+                }
+            }
+            GridEvent::ResidentDeregistered { resident, reason } => {
+                if let Some(r) = self.residents.get_mut(resident) {
+                    r.deregistered = Some(reason.clone());
+                    if let Some(h) = self.households.get_mut(&r.household) {
+                        h.residents.retain(|x| x != resident);
+                    }
+                    if let Some(id) = &r.details.identity {
+                        self.by_identity.remove(id);
+                    }
+                }
+            }
+        }
+    }
+
+    fn insert_unit(&mut self, unit: Unit) {
+        self.next_unit = self.next_unit.max(unit.id.get().saturating_add(1));
+        if let Some(code) = unit.code {
+            self.codes.entry(code).or_insert(unit.id);
+        }
+        if let Some(p) = unit.parent {
+            self.children.entry(p).or_default().push(unit.id);
+        }
+        self.units.insert(unit.id, unit);
+    }
+
+    pub(crate) fn unit(&self, id: UnitId) -> Result<&Unit, Error> {
+        self.units.get(&id).ok_or(Error::UnknownUnit { unit: id })
+    }
+
+    pub(crate) fn group(&self, id: UnitId) -> Result<&Unit, Error> {
+        let u = self.unit(id)?;
+        if u.kind == UnitKind::Group {
+            Ok(u)
+        } else {
+            Err(Error::WrongUnitKind {
+                unit: self.label(id),
+                found: u.kind.as_str(),
+                expected: "a group (households are registered in groups)",
+            })
+        }
+    }
+
+    pub(crate) fn household(&self, id: HouseholdId) -> Result<&Household, Error> {
+        self.households
+            .get(&id)
+            .ok_or(Error::UnknownHousehold { household: id })
+    }
+
+    pub(crate) fn active_resident(&self, id: ResidentId) -> Result<&Resident, Error> {
+        let r = self
+            .residents
+            .get(&id)
+            .ok_or(Error::UnknownResident { resident: id })?;
+        if r.deregistered.is_some() {
+            return Err(Error::ResidentDeregistered { resident: id });
+        }
+        Ok(r)
+    }
+
+    fn group_by_number(&self, village: UnitId, number: u16) -> Option<String> {
+        self.children
+            .get(&village)?
+            .iter()
+            .filter_map(|c| self.units.get(c))
+            .find(|u| u.kind == UnitKind::Group && u.number == Some(number))
+            .map(|u| self.label(u.id))
+    }
+
+    pub(crate) fn label(&self, id: UnitId) -> String {
+        match self.units.get(&id) {
+            Some(u) => format!("{} ({})", u.name, id),
+            None => id.to_string(),
+        }
+    }
+
+    /// Whether an assignment to `assigned` covers `unit`.
+    fn unit_covers(&self, assigned: UnitId, unit: UnitId) -> bool {
+        let mut cur = Some(unit);
+        // The depth of a grid is small; the bound protects against a cyclic, tampered state.
+        for _ in 0..16 {
+            let Some(u) = cur.and_then(|c| self.units.get(&c)) else {
+                return false;
+            };
+            if u.id == assigned || u.zone == Some(assigned) {
+                return true;
+            }
+            cur = u.parent;
+        }
+        false
+    }
+
+    pub(crate) fn covers_staff(&self, staff: StaffId, unit: UnitId) -> bool {
+        self.assignments_of(staff)
+            .any(|a| self.unit_covers(a.unit, unit))
+    }
+
+    /// The assignments of one member of staff (the set is ordered by staff first).
+    pub(crate) fn assignments_of(&self, staff: StaffId) -> impl Iterator<Item = &Assignment> {
+        let from = Assignment {
+            staff,
+            unit: UnitId::new(0),
+            duty: Duty::ChargeOfVillage,
+        };
+        self.assignments
+            .range(from..)
+            .take_while(move |a| a.staff == staff)
+    }
+
+    /// The unit, then (for a group) its zone, then each unit above it: every unit whose
+    /// assignments cover `unit`.
+    pub(crate) fn covering_units(&self, unit: UnitId) -> Vec<UnitId> {
+        let mut out = Vec::with_capacity(6);
+        let mut cur = Some(unit);
+        // The depth of a grid is small; the bound protects against a cyclic, tampered state.
+        for _ in 0..16 {
+            let Some(u) = cur.and_then(|c| self.units.get(&c)) else {
+                break;
+            };
+            out.push(u.id);
+            if let Some(z) = u.zone {
+                out.push(z);
+            }
+            cur = u.parent;
+        }
+        out
+    }
+
+    pub(crate) fn groups_under(&self, id: UnitId) -> Vec<UnitId> {
+        let Some(unit) = self.units.get(&id) else {
+            return Vec::new();
+        };
+        match unit.kind {
+            UnitKind::Group => vec![id],
+            UnitKind::Zone => self
+                .units
+                .values()
+                .filter(|u| u.kind == UnitKind::Group && u.zone == Some(id))
+                .map(|u| u.id)
+                .collect(),
+            _ => {
+                let mut out = Vec::new();
+                let mut stack = vec![id];
+                while let Some(cur) = stack.pop() {
+                    for c in self.children.get(&cur).into_iter().flatten() {
+                        match self.units.get(c).map(|u| u.kind) {
+                            Some(UnitKind::Group) => out.push(*c),
+                            Some(UnitKind::Zone) | None => {}
+                            Some(_) => stack.push(*c),
+                        }
+                    }
+                }
+                out.sort_unstable();
+                out
+            }
+        }
+    }
+
+    fn check_no_head(
+        &self,
+        household: HouseholdId,
+        except: Option<ResidentId>,
+    ) -> Result<(), Error> {
+        let h = self.household(household)?;
+        if let Some(head) = h.residents.iter().find(|r| {
+            Some(**r) != except
+                && self
+                    .residents
+                    .get(r)
+                    .is_some_and(|x| x.details.relation == Relation::Head)
+        }) {
+            return Err(Error::SecondHead {
+                household,
+                head: *head,
+            });
+        }
+        Ok(())
+    }
+
+    fn check_details(
+        &self,
+        d: &ResidentDetails,
+        household: HouseholdId,
+        resident: Option<ResidentId>,
+        today: Day,
+    ) -> Result<(), Error> {
+        non_empty(&d.name, "the resident's name")?;
+        if d.birth_date > today {
+            return Err(Error::BirthInFuture {
+                birth_date: d.birth_date,
+                today,
+            });
+        }
+        if let Some(id) = &d.identity {
+            if id.birth_date() != d.birth_date {
+                return Err(Error::IdentityDisagrees {
+                    identity: id.masked(),
+                    field: "birth date",
+                });
+            }
+            if id.sex() != d.sex {
+                return Err(Error::IdentityDisagrees {
+                    identity: id.masked(),
+                    field: "sex",
+                });
+            }
+            if let Some(other) = self.by_identity.get(id).filter(|o| Some(**o) != resident) {
+                let household = self.residents.get(other).map(|r| r.household);
+                return Err(Error::DuplicateIdentity {
+                    identity: id.masked(),
+                    resident: *other,
+                    household,
+                });
+            }
+        }
+        if d.relation == Relation::Head {
+            self.check_no_head(household, resident)?;
+        }
+        Ok(())
+    }
+}
+
+impl GridView for GridState {
+    fn unit(&self, id: UnitId) -> Option<&Unit> {
+        self.units.get(&id)
+    }
+    fn label(&self, id: UnitId) -> String {
+        GridState::label(self, id)
+    }
+    fn covering_units(&self, unit: UnitId) -> Vec<UnitId> {
+        GridState::covering_units(self, unit)
+    }
+    fn groups_under(&self, unit: UnitId) -> Vec<UnitId> {
+        GridState::groups_under(self, unit)
+    }
+    fn households_of_group(&self, group: UnitId) -> &[HouseholdId] {
+        self.group_households.get(&group).map_or(&[], Vec::as_slice)
+    }
+    fn household(&self, id: HouseholdId) -> Option<&Household> {
+        self.households.get(&id)
+    }
+    fn resident(&self, id: ResidentId) -> Option<&Resident> {
+        self.residents.get(&id)
+    }
+    fn staff(&self, id: StaffId) -> Option<&Staff> {
+        self.staff.get(&id)
+    }
+    fn assignments_to(&self, unit: UnitId) -> &[Assignment] {
+        self.by_unit.get(&unit).map_or(&[], Vec::as_slice)
+    }
+    fn covers_staff(&self, staff: StaffId, unit: UnitId) -> bool {
+        GridState::covers_staff(self, staff, unit)
+    }
+    fn assigned_labels(&self, staff: StaffId) -> Vec<String> {
+        self.assignments_of(staff)
+            .map(|a| self.label(a.unit))
+            .collect()
+    }
+}

@@ -1,0 +1,124 @@
+//! SHA-256 hashes and ledger heads: the values a ledger is chained and anchored with.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::Error;
+
+/// A SHA-256 hash, printed as 64 lowercase hex digits.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Hash([u8; 32]);
+
+impl Hash {
+    /// The hash that precedes the first entry: 32 zero bytes.
+    pub const GENESIS: Hash = Hash([0; 32]);
+
+    /// The raw bytes.
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    fn parse_hex(s: &str) -> Option<Hash> {
+        if s.len() != 64 {
+            return None;
+        }
+        let mut out = [0u8; 32];
+        for (i, byte) in out.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok()?;
+        }
+        Some(Hash(out))
+    }
+}
+
+impl fmt::Display for Hash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for b in self.0 {
+            write!(f, "{b:02x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Hash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Hash({self})")
+    }
+}
+
+impl std::str::FromStr for Hash {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Hash, Error> {
+        Hash::parse_hex(s).ok_or_else(|| Error::InvalidHash {
+            input: s.chars().take(80).collect(),
+        })
+    }
+}
+
+impl Serialize for Hash {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Hash {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Hash, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl Hash {
+    /// The SHA-256 of `bytes`.
+    ///
+    /// ```
+    /// use fangkong::Hash;
+    /// assert_eq!(
+    ///     Hash::of(b"").to_string(),
+    ///     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    /// );
+    /// ```
+    pub fn of(bytes: &[u8]) -> Hash {
+        Hash(Sha256::digest(bytes).into())
+    }
+
+    /// The hash with these raw bytes.
+    pub const fn from_bytes(bytes: [u8; 32]) -> Hash {
+        Hash(bytes)
+    }
+}
+
+/// The last entry of a ledger: its sequence number and hash. Keep it somewhere else (a daily
+/// report, a printed page) to prove later that nothing was cut or rewritten.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Head {
+    /// The number of entries.
+    pub seq: u64,
+    /// The last entry's hash ([`Hash::GENESIS`] for an empty ledger).
+    pub hash: Hash,
+}
+
+impl Head {
+    /// The exact bytes of a head for a county office to sign or keep:
+    /// `fangkong-head-v2\n<seq in decimal>\n<hash in 64 lowercase hex>\n` (UTF-8). Keys and
+    /// signing stay with the caller.
+    ///
+    /// ```
+    /// use fangkong::{Hash, Head};
+    /// let head = Head { seq: 3, hash: Hash::GENESIS };
+    /// assert_eq!(
+    ///     head.signing_bytes(),
+    ///     format!("fangkong-head-v2\n3\n{}\n", "0".repeat(64)).into_bytes()
+    /// );
+    /// ```
+    pub fn signing_bytes(&self) -> Vec<u8> {
+        format!("fangkong-head-v2\n{}\n{}\n", self.seq, self.hash).into_bytes()
+    }
+}
+
+impl fmt::Display for Head {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "entry {} with hash {}", self.seq, self.hash)
+    }
+}

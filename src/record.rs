@@ -1,0 +1,212 @@
+//! What a ledger record says: the registry's side of the ledger (format version 2, LEDGER.md).
+//!
+//! A record is `{"seq":…,"schema":2,"at":…,"actor":…,"command":{"first":…,"entries":…},"body":…}`.
+//! `command` marks the entries one command produced: every entry of a command carries the
+//! sequence number of its first entry and how many entries it wrote, so replay checks the
+//! command's authority once, for all its events. A body is an accepted [`Event`] or a
+//! [`Refusal`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::event::Event;
+use crate::ledger::{Entry, Ledger, SCHEMA_VERSION};
+use crate::{Error, Instant, StaffId};
+
+/// Which command an entry belongs to: the sequence number of the command's first entry and how
+/// many entries the command wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CommandMark {
+    /// The sequence number of the command's first entry.
+    pub first: u64,
+    /// How many entries the command wrote (1 for a refusal).
+    pub entries: u32,
+}
+
+impl CommandMark {
+    /// Whether entry `seq` is the command's first.
+    pub fn starts_at(&self, seq: u64) -> bool {
+        self.first == seq
+    }
+
+    /// The sequence number of the command's last entry.
+    pub fn last(&self) -> u64 {
+        self.first
+            .saturating_add(u64::from(self.entries))
+            .saturating_sub(1)
+    }
+}
+
+/// A refused command, as the ledger keeps it: who tried what, and why it was refused. It changes
+/// nothing else.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Refusal {
+    /// The command as it was given, as structured JSON with every run of digits that looks like
+    /// an identity number or a phone masked (a refused command's personal data is not kept:
+    /// PIPL's minimum necessary). A value a program can read, not a command to execute.
+    pub attempt: serde_json::Value,
+    /// The instant the command said, as text, when it is not the entry's own instant (outside
+    /// the supported range, or earlier than the ledger's last entry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempted_at: Option<String>,
+    /// Why it was refused, as the error said it (personal data masked).
+    pub reason: String,
+}
+
+/// What an entry records.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+// Records are read one at a time, never held in bulk: boxing the event would buy nothing.
+#[allow(clippy::large_enum_variant)]
+pub enum Body {
+    /// An accepted event.
+    Event(Event),
+    /// A refused command.
+    Refused(Refusal),
+}
+
+/// One entry's record: the part of an entry whose digest is chained.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Record {
+    /// Position in the ledger, from 1.
+    pub seq: u64,
+    /// The record format version ([`SCHEMA_VERSION`]).
+    pub schema: u32,
+    /// When the command was recorded. Never earlier than the entry before it.
+    pub at: Instant,
+    /// Who did it (or tried to).
+    pub actor: StaffId,
+    /// The command this entry belongs to.
+    pub command: CommandMark,
+    /// What was recorded.
+    pub body: Body,
+}
+
+impl Record {
+    /// Reads a record from an entry.
+    ///
+    /// # Errors
+    /// [`Error::RecordRedacted`] for a redacted entry; [`Error::RecordUnreadable`] if the
+    /// bytes are not a record of this format version.
+    pub fn of(entry: &Entry) -> Result<Record, Error> {
+        let bytes = entry.record_bytes().ok_or(Error::RecordRedacted {
+            seq: 0,
+            what: "read",
+        })?;
+        Record::parse(bytes)
+    }
+
+    /// Reads a record from its bytes.
+    ///
+    /// # Errors
+    /// [`Error::RecordUnreadable`] if the bytes are not a record of this format version.
+    pub fn parse(bytes: &str) -> Result<Record, Error> {
+        serde_json::from_str(bytes).map_err(|e| Error::RecordUnreadable {
+            // serde's message may quote the stored value (personal data): category and place.
+            reason: format!(
+                "{:?} error at line {} column {}",
+                e.classify(),
+                e.line(),
+                e.column()
+            ),
+        })
+    }
+
+    /// The record's exact bytes, as the ledger stores and hashes them.
+    pub(crate) fn to_bytes(&self) -> String {
+        debug_assert_eq!(self.schema, SCHEMA_VERSION);
+        // Records hold no maps with non-string keys and no serializer that can fail, so this
+        // cannot fail; hashing an empty record instead would break the ledger silently.
+        serde_json::to_string(self).expect("ledger records always serialize")
+    }
+}
+
+impl Ledger {
+    /// The records held, first to last, read from their bytes.
+    ///
+    /// # Errors
+    /// [`Error::LedgerUnreadable`] for a record that cannot be read, naming its line;
+    /// [`Error::RecordRedacted`] for a redacted one.
+    pub fn records(&self) -> impl Iterator<Item = Result<Record, Error>> + '_ {
+        let base = self.base().seq;
+        self.entries()
+            .enumerate()
+            .map(move |(i, e)| match e.record_bytes() {
+                None => Err(Error::RecordRedacted {
+                    seq: base + i as u64 + 1,
+                    what: "read",
+                }),
+                Some(bytes) => Record::parse(bytes).map_err(|err| match err {
+                    Error::RecordUnreadable { reason } => Error::LedgerUnreadable {
+                        line: i + 1,
+                        reason,
+                    },
+                    other => other,
+                }),
+            })
+    }
+}
+
+/// Masks every run of digits that looks like an identity number or a phone (7 digits or more,
+/// with a trailing `X` for identity numbers) in a text: keeps the first 3 (4 for 15 digits and
+/// more) and the last 4.
+pub(crate) fn mask_digit_runs(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i < chars.len() && matches!(chars[i], 'x' | 'X') && i - start == 17 {
+                i += 1;
+            }
+            let run = &chars[start..i];
+            if run.len() >= 7 {
+                let keep = if run.len() >= 15 { 4 } else { 3 };
+                out.extend(&run[..keep]);
+                out.extend(std::iter::repeat_n('*', run.len() - keep - 4));
+                out.extend(&run[run.len() - 4..]);
+            } else {
+                out.extend(run);
+            }
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A command as structured JSON with identity numbers and phones masked.
+pub(crate) fn masked_json(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => Value::String(mask_digit_runs(&s)),
+        Value::Array(items) => Value::Array(items.into_iter().map(masked_json).collect()),
+        Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, v)| (k, masked_json(v))).collect())
+        }
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_runs_that_look_like_identity_numbers_or_phones_are_masked() {
+        assert_eq!(
+            mask_digit_runs("id 11010519491231002X, phone 13812345678, group 12"),
+            "id 1101**********002X, phone 138****5678, group 12"
+        );
+        assert_eq!(mask_digit_runs("0731-84567890"), "0731-845*7890");
+        assert_eq!(mask_digit_runs("2020-01-24"), "2020-01-24");
+    }
+}

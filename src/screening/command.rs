@@ -1,0 +1,443 @@
+//! Screening's commands, events and state (摸底排查): risk areas, the rule, rounds, visits and
+//! interviews.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    DesignationId, Interview, InterviewRecord, RegisterChange, RiskLevel, RiskProposal,
+    RiskRegister, Round, ScreeningOutcome, ScreeningRule, Visit, VisitResult,
+};
+use crate::context::{Context, EntryMeta, GridView, non_empty, one};
+use crate::grid::Action;
+use crate::observation::{ObservationEvent, ObservationState};
+use crate::{Day, DivisionCode, Error, HouseholdId, ResidentId, RoundId, UnitId};
+
+/// A request about screening (摸底排查): risk areas, the screening rule, rounds, visits and
+/// interviews. Variant names are part of the stored format.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum ScreeningCommand {
+    /// Designate an area at risk from a day (as published by the authority that decided it).
+    DesignateRiskArea {
+        /// The area (a province, prefecture or county).
+        area: DivisionCode,
+        /// Its level.
+        level: RiskLevel,
+        /// The first day in force.
+        from: Day,
+        /// Who decided it and where it was published.
+        basis: String,
+    },
+    /// Lift a designation: in force up to the day before `on`.
+    LiftRiskArea {
+        /// The designation.
+        designation: DesignationId,
+        /// The day it is lifted.
+        on: Day,
+    },
+    /// Record a level change a person has confirmed from a [`RiskProposal`].
+    ConfirmRiskProposal {
+        /// The proposal, as confirmed.
+        proposal: RiskProposal,
+    },
+    /// Adopt the screening rule interviews are judged by from now on.
+    AdoptScreeningRule {
+        /// The rule.
+        rule: ScreeningRule,
+    },
+    /// Open a screening round over some units.
+    OpenScreeningRound {
+        /// Its name.
+        name: String,
+        /// The units it covers.
+        units: Vec<UnitId>,
+        /// Its first day.
+        opens: Day,
+    },
+    /// Close a screening round.
+    CloseScreeningRound {
+        /// The round.
+        round: RoundId,
+        /// Its last day.
+        closes: Day,
+    },
+    /// Record a visit to a household in a screening round.
+    RecordVisit {
+        /// The round.
+        round: RoundId,
+        /// The household.
+        household: HouseholdId,
+        /// How the visit ended.
+        result: VisitResult,
+    },
+    /// Record a screening interview of a resident (the five questions); the registry decides
+    /// the outcome by the screening rule in force and the risk register.
+    RecordInterview {
+        /// Who was interviewed.
+        resident: ResidentId,
+        /// The round, if the interview belongs to one.
+        round: Option<RoundId>,
+        /// The answers.
+        interview: Interview,
+    },
+}
+
+impl ScreeningCommand {
+    /// The action this command needs permission for ([`Action::roles`]).
+    pub fn action(&self) -> Action {
+        match self {
+            ScreeningCommand::DesignateRiskArea { .. }
+            | ScreeningCommand::LiftRiskArea { .. }
+            | ScreeningCommand::ConfirmRiskProposal { .. } => Action::ManageRiskAreas,
+            ScreeningCommand::AdoptScreeningRule { .. }
+            | ScreeningCommand::OpenScreeningRound { .. }
+            | ScreeningCommand::CloseScreeningRound { .. } => Action::ManageScreening,
+            ScreeningCommand::RecordVisit { .. } | ScreeningCommand::RecordInterview { .. } => {
+                Action::RecordScreening
+            }
+        }
+    }
+}
+
+/// A fact about screening recorded in the ledger. Past tense; applying one cannot fail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum ScreeningEvent {
+    /// The risk register changed: an area was designated or a designation lifted.
+    RiskRegisterChanged {
+        /// The change.
+        change: RegisterChange,
+    },
+    /// A screening rule was adopted.
+    ScreeningRuleAdopted {
+        /// The rule.
+        rule: ScreeningRule,
+    },
+    /// A screening round was opened.
+    ScreeningRoundOpened {
+        /// The round.
+        round: RoundId,
+        /// Its name.
+        name: String,
+        /// Its units.
+        units: Vec<UnitId>,
+        /// Its first day.
+        opens: Day,
+    },
+    /// A screening round was closed.
+    ScreeningRoundClosed {
+        /// The round.
+        round: RoundId,
+        /// Its last day.
+        closes: Day,
+    },
+    /// A household was visited (by the entry's actor, at its instant).
+    HouseholdVisited {
+        /// The round.
+        round: RoundId,
+        /// The household.
+        household: HouseholdId,
+        /// How it ended.
+        result: VisitResult,
+    },
+    /// A screening interview was recorded (by the entry's actor, at its instant).
+    InterviewRecorded {
+        /// Who was interviewed.
+        resident: ResidentId,
+        /// The round.
+        round: Option<RoundId>,
+        /// The local day of the interview.
+        on: Day,
+        /// The answers.
+        interview: Interview,
+        /// The outcome decided.
+        outcome: ScreeningOutcome,
+    },
+}
+
+impl ScreeningEvent {
+    /// The action of the command that records this event first.
+    pub(crate) fn action(&self) -> Action {
+        match self {
+            ScreeningEvent::RiskRegisterChanged { .. } => Action::ManageRiskAreas,
+            ScreeningEvent::ScreeningRuleAdopted { .. }
+            | ScreeningEvent::ScreeningRoundOpened { .. }
+            | ScreeningEvent::ScreeningRoundClosed { .. } => Action::ManageScreening,
+            ScreeningEvent::HouseholdVisited { .. } | ScreeningEvent::InterviewRecorded { .. } => {
+                Action::RecordScreening
+            }
+        }
+    }
+}
+
+/// Screening as built by its events.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ScreeningState {
+    pub(crate) risk: RiskRegister,
+    pub(crate) rule: Option<ScreeningRule>,
+    pub(crate) rounds: BTreeMap<RoundId, Round>,
+    pub(crate) interviews: BTreeMap<ResidentId, Vec<InterviewRecord>>,
+    pub(crate) next_round: u32,
+}
+
+/// Authorizes (reach) and validates a screening command, and returns its events: screening's
+/// own, and the observation events that follow from an interview (a key person's observation
+/// opened, or restarted by a later exposure). The registry has checked the actor's role.
+pub(crate) fn decide(
+    s: &ScreeningState,
+    ctx: &Context<'_>,
+    observation: &ObservationState,
+    command: &ScreeningCommand,
+) -> Result<(Vec<ScreeningEvent>, Vec<ObservationEvent>), Error> {
+    let action = command.action();
+    let changed = |change| ScreeningEvent::RiskRegisterChanged { change };
+    let events = match command {
+        ScreeningCommand::DesignateRiskArea {
+            area,
+            level,
+            from,
+            basis,
+        } => {
+            let d = s
+                .risk
+                .plan_designation(*area, level.clone(), *from, basis.clone())?;
+            Ok(vec![changed(RegisterChange::Designated(d))])
+        }
+        ScreeningCommand::LiftRiskArea { designation, on } => {
+            Ok(vec![changed(s.risk.check_lift(*designation, *on)?)])
+        }
+        ScreeningCommand::ConfirmRiskProposal { proposal } => {
+            let changes = s.risk.plan_confirmation(proposal)?;
+            if changes.is_empty() {
+                return Err(Error::NothingToConfirm {
+                    area: proposal.area,
+                });
+            }
+            Ok(changes.into_iter().map(changed).collect())
+        }
+        ScreeningCommand::AdoptScreeningRule { rule } => {
+            non_empty(&rule.name, "the screening rule's name")?;
+            // Every protocol the rule names must exist now, or every interview it decides
+            // would be refused later, to a cadre who cannot fix it.
+            for o in &rule.observations {
+                observation.protocol(&o.protocol)?;
+            }
+            Ok(vec![ScreeningEvent::ScreeningRuleAdopted {
+                rule: rule.clone(),
+            }])
+        }
+        ScreeningCommand::OpenScreeningRound { name, units, opens } => {
+            non_empty(name, "the screening round's name")?;
+            if units.is_empty() {
+                return Err(Error::EmptyText {
+                    what: "the screening round's list of units",
+                });
+            }
+            for u in units {
+                ctx.grid.known_unit(*u)?;
+                ctx.reach(action, *u)?;
+            }
+            Ok(vec![ScreeningEvent::ScreeningRoundOpened {
+                round: RoundId::new(s.next_round.max(1)),
+                name: name.trim().to_owned(),
+                units: units.clone(),
+                opens: *opens,
+            }])
+        }
+        ScreeningCommand::CloseScreeningRound { round, closes } => {
+            let r = s.round(*round)?;
+            if let Some(closed) = r.closes {
+                return Err(Error::RoundAlreadyClosed {
+                    round: *round,
+                    closes: closed,
+                });
+            }
+            if *closes < r.opens {
+                return Err(Error::RoundClosesBeforeItOpens {
+                    round: *round,
+                    opens: r.opens,
+                    closes: *closes,
+                });
+            }
+            for u in &r.units {
+                ctx.reach(action, *u)?;
+            }
+            Ok(vec![ScreeningEvent::ScreeningRoundClosed {
+                round: *round,
+                closes: *closes,
+            }])
+        }
+        ScreeningCommand::RecordVisit {
+            round,
+            household,
+            result,
+        } => {
+            let h = ctx.grid.known_household(*household)?;
+            ctx.reach(action, h.group)?;
+            let r = s.round_open_on(*round, ctx.today)?;
+            if !round_covers(ctx.grid, r, h.group) {
+                return Err(Error::OutsideRound {
+                    household: *household,
+                    group: ctx.grid.label(h.group),
+                    round: *round,
+                });
+            }
+            Ok(vec![ScreeningEvent::HouseholdVisited {
+                round: *round,
+                household: *household,
+                result: *result,
+            }])
+        }
+        ScreeningCommand::RecordInterview {
+            resident,
+            round,
+            interview,
+        } => {
+            let r = ctx.grid.active_resident(*resident)?;
+            let group = ctx.grid.known_household(r.household)?.group;
+            ctx.reach(action, group)?;
+            if let Some(round) = round {
+                let rd = s.round_open_on(*round, ctx.today)?;
+                if !round_covers(ctx.grid, rd, group) {
+                    return Err(Error::OutsideRound {
+                        household: r.household,
+                        group: ctx.grid.label(group),
+                        round: *round,
+                    });
+                }
+            }
+            let t = interview.travel();
+            let latest = t
+                .stays
+                .iter()
+                .map(|x| x.last())
+                .chain(t.transits.iter().map(|x| x.day))
+                .chain(t.returned_home)
+                .max();
+            if let Some(day) = latest.filter(|d| *d > ctx.today) {
+                return Err(Error::TravelAfterInterview {
+                    day,
+                    today: ctx.today,
+                });
+            }
+            let rule = s.rule.as_ref().ok_or(Error::NoScreeningRule)?;
+            let outcome = rule.screen(&s.risk, interview, ctx.today);
+            let follow =
+                crate::observation::events_for_outcome(observation, ctx, *resident, &outcome)?;
+            let events = vec![ScreeningEvent::InterviewRecorded {
+                resident: *resident,
+                round: *round,
+                on: ctx.today,
+                interview: interview.clone(),
+                outcome,
+            }];
+            return Ok((events, follow));
+        }
+    }?;
+    Ok((events, Vec::new()))
+}
+
+/// Whether a round covers a group: the group, its zone or a unit above it is one of the
+/// round's units (a walk up the grid, not a walk over the round's units).
+pub(crate) fn round_covers(grid: &dyn GridView, round: &Round, group: UnitId) -> bool {
+    grid.covering_units(group)
+        .iter()
+        .any(|u| round.units.contains(u))
+}
+
+impl ScreeningState {
+    pub(crate) fn apply(&mut self, event: &ScreeningEvent, meta: &EntryMeta) {
+        let (actor, at) = (meta.actor, meta.at);
+        match event {
+            ScreeningEvent::RiskRegisterChanged { change } => self.risk.apply(change),
+            ScreeningEvent::ScreeningRuleAdopted { rule } => self.rule = Some(rule.clone()),
+            ScreeningEvent::ScreeningRoundOpened {
+                round,
+                name,
+                units,
+                opens,
+            } => {
+                self.next_round = self.next_round.max(round.get().saturating_add(1));
+                self.rounds.insert(
+                    *round,
+                    Round {
+                        id: *round,
+                        name: name.clone(),
+                        units: units.clone(),
+                        opens: *opens,
+                        closes: None,
+                        visits: BTreeMap::new(),
+                    },
+                );
+            }
+            ScreeningEvent::ScreeningRoundClosed { round, closes } => {
+                if let Some(r) = self.rounds.get_mut(round) {
+                    r.closes = Some(*closes);
+                }
+            }
+            ScreeningEvent::HouseholdVisited {
+                round,
+                household,
+                result,
+            } => {
+                let day = meta.day;
+                if let Some(r) = self.rounds.get_mut(round) {
+                    r.visits.entry(*household).or_insert_with(one).push(Visit {
+                        by: actor,
+                        at,
+                        day,
+                        result: *result,
+                    });
+                }
+            }
+            ScreeningEvent::InterviewRecorded {
+                resident,
+                round,
+                on,
+                interview,
+                outcome,
+            } => {
+                self.interviews
+                    .entry(*resident)
+                    .or_insert_with(one)
+                    .push(InterviewRecord {
+                        resident: *resident,
+                        by: actor,
+                        at,
+                        on: *on,
+                        round: *round,
+                        interview: interview.clone(),
+                        outcome: outcome.clone(),
+                    });
+            }
+        }
+    }
+
+    /// A round that must exist.
+    pub(crate) fn round(&self, id: RoundId) -> Result<&Round, Error> {
+        self.rounds
+            .get(&id)
+            .ok_or(Error::UnknownRound { round: id })
+    }
+
+    fn round_open_on(&self, id: RoundId, day: crate::Day) -> Result<&Round, Error> {
+        let r = self.round(id)?;
+        if day < r.opens {
+            return Err(Error::RoundNotOpen {
+                round: id,
+                opens: r.opens,
+                day,
+            });
+        }
+        if let Some(closes) = r.closes.filter(|c| day > *c) {
+            return Err(Error::RoundClosed {
+                round: id,
+                closes,
+                day,
+            });
+        }
+        Ok(r)
+    }
+}
