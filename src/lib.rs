@@ -102,6 +102,7 @@ mod place;
 mod record;
 mod registry;
 mod screening;
+pub mod supervision;
 pub mod synth;
 mod table;
 #[cfg(test)]
@@ -116,6 +117,7 @@ pub use household::{
     DeregistrationReason, Household, Relation, Resident, ResidentDetails, Vulnerabilities,
 };
 pub use identity::{IdentityNumber, Phone, PhoneKind, Sex};
+pub use ids::{AccountabilityId, FindingId, InspectionId, VenueId};
 pub use ids::{HouseholdId, ObservationId, ResidentId, RoundId, StaffId, UnitId};
 pub use ledger::{Cut, Entry, Ledger, Loaded, Proof, SCHEMA_VERSION, Verified};
 pub use observation::{
@@ -136,6 +138,12 @@ pub use screening::{
     KeyPerson, LevelObservation, ProposedChange, RegisterChange, ReportedSymptoms, RiskLevel,
     RiskProposal, RiskRegister, Round, ScreeningCommand, ScreeningEvent, ScreeningOutcome,
     ScreeningRule, Stay, Transit, TravelHistory, VillageCoverage, Visit, VisitResult,
+};
+
+pub use supervision::{
+    AccountabilityCounts, Accountable, CadreForm, ChecklistItem, Decision, Evidence, Finding,
+    Inspection, InspectionMode, InspectionTarget, ItemCheck, OverdueFinding, SupervisionCommand,
+    SupervisionEvent, Verdict,
 };
 
 #[cfg(doctest)]

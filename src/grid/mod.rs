@@ -269,6 +269,15 @@ pub enum Action {
     /// Record a medical decision: open an observation, home visits, tests, clearing alerts,
     /// referral, transfer, ending, period changes, release (解除医学观察).
     RecordMedicalDecision,
+    // --- supervision ---
+    /// Record an inspection (督查), open (明查) or covert (暗访), with its checklist.
+    RecordInspection,
+    /// Record a finding (问题) with the staff member responsible and a rectification deadline.
+    RecordFinding,
+    /// Record the rectification (整改) of a finding: by the staff member responsible, or a leader.
+    RecordRectification,
+    /// Decide on accountability (问责) for findings.
+    DecideAccountability,
 }
 
 impl Action {
@@ -287,6 +296,10 @@ impl Action {
             Action::ManageProtocols => &[Leader, HealthWorker],
             Action::RecordFollowUp => &[Leader, Cadre, GridWorker, HealthWorker],
             Action::RecordMedicalDecision => &[HealthWorker],
+            // --- supervision ---
+            Action::RecordInspection | Action::RecordFinding => &[Inspector],
+            Action::RecordRectification => &[Leader, Cadre, GridWorker, HealthWorker, Inspector],
+            Action::DecideAccountability => &[Leader],
         }
     }
 
@@ -306,6 +319,11 @@ impl Action {
             Action::ManageProtocols => "adopt observation protocols",
             Action::RecordFollowUp => "record temperature readings, symptoms or supplies",
             Action::RecordMedicalDecision => "record a medical decision",
+            // --- supervision ---
+            Action::RecordInspection => "record an inspection",
+            Action::RecordFinding => "record a finding of the supervision group",
+            Action::RecordRectification => "record the rectification of a finding",
+            Action::DecideAccountability => "decide on accountability",
         }
     }
 }
