@@ -536,7 +536,7 @@ impl FromStr for CadreForm {
             .strip_suffix("诫勉")
             .or_else(|| normalize(raw).strip_suffix(" admonition").map(|_| raw))
         {
-            let manner = m.trim().split_whitespace().next().unwrap_or("");
+            let manner = m.split_whitespace().next().unwrap_or("");
             return manner
                 .parse()
                 .map(CadreForm::Admonition)

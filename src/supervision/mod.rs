@@ -650,7 +650,7 @@ impl SupervisionState {
                 text: f.text.clone(),
             })
             .collect();
-        rows.sort_by(|a, b| (a.deadline, a.finding).cmp(&(b.deadline, b.finding)));
+        rows.sort_by_key(|a| (a.deadline, a.finding));
         rows
     }
 

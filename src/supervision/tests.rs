@@ -871,10 +871,8 @@ fn probation_of_25_months_is_refused_and_24_accepted() {
         Err(Error::InvalidProbation { months: 0 })
     );
     // A stored command with 25 months does not even deserialize.
-    let json = format!(
-        r#"{{"DecideAccountability":{{"findings":[1],"accountable":{{"cadre":{{"staff":4,"form":{{"party_discipline":{{"probation":25}}}}}}}},"made":"2020-02-14","reason":""}}}}"#
-    );
-    assert!(serde_json::from_str::<SupervisionCommand>(&json).is_err());
+    let json = r#"{"DecideAccountability":{"findings":[1],"accountable":{"cadre":{"staff":4,"form":{"party_discipline":{"probation":25}}}},"made":"2020-02-14","reason":""}}"#;
+    assert!(serde_json::from_str::<SupervisionCommand>(json).is_err());
     let ok: SupervisionCommand = serde_json::from_str(&json.replace("25", "24")).unwrap();
     let events = w.ok(LIU, "2020-02-20T10:00:00+08:00", ok);
     assert!(matches!(
