@@ -197,6 +197,7 @@ impl World {
                 seq: self.seq,
                 actor,
                 at: now,
+                day: now.day_in(UtcOffset::CHINA),
             };
             self.state.apply(e, &meta);
             self.log.push((e.clone(), meta));
