@@ -1011,6 +1011,144 @@ pub enum Error {
         /// The day.
         day: Day,
     },
+
+    // --- supervision ---
+    /// A label (a mode, outcome, form of accountability…) that is not one of its names.
+    #[error("{input:?} is not a {what}; write one of: {expected}")]
+    UnknownLabel {
+        /// What kind of label was expected, e.g. "mode of inspection".
+        what: &'static str,
+        /// The text as given.
+        input: String,
+        /// The accepted names, English and Chinese.
+        expected: String,
+    },
+    /// A party probation (留党察看) outside 1 to 24 months.
+    #[error(
+        "party probation (留党察看) lasts 1 to 24 months (at most two years); {months} months is not allowed"
+    )]
+    InvalidProbation {
+        /// The number of months given.
+        months: u32,
+    },
+    /// An inspection with no checklist item.
+    #[error("an inspection must check at least one item of its checklist")]
+    EmptyChecklist,
+    /// The same checklist item twice in one inspection.
+    #[error("checklist item {item:?} appears twice in the inspection: check each item once")]
+    DuplicateChecklistItem {
+        /// The item.
+        item: String,
+    },
+    /// Records confirmed by the inspector that point the other way from the item's outcome.
+    #[error(
+        "for {item:?} the records show {shows}, which the inspector confirmed, yet the item is marked {outcome}: mark the evidence contradicted, saying what was seen, or change the outcome"
+    )]
+    VerdictDisagrees {
+        /// The checklist item.
+        item: String,
+        /// What the records show.
+        shows: String,
+        /// The outcome given.
+        outcome: &'static str,
+    },
+    /// No such inspection.
+    #[error("there is no inspection {inspection} in this registry")]
+    UnknownInspection {
+        /// The id given.
+        inspection: crate::InspectionId,
+    },
+    /// A finding from a checklist item that the inspection did not check.
+    #[error("inspection {inspection} did not check {item:?}, so no finding can come from it")]
+    ItemNotOnChecklist {
+        /// The inspection.
+        inspection: crate::InspectionId,
+        /// The item given.
+        item: String,
+    },
+    /// A finding from a checklist item that passed.
+    #[error(
+        "{item:?} passed in inspection {inspection}, so no finding can come from it: record a stand-alone finding instead"
+    )]
+    ItemNotFailed {
+        /// The inspection.
+        inspection: crate::InspectionId,
+        /// The item.
+        item: String,
+    },
+    /// A staff member named (as responsible, or as the cadre held accountable) who is not enrolled.
+    #[error("there is no member of staff {staff} in this registry to name as {role}")]
+    UnknownStaffMember {
+        /// The id given.
+        staff: StaffId,
+        /// In which capacity they were named, e.g. "the person responsible".
+        role: &'static str,
+    },
+    /// A rectification deadline before the day of the finding.
+    #[error(
+        "the rectification deadline {deadline} is before the day of the finding, {day}: give a deadline on or after {day}"
+    )]
+    DeadlineBeforeFinding {
+        /// The deadline given.
+        deadline: Day,
+        /// The day of the finding.
+        day: Day,
+    },
+    /// No such finding.
+    #[error("there is no finding {finding} in this registry")]
+    UnknownFinding {
+        /// The id given.
+        finding: crate::FindingId,
+    },
+    /// A second rectification of the same finding.
+    #[error("finding {finding} was already rectified on {day}")]
+    AlreadyRectified {
+        /// The finding.
+        finding: crate::FindingId,
+        /// The day it was rectified.
+        day: Day,
+    },
+    /// A rectification recorded by someone other than the person responsible or a leader.
+    #[error(
+        "{actor} may not record the rectification of finding {finding}: only {responsible}, who answers for it, or a leader may"
+    )]
+    NotResponsibleForFinding {
+        /// Who tried (role, name, id).
+        actor: String,
+        /// The finding.
+        finding: crate::FindingId,
+        /// Who answers for it (role, name, id).
+        responsible: String,
+    },
+    /// An accountability decision that names no finding.
+    #[error("an accountability decision must name at least one finding it rests on")]
+    DecisionWithoutFindings,
+    /// An accountability decision dated after the day it is recorded.
+    #[error("the decision is dated {made}, after today ({today}): check the day it was made")]
+    DecisionInFuture {
+        /// The day the decision was made, as given.
+        made: Day,
+        /// The local day of recording.
+        today: Day,
+    },
+    /// An accountability decision dated before a finding it rests on.
+    #[error(
+        "the decision is dated {made}, before finding {finding} was made on {found}: check the day or the findings"
+    )]
+    DecisionBeforeFinding {
+        /// The finding.
+        finding: crate::FindingId,
+        /// The day of the finding.
+        found: Day,
+        /// The day of the decision, as given.
+        made: Day,
+    },
+    /// The registry cannot number any more records of a kind.
+    #[error("the registry cannot number any more {what}")]
+    TooManyRecords {
+        /// What, e.g. "inspections".
+        what: &'static str,
+    },
 }
 
 /// What is wrong with a ledger, at the first entry where something is wrong.

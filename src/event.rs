@@ -16,6 +16,7 @@ use crate::grid::{Action, GridCommand, GridEvent};
 use crate::observation::{ObservationCommand, ObservationEvent};
 use crate::report::{ReportCommand, ReportEvent};
 use crate::screening::{ScreeningCommand, ScreeningEvent};
+use crate::supervision::{SupervisionCommand, SupervisionEvent};
 
 /// A request to change the registry, made by a member of staff at an instant: one module's
 /// command.
@@ -40,6 +41,8 @@ pub enum Command {
     Report(ReportCommand),
     /// Gatherings (聚集) and venues: orders, planned gatherings, persuasion, closures.
     Gathering(GatheringCommand),
+    /// Supervision (督查问责): inspections, findings, rectification, accountability.
+    Supervision(SupervisionCommand),
 }
 
 impl Command {
@@ -51,6 +54,7 @@ impl Command {
             Command::Observation(c) => c.action(),
             Command::Report(c) => c.action(),
             Command::Gathering(c) => c.action(),
+            Command::Supervision(c) => c.action(),
         }
     }
 }
@@ -72,6 +76,8 @@ pub enum Event {
     Report(ReportEvent),
     /// Gatherings and venues.
     Gathering(GatheringEvent),
+    /// Supervision.
+    Supervision(SupervisionEvent),
 }
 
 macro_rules! wrap {
@@ -94,3 +100,5 @@ wrap!(Command::Report(ReportCommand));
 wrap!(Event::Report(ReportEvent));
 wrap!(Command::Gathering(GatheringCommand));
 wrap!(Event::Gathering(GatheringEvent));
+wrap!(Command::Supervision(SupervisionCommand));
+wrap!(Event::Supervision(SupervisionEvent));

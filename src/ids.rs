@@ -212,3 +212,39 @@ id_type!(
     "VX",
     "venue violation"
 );
+// --- supervision ---
+id_type!(
+    /// An inspection (督查) by the supervision group, open or covert.
+    ///
+    /// ```
+    /// use fangkong::InspectionId;
+    /// assert_eq!("IN11".parse::<InspectionId>()?, InspectionId::new(11));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    InspectionId,
+    "IN",
+    "inspection"
+);
+id_type!(
+    /// A finding (问题) of the supervision group, to be rectified (整改) by a deadline.
+    ///
+    /// ```
+    /// use fangkong::FindingId;
+    /// assert_eq!(FindingId::new(3).to_string(), "FD3");
+    /// ```
+    FindingId,
+    "FD",
+    "finding"
+);
+id_type!(
+    /// An accountability decision (问责决定).
+    ///
+    /// ```
+    /// use fangkong::AccountabilityId;
+    /// assert_eq!("AC2".parse::<AccountabilityId>()?.get(), 2);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    AccountabilityId,
+    "AC",
+    "accountability decision"
+);

@@ -109,6 +109,7 @@ mod record;
 mod registry;
 pub mod report;
 mod screening;
+pub mod supervision;
 pub mod synth;
 mod table;
 #[cfg(test)]
@@ -128,8 +129,9 @@ pub use household::{
 };
 pub use identity::{IdentityNumber, Phone, PhoneKind, Sex};
 pub use ids::{
-    ClosureId, GatheringId, GatheringOrderId, HouseholdId, ObservationId, PersuasionId,
-    ReopeningId, ResidentId, RoundId, StaffId, UnitId, VenueId, ViolationId,
+    AccountabilityId, ClosureId, FindingId, GatheringId, GatheringOrderId, HouseholdId,
+    InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId, StaffId, UnitId,
+    VenueId, ViolationId,
 };
 pub use ledger::{Cut, Entry, Ledger, Loaded, Proof, SCHEMA_VERSION, Verified};
 pub use observation::{
@@ -153,6 +155,11 @@ pub use screening::{
     KeyPerson, LevelObservation, ProposedChange, RegisterChange, ReportedSymptoms, RiskLevel,
     RiskProposal, RiskRegister, Round, ScreeningCommand, ScreeningEvent, ScreeningOutcome,
     ScreeningRule, Stay, Transit, TravelHistory, VillageCoverage, Visit, VisitResult,
+};
+pub use supervision::{
+    AccountabilityCounts, Accountable, CadreForm, ChecklistItem, Decision, Evidence, Finding,
+    Inspection, InspectionMode, InspectionTarget, ItemCheck, OverdueFinding, SupervisionCommand,
+    SupervisionEvent, Verdict,
 };
 
 #[cfg(doctest)]

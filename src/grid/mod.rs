@@ -286,6 +286,15 @@ pub enum Action {
     RegisterVenue,
     /// Record a venue found open while ordered closed.
     RecordVenueViolation,
+    // --- supervision ---
+    /// Record an inspection (督查), open (明查) or covert (暗访), with its checklist.
+    RecordInspection,
+    /// Record a finding (问题) with the staff member responsible and a rectification deadline.
+    RecordFinding,
+    /// Record the rectification (整改) of a finding: by the staff member responsible, or a leader.
+    RecordRectification,
+    /// Decide on accountability (问责) for findings.
+    DecideAccountability,
 }
 
 impl Action {
@@ -311,6 +320,10 @@ impl Action {
                 &[Leader, Cadre, GridWorker]
             }
             Action::RecordVenueViolation => &[Leader, Cadre, GridWorker, Inspector],
+            // --- supervision ---
+            Action::RecordInspection | Action::RecordFinding => &[Inspector],
+            Action::RecordRectification => &[Leader, Cadre, GridWorker, HealthWorker, Inspector],
+            Action::DecideAccountability => &[Leader],
         }
     }
 
@@ -337,6 +350,11 @@ impl Action {
             Action::RecordPersuasion => "record a persuasion visit",
             Action::RegisterVenue => "register a venue",
             Action::RecordVenueViolation => "record a venue violation",
+            // --- supervision ---
+            Action::RecordInspection => "record an inspection",
+            Action::RecordFinding => "record a finding of the supervision group",
+            Action::RecordRectification => "record the rectification of a finding",
+            Action::DecideAccountability => "decide on accountability",
         }
     }
 }

@@ -177,6 +177,12 @@ impl Registry {
         for v in gatherings.violations().filter(|v| v.day == day) {
             out.entry(row_of(v.unit)).or_default().violations_new += 1;
         }
+        // Supervision is the township's own work: its own row (DOMAIN.md §6, §7).
+        let sup = &s.supervision;
+        let own = out.entry(township).or_default();
+        own.inspections_new += sup.inspections().filter(|i| i.day == day).count() as u64;
+        own.findings_new += sup.findings().filter(|f| f.day == day).count() as u64;
+        own.decisions_new += sup.decisions().filter(|d| d.made == day).count() as u64;
         out
     }
 

@@ -17,6 +17,7 @@ use crate::place::StatisticalCode;
 use crate::record::{Body, CommandMark, Record, Refusal, mask_digit_runs, masked_json};
 use crate::report::{self, ReportState};
 use crate::screening::{self, ScreeningState};
+use crate::supervision::{self, SupervisionState};
 use crate::{
     Day, Error, Head, HouseholdId, Instant, ObservationId, ResidentId, StaffId, UnitId, UtcOffset,
 };
@@ -26,6 +27,7 @@ mod gathering_queries;
 mod observation_queries;
 mod report_queries;
 mod screening_queries;
+mod supervision_queries;
 
 pub use observation_queries::WorkerNonReporting;
 
@@ -146,6 +148,7 @@ struct State {
     observation: ObservationState,
     report: ReportState,
     gathering: GatheringState,
+    supervision: SupervisionState,
 }
 
 /// The registry (登记册): the grid, its staff, households and residents, and the ledger of
@@ -658,6 +661,7 @@ impl Registry {
             Command::Observation(c) => wrap(observation::decide(&s.observation, &ctx, c)?),
             Command::Report(c) => wrap(report::decide(&s.report, &ctx, c)?),
             Command::Gathering(c) => wrap(gathering::decide(&s.gathering, &ctx, c)?),
+            Command::Supervision(c) => wrap(supervision::decide(&s.supervision, &ctx, c)?),
         })
     }
 
@@ -933,6 +937,7 @@ impl State {
             Event::Observation(e) => self.observation.apply(e),
             Event::Report(e) => self.report.apply(e, meta),
             Event::Gathering(e) => self.gathering.apply(e, meta),
+            Event::Supervision(e) => self.supervision.apply(e, meta),
         }
     }
 
@@ -975,6 +980,7 @@ fn event_action(e: &Event) -> Option<Action> {
         Event::Observation(e) => Some(e.action()),
         Event::Report(e) => Some(e.action()),
         Event::Gathering(e) => Some(e.action()),
+        Event::Supervision(e) => Some(e.action()),
     }
 }
 

@@ -1,0 +1,264 @@
+//! Accountability decisions (问责决定) and their counts.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::labels::{CadreForm, FormCategory, OrganisationForm};
+use crate::{AccountabilityId, Day, FindingId, StaffId, UnitId};
+
+/// Who is held accountable, and in which form.
+///
+/// ```
+/// use fangkong::{StaffId, UnitId};
+/// use fangkong::supervision::{Accountable, CadreForm, FormCategory, OrganisationForm};
+/// let a = Accountable::Cadre { staff: StaffId::new(7), form: "组织处理：免职".parse()? };
+/// assert_eq!(a.category(), FormCategory::OrganisationalHandling);
+/// assert_eq!(a.to_string(), "organisational handling: removal of S7");
+/// let o = Accountable::Organisation { unit: UnitId::new(3), form: OrganisationForm::Reorganisation };
+/// assert_eq!(o.to_string(), "reorganisation of U3");
+/// # Ok::<(), fangkong::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Accountable {
+    /// An organisation (党组织), named by its unit.
+    Organisation {
+        /// The unit.
+        unit: UnitId,
+        /// The form.
+        form: OrganisationForm,
+    },
+    /// A cadre (a member of staff).
+    Cadre {
+        /// Who.
+        staff: StaffId,
+        /// The form.
+        form: CadreForm,
+    },
+}
+
+impl Accountable {
+    /// The category the decision counts in.
+    pub fn category(&self) -> FormCategory {
+        match self {
+            Accountable::Organisation { .. } => FormCategory::Organisation,
+            Accountable::Cadre { form, .. } => form.category(),
+        }
+    }
+
+    /// The form, in English.
+    pub fn form_en(&self) -> String {
+        match self {
+            Accountable::Organisation { form, .. } => form.label_en().to_owned(),
+            Accountable::Cadre { form, .. } => form.label_en(),
+        }
+    }
+
+    /// The form, in Chinese.
+    pub fn form_zh(&self) -> String {
+        match self {
+            Accountable::Organisation { form, .. } => form.label_zh().to_owned(),
+            Accountable::Cadre { form, .. } => form.label_zh(),
+        }
+    }
+}
+
+impl fmt::Display for Accountable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Accountable::Organisation { unit, form } => write!(f, "{form} of {unit}"),
+            Accountable::Cadre { staff, form } => write!(f, "{form} of {staff}"),
+        }
+    }
+}
+
+/// A recorded accountability decision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Decision {
+    /// Its id.
+    pub id: AccountabilityId,
+    /// The findings it rests on (at least one, each once, in order).
+    pub findings: Vec<FindingId>,
+    /// Who is held accountable, in which form.
+    pub accountable: Accountable,
+    /// The day it was made.
+    pub made: Day,
+    /// Its grounds, as written.
+    pub reason: String,
+    /// The leader who recorded it.
+    pub by: StaffId,
+}
+
+impl fmt::Display for Decision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let findings: Vec<String> = self.findings.iter().map(ToString::to_string).collect();
+        write!(
+            f,
+            "{} made {}: {} ({}), on findings {}",
+            self.id,
+            self.made,
+            self.accountable,
+            self.accountable.form_zh(),
+            findings.join(", ")
+        )?;
+        if !self.reason.is_empty() {
+            write!(f, " — {}", self.reason)?;
+        }
+        Ok(())
+    }
+}
+
+/// A decision as a person reads it, with the unit or staff member named.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DecisionRow {
+    /// The decision.
+    pub decision: Decision,
+    /// Who is held accountable, as a label (`"cadre Zhang Wei (S7)"`, `"Qianjin (U3)"`).
+    pub subject: String,
+}
+
+impl fmt::Display for DecisionRow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = &self.decision;
+        let findings: Vec<String> = d.findings.iter().map(ToString::to_string).collect();
+        write!(
+            f,
+            "{} made {}: {} ({}) of {}, on findings {}",
+            d.id,
+            d.made,
+            d.accountable.form_en(),
+            d.accountable.form_zh(),
+            self.subject,
+            findings.join(", ")
+        )?;
+        if !d.reason.is_empty() {
+            write!(f, " — {}", d.reason)?;
+        }
+        Ok(())
+    }
+}
+
+/// The count of one category: decisions, and the distinct people (or units) they concern.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CategoryCount {
+    /// Decisions made.
+    pub decisions: u32,
+    /// Distinct people concerned (three decisions on one person count one).
+    pub people: u32,
+    /// Distinct units concerned (accountability of an organisation).
+    pub units: u32,
+}
+
+/// Accountability counts over a span of days (问责统计): per category, decisions and people,
+/// admonition kept apart from organisational handling.
+///
+/// The article's "3 people given organisational handling" is
+/// `counts.category(FormCategory::OrganisationalHandling).people == 3`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AccountabilityCounts {
+    /// The first day counted.
+    pub from: Day,
+    /// The last day counted.
+    pub to: Day,
+    /// Per category; categories without a decision are absent.
+    pub by_category: BTreeMap<FormCategory, CategoryCount>,
+    /// All decisions.
+    pub decisions: u32,
+    /// Distinct people held accountable in any form.
+    pub people: u32,
+    /// Distinct units held accountable in any form.
+    pub units: u32,
+}
+
+impl AccountabilityCounts {
+    /// Counts the decisions made on `from ..= to`.
+    pub(crate) fn of<'a>(
+        from: Day,
+        to: Day,
+        decisions: impl Iterator<Item = &'a Decision>,
+    ) -> Self {
+        let mut per: BTreeMap<FormCategory, (u32, BTreeSet<StaffId>, BTreeSet<UnitId>)> =
+            BTreeMap::new();
+        let mut all_people = BTreeSet::new();
+        let mut all_units = BTreeSet::new();
+        let mut total = 0u32;
+        for d in decisions.filter(|d| from <= d.made && d.made <= to) {
+            total = total.saturating_add(1);
+            let entry = per.entry(d.accountable.category()).or_default();
+            entry.0 = entry.0.saturating_add(1);
+            match d.accountable {
+                Accountable::Cadre { staff, .. } => {
+                    entry.1.insert(staff);
+                    all_people.insert(staff);
+                }
+                Accountable::Organisation { unit, .. } => {
+                    entry.2.insert(unit);
+                    all_units.insert(unit);
+                }
+            }
+        }
+        let len = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        AccountabilityCounts {
+            from,
+            to,
+            by_category: per
+                .into_iter()
+                .map(|(c, (decisions, people, units))| {
+                    (
+                        c,
+                        CategoryCount {
+                            decisions,
+                            people: len(people.len()),
+                            units: len(units.len()),
+                        },
+                    )
+                })
+                .collect(),
+            decisions: total,
+            people: len(all_people.len()),
+            units: len(all_units.len()),
+        }
+    }
+
+    /// The count of one category (zero if none).
+    pub fn category(&self, category: FormCategory) -> CategoryCount {
+        self.by_category.get(&category).copied().unwrap_or_default()
+    }
+}
+
+impl fmt::Display for AccountabilityCounts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural =
+            |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        write!(
+            f,
+            "accountability {} to {}: {}",
+            self.from,
+            self.to,
+            plural(self.decisions, "decision", "decisions")
+        )?;
+        for (c, n) in &self.by_category {
+            let who = if *c == FormCategory::Organisation {
+                plural(n.units, "unit", "units")
+            } else {
+                plural(n.people, "person", "people")
+            };
+            write!(
+                f,
+                "\n  {} ({}): {}, {}",
+                c,
+                c.label_zh(),
+                who,
+                plural(n.decisions, "decision", "decisions")
+            )?;
+        }
+        Ok(())
+    }
+}

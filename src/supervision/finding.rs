@@ -1,0 +1,128 @@
+//! Findings (问题) and their rectification (整改).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::labels::ChecklistItem;
+use crate::{Day, FindingId, InspectionId, Instant, StaffId, UnitId};
+
+/// Where a finding comes from: a failed item of an inspection, or nowhere in particular.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FindingSource {
+    /// A failed item of an inspection; the finding counts under the inspection's unit.
+    ChecklistItem {
+        /// The inspection.
+        inspection: InspectionId,
+        /// Its failed item.
+        item: ChecklistItem,
+    },
+    /// A stand-alone finding (e.g. from a complaint), in a unit.
+    StandAlone {
+        /// The unit it concerns.
+        unit: UnitId,
+    },
+}
+
+/// The rectification (整改) of a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Rectification {
+    /// Who recorded it: the staff member responsible, or a leader.
+    pub by: StaffId,
+    /// When it was recorded.
+    pub at: Instant,
+    /// Its local day: the finding is not overdue from this day on.
+    pub day: Day,
+    /// What was done.
+    pub note: String,
+}
+
+/// A finding of the supervision group.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Finding {
+    /// Its id.
+    pub id: FindingId,
+    /// Where it comes from.
+    pub source: FindingSource,
+    /// The unit it counts under.
+    pub unit: UnitId,
+    /// The staff member who answers for it.
+    pub responsible: StaffId,
+    /// The last day to rectify it (整改期限).
+    pub deadline: Day,
+    /// What was found.
+    pub text: String,
+    /// Who recorded it.
+    pub by: StaffId,
+    /// The local day it was recorded.
+    pub day: Day,
+    /// Its rectification, once recorded.
+    pub rectification: Option<Rectification>,
+}
+
+impl Finding {
+    /// Whether the finding is overdue on `day`: from the day after its deadline until the day
+    /// it is rectified (not overdue on the day of rectification).
+    ///
+    /// ```
+    /// # use fangkong::supervision::Finding;
+    /// # fn check(f: &Finding) -> Result<(), fangkong::Error> {
+    /// // deadline 2020-02-12, not rectified
+    /// assert!(!f.is_overdue_on("2020-02-12".parse()?));
+    /// assert!(f.is_overdue_on("2020-02-13".parse()?));
+    /// # Ok(()) }
+    /// ```
+    pub fn is_overdue_on(&self, day: Day) -> bool {
+        day > self.deadline && self.rectification.as_ref().is_none_or(|r| day < r.day)
+    }
+
+    /// The checklist item it comes from, if any.
+    pub fn item(&self) -> Option<&ChecklistItem> {
+        match &self.source {
+            FindingSource::ChecklistItem { item, .. } => Some(item),
+            FindingSource::StandAlone { .. } => None,
+        }
+    }
+}
+
+/// A row of the overdue findings of a day (逾期未整改), as a person reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct OverdueFinding {
+    /// The finding.
+    pub finding: FindingId,
+    /// The unit it counts under, as a label.
+    pub unit: String,
+    /// The checklist item it comes from, if any.
+    pub item: Option<ChecklistItem>,
+    /// Who answers for it, as a label (role, name, id).
+    pub responsible: String,
+    /// Its deadline.
+    pub deadline: Day,
+    /// Days past the deadline on the day asked about (1 on the day after the deadline).
+    pub days_overdue: i64,
+    /// What was found.
+    pub text: String,
+}
+
+impl fmt::Display for OverdueFinding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} in {}", self.finding, self.unit)?;
+        if let Some(item) = &self.item {
+            write!(f, ", {item}")?;
+        }
+        write!(
+            f,
+            ": {} to rectify by {}, {} day{} overdue — {}",
+            self.responsible,
+            self.deadline,
+            self.days_overdue,
+            if self.days_overdue == 1 { "" } else { "s" },
+            self.text
+        )
+    }
+}
