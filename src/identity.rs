@@ -212,7 +212,7 @@ impl IdentityNumber {
         let month = number(&self.0[10..12]);
         let day = number(&self.0[12..14]);
         // Checked when parsed; the fallback is never reached.
-        Day::from_ymd(year as i32, month, day).unwrap_or_else(|_| Day::from(chrono::NaiveDate::MIN))
+        Day::from_ymd(year as i32, month, day).unwrap_or(Day::MIN)
     }
 
     /// Sex, from the parity of the 3-digit sequence number (its last digit, the 17th character):

@@ -51,7 +51,7 @@ macro_rules! id_type {
                     .and_then(|n| n.parse().ok())
                     .map($name)
                     .ok_or_else(|| Error::InvalidId {
-                        input: s.to_owned(),
+                        input: s.into(),
                         what: $what,
                         example: concat!($prefix, "12"),
                     })

@@ -106,6 +106,7 @@ mod test_support;
 
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
 pub use error::Error;
+pub use error::{MaskedText, mask_personal_data};
 pub use event::{Command, Event};
 pub use grid::{Action, Assignment, Duty, Role, Staff, Unit, UnitKind};
 pub use household::{

@@ -71,7 +71,7 @@ impl DivisionCode {
     /// (seven digits), `420` (province digits `00`), `420012` (prefecture `00` with county `12`).
     pub fn from_u32(n: u32) -> Result<DivisionCode, Error> {
         check_division(n).map_err(|reason| Error::InvalidDivisionCode {
-            input: format!("{n:06}"),
+            input: format!("{n:06}").into(),
             reason,
         })?;
         Ok(DivisionCode(n))
@@ -201,15 +201,15 @@ impl FromStr for DivisionCode {
     /// Parses six ASCII digits.
     fn from_str(s: &str) -> Result<DivisionCode, Error> {
         let n = parse_digits(s, 6).ok_or_else(|| Error::InvalidDivisionCode {
-            input: s.to_owned(),
+            input: s.into(),
             reason: SIX_DIGITS.to_owned(),
         })?;
         let n = u32::try_from(n).map_err(|_| Error::InvalidDivisionCode {
-            input: s.to_owned(),
+            input: s.into(),
             reason: SIX_DIGITS.to_owned(),
         })?;
         check_division(n).map_err(|reason| Error::InvalidDivisionCode {
-            input: s.to_owned(),
+            input: s.into(),
             reason,
         })?;
         Ok(DivisionCode(n))
@@ -376,7 +376,7 @@ impl FromStr for StatisticalCode {
     /// Parses twelve ASCII digits.
     fn from_str(s: &str) -> Result<StatisticalCode, Error> {
         let bad = |reason: String| Error::InvalidStatisticalCode {
-            input: s.to_owned(),
+            input: s.into(),
             reason,
         };
         let n = parse_digits(s, 12).ok_or_else(|| {

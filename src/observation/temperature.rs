@@ -81,9 +81,7 @@ impl FromStr for Temperature {
 
     /// Parses degrees Celsius with at most one decimal, optionally followed by `℃` or `°C`.
     fn from_str(s: &str) -> Result<Temperature, Error> {
-        let bad = || Error::InvalidTemperature {
-            input: s.to_owned(),
-        };
+        let bad = || Error::InvalidTemperature { input: s.into() };
         let number = s.trim();
         let number = number
             .strip_suffix('℃')
