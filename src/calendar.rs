@@ -183,10 +183,8 @@ impl FromStr for Day {
         if !shape_ok {
             return Err(bad());
         }
-        let number = |r: std::ops::Range<usize>| {
-            b[r].iter()
-                .fold(0u32, |n, c| n * 10 + u32::from(c - b'0'))
-        };
+        let number =
+            |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0'));
         let (year, month, day) = (number(0..4), number(5..7), number(8..10));
         let d = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(bad)?;
         Day::try_from_chrono(d).map_err(|_| Error::DayOutsideRange { input: s.into() })
@@ -225,9 +223,9 @@ impl Serialize for Day {
 }
 
 impl<'de> Deserialize<'de> for Day {
+    /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::error::deserialize_parsed(d, "a calendar day written YYYY-MM-DD")
     }
 }
 
@@ -299,6 +297,45 @@ impl fmt::Debug for UtcOffset {
     }
 }
 
+impl FromStr for UtcOffset {
+    type Err = Error;
+
+    /// Parses `±HH:MM` as `Display` writes it (`+08:00`, `-05:30`), or `Z` for UTC.
+    ///
+    /// ```
+    /// use fangkong::UtcOffset;
+    /// assert_eq!("+08:00".parse::<UtcOffset>()?, UtcOffset::CHINA);
+    /// assert_eq!("Z".parse::<UtcOffset>()?, UtcOffset::UTC);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidUtcOffsetText`] for anything else, e.g. `+8`, `+0800`, `+24:00`.
+    fn from_str(s: &str) -> Result<UtcOffset, Error> {
+        let bad = || Error::InvalidUtcOffsetText { input: s.into() };
+        if s == "Z" {
+            return Ok(UtcOffset::UTC);
+        }
+        let b = s.as_bytes();
+        let sign = match b.first() {
+            Some(b'+') => 1,
+            Some(b'-') => -1,
+            _ => return Err(bad()),
+        };
+        let shape_ok =
+            b.len() == 6 && b[3] == b':' && [1, 2, 4, 5].iter().all(|i| b[*i].is_ascii_digit());
+        if !shape_ok {
+            return Err(bad());
+        }
+        let n = |i: usize| i32::from(b[i] - b'0') * 10 + i32::from(b[i + 1] - b'0');
+        let (h, m) = (n(1), n(4));
+        if h >= 24 || m >= 60 {
+            return Err(bad());
+        }
+        UtcOffset::from_seconds(sign * (h * 3600 + m * 60)).map_err(|_| bad())
+    }
+}
+
 impl Serialize for UtcOffset {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_i32(self.seconds())
@@ -307,7 +344,11 @@ impl Serialize for UtcOffset {
 
 impl<'de> Deserialize<'de> for UtcOffset {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<UtcOffset, D::Error> {
-        UtcOffset::from_seconds(i32::deserialize(d)?).map_err(serde::de::Error::custom)
+        const EXPECTED: &str = "a UTC offset in seconds east of UTC";
+        let n = crate::error::deserialize_integer(d, EXPECTED)?;
+        let seconds =
+            i32::try_from(n).map_err(|_| crate::error::out_of_range::<D::Error>(n, EXPECTED))?;
+        UtcOffset::from_seconds(seconds).map_err(serde::de::Error::custom)
     }
 }
 
@@ -392,9 +433,9 @@ impl Serialize for TimeOfDay {
 }
 
 impl<'de> Deserialize<'de> for TimeOfDay {
+    /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<TimeOfDay, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::error::deserialize_parsed(d, "a time of day written HH:MM")
     }
 }
 
@@ -687,9 +728,9 @@ impl Serialize for Instant {
 }
 
 impl<'de> Deserialize<'de> for Instant {
+    /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Instant, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::error::deserialize_parsed(d, "a date and time with a UTC offset (RFC 3339)")
     }
 }
 
@@ -816,7 +857,13 @@ mod tests {
         assert!(Day::from_ymd(10_000, 1, 1).is_err());
         assert!(Day::from_ymd(1799, 12, 31).is_err());
         assert!(Day::try_from_chrono(NaiveDate::MIN).is_err());
-        for text in ["+10000-01-01", "-0005-01-01", "0000-01-01", "10000-01-01", "+2020-01-01"] {
+        for text in [
+            "+10000-01-01",
+            "-0005-01-01",
+            "0000-01-01",
+            "10000-01-01",
+            "+2020-01-01",
+        ] {
             assert!(text.parse::<Day>().is_err(), "{text}");
         }
         assert!(Day::MAX.next().is_none());
@@ -836,7 +883,10 @@ mod tests {
             assert_eq!(serde_json::from_str::<Instant>(&json).unwrap(), t);
         }
         assert_eq!(
-            "1969-12-31T23:59:59Z".parse::<Instant>().unwrap_err().to_string(),
+            "1969-12-31T23:59:59Z"
+                .parse::<Instant>()
+                .unwrap_err()
+                .to_string(),
             "\"1969-12-31T23:59:59Z\" is outside the times fangkong can record: a date and time \
              must lie from 1970-01-01T00:00:00+00:00 to 2200-12-31T23:59:59+00:00"
         );
@@ -847,7 +897,10 @@ mod tests {
         assert!("2201-01-01T00:00:00Z".parse::<Instant>().is_err());
         assert!("9999-12-31T23:59:59Z".parse::<Instant>().is_err());
         let err = serde_json::from_str::<Instant>("\"2201-01-01T00:00:00Z\"").unwrap_err();
-        assert!(err.to_string().contains("from 1970-01-01T00:00:00+00:00"), "{err}");
+        assert!(
+            err.to_string().contains("from 1970-01-01T00:00:00+00:00"),
+            "{err}"
+        );
         // Built from a day far outside the range, Instant::at clamps, Instant::try_at refuses.
         let birth = Day::from_ymd(1880, 1, 1).unwrap();
         assert!(Instant::try_at(birth, TimeOfDay::MIDNIGHT, UtcOffset::CHINA).is_err());
@@ -991,11 +1044,7 @@ mod tests {
                 t
             );
         }
-        for d in [
-            Day::from_ymd(2020, 2, 29).unwrap(),
-            Day::MAX,
-            Day::MIN,
-        ] {
+        for d in [Day::from_ymd(2020, 2, 29).unwrap(), Day::MAX, Day::MIN] {
             assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{d}\""));
         }
     }

@@ -44,7 +44,8 @@ pub enum Error {
     },
     /// A UTC offset of a day or more.
     #[error(
-        "a UTC offset of {seconds} seconds is not a time zone; it must be a whole number of minutes, less than a day"
+        "a UTC offset of {} seconds is not a time zone; it must be a whole number of minutes, less than a day",
+        mask_personal_data(&seconds.to_string())
     )]
     InvalidUtcOffset {
         /// The offset as given, in seconds east of UTC.
@@ -734,6 +735,12 @@ pub enum Error {
         /// The instant as given, masked ([`MaskedText`]).
         input: MaskedText,
     },
+    /// A UTC offset that is not written `±HH:MM` (or `Z`), less than a day.
+    #[error("{input:?} is not a UTC offset written ±HH:MM, such as +08:00")]
+    InvalidUtcOffsetText {
+        /// The text as given, masked ([`MaskedText`]).
+        input: MaskedText,
+    },
     /// An observation period or follow-on monitoring longer than
     /// [`MAX_PERIOD_DAYS`](crate::observation::MAX_PERIOD_DAYS).
     #[error(
@@ -938,4 +945,189 @@ pub fn mask_personal_data(text: &str) -> String {
         i = j;
     }
     out
+}
+
+/// A visitor for [`deserialize_parsed`]: takes text, refuses numbers with a masked message.
+struct TextVisitor {
+    expected: &'static str,
+}
+
+impl TextVisitor {
+    /// Refuses a number with a message that masks it.
+    fn refuse_number<T, E: serde::de::Error>(&self, text: &str) -> Result<T, E> {
+        Err(E::invalid_type(
+            serde::de::Unexpected::Other(&format!("number {}", mask_personal_data(text))),
+            &self.expected,
+        ))
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for TextVisitor {
+    type Value = std::borrow::Cow<'de, str>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.expected)
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(std::borrow::Cow::Borrowed(v))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(std::borrow::Cow::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(std::borrow::Cow::Owned(v))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.refuse_number(&v.to_string())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.refuse_number(&v.to_string())
+    }
+
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Self::Value, E> {
+        self.refuse_number(&v.to_string())
+    }
+
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Self::Value, E> {
+        self.refuse_number(&v.to_string())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        self.refuse_number(&v.to_string())
+    }
+}
+
+/// Deserializes a value stored as text through its parser (`FromStr`), so nothing can be
+/// deserialized around validation, and so that no error quotes personal data: the parser's
+/// errors are masked ([`MaskedText`]), and a number where text belongs is masked too (serde's
+/// own message would quote it in full: ``invalid type: integer `13812345678` ``).
+///
+/// Reads with `deserialize_any`: stored values are JSON.
+pub(crate) fn deserialize_parsed<'de, D, T>(d: D, expected: &'static str) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr<Err = Error>,
+{
+    let text = d.deserialize_any(TextVisitor { expected })?;
+    text.parse().map_err(serde::de::Error::custom)
+}
+
+/// A visitor for [`deserialize_integer`].
+struct IntegerVisitor {
+    expected: &'static str,
+}
+
+impl IntegerVisitor {
+    fn refuse<E: serde::de::Error>(&self, what: &str, text: &str) -> E {
+        E::invalid_type(
+            serde::de::Unexpected::Other(&format!("{what} {}", mask_personal_data(text))),
+            &self.expected,
+        )
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for IntegerVisitor {
+    type Value = i128;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.expected)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<i128, E> {
+        Ok(i128::from(v))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<i128, E> {
+        Ok(i128::from(v))
+    }
+
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<i128, E> {
+        Ok(v)
+    }
+
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<i128, E> {
+        i128::try_from(v).map_err(|_| self.refuse("number", &v.to_string()))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<i128, E> {
+        Err(self.refuse("number", &v.to_string()))
+    }
+
+    /// Digits as text are read too: JSON writes the keys of a map as text.
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<i128, E> {
+        let digits = v.strip_prefix('-').unwrap_or(v);
+        if !digits.is_empty() && digits.len() <= 30 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(n) = v.parse() {
+                return Ok(n);
+            }
+        }
+        Err(self.refuse("text", &format!("{v:?}")))
+    }
+}
+
+/// Deserializes a whole number stored as a JSON number, refusing anything else with a message
+/// that masks it; the caller checks the range with [`out_of_range`].
+pub(crate) fn deserialize_integer<'de, D>(d: D, expected: &'static str) -> Result<i128, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    d.deserialize_any(IntegerVisitor { expected })
+}
+
+/// The error for a stored whole number outside its range, masked.
+pub(crate) fn out_of_range<E: serde::de::Error>(n: i128, expected: &'static str) -> E {
+    E::invalid_value(
+        serde::de::Unexpected::Other(&format!("number {}", mask_personal_data(&n.to_string()))),
+        &expected,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mask_personal_data_hides_identity_and_phone_runs() {
+        for (text, masked) in [
+            ("11010519491231002X", "1101**********002X"),
+            ("11010519491231002x", "1101**********002x"),
+            ("110105194912310", "1101*******2310"),
+            ("11010519491231002", "1101*********1002"),
+            ("day 11010519491231002X", "day 1101**********002X"),
+            ("R11010519491231002X", "R1101**********002X"),
+            ("13812345678", "138****5678"),
+            ("138 1234 5678", "138 **** 5678"),
+            ("+86-138-1234-5678", "+86-1**-****-5678"),
+            ("0731-84567890", "073*-****7890"),
+            ("5221234", "*******"),
+            ("１３８１２３４５６７８", "１３８****５６７８"),
+            ("2020-01-24T08:30:00+08:00", "2020-01-24T08:30:00+08:00"),
+            ("2020-02-30", "2020-02-30"),
+            ("2020-01-24 08:30", "2020-01-24 08:30"),
+            ("2020-01-24-13812345678", "202*-**-**-*******5678"),
+            ("37.5", "37.5"),
+            ("U123456", "U123456"),
+            ("430502101203", "430*****1203"),
+            ("", ""),
+        ] {
+            assert_eq!(mask_personal_data(text), masked, "{text}");
+            // Masking is idempotent.
+            assert_eq!(mask_personal_data(masked), masked, "{masked}");
+        }
+    }
+
+    #[test]
+    fn masked_text_debug_is_quoted_and_masked() {
+        let m = MaskedText::new("tel 13812345678");
+        assert_eq!(format!("{m:?}"), "\"tel 138****5678\"");
+        assert_eq!(m.to_string(), "tel 138****5678");
+        assert_eq!(m, "tel 138****5678");
+        let collected: MaskedText = "13812345678".chars().collect();
+        assert_eq!(collected.as_str(), "138****5678");
+    }
 }

@@ -333,8 +333,7 @@ impl Serialize for IdentityNumber {
 impl<'de> Deserialize<'de> for IdentityNumber {
     /// Reads through [`FromStr`], so a stored number is validated again.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<IdentityNumber, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::error::deserialize_parsed(d, "a resident identity number")
     }
 }
 
@@ -607,8 +606,7 @@ impl Serialize for Phone {
 impl<'de> Deserialize<'de> for Phone {
     /// Reads through [`FromStr`], so a stored number is validated again.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Phone, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::error::deserialize_parsed(d, "a phone number")
     }
 }
 

@@ -1211,4 +1211,35 @@ mod tests {
         }
         assert_eq!(Protocol::preset("fourteen-days"), None);
     }
+
+    #[test]
+    fn periods_longer_than_a_year_are_refused() {
+        // Given a protocol whose 14 days were typed as 1400
+        let mut p = Protocol::close_contact_ed9();
+        p.length_days = 1400;
+        // Then it cannot be adopted
+        assert_eq!(
+            p.validate().unwrap_err().to_string(),
+            "an observation period of 1400 days is longer than 366 days: no observation lasts \
+             more than a year, so the number was probably mistyped"
+        );
+        // And a year is still allowed
+        p.length_days = MAX_PERIOD_DAYS;
+        assert_eq!(p.validate(), Ok(()));
+        // Given follow-on monitoring of u16::MAX days
+        let mut p = Protocol::close_contact_ed9();
+        if let Some(f) = p.follow_on.as_mut() {
+            f.days = u16::MAX;
+        }
+        assert_eq!(
+            p.validate(),
+            Err(Error::PeriodTooLong {
+                what: "follow-on monitoring",
+                days: 65_535,
+                max: 366
+            })
+        );
+        assert_eq!(check_period_days(OBSERVATION_PERIOD, 367).is_err(), true);
+        assert_eq!(check_period_days(OBSERVATION_PERIOD, 366), Ok(()));
+    }
 }

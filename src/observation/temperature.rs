@@ -118,9 +118,9 @@ impl Serialize for Temperature {
 }
 
 impl<'de> Deserialize<'de> for Temperature {
+    /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Temperature, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::error::deserialize_parsed(d, "a temperature in degrees Celsius")
     }
 }
 
