@@ -1061,10 +1061,10 @@ impl<'de> serde::de::Visitor<'de> for IntegerVisitor {
     /// Digits as text are read too: JSON writes the keys of a map as text.
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<i128, E> {
         let digits = v.strip_prefix('-').unwrap_or(v);
-        if !digits.is_empty() && digits.len() <= 30 && digits.bytes().all(|b| b.is_ascii_digit()) {
-            if let Ok(n) = v.parse() {
-                return Ok(n);
-            }
+        let is_number =
+            !digits.is_empty() && digits.len() <= 30 && digits.bytes().all(|b| b.is_ascii_digit());
+        if let (true, Ok(n)) = (is_number, v.parse()) {
+            return Ok(n);
         }
         Err(self.refuse("text", &format!("{v:?}")))
     }

@@ -1239,7 +1239,7 @@ mod tests {
                 max: 366
             })
         );
-        assert_eq!(check_period_days(OBSERVATION_PERIOD, 367).is_err(), true);
+        assert!(check_period_days(OBSERVATION_PERIOD, 367).is_err());
         assert_eq!(check_period_days(OBSERVATION_PERIOD, 366), Ok(()));
     }
 }
