@@ -1467,8 +1467,6 @@ impl crate::context::GridView for State {
         State::covers_staff(self, staff, unit)
     }
     fn assigned_labels(&self, staff: StaffId) -> Vec<String> {
-        self.assignments_of(staff)
-            .map(|a| self.label(a.unit))
-            .collect()
+        self.assignments_of(staff).map(|a| self.label(a.unit)).collect()
     }
 }
