@@ -7,6 +7,17 @@
 //! An [`Instant`] keeps the UTC offset it was recorded with, so the ledger shows the wall-clock
 //! time the clerk saw. To count days, an instant is turned into the [`Day`] of a given
 //! [`UtcOffset`] (the unit's, [`UtcOffset::CHINA`] by default) with [`Instant::day_in`].
+//!
+//! # Supported ranges
+//! - A [`Day`] lies from [`Day::MIN`] (1800-01-01: old enough for the birth date of anyone
+//!   living, DOMAIN.md §2's worked example was born 1880-01-01) to [`Day::MAX`] (9999-12-31,
+//!   the last day written with a four-digit year).
+//! - An [`Instant`] lies from [`Instant::MIN`] (1970-01-01T00:00:00Z) to [`Instant::MAX`]
+//!   (2200-12-31T23:59:59Z): commands are recorded by people, now or in the foreseeable future.
+//!
+//! Every value of these types lies in its range; parsing, serde and the `chrono` and `time`
+//! conversions refuse anything outside it with [`Error::DayOutsideRange`] or
+//! [`Error::InstantOutsideRange`], so whatever is written can be read back.
 
 use std::fmt;
 use std::str::FromStr;
@@ -27,20 +38,51 @@ use crate::Error;
 /// assert_eq!(day.plus_days(14)?, "2020-02-07".parse()?);
 /// # Ok::<(), fangkong::Error>(())
 /// ```
+///
+/// A day lies from [`Day::MIN`] to [`Day::MAX`].
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(NaiveDate);
 
+/// `NaiveDate::from_ymd_opt` for the constants.
+const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("not a date"),
+    }
+}
+
 impl Day {
+    /// The first supported day, 1800-01-01: old enough for the birth date of anyone living.
+    pub const MIN: Day = Day(date(1800, 1, 1));
+
+    /// The last supported day, 9999-12-31: the last day with a four-digit year.
+    pub const MAX: Day = Day(date(9999, 12, 31));
+
     /// The day with the given year, month (1–12) and day of month (1–31).
     ///
     /// # Errors
-    /// [`Error::InvalidDay`] when there is no such day, e.g. `2021-02-29` or month 13.
+    /// - [`Error::InvalidDay`] when there is no such day, e.g. `2021-02-29` or month 13;
+    /// - [`Error::DayOutsideRange`] for a day before [`Day::MIN`] or after [`Day::MAX`], e.g.
+    ///   `1799-12-31`.
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Result<Day, Error> {
-        NaiveDate::from_ymd_opt(year, month, day)
-            .map(Day)
-            .ok_or_else(|| Error::InvalidDay {
-                input: format!("{year:04}-{month:02}-{day:02}"),
+        let text = || format!("{year:04}-{month:02}-{day:02}").into();
+        let d = NaiveDate::from_ymd_opt(year, month, day)
+            .ok_or_else(|| Error::InvalidDay { input: text() })?;
+        Day::try_from_chrono(d).map_err(|_| Error::DayOutsideRange { input: text() })
+    }
+
+    /// The day of a `chrono` date, checked against the supported range.
+    ///
+    /// # Errors
+    /// [`Error::DayOutsideRange`] for a date before [`Day::MIN`] or after [`Day::MAX`].
+    pub fn try_from_chrono(d: NaiveDate) -> Result<Day, Error> {
+        if Day::MIN.0 <= d && d <= Day::MAX.0 {
+            Ok(Day(d))
+        } else {
+            Err(Error::DayOutsideRange {
+                input: d.to_string().into(),
             })
+        }
     }
 
     /// The year.
@@ -61,12 +103,11 @@ impl Day {
     /// The day `n` days later (or earlier, for a negative `n`).
     ///
     /// # Errors
-    /// [`Error::DayOutOfRange`] if the result lies outside the supported calendar
-    /// (about 262,000 years either side of year 0).
+    /// [`Error::DayOutOfRange`] if the result lies before [`Day::MIN`] or after [`Day::MAX`].
     pub fn plus_days(self, n: i64) -> Result<Day, Error> {
         chrono::TimeDelta::try_days(n)
             .and_then(|d| self.0.checked_add_signed(d))
-            .map(Day)
+            .and_then(|d| Day::try_from_chrono(d).ok())
             .ok_or(Error::DayOutOfRange { day: self, days: n })
     }
 
@@ -83,9 +124,9 @@ impl Day {
         self.0.signed_duration_since(earlier.0).num_days()
     }
 
-    /// The next day, or `None` at the end of the supported calendar.
+    /// The next day, or `None` on [`Day::MAX`].
     pub fn next(self) -> Option<Day> {
-        self.0.succ_opt().map(Day)
+        self.plus_days(1).ok()
     }
 
     /// The underlying `chrono` date.
@@ -95,8 +136,10 @@ impl Day {
 }
 
 impl From<NaiveDate> for Day {
+    /// The day of a `chrono` date, **clamped** into [`Day::MIN`]`..=`[`Day::MAX`]; use
+    /// [`Day::try_from_chrono`] to have a date outside the range refused instead.
     fn from(d: NaiveDate) -> Day {
-        Day(d)
+        Day(d.clamp(Day::MIN.0, Day::MAX.0))
     }
 }
 
@@ -108,13 +151,9 @@ impl From<Day> for NaiveDate {
 
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Years 1800–9999: always four digits.
         let (y, m, d) = (self.0.year(), self.0.month(), self.0.day());
-        if (0..=9999).contains(&y) {
-            write!(f, "{y:04}-{m:02}-{d:02}")
-        } else {
-            // ISO 8601 expanded years carry a sign.
-            write!(f, "{y:+05}-{m:02}-{d:02}")
-        }
+        write!(f, "{y:04}-{m:02}-{d:02}")
     }
 }
 
@@ -127,42 +166,28 @@ impl fmt::Debug for Day {
 impl FromStr for Day {
     type Err = Error;
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`, a day from [`Day::MIN`] to [`Day::MAX`].
+    ///
+    /// # Errors
+    /// - [`Error::InvalidDay`] for anything else, e.g. `2020-2-3`, `20200203`, `2021-02-29`,
+    ///   `+10000-01-01`;
+    /// - [`Error::DayOutsideRange`] for a day before 1800 (`1799-12-31`).
     fn from_str(s: &str) -> Result<Day, Error> {
-        let bad = || Error::InvalidDay {
-            input: s.to_owned(),
-        };
-        if !s.is_ascii() {
+        let bad = || Error::InvalidDay { input: s.into() };
+        let b = s.as_bytes();
+        let shape_ok = b.len() == 10
+            && b.iter().enumerate().all(|(i, c)| match i {
+                4 | 7 => *c == b'-',
+                _ => c.is_ascii_digit(),
+            });
+        if !shape_ok {
             return Err(bad());
         }
-        // YYYY-MM-DD, or an ISO 8601 expanded year with a sign (+10000-01-01, -0005-03-01),
-        // exactly as Display writes it.
-        let (sign, rest) = match s.as_bytes().first() {
-            Some(b'+') => (1, &s[1..]),
-            Some(b'-') => (-1, &s[1..]),
-            _ => (1, s),
-        };
-        let mut parts = rest.split('-');
-        let (Some(y), Some(m), Some(d), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return Err(bad());
-        };
-        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-        let year_ok = if rest.len() == s.len() {
-            y.len() == 4
-        } else {
-            (4..=6).contains(&y.len())
-        };
-        if !(year_ok && digits(y) && m.len() == 2 && digits(m) && d.len() == 2 && digits(d)) {
-            return Err(bad());
-        }
-        let year: i32 = y.parse::<i32>().map_err(|_| bad())? * sign;
-        let month: u32 = m.parse().map_err(|_| bad())?;
-        let day: u32 = d.parse().map_err(|_| bad())?;
-        NaiveDate::from_ymd_opt(year, month, day)
-            .map(Day)
-            .ok_or_else(bad)
+        let number =
+            |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0'));
+        let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+        let d = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(bad)?;
+        Day::try_from_chrono(d).map_err(|_| Error::DayOutsideRange { input: s.into() })
     }
 }
 
@@ -198,9 +223,9 @@ impl Serialize for Day {
 }
 
 impl<'de> Deserialize<'de> for Day {
+    /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::error::deserialize_parsed(d, "a calendar day written YYYY-MM-DD")
     }
 }
 
@@ -272,6 +297,45 @@ impl fmt::Debug for UtcOffset {
     }
 }
 
+impl FromStr for UtcOffset {
+    type Err = Error;
+
+    /// Parses `±HH:MM` as `Display` writes it (`+08:00`, `-05:30`), or `Z` for UTC.
+    ///
+    /// ```
+    /// use fangkong::UtcOffset;
+    /// assert_eq!("+08:00".parse::<UtcOffset>()?, UtcOffset::CHINA);
+    /// assert_eq!("Z".parse::<UtcOffset>()?, UtcOffset::UTC);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidUtcOffsetText`] for anything else, e.g. `+8`, `+0800`, `+24:00`.
+    fn from_str(s: &str) -> Result<UtcOffset, Error> {
+        let bad = || Error::InvalidUtcOffsetText { input: s.into() };
+        if s == "Z" {
+            return Ok(UtcOffset::UTC);
+        }
+        let b = s.as_bytes();
+        let sign = match b.first() {
+            Some(b'+') => 1,
+            Some(b'-') => -1,
+            _ => return Err(bad()),
+        };
+        let shape_ok =
+            b.len() == 6 && b[3] == b':' && [1, 2, 4, 5].iter().all(|i| b[*i].is_ascii_digit());
+        if !shape_ok {
+            return Err(bad());
+        }
+        let n = |i: usize| i32::from(b[i] - b'0') * 10 + i32::from(b[i + 1] - b'0');
+        let (h, m) = (n(1), n(4));
+        if h >= 24 || m >= 60 {
+            return Err(bad());
+        }
+        UtcOffset::from_seconds(sign * (h * 3600 + m * 60)).map_err(|_| bad())
+    }
+}
+
 impl Serialize for UtcOffset {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_i32(self.seconds())
@@ -280,7 +344,11 @@ impl Serialize for UtcOffset {
 
 impl<'de> Deserialize<'de> for UtcOffset {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<UtcOffset, D::Error> {
-        UtcOffset::from_seconds(i32::deserialize(d)?).map_err(serde::de::Error::custom)
+        const EXPECTED: &str = "a UTC offset in seconds east of UTC";
+        let n = crate::error::deserialize_integer(d, EXPECTED)?;
+        let seconds =
+            i32::try_from(n).map_err(|_| crate::error::out_of_range::<D::Error>(n, EXPECTED))?;
+        UtcOffset::from_seconds(seconds).map_err(serde::de::Error::custom)
     }
 }
 
@@ -308,7 +376,7 @@ impl TimeOfDay {
             Ok(TimeOfDay((hour * 60 + minute) as u16))
         } else {
             Err(Error::InvalidTimeOfDay {
-                input: format!("{hour:02}:{minute:02}"),
+                input: format!("{hour:02}:{minute:02}").into(),
             })
         }
     }
@@ -346,11 +414,10 @@ impl FromStr for TimeOfDay {
 
     /// Parses `HH:MM`.
     fn from_str(s: &str) -> Result<TimeOfDay, Error> {
-        let bad = || Error::InvalidTimeOfDay {
-            input: s.to_owned(),
-        };
+        let bad = || Error::InvalidTimeOfDay { input: s.into() };
         let (h, m) = s.split_once(':').ok_or_else(bad)?;
-        if h.len() != 2 || m.len() != 2 {
+        let two_digits = |t: &str| t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit());
+        if !(two_digits(h) && two_digits(m)) {
             return Err(bad());
         }
         let h: u32 = h.parse().map_err(|_| bad())?;
@@ -366,9 +433,9 @@ impl Serialize for TimeOfDay {
 }
 
 impl<'de> Deserialize<'de> for TimeOfDay {
+    /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<TimeOfDay, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::error::deserialize_parsed(d, "a time of day written HH:MM")
     }
 }
 
@@ -387,11 +454,75 @@ impl<'de> Deserialize<'de> for TimeOfDay {
 /// assert_eq!(utc.day_in(UtcOffset::CHINA), "2020-01-25".parse::<Day>()?);
 /// # Ok::<(), fangkong::Error>(())
 /// ```
+///
+/// An instant lies from [`Instant::MIN`] to [`Instant::MAX`] and its offset is a whole number of
+/// minutes, so its text can always be read back.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Instant(chrono::DateTime<chrono::FixedOffset>);
 
+/// UTC at `y-m-d h:mi:s`, for the constants.
+const fn utc(y: i32, m: u32, d: u32, h: u32, mi: u32, s: u32) -> Instant {
+    let Some(t) = date(y, m, d).and_hms_opt(h, mi, s) else {
+        panic!("not a time")
+    };
+    Instant(chrono::DateTime::from_naive_utc_and_offset(
+        t,
+        UtcOffset::UTC.0,
+    ))
+}
+
 impl Instant {
+    /// The first instant fangkong records, 1970-01-01T00:00:00Z (the Unix epoch).
+    pub const MIN: Instant = utc(1970, 1, 1, 0, 0, 0);
+
+    /// The last instant fangkong records, 2200-12-31T23:59:59Z.
+    pub const MAX: Instant = utc(2200, 12, 31, 23, 59, 59);
+
+    /// Wraps a `chrono` date-time after checking the range and the offset.
+    fn checked(t: chrono::DateTime<chrono::FixedOffset>) -> Result<Instant, Error> {
+        if t.offset().local_minus_utc() % 60 != 0 {
+            return Err(Error::InvalidUtcOffset {
+                seconds: t.offset().local_minus_utc(),
+            });
+        }
+        let i = Instant(t);
+        if Instant::MIN <= i && i <= Instant::MAX {
+            Ok(i)
+        } else {
+            Err(Error::InstantOutsideRange {
+                input: t.to_rfc3339().into(),
+            })
+        }
+    }
+
     /// The instant at `time` on `day` in the local time `offset`.
+    ///
+    /// ```
+    /// use fangkong::{Instant, TimeOfDay, UtcOffset};
+    /// let at = Instant::try_at("2020-01-24".parse()?, TimeOfDay::from_hm(8, 30)?, UtcOffset::CHINA)?;
+    /// assert_eq!(at.to_string(), "2020-01-24T08:30:00+08:00");
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InstantOutsideRange`] when the instant lies before [`Instant::MIN`] or after
+    /// [`Instant::MAX`], e.g. 1880-01-01 00:00 in China.
+    pub fn try_at(day: Day, time: TimeOfDay, offset: UtcOffset) -> Result<Instant, Error> {
+        // A fixed offset has no gaps or folds, so the local time maps to exactly one instant.
+        let t = NaiveTime::from_hms_opt(time.hour(), time.minute(), 0).unwrap_or(NaiveTime::MIN);
+        let local = day.0.and_time(t);
+        let refused = || Error::InstantOutsideRange {
+            input: format!("{}T{time}:00{offset}", day).into(),
+        };
+        // Days reach 9999-12-31, so this never overflows; checked all the same.
+        let utc = local.checked_sub_offset(offset.0).ok_or_else(refused)?;
+        Instant::checked(chrono::DateTime::from_naive_utc_and_offset(utc, offset.0))
+            .map_err(|_| refused())
+    }
+
+    /// The instant at `time` on `day` in the local time `offset`, **clamped** into
+    /// [`Instant::MIN`]`..=`[`Instant::MAX`] (keeping the offset); use [`Instant::try_at`] to
+    /// have an instant outside the range refused instead.
     ///
     /// ```
     /// use fangkong::{Instant, TimeOfDay, UtcOffset};
@@ -400,28 +531,68 @@ impl Instant {
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn at(day: Day, time: TimeOfDay, offset: UtcOffset) -> Instant {
-        // A fixed offset has no gaps or folds, so the local time maps to exactly one instant.
-        let t = NaiveTime::from_hms_opt(time.hour(), time.minute(), 0).unwrap_or(NaiveTime::MIN);
-        let local = day.0.and_time(t);
-        // Only within a day of the ends of the supported calendar can this overflow; the
-        // local time is then taken as UTC rather than panicking.
-        let utc = local.checked_sub_offset(offset.0).unwrap_or(local);
-        Instant(chrono::DateTime::from_naive_utc_and_offset(utc, offset.0))
+        Instant::try_at(day, time, offset).unwrap_or_else(|_| {
+            // Only days near the ends of the range fail: before 1970 or after 2200.
+            let end = if day.year() < 2000 {
+                Instant::MIN
+            } else {
+                Instant::MAX
+            };
+            end.in_offset(offset)
+        })
     }
 
-    /// The calendar day of this instant in the local time `offset` (the unit's).
+    /// The instant `seconds` after 1970-01-01T00:00:00Z, recorded with `offset`.
+    ///
+    /// ```
+    /// use fangkong::{Instant, UtcOffset};
+    /// let t = Instant::from_unix_seconds(1_579_825_800, UtcOffset::CHINA)?;
+    /// assert_eq!(t.to_string(), "2020-01-24T08:30:00+08:00");
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InstantOutsideRange`] for a negative number or one after [`Instant::MAX`].
+    pub fn from_unix_seconds(seconds: i64, offset: UtcOffset) -> Result<Instant, Error> {
+        chrono::DateTime::from_timestamp(seconds, 0)
+            .ok_or_else(|| Error::InstantOutsideRange {
+                input: format!("{seconds} seconds after 1970-01-01T00:00:00Z").into(),
+            })
+            .and_then(|t| Instant::checked(t.with_timezone(&offset.0)))
+    }
+
+    /// Whether `t` lies from [`Instant::MIN`] to [`Instant::MAX`]. Every `Instant` does; this
+    /// checks a `chrono` date-time before converting it.
+    pub fn in_range(t: chrono::DateTime<chrono::FixedOffset>) -> bool {
+        Instant::MIN.0 <= t && t <= Instant::MAX.0
+    }
+
+    /// The same moment, shown in the local time `offset`.
+    pub fn in_offset(self, offset: UtcOffset) -> Instant {
+        Instant(self.0.with_timezone(&offset.0))
+    }
+
+    /// The local date and time of this instant in `offset`. Never fails: an instant lies
+    /// between 1970 and 2200 and an offset is less than a day.
+    fn local_in(self, offset: UtcOffset) -> chrono::NaiveDateTime {
+        let utc = self.0.naive_utc();
+        utc.checked_add_offset(offset.0).unwrap_or(utc)
+    }
+
+    /// The calendar day of this instant in the local time `offset` (the unit's). Total: never
+    /// panics, for any instant and any offset.
     pub fn day_in(self, offset: UtcOffset) -> Day {
-        Day(self.0.with_timezone(&offset.0).date_naive())
+        Day::from(self.local_in(offset).date())
     }
 
     /// The calendar day of this instant in the offset it was recorded with.
     pub fn day(self) -> Day {
-        Day(self.0.date_naive())
+        self.day_in(self.offset())
     }
 
     /// The wall-clock time of this instant in the local time `offset`, to the minute.
     pub fn time_in(self, offset: UtcOffset) -> TimeOfDay {
-        let t = self.0.with_timezone(&offset.0).time();
+        let t = self.local_in(offset).time();
         TimeOfDay((t.hour() * 60 + t.minute()) as u16)
     }
 
@@ -430,19 +601,26 @@ impl Instant {
         UtcOffset(*self.0.offset())
     }
 
-    /// The instant `seconds` later (earlier if negative), in the same offset. Saturates at the
-    /// ends of the supported calendar.
+    /// The instant `seconds` later (earlier if negative), in the same offset. Saturates at
+    /// [`Instant::MIN`] and [`Instant::MAX`].
     ///
     /// ```
     /// use fangkong::Instant;
     /// let t: Instant = "2020-01-24T08:00:00+08:00".parse()?;
     /// assert_eq!(t.plus_seconds(90).to_string(), "2020-01-24T08:01:30+08:00");
+    /// assert_eq!(t.plus_seconds(i64::MAX), Instant::MAX);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn plus_seconds(self, seconds: i64) -> Instant {
+        let end = if seconds < 0 {
+            Instant::MIN
+        } else {
+            Instant::MAX
+        };
         chrono::TimeDelta::try_seconds(seconds)
             .and_then(|d| self.0.checked_add_signed(d))
-            .map_or(self, Instant)
+            .and_then(|t| Instant::checked(t).ok())
+            .unwrap_or_else(|| end.in_offset(self.offset()))
     }
 
     /// Seconds from `earlier` to `self`.
@@ -461,9 +639,15 @@ impl Instant {
     }
 }
 
-impl From<chrono::DateTime<chrono::FixedOffset>> for Instant {
-    fn from(t: chrono::DateTime<chrono::FixedOffset>) -> Instant {
-        Instant(t)
+impl TryFrom<chrono::DateTime<chrono::FixedOffset>> for Instant {
+    type Error = Error;
+
+    /// # Errors
+    /// - [`Error::InvalidUtcOffset`] for an offset with seconds, such as local mean time
+    ///   `+08:05:43`: RFC 3339, and so the ledger, cannot write it;
+    /// - [`Error::InstantOutsideRange`] before [`Instant::MIN`] or after [`Instant::MAX`].
+    fn try_from(t: chrono::DateTime<chrono::FixedOffset>) -> Result<Instant, Error> {
+        Instant::checked(t)
     }
 }
 
@@ -489,12 +673,18 @@ impl FromStr for Instant {
     type Err = Error;
 
     /// Parses RFC 3339, e.g. `2020-01-24T08:30:00+08:00` or `2020-01-24T00:30:00Z`.
+    ///
+    /// # Errors
+    /// - [`Error::InvalidInstant`] for anything else, e.g. `2020-01-24 08:30` (no offset);
+    /// - [`Error::InstantOutsideRange`] before [`Instant::MIN`] or after [`Instant::MAX`], e.g.
+    ///   `1969-12-31T23:59:59Z` or `2201-01-01T00:00:00Z`.
     fn from_str(s: &str) -> Result<Instant, Error> {
-        chrono::DateTime::parse_from_rfc3339(s)
-            .map(Instant)
-            .map_err(|_| Error::InvalidInstant {
-                input: s.to_owned(),
-            })
+        let t = chrono::DateTime::parse_from_rfc3339(s)
+            .map_err(|_| Error::InvalidInstant { input: s.into() })?;
+        Instant::checked(t).map_err(|e| match e {
+            Error::InstantOutsideRange { .. } => Error::InstantOutsideRange { input: s.into() },
+            other => other,
+        })
     }
 }
 
@@ -538,9 +728,9 @@ impl Serialize for Instant {
 }
 
 impl<'de> Deserialize<'de> for Instant {
+    /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Instant, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::error::deserialize_parsed(d, "a date and time with a UTC offset (RFC 3339)")
     }
 }
 
@@ -551,7 +741,9 @@ mod time_conv {
 
     impl TryFrom<time::Date> for Day {
         type Error = Error;
-        /// Every `time::Date` fits, but the conversion is checked all the same.
+        /// # Errors
+        /// [`Error::DayOutsideRange`] before [`Day::MIN`] or after [`Day::MAX`] (a `time::Date`
+        /// may lie in year -9999).
         fn try_from(d: time::Date) -> Result<Day, Error> {
             Day::from_ymd(d.year(), u32::from(u8::from(d.month())), u32::from(d.day()))
         }
@@ -560,7 +752,8 @@ mod time_conv {
     impl TryFrom<Day> for time::Date {
         type Error = Error;
         /// # Errors
-        /// [`Error::DayOutOfRange`] for years outside what `time` supports (±9999 by default).
+        /// [`Error::DayOutOfRange`] for years outside what `time` supports (±9999 by default);
+        /// every [`Day`] fits, but the conversion is checked all the same.
         fn try_from(d: Day) -> Result<time::Date, Error> {
             let month = u8::try_from(d.month())
                 .ok()
@@ -576,25 +769,29 @@ mod time_conv {
     impl TryFrom<time::OffsetDateTime> for Instant {
         type Error = Error;
         /// Sub-second precision is kept; the offset is kept.
+        ///
+        /// # Errors
+        /// - [`Error::InvalidUtcOffset`] for an offset with seconds (`+08:05:43`) or of a day
+        ///   or more;
+        /// - [`Error::InstantOutsideRange`] before [`Instant::MIN`] or after [`Instant::MAX`].
         fn try_from(t: time::OffsetDateTime) -> Result<Instant, Error> {
-            let bad = || Error::InvalidInstant {
-                input: t.to_string(),
-            };
-            let offset =
-                chrono::FixedOffset::east_opt(t.offset().whole_seconds()).ok_or_else(bad)?;
+            let offset = UtcOffset::from_seconds(t.offset().whole_seconds())?;
             let utc = chrono::DateTime::from_timestamp(t.unix_timestamp(), t.nanosecond())
-                .ok_or_else(bad)?;
-            Ok(Instant(utc.with_timezone(&offset)))
+                .ok_or_else(|| Error::InstantOutsideRange {
+                    input: t.to_string().into(),
+                })?;
+            Instant::checked(utc.with_timezone(&offset.0))
         }
     }
 
     impl TryFrom<Instant> for time::OffsetDateTime {
         type Error = Error;
         /// # Errors
-        /// [`Error::InvalidInstant`] for instants outside what `time` supports (±9999 by default).
+        /// [`Error::InvalidInstant`] for instants outside what `time` supports (±9999 by
+        /// default); every [`Instant`] fits, but the conversion is checked all the same.
         fn try_from(t: Instant) -> Result<time::OffsetDateTime, Error> {
             let bad = || Error::InvalidInstant {
-                input: t.to_string(),
+                input: t.to_string().into(),
             };
             let offset =
                 time::UtcOffset::from_whole_seconds(t.offset().seconds()).map_err(|_| bad())?;
@@ -626,8 +823,13 @@ mod tests {
         assert!("2020-02-30".parse::<Day>().is_err());
         assert!("2020-2-3".parse::<Day>().is_err());
         assert_eq!(
+            "2020-2-3".parse::<Day>().unwrap_err().to_string(),
+            "\"2020-2-3\" is not a calendar day written YYYY-MM-DD, such as 2020-01-24"
+        );
+        // Eight digits in a row could be a phone number: masked like one.
+        assert_eq!(
             "20200203".parse::<Day>().unwrap_err().to_string(),
-            "\"20200203\" is not a calendar day written YYYY-MM-DD, such as 2020-01-24"
+            "\"202*0203\" is not a calendar day written YYYY-MM-DD, such as 2020-01-24"
         );
         assert_eq!(
             "2020-02-29".parse::<Day>().unwrap().to_string(),
@@ -636,18 +838,150 @@ mod tests {
     }
 
     #[test]
-    fn days_outside_years_0_to_9999_round_trip_with_a_sign() {
-        for (y, text) in [
-            (10_000, "+10000-01-01"),
-            (-5, "-0005-01-01"),
-            (0, "0000-01-01"),
-        ] {
-            let d = Day::from_ymd(y, 1, 1).unwrap();
-            assert_eq!(d.to_string(), text);
-            assert_eq!(text.parse::<Day>().unwrap(), d);
+    fn days_outside_1800_to_9999_are_refused_naming_the_range() {
+        // Given the ends of the supported calendar
+        assert_eq!(Day::MIN.to_string(), "1800-01-01");
+        assert_eq!(Day::MAX.to_string(), "9999-12-31");
+        // Then both ends round trip through text and serde
+        for d in [Day::MIN, Day::MAX] {
+            assert_eq!(d.to_string().parse::<Day>().unwrap(), d);
+            let json = serde_json::to_string(&d).unwrap();
+            assert_eq!(serde_json::from_str::<Day>(&json).unwrap(), d);
         }
-        assert!("10000-01-01".parse::<Day>().is_err());
-        assert!("+2020-01-01x".parse::<Day>().is_err());
+        // And nothing beyond them can be built, parsed or counted to
+        assert_eq!(
+            "1799-12-31".parse::<Day>().unwrap_err().to_string(),
+            "\"1799-12-31\" is outside the days fangkong can record: a day must lie from \
+             1800-01-01 to 9999-12-31"
+        );
+        assert!(Day::from_ymd(10_000, 1, 1).is_err());
+        assert!(Day::from_ymd(1799, 12, 31).is_err());
+        assert!(Day::try_from_chrono(NaiveDate::MIN).is_err());
+        for text in [
+            "+10000-01-01",
+            "-0005-01-01",
+            "0000-01-01",
+            "10000-01-01",
+            "+2020-01-01",
+        ] {
+            assert!(text.parse::<Day>().is_err(), "{text}");
+        }
+        assert!(Day::MAX.next().is_none());
+        assert!(Day::MAX.plus_days(1).is_err());
+        assert!(Day::MIN.plus_days(-1).is_err());
+        assert_eq!(Day::from(NaiveDate::MIN), Day::MIN);
+        assert_eq!(Day::from(NaiveDate::MAX), Day::MAX);
+    }
+
+    #[test]
+    fn instants_outside_1970_to_2200_are_refused_naming_the_range() {
+        assert_eq!(Instant::MIN.to_string(), "1970-01-01T00:00:00+00:00");
+        assert_eq!(Instant::MAX.to_string(), "2200-12-31T23:59:59+00:00");
+        for t in [Instant::MIN, Instant::MAX] {
+            assert_eq!(t.to_string().parse::<Instant>().unwrap(), t);
+            let json = serde_json::to_string(&t).unwrap();
+            assert_eq!(serde_json::from_str::<Instant>(&json).unwrap(), t);
+        }
+        assert_eq!(
+            "1969-12-31T23:59:59Z"
+                .parse::<Instant>()
+                .unwrap_err()
+                .to_string(),
+            "\"1969-12-31T23:59:59Z\" is outside the times fangkong can record: a date and time \
+             must lie from 1970-01-01T00:00:00+00:00 to 2200-12-31T23:59:59+00:00"
+        );
+        // 08:00 in China on 1970-01-01 is the epoch itself; a minute earlier is refused.
+        assert!("1970-01-01T08:00:00+08:00".parse::<Instant>().is_ok());
+        assert!("1970-01-01T07:59:00+08:00".parse::<Instant>().is_err());
+        assert!("2201-01-01T07:59:59+08:00".parse::<Instant>().is_ok());
+        assert!("2201-01-01T00:00:00Z".parse::<Instant>().is_err());
+        assert!("9999-12-31T23:59:59Z".parse::<Instant>().is_err());
+        let err = serde_json::from_str::<Instant>("\"2201-01-01T00:00:00Z\"").unwrap_err();
+        assert!(
+            err.to_string().contains("from 1970-01-01T00:00:00+00:00"),
+            "{err}"
+        );
+        // Built from a day far outside the range, Instant::at clamps, Instant::try_at refuses.
+        let birth = Day::from_ymd(1880, 1, 1).unwrap();
+        assert!(Instant::try_at(birth, TimeOfDay::MIDNIGHT, UtcOffset::CHINA).is_err());
+        assert_eq!(
+            Instant::at(birth, TimeOfDay::MIDNIGHT, UtcOffset::CHINA),
+            Instant::MIN
+        );
+        assert_eq!(
+            Instant::at(Day::MAX, TimeOfDay::MIDNIGHT, UtcOffset::CHINA),
+            Instant::MAX
+        );
+        assert_eq!(Instant::MIN.plus_seconds(-1), Instant::MIN);
+        assert_eq!(Instant::MAX.plus_seconds(i64::MAX), Instant::MAX);
+        assert!(Instant::from_unix_seconds(-1, UtcOffset::UTC).is_err());
+        assert!(Instant::from_unix_seconds(i64::MAX, UtcOffset::UTC).is_err());
+    }
+
+    #[test]
+    fn chrono_date_times_outside_the_range_or_with_seconds_in_the_offset_are_refused() {
+        // Given local mean time in Beijing, +08:05:43, which RFC 3339 cannot write
+        let lmt = chrono::FixedOffset::east_opt(8 * 3600 + 5 * 60 + 43).unwrap();
+        let t = chrono::DateTime::from_timestamp(1_579_825_800, 0)
+            .unwrap()
+            .with_timezone(&lmt);
+        // Then the conversion is refused rather than writing text that reads back differently
+        assert_eq!(
+            Instant::try_from(t).unwrap_err(),
+            Error::InvalidUtcOffset { seconds: 29_143 }
+        );
+        let max = chrono::DateTime::<chrono::Utc>::MAX_UTC.fixed_offset();
+        assert!(matches!(
+            Instant::try_from(max),
+            Err(Error::InstantOutsideRange { .. })
+        ));
+        let ok = chrono::DateTime::parse_from_rfc3339("2020-01-24T08:30:00+08:00").unwrap();
+        assert_eq!(Instant::try_from(ok).unwrap().to_chrono(), ok);
+    }
+
+    #[test]
+    fn day_in_never_panics_at_the_ends_of_the_range() {
+        // Given the first and last instants and the widest offsets
+        let west = UtcOffset::from_seconds(-(23 * 3600 + 59 * 60)).unwrap();
+        let east = UtcOffset::from_seconds(23 * 3600 + 59 * 60).unwrap();
+        for t in [Instant::MIN, Instant::MAX] {
+            for o in [west, east, UtcOffset::CHINA, UtcOffset::UTC] {
+                let _ = t.day_in(o);
+                let _ = t.time_in(o);
+                let _ = t.in_offset(o).day();
+            }
+        }
+        assert_eq!(Instant::MIN.day_in(west).to_string(), "1969-12-31");
+        assert_eq!(Instant::MAX.day_in(east).to_string(), "2201-01-01");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn day_in_is_total_near_the_edges(
+            edge in proptest::bool::ANY,
+            delta in 0i64..(3 * 86_400),
+            recorded in -1439i32..=1439,
+            asked in -1439i32..=1439,
+        ) {
+            let recorded = UtcOffset::from_seconds(recorded * 60).unwrap();
+            let asked = UtcOffset::from_seconds(asked * 60).unwrap();
+            let secs = if edge {
+                Instant::MIN.unix_seconds() + delta
+            } else {
+                Instant::MAX.unix_seconds() - delta
+            };
+            let t = Instant::from_unix_seconds(secs, recorded).unwrap();
+            let day = t.day_in(asked);
+            proptest::prop_assert!(Day::MIN <= day && day <= Day::MAX);
+            let _ = t.time_in(asked);
+            let _ = t.day();
+            // The text written is read back as the same instant.
+            proptest::prop_assert_eq!(t.to_string().parse::<Instant>().unwrap(), t);
+            // Instant::at of its local day and time gives the same minute back.
+            let again = Instant::at(day, t.time_in(asked), asked);
+            proptest::prop_assert!((t.unix_seconds() - again.unix_seconds()).abs() < 60
+                || again == Instant::MIN || again == Instant::MAX);
+        }
     }
 
     #[test]
@@ -700,7 +1034,7 @@ mod tests {
         for text in [
             "2020-01-24T08:30:00+08:00",
             "2020-01-24T08:30:00.5+08:00",
-            "0999-12-31T23:59:59-05:30",
+            "1999-12-31T23:59:59-05:30",
             "2020-01-24T08:30:00+00:00",
         ] {
             let t: Instant = text.parse().unwrap();
@@ -710,11 +1044,7 @@ mod tests {
                 t
             );
         }
-        for d in [
-            Day::from_ymd(2020, 2, 29).unwrap(),
-            Day::from_ymd(12_000, 1, 1).unwrap(),
-            Day::from_ymd(7, 7, 7).unwrap(),
-        ] {
+        for d in [Day::from_ymd(2020, 2, 29).unwrap(), Day::MAX, Day::MIN] {
             assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{d}\""));
         }
     }
@@ -756,8 +1086,25 @@ mod tests {
         let d: Day = "2020-01-24".parse().unwrap();
         let td = time::Date::try_from(d).unwrap();
         assert_eq!(Day::try_from(td).unwrap(), d);
-        let far = Day::from_ymd(20_000, 1, 1).unwrap();
-        assert!(time::Date::try_from(far).is_err());
+        assert!(time::Date::try_from(Day::MAX).is_ok());
+        let early = time::Date::from_calendar_date(1799, time::Month::December, 31).unwrap();
+        assert!(matches!(
+            Day::try_from(early),
+            Err(Error::DayOutsideRange { .. })
+        ));
+        let lmt = time::UtcOffset::from_hms(8, 5, 43).unwrap();
+        let tt_lmt = time::OffsetDateTime::from_unix_timestamp(1_579_825_800)
+            .unwrap()
+            .to_offset(lmt);
+        assert_eq!(
+            Instant::try_from(tt_lmt).unwrap_err(),
+            Error::InvalidUtcOffset { seconds: 29_143 }
+        );
+        let before = time::OffsetDateTime::from_unix_timestamp(-1).unwrap();
+        assert!(matches!(
+            Instant::try_from(before),
+            Err(Error::InstantOutsideRange { .. })
+        ));
         let t: Instant = "2020-01-24T08:30:00.5+08:00".parse().unwrap();
         let tt = time::OffsetDateTime::try_from(t).unwrap();
         assert_eq!(tt.offset().whole_hours(), 8);

@@ -21,8 +21,8 @@ pub enum Error {
     /// A day that is not a calendar date in `YYYY-MM-DD` form.
     #[error("{input:?} is not a calendar day written YYYY-MM-DD, such as 2020-01-24")]
     InvalidDay {
-        /// The text as given.
-        input: String,
+        /// The text as given, masked ([`MaskedText`]).
+        input: MaskedText,
     },
     /// Counting days went beyond the supported calendar.
     #[error("{days} days from {day} lies outside the supported calendar")]
@@ -35,20 +35,21 @@ pub enum Error {
     /// A time of day that is not `HH:MM` with `HH` < 24 and `MM` < 60.
     #[error("{input:?} is not a time of day written HH:MM, such as 06:30")]
     InvalidTimeOfDay {
-        /// The text as given.
-        input: String,
+        /// The text as given, masked ([`MaskedText`]).
+        input: MaskedText,
     },
     /// An instant that is not an RFC 3339 date and time with an offset.
     #[error(
         "{input:?} is not a date and time with a UTC offset, such as 2020-01-24T08:30:00+08:00"
     )]
     InvalidInstant {
-        /// The text as given.
-        input: String,
+        /// The text as given, masked ([`MaskedText`]).
+        input: MaskedText,
     },
     /// A UTC offset of a day or more.
     #[error(
-        "a UTC offset of {seconds} seconds is not a time zone; it must be a whole number of minutes, less than a day"
+        "a UTC offset of {} seconds is not a time zone; it must be a whole number of minutes, less than a day",
+        mask_personal_data(&seconds.to_string())
     )]
     InvalidUtcOffset {
         /// The offset as given, in seconds east of UTC.
@@ -59,8 +60,8 @@ pub enum Error {
     /// An identifier without its prefix letter or number.
     #[error("{input:?} is not a {what} identifier; write it like {example}")]
     InvalidId {
-        /// The text as given.
-        input: String,
+        /// The text as given, masked ([`MaskedText`]).
+        input: MaskedText,
         /// What kind of identifier was expected.
         what: &'static str,
         /// A well-formed example.
@@ -71,11 +72,11 @@ pub enum Error {
     /// A hash that is not 64 hexadecimal digits.
     #[error("{input:?} is not a SHA-256 hash of 64 hexadecimal digits")]
     InvalidHash {
-        /// The text as given (at most 80 characters).
-        input: String,
+        /// The text as given (at most 80 characters), masked ([`MaskedText`]).
+        input: MaskedText,
     },
     /// A ledger line or record that cannot be read.
-    #[error("ledger line {line} cannot be read: {reason}")]
+    #[error("ledger line {line} cannot be read: {}", mask_personal_data(.reason))]
     LedgerUnreadable {
         /// The 1-based line (or entry) number.
         line: usize,
@@ -83,7 +84,7 @@ pub enum Error {
         reason: String,
     },
     /// A ledger record whose bytes are not a record of a known schema.
-    #[error("a ledger record cannot be read: {reason}")]
+    #[error("a ledger record cannot be read: {}", mask_personal_data(.reason))]
     RecordUnreadable {
         /// What the reader said.
         reason: String,
@@ -440,21 +441,21 @@ pub enum Error {
     /// A division code (行政区划代码) that is not six digits `PPCCDD` in the GB/T 2260 form.
     #[error("{input:?} is not a division code (行政区划代码): {reason}")]
     InvalidDivisionCode {
-        /// The text as given.
-        input: String,
+        /// The text as given, masked ([`MaskedText`]).
+        input: MaskedText,
         /// What is wrong with it.
         reason: String,
     },
     /// A statistical division code (统计用区划代码) that is not twelve digits in the NBS form.
     #[error("{input:?} is not a statistical division code (统计用区划代码): {reason}")]
     InvalidStatisticalCode {
-        /// The text as given.
-        input: String,
+        /// The text as given, masked ([`MaskedText`]).
+        input: MaskedText,
         /// What is wrong with it.
         reason: String,
     },
     /// A user-defined risk level whose name cannot be used.
-    #[error("{name:?} cannot name a risk level: {reason}")]
+    #[error("{:?} cannot name a risk level: {reason}", mask_personal_data(.name))]
     InvalidRiskLevel {
         /// The name as given.
         name: String,
@@ -590,8 +591,8 @@ pub enum Error {
         "{input:?} is not a temperature in degrees Celsius with at most one decimal, such as 37.3"
     )]
     InvalidTemperature {
-        /// The text as given.
-        input: String,
+        /// The text as given, masked ([`MaskedText`]).
+        input: MaskedText,
     },
     /// A temperature outside the plausible 34.0–43.0 ℃, refused rather than taken for a fever.
     #[error(
@@ -1149,6 +1150,48 @@ pub enum Error {
         /// What, e.g. "inspections".
         what: &'static str,
     },
+
+    // --- reliability ---
+    /// A calendar day outside the days fangkong supports, [`Day::MIN`] to [`Day::MAX`].
+    #[error(
+        "{input:?} is outside the days fangkong can record: a day must lie from {} to {}",
+        Day::MIN,
+        Day::MAX
+    )]
+    DayOutsideRange {
+        /// The day as given, masked ([`MaskedText`]).
+        input: MaskedText,
+    },
+    /// An instant outside the instants fangkong records, [`Instant::MIN`] to [`Instant::MAX`].
+    #[error(
+        "{input:?} is outside the times fangkong can record: a date and time must lie from {} to {}",
+        Instant::MIN,
+        Instant::MAX
+    )]
+    InstantOutsideRange {
+        /// The instant as given, masked ([`MaskedText`]).
+        input: MaskedText,
+    },
+    /// A UTC offset that is not written `±HH:MM` (or `Z`), less than a day.
+    #[error("{input:?} is not a UTC offset written ±HH:MM, such as +08:00")]
+    InvalidUtcOffsetText {
+        /// The text as given, masked ([`MaskedText`]).
+        input: MaskedText,
+    },
+    /// An observation period or follow-on monitoring longer than
+    /// [`MAX_PERIOD_DAYS`](crate::observation::MAX_PERIOD_DAYS).
+    #[error(
+        "{what} of {days} days is longer than {max} days: no observation lasts more than a year, \
+         so the number was probably mistyped"
+    )]
+    PeriodTooLong {
+        /// Which period, e.g. "an observation period".
+        what: &'static str,
+        /// The length given, in days.
+        days: i64,
+        /// The longest allowed, in days.
+        max: u16,
+    },
 }
 
 /// What is wrong with a ledger, at the first entry where something is wrong.
@@ -1226,4 +1269,379 @@ fn tenths_text(tenths: i32) -> String {
     let sign = if tenths < 0 { "-" } else { "" };
     let abs = tenths.unsigned_abs();
     format!("{sign}{}.{}", abs / 10, abs % 10)
+}
+
+/// Text quoted from an input in an error message, with every run of digits that could be an
+/// identity number or a phone number masked (see [`mask_personal_data`]).
+///
+/// It can only be built by masking, so an error that quotes its input never carries a full
+/// identity number (居民身份证号码) or phone number (联系电话), not even in `Debug`.
+///
+/// ```
+/// use fangkong::Day;
+/// let err = "day 11010519491231002X".parse::<Day>().unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "\"day 1101**********002X\" is not a calendar day written YYYY-MM-DD, such as 2020-01-24"
+/// );
+/// assert!(!format!("{err:?}").contains("11010519491231002X"));
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
+pub struct MaskedText(String);
+
+impl MaskedText {
+    /// Masks `text` (see [`mask_personal_data`]).
+    pub fn new(text: &str) -> MaskedText {
+        MaskedText(mask_personal_data(text))
+    }
+
+    /// The masked text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for MaskedText {
+    fn from(text: &str) -> MaskedText {
+        MaskedText::new(text)
+    }
+}
+
+impl From<String> for MaskedText {
+    fn from(text: String) -> MaskedText {
+        MaskedText::new(&text)
+    }
+}
+
+impl FromIterator<char> for MaskedText {
+    /// Collects the characters, then masks them.
+    fn from_iter<I: IntoIterator<Item = char>>(iter: I) -> MaskedText {
+        MaskedText::new(&iter.into_iter().collect::<String>())
+    }
+}
+
+impl PartialEq<str> for MaskedText {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for MaskedText {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl std::fmt::Display for MaskedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::fmt::Debug for MaskedText {
+    /// The masked text, quoted like a string.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+/// A digit as a clerk may type it: ASCII or full width (０–９).
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// The check character `X` as a clerk may type it.
+fn is_check_x(c: char) -> bool {
+    matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ')
+}
+
+/// Separators people write inside a phone or identity number: `138 0731 1234`, `0739-5221234`.
+fn is_separator(c: char) -> bool {
+    matches!(c, ' ' | '-' | '\u{3000}' | '－')
+}
+
+/// Whether `chars` starts with an ISO date, `YYYY-MM-DD`, that is not part of a longer number.
+/// Dates are left readable: "2020-02-30" is no personal data, and an error about a day must
+/// show it.
+fn starts_with_iso_date(chars: &[char]) -> bool {
+    let shape = *b"dddd-dd-dd";
+    if chars.len() < shape.len() {
+        return false;
+    }
+    let fits = chars.iter().zip(shape).all(|(&c, s)| {
+        if s == b'd' {
+            c.is_ascii_digit()
+        } else {
+            c == '-'
+        }
+    });
+    let rest = &chars[shape.len()..];
+    let continues = match rest {
+        [c, ..] if is_digit(*c) || is_check_x(*c) => true,
+        [s, c, ..] if is_separator(*s) && *s != ' ' && is_digit(*c) => true,
+        _ => false,
+    };
+    fits && !continues
+}
+
+/// Masks every run of digits in `text` that could be an identity number or a phone number, for
+/// quoting text in an error message.
+///
+/// A run is a sequence of digits (ASCII or full width), possibly broken by single spaces or
+/// hyphens (`138 0731 1234`, `0739-5221234`), and ending in an `X` directly after a digit
+/// (the check character of an identity number). Counting its digits and `X`:
+/// - 15, 17 or 18 (an identity number, or one missing its check character): the first 4 and
+///   the last 4 are kept, `1101**********002X`;
+/// - any other count of 7 or more (a phone number, a landline without area code, or anything
+///   long enough to hide one): the first 3 and the last 4 are kept, `138****5678`;
+/// - fewer than 7: kept as they are.
+///
+/// Separators are kept, so the shape stays readable. A date written `YYYY-MM-DD` is never a
+/// run: it stays readable. Idempotent: masking masked text changes nothing.
+///
+/// ```
+/// use fangkong::mask_personal_data;
+/// assert_eq!(mask_personal_data("day 11010519491231002X"), "day 1101**********002X");
+/// assert_eq!(mask_personal_data("13812345678"), "138****5678");
+/// assert_eq!(mask_personal_data("0731-84567890"), "073*-****7890");
+/// assert_eq!(mask_personal_data("2020-02-30"), "2020-02-30");
+/// assert_eq!(mask_personal_data("U12"), "U12");
+/// ```
+pub fn mask_personal_data(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if !is_digit(c) {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if starts_with_iso_date(&chars[i..]) {
+            out.extend(&chars[i..i + 10]);
+            i += 10;
+            continue;
+        }
+        // Find the end of the run and the positions of its digits.
+        let mut digits = Vec::new();
+        let mut j = i;
+        while j < chars.len() {
+            let c = chars[j];
+            if is_digit(c) {
+                digits.push(j);
+                j += 1;
+            } else if is_separator(c) && chars.get(j + 1).is_some_and(|n| is_digit(*n)) {
+                j += 1;
+            } else if is_check_x(c) && !chars.get(j + 1).is_some_and(|n| n.is_alphanumeric()) {
+                digits.push(j);
+                j += 1;
+                break;
+            } else {
+                break;
+            }
+        }
+        let n = digits.len();
+        let hidden = match n {
+            15 | 17 | 18 => 4..n - 4,
+            8.. => 3..n - 4,
+            // 3 + 4 would keep all seven: hide them all.
+            7 => 0..n,
+            _ => 0..0,
+        };
+        for (k, &c) in chars[i..j].iter().enumerate() {
+            let at = i + k;
+            match digits.iter().position(|&d| d == at) {
+                Some(nth) if hidden.contains(&nth) => out.push('*'),
+                _ => out.push(c),
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+/// A visitor for [`deserialize_parsed`]: takes text, refuses numbers with a masked message.
+struct TextVisitor {
+    expected: &'static str,
+}
+
+impl TextVisitor {
+    /// Refuses a number with a message that masks it.
+    fn refuse_number<T, E: serde::de::Error>(&self, text: &str) -> Result<T, E> {
+        Err(E::invalid_type(
+            serde::de::Unexpected::Other(&format!("number {}", mask_personal_data(text))),
+            &self.expected,
+        ))
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for TextVisitor {
+    type Value = std::borrow::Cow<'de, str>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.expected)
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(std::borrow::Cow::Borrowed(v))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(std::borrow::Cow::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(std::borrow::Cow::Owned(v))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.refuse_number(&v.to_string())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.refuse_number(&v.to_string())
+    }
+
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Self::Value, E> {
+        self.refuse_number(&v.to_string())
+    }
+
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Self::Value, E> {
+        self.refuse_number(&v.to_string())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        self.refuse_number(&v.to_string())
+    }
+}
+
+/// Deserializes a value stored as text through its parser (`FromStr`), so nothing can be
+/// deserialized around validation, and so that no error quotes personal data: the parser's
+/// errors are masked ([`MaskedText`]), and a number where text belongs is masked too (serde's
+/// own message would quote it in full: ``invalid type: integer `13812345678` ``).
+///
+/// Reads with `deserialize_any`: stored values are JSON.
+pub(crate) fn deserialize_parsed<'de, D, T>(d: D, expected: &'static str) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr<Err = Error>,
+{
+    let text = d.deserialize_any(TextVisitor { expected })?;
+    text.parse().map_err(serde::de::Error::custom)
+}
+
+/// A visitor for [`deserialize_integer`].
+struct IntegerVisitor {
+    expected: &'static str,
+}
+
+impl IntegerVisitor {
+    fn refuse<E: serde::de::Error>(&self, what: &str, text: &str) -> E {
+        E::invalid_type(
+            serde::de::Unexpected::Other(&format!("{what} {}", mask_personal_data(text))),
+            &self.expected,
+        )
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for IntegerVisitor {
+    type Value = i128;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.expected)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<i128, E> {
+        Ok(i128::from(v))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<i128, E> {
+        Ok(i128::from(v))
+    }
+
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<i128, E> {
+        Ok(v)
+    }
+
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<i128, E> {
+        i128::try_from(v).map_err(|_| self.refuse("number", &v.to_string()))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<i128, E> {
+        Err(self.refuse("number", &v.to_string()))
+    }
+
+    /// Digits as text are read too: JSON writes the keys of a map as text.
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<i128, E> {
+        let digits = v.strip_prefix('-').unwrap_or(v);
+        let is_number =
+            !digits.is_empty() && digits.len() <= 30 && digits.bytes().all(|b| b.is_ascii_digit());
+        if let (true, Ok(n)) = (is_number, v.parse()) {
+            return Ok(n);
+        }
+        Err(self.refuse("text", &format!("{v:?}")))
+    }
+}
+
+/// Deserializes a whole number stored as a JSON number, refusing anything else with a message
+/// that masks it; the caller checks the range with [`out_of_range`].
+pub(crate) fn deserialize_integer<'de, D>(d: D, expected: &'static str) -> Result<i128, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    d.deserialize_any(IntegerVisitor { expected })
+}
+
+/// The error for a stored whole number outside its range, masked.
+pub(crate) fn out_of_range<E: serde::de::Error>(n: i128, expected: &'static str) -> E {
+    E::invalid_value(
+        serde::de::Unexpected::Other(&format!("number {}", mask_personal_data(&n.to_string()))),
+        &expected,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mask_personal_data_hides_identity_and_phone_runs() {
+        for (text, masked) in [
+            ("11010519491231002X", "1101**********002X"),
+            ("11010519491231002x", "1101**********002x"),
+            ("110105194912310", "1101*******2310"),
+            ("11010519491231002", "1101*********1002"),
+            ("day 11010519491231002X", "day 1101**********002X"),
+            ("R11010519491231002X", "R1101**********002X"),
+            ("13812345678", "138****5678"),
+            ("138 1234 5678", "138 **** 5678"),
+            ("+86-138-1234-5678", "+86-1**-****-5678"),
+            ("0731-84567890", "073*-****7890"),
+            ("5221234", "*******"),
+            ("１３８１２３４５６７８", "１３８****５６７８"),
+            ("2020-01-24T08:30:00+08:00", "2020-01-24T08:30:00+08:00"),
+            ("2020-02-30", "2020-02-30"),
+            ("2020-01-24 08:30", "2020-01-24 08:30"),
+            ("2020-01-24-13812345678", "202*-**-**-*******5678"),
+            ("37.5", "37.5"),
+            ("U123456", "U123456"),
+            ("430502101203", "430*****1203"),
+            ("", ""),
+        ] {
+            assert_eq!(mask_personal_data(text), masked, "{text}");
+            // Masking is idempotent.
+            assert_eq!(mask_personal_data(masked), masked, "{masked}");
+        }
+    }
+
+    #[test]
+    fn masked_text_debug_is_quoted_and_masked() {
+        let m = MaskedText::new("tel 13812345678");
+        assert_eq!(format!("{m:?}"), "\"tel 138****5678\"");
+        assert_eq!(m.to_string(), "tel 138****5678");
+        assert_eq!(m, "tel 138****5678");
+        let collected: MaskedText = "13812345678".chars().collect();
+        assert_eq!(collected.as_str(), "138****5678");
+    }
 }

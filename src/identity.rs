@@ -212,7 +212,7 @@ impl IdentityNumber {
         let month = number(&self.0[10..12]);
         let day = number(&self.0[12..14]);
         // Checked when parsed; the fallback is never reached.
-        Day::from_ymd(year as i32, month, day).unwrap_or_else(|_| Day::from(chrono::NaiveDate::MIN))
+        Day::from_ymd(year as i32, month, day).unwrap_or(Day::MIN)
     }
 
     /// Sex, from the parity of the 3-digit sequence number (its last digit, the 17th character):
@@ -333,8 +333,7 @@ impl Serialize for IdentityNumber {
 impl<'de> Deserialize<'de> for IdentityNumber {
     /// Reads through [`FromStr`], so a stored number is validated again.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<IdentityNumber, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::error::deserialize_parsed(d, "a resident identity number")
     }
 }
 
@@ -607,8 +606,7 @@ impl Serialize for Phone {
 impl<'de> Deserialize<'de> for Phone {
     /// Reads through [`FromStr`], so a stored number is validated again.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Phone, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::error::deserialize_parsed(d, "a phone number")
     }
 }
 

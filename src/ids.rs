@@ -14,9 +14,20 @@ use crate::Error;
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident, $prefix:literal, $what:literal) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[serde(transparent)]
         pub struct $name(u32);
+
+        impl<'de> Deserialize<'de> for $name {
+            /// Reads the bare number; errors mask what they quote.
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                const EXPECTED: &str = concat!("the number of a ", $what, " identifier");
+                let n = crate::error::deserialize_integer(d, EXPECTED)?;
+                u32::try_from(n)
+                    .map($name)
+                    .map_err(|_| crate::error::out_of_range::<D::Error>(n, EXPECTED))
+            }
+        }
 
         impl $name {
             /// The identifier with this number (as printed after the prefix).
@@ -51,7 +62,7 @@ macro_rules! id_type {
                     .and_then(|n| n.parse().ok())
                     .map($name)
                     .ok_or_else(|| Error::InvalidId {
-                        input: s.to_owned(),
+                        input: s.into(),
                         what: $what,
                         example: concat!($prefix, "12"),
                     })

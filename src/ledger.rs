@@ -387,7 +387,7 @@ impl Ledger {
     /// # Errors
     /// [`Error::EntryNotHeld`] if the entry is not in this ledger.
     pub fn redact(&mut self, seq: u64) -> Result<(), Error> {
-        let (first, last) = (self.base.seq + 1, self.head().seq);
+        let (first, last) = (self.base.seq.saturating_add(1), self.head().seq);
         let index = seq
             .checked_sub(self.base.seq.saturating_add(1))
             .and_then(|i| usize::try_from(i).ok())
@@ -413,7 +413,7 @@ impl Ledger {
     /// # Errors
     /// [`Error::EntryNotHeld`] if either entry is not in this ledger, or `head_seq < seq`.
     pub fn proof_to(&self, seq: u64, head_seq: u64) -> Result<Proof, Error> {
-        let (first, last) = (self.base.seq + 1, self.head().seq);
+        let (first, last) = (self.base.seq.saturating_add(1), self.head().seq);
         let not_held = |seq| Error::EntryNotHeld { seq, first, last };
         let entry = self.entry(seq).ok_or_else(|| not_held(seq))?;
         let head_entry = self

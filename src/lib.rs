@@ -116,7 +116,7 @@ mod table;
 mod test_support;
 
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
-pub use error::{Error, Tampering};
+pub use error::{Error, MaskedText, Tampering, mask_personal_data};
 pub use event::{Command, Event};
 pub use gathering::{
     GatheringCommand, GatheringDecision, GatheringEvent, GatheringKind, GatheringOrder, OrderTerms,

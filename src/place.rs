@@ -71,7 +71,7 @@ impl DivisionCode {
     /// (seven digits), `420` (province digits `00`), `420012` (prefecture `00` with county `12`).
     pub fn from_u32(n: u32) -> Result<DivisionCode, Error> {
         check_division(n).map_err(|reason| Error::InvalidDivisionCode {
-            input: format!("{n:06}"),
+            input: format!("{n:06}").into(),
             reason,
         })?;
         Ok(DivisionCode(n))
@@ -201,15 +201,15 @@ impl FromStr for DivisionCode {
     /// Parses six ASCII digits.
     fn from_str(s: &str) -> Result<DivisionCode, Error> {
         let n = parse_digits(s, 6).ok_or_else(|| Error::InvalidDivisionCode {
-            input: s.to_owned(),
+            input: s.into(),
             reason: SIX_DIGITS.to_owned(),
         })?;
         let n = u32::try_from(n).map_err(|_| Error::InvalidDivisionCode {
-            input: s.to_owned(),
+            input: s.into(),
             reason: SIX_DIGITS.to_owned(),
         })?;
         check_division(n).map_err(|reason| Error::InvalidDivisionCode {
-            input: s.to_owned(),
+            input: s.into(),
             reason,
         })?;
         Ok(DivisionCode(n))
@@ -232,9 +232,9 @@ impl Serialize for DivisionCode {
 }
 
 impl<'de> Deserialize<'de> for DivisionCode {
+    /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DivisionCode, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::error::deserialize_parsed(d, "a division code of six digits")
     }
 }
 
@@ -376,7 +376,7 @@ impl FromStr for StatisticalCode {
     /// Parses twelve ASCII digits.
     fn from_str(s: &str) -> Result<StatisticalCode, Error> {
         let bad = |reason: String| Error::InvalidStatisticalCode {
-            input: s.to_owned(),
+            input: s.into(),
             reason,
         };
         let n = parse_digits(s, 12).ok_or_else(|| {
@@ -388,7 +388,7 @@ impl FromStr for StatisticalCode {
         })?;
         let division = (n / 1_000_000) as u32;
         check_division(division)
-            .map_err(|reason| bad(format!("its first six digits {division:06}: {reason}")))?;
+            .map_err(|reason| bad(format!("its first six digits, the division code: {reason}")))?;
         let code = StatisticalCode(n);
         if code.township_digits() == 0 && code.village_digits() != 0 {
             return Err(bad(format!(
@@ -408,9 +408,9 @@ impl Serialize for StatisticalCode {
 }
 
 impl<'de> Deserialize<'de> for StatisticalCode {
+    /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<StatisticalCode, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::error::deserialize_parsed(d, "a statistical division code of twelve digits")
     }
 }
 
@@ -600,7 +600,7 @@ mod tests {
         );
         assert_eq!(
             DivisionCode::from_u32(1_234_567).unwrap_err().to_string(),
-            "\"1234567\" is not a division code (行政区划代码): a division code is exactly 6 \
+            "\"*******\" is not a division code (行政区划代码): a division code is exactly 6 \
              digits, such as 420106"
         );
         assert_eq!(
@@ -645,20 +645,20 @@ mod tests {
         let msg = |s: &str| s.parse::<StatisticalCode>().unwrap_err().to_string();
         assert_eq!(
             msg("4305021012030"),
-            "\"4305021012030\" is not a statistical division code (统计用区划代码): a \
+            "\"430******2030\" is not a statistical division code (统计用区划代码): a \
              statistical division code is exactly 12 digits: a 6-digit division code, 3 \
              township digits and 3 village digits, such as 430502101203"
         );
         assert!(msg("43050210120x").contains("exactly 12 digits"));
         assert_eq!(
             msg("001234101203"),
-            "\"001234101203\" is not a statistical division code (统计用区划代码): its first \
-             six digits 001234: its first two digits 00 name no province; province digits run \
-             from 11 to 99"
+            "\"001*****1203\" is not a statistical division code (统计用区划代码): its first \
+             six digits, the division code: its first two digits 00 name no province; province \
+             digits run from 11 to 99"
         );
         assert_eq!(
             msg("430502000203"),
-            "\"430502000203\" is not a statistical division code (统计用区划代码): its village \
+            "\"430*****0203\" is not a statistical division code (统计用区划代码): its village \
              digits 203 follow township digits 000; a village lies in a township"
         );
     }

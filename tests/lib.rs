@@ -8,6 +8,7 @@ mod identity;
 mod ledger;
 mod observation;
 mod privacy;
+mod reliability;
 mod replay;
 mod screening;
 mod serde_roundtrip;

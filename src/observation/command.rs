@@ -393,6 +393,12 @@ pub(crate) fn decide(
                     new_last_day,
                     reason,
                 } => {
+                    // A period longer than a year is refused: it is a typo, and release review
+                    // would walk every day of it.
+                    super::check_period_days(
+                        "an observation period",
+                        new_last_day.days_since(o.day0()),
+                    )?;
                     ObservationChange::PeriodChanged(o.period_change(*new_last_day, reason, at)?)
                 }
                 ObservationUpdate::RestartExposure { new_day0, reason } => {

@@ -101,6 +101,7 @@ pub use protocol::{
     CheckSlot, FollowOn, ObservationPlace, Protocol, ReleaseConditions, SlotCounting, Symptom,
     TestDay, TestRequirement, day_number,
 };
+pub use protocol::{MAX_PERIOD_DAYS, check_period_days};
 pub use record::{
     Alert, AlertCause, AlertClearance, AlertResolution, Closure, EndReason, Ending,
     ExposureRestart, HomeVisit, Observation, Opening, OpeningBasis, PeriodChange, Referral, Status,

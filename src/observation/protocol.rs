@@ -653,6 +653,9 @@ impl Protocol {
     /// outside its period (day 15 of a 14-day period, or a follow-on test without follow-on);
     /// a test day listed twice; a test requirement outside the period or needing more tests
     /// than days.
+    ///
+    /// [`Error::PeriodTooLong`] for an observation period or follow-on monitoring of more than
+    /// [`MAX_PERIOD_DAYS`] days (`length_days: 1400`, a typo for 14).
     pub fn validate(&self) -> Result<(), Error> {
         let bad = |problem: String| {
             Err(Error::InvalidProtocol {
@@ -676,10 +679,12 @@ impl Protocol {
         if n == 0 {
             return bad("its observation period must last at least 1 day".into());
         }
+        check_period_days(OBSERVATION_PERIOD, i64::from(n))?;
         let m = self.follow_on.map_or(0, |f| f.days);
         if self.follow_on.is_some() && m == 0 {
             return bad("its follow-on monitoring must last at least 1 day".into());
         }
+        check_period_days(FOLLOW_ON, i64::from(m))?;
         if self.late_grace_minutes >= 24 * 60 {
             return bad(format!(
                 "a grace period of {} minutes is longer than a day",
@@ -847,6 +852,46 @@ pub(crate) fn test_days_for(
 /// ```
 pub fn day_number(day0: Day, day: Day) -> i64 {
     day.days_since(day0)
+}
+
+/// The longest observation period, and the longest follow-on monitoring, in days: a year
+/// (366 days, for a leap year). No protocol has come near it (the longest preset is 14 days);
+/// a longer period is a typo, and unbounded periods would let one command schedule checks for
+/// centuries.
+pub const MAX_PERIOD_DAYS: u16 = 366;
+
+/// What [`check_period_days`] calls an observation period.
+const OBSERVATION_PERIOD: &str = "an observation period";
+/// What [`check_period_days`] calls follow-on monitoring.
+const FOLLOW_ON: &str = "follow-on monitoring";
+
+/// Checks that a period of `days` days is no longer than [`MAX_PERIOD_DAYS`]; `what` names it
+/// in the error, e.g. `"an observation period"`. A protocol's [`Protocol::validate`] checks its
+/// own periods with it; a command that changes an observation's last day checks the new length
+/// (`new_last_day.days_since(day0)`) with it.
+///
+/// ```
+/// use fangkong::observation::check_period_days;
+/// assert!(check_period_days("an observation period", 14).is_ok());
+/// assert_eq!(
+///     check_period_days("an observation period", 1400).unwrap_err().to_string(),
+///     "an observation period of 1400 days is longer than 366 days: no observation lasts more \
+///      than a year, so the number was probably mistyped"
+/// );
+/// ```
+///
+/// # Errors
+/// [`Error::PeriodTooLong`] when `days` > [`MAX_PERIOD_DAYS`].
+pub fn check_period_days(what: &'static str, days: i64) -> Result<(), Error> {
+    if days > i64::from(MAX_PERIOD_DAYS) {
+        Err(Error::PeriodTooLong {
+            what,
+            days,
+            max: MAX_PERIOD_DAYS,
+        })
+    } else {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -1165,5 +1210,36 @@ mod tests {
             assert_eq!(Protocol::preset(&p.key), Some(p.clone()), "{}", p.key);
         }
         assert_eq!(Protocol::preset("fourteen-days"), None);
+    }
+
+    #[test]
+    fn periods_longer_than_a_year_are_refused() {
+        // Given a protocol whose 14 days were typed as 1400
+        let mut p = Protocol::close_contact_ed9();
+        p.length_days = 1400;
+        // Then it cannot be adopted
+        assert_eq!(
+            p.validate().unwrap_err().to_string(),
+            "an observation period of 1400 days is longer than 366 days: no observation lasts \
+             more than a year, so the number was probably mistyped"
+        );
+        // And a year is still allowed
+        p.length_days = MAX_PERIOD_DAYS;
+        assert_eq!(p.validate(), Ok(()));
+        // Given follow-on monitoring of u16::MAX days
+        let mut p = Protocol::close_contact_ed9();
+        if let Some(f) = p.follow_on.as_mut() {
+            f.days = u16::MAX;
+        }
+        assert_eq!(
+            p.validate(),
+            Err(Error::PeriodTooLong {
+                what: "follow-on monitoring",
+                days: 65_535,
+                max: 366
+            })
+        );
+        assert!(check_period_days(OBSERVATION_PERIOD, 367).is_err());
+        assert_eq!(check_period_days(OBSERVATION_PERIOD, 366), Ok(()));
     }
 }

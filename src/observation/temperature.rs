@@ -74,9 +74,7 @@ impl FromStr for Temperature {
 
     /// Parses degrees Celsius with at most one decimal, optionally followed by `℃` or `°C`.
     fn from_str(s: &str) -> Result<Temperature, Error> {
-        let bad = || Error::InvalidTemperature {
-            input: s.to_owned(),
-        };
+        let bad = || Error::InvalidTemperature { input: s.into() };
         let number = s.trim();
         let number = number
             .strip_suffix('℃')
@@ -113,9 +111,9 @@ impl Serialize for Temperature {
 }
 
 impl<'de> Deserialize<'de> for Temperature {
+    /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Temperature, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::error::deserialize_parsed(d, "a temperature in degrees Celsius")
     }
 }
 

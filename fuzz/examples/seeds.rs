@@ -1,0 +1,65 @@
+//! Writes seed inputs for the fuzz targets into `corpus/` (run from `fuzz/`:
+//! `cargo run --example seeds`): prefixes of a real ledger, and text for each parser.
+
+use std::fs;
+
+use fangkong::Day;
+use fangkong::synth::{TownshipSpec, build, run_campaign};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    fs::create_dir_all("corpus/jsonl_ledger")?;
+    fs::create_dir_all("corpus/parse")?;
+    fs::create_dir_all("corpus/replay_records")?;
+    let mut town = build(&TownshipSpec::huochezhan())?;
+    run_campaign(&mut town, Day::from_ymd(2020, 2, 4)?)?;
+    let jsonl = town.registry.ledger().to_jsonl();
+    let lines: Vec<&str> = jsonl.lines().collect();
+    for n in [1, 2, 5, 12, 30] {
+        let prefix: String = lines.iter().take(n).map(|l| format!("{l}\n")).collect();
+        fs::write(format!("corpus/jsonl_ledger/prefix-{n}"), prefix)?;
+    }
+    // The records alone, for replay_records, which chains them itself.
+    let ledger = town.registry.ledger();
+    let records: Vec<&str> = ledger.entries().map(|e| e.record_bytes()).collect();
+    for n in [1, 3, 8, 20, 40] {
+        let text: String = records.iter().take(n).map(|r| format!("{r}\n")).collect();
+        fs::write(format!("corpus/replay_records/first-{n}"), text)?;
+    }
+    // A few entries from later in the campaign, kept small.
+    for (i, l) in lines
+        .iter()
+        .enumerate()
+        .skip(30)
+        .step_by(lines.len() / 20 + 1)
+    {
+        fs::write(format!("corpus/jsonl_ledger/line-{i}"), format!("{l}\n"))?;
+    }
+    for (name, text) in [
+        ("day", "2020-01-24\n1800-01-01\n9999-12-31"),
+        (
+            "instant",
+            "2020-01-24T08:30:00+08:00\n2200-12-31T23:59:59Z\n1970-01-01T00:00:00.5-05:30",
+        ),
+        ("offset", "+08:00\nZ\n-05:30"),
+        ("time", "06:30\n23:59"),
+        ("codes", "420106\n430502101203"),
+        ("ids", "U7\nS3\nH1024\nR4410\nSR1\nOB49"),
+        (
+            "hash",
+            "0000000000000000000000000000000000000000000000000000000000000000",
+        ),
+        ("temperature", "37.3\n36.5 ℃\n38°C"),
+        (
+            "identity",
+            "11010519491231002X\n110105491231002\n440524188001010014",
+        ),
+        (
+            "phone",
+            "13807311234\n+86 138-0731-1234\n(0739)5221234\n0731-84567890",
+        ),
+    ] {
+        fs::write(format!("corpus/parse/{name}"), text)?;
+    }
+    println!("{} ledger lines; seeds written", lines.len());
+    Ok(())
+}
