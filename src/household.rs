@@ -43,6 +43,7 @@ pub struct Resident {
 ///
 /// `Debug` masks the identity number and phone.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ResidentDetails {
     /// Full name.
     pub name: String,

@@ -87,6 +87,8 @@
 //!   (`report::tables_to_xlsx`).
 //! - `fhir`: temperature readings as FHIR R4 Observation JSON
 //!   (`report::temperature_observation`).
+//! - `synth`: the deterministic generator of townships, campaigns and benchmark workloads
+//!   ([`synth`]), for tests, examples and benches; not part of the default API.
 //! - `time`: conversions between [`Day`]/[`Instant`]/[`UtcOffset`] and the `time` crate's
 //!   `Date`/`OffsetDateTime`/`UtcOffset` (`TryFrom` where ranges differ).
 #![deny(missing_docs)]
@@ -110,6 +112,7 @@ mod registry;
 pub mod report;
 mod screening;
 pub mod supervision;
+#[cfg(any(test, feature = "synth"))]
 pub mod synth;
 mod table;
 #[cfg(test)]

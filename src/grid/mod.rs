@@ -225,6 +225,7 @@ impl Staff {
 
 /// An assignment of a member of staff to a unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Assignment {
     /// Who.
     pub staff: StaffId,

@@ -87,6 +87,7 @@ impl SlotStatus {
 
 /// One check slot of one day and where it stands.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SlotCheck {
     /// The local day.
     pub day: Day,

@@ -98,8 +98,8 @@ mod temperature;
 
 pub use followup::{Method, Reading, Reporter, SlotCheck, SlotStatus, slot_statuses};
 pub use protocol::{
-    CheckSlot, FollowOn, ObservationPlace, Protocol, ReleaseConditions, SlotCounting, Symptom,
-    TestDay, TestRequirement, day_number,
+    CheckSlot, FollowOn, ObservationPlace, Protocol, ProtocolBuilder, ReleaseConditions,
+    SlotCounting, Symptom, TestDay, TestRequirement, day_number,
 };
 pub use protocol::{MAX_PERIOD_DAYS, check_period_days};
 pub use record::{

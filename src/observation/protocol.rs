@@ -35,6 +35,7 @@ impl fmt::Display for ObservationPlace {
 /// (M), covering days N + 1 ..= N + M. Check slots continue during follow-on; release happens
 /// at its start, so nothing in follow-on holds up release.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FollowOn {
     /// Its length in days (M).
     pub days: u16,
@@ -49,6 +50,7 @@ pub struct FollowOn {
 /// one at 12:00 (up to 12:00:59) are both on time, one at 05:59 or 12:01 is not. However many
 /// readings fall in a slot, the slot is one check; [`SlotCounting`] says which reading counts.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CheckSlot {
     /// Its name, e.g. `morning` (上午).
     pub name: String,
@@ -213,6 +215,7 @@ pub enum TestRequirement {
 /// The release conditions (解除条件) of a protocol, beyond the period being over and no alert
 /// being open (which always apply).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReleaseConditions {
     /// Test conditions; empty when release needs no test.
     pub tests: Vec<TestRequirement>,
@@ -245,6 +248,7 @@ pub struct ReleaseConditions {
 /// # Ok::<(), fangkong::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Protocol {
     /// Stable identifier, lowercase letters, digits and hyphens, e.g. `close-contact-ed9`.
     pub key: String,
@@ -283,6 +287,168 @@ const PLAN_ED9: &str = "National Health Commission, COVID-19 prevention and cont
      9th edition (新型冠状病毒肺炎防控方案（第九版）), 2022-06-27";
 const CDC_DEC2020: &str = "US CDC, Options to Reduce Quarantine for Contacts of Persons with \
      SARS-CoV-2 Infection Using Symptom Monitoring and Diagnostic Testing, 2020-12-02";
+
+/// Builds a protocol of the registry's own (a local variant of a preset, say), checked once at
+/// [`build`](ProtocolBuilder::build).
+///
+/// ```
+/// use fangkong::Protocol;
+/// use fangkong::observation::ObservationPlace;
+/// // A county's 21-day variant of the January 2020 returnee protocol.
+/// let p = Protocol::returnee_jan2020()
+///     .to_builder()
+///     .key("county-returnee-21")
+///     .name("County returnee rule, 21 days")
+///     .length_days(21)
+///     .build()?;
+/// assert_eq!(p.length_days, 21);
+/// assert!(Protocol::builder("x", "x", "x", ObservationPlace::Home, 0).build().is_err());
+/// # Ok::<(), fangkong::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use]
+pub struct ProtocolBuilder {
+    protocol: Protocol,
+}
+
+impl ProtocolBuilder {
+    /// Its key, the name screening rules and openings use.
+    pub fn key(mut self, key: impl Into<String>) -> Self {
+        self.protocol.key = key.into();
+        self
+    }
+
+    /// Its name.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.protocol.name = name.into();
+        self
+    }
+
+    /// Where it comes from.
+    pub fn source(mut self, source: impl Into<String>) -> Self {
+        self.protocol.source = source.into();
+        self
+    }
+
+    /// Where the person is observed.
+    pub fn place(mut self, place: ObservationPlace) -> Self {
+        self.protocol.place = place;
+        self
+    }
+
+    /// The length of the observation period, N days after day 0.
+    pub fn length_days(mut self, days: u16) -> Self {
+        self.protocol.length_days = days;
+        self
+    }
+
+    /// The follow-on health monitoring after release, if any.
+    pub fn follow_on(mut self, follow_on: Option<FollowOn>) -> Self {
+        self.protocol.follow_on = follow_on;
+        self
+    }
+
+    /// The daily check slots.
+    pub fn slots(mut self, slots: Vec<CheckSlot>) -> Self {
+        self.protocol.slots = slots;
+        self
+    }
+
+    /// How several readings in one slot count.
+    pub fn counting(mut self, counting: SlotCounting) -> Self {
+        self.protocol.counting = counting;
+        self
+    }
+
+    /// Minutes after a slot during which a reading counts as late.
+    pub fn late_grace_minutes(mut self, minutes: u16) -> Self {
+        self.protocol.late_grace_minutes = minutes;
+        self
+    }
+
+    /// The fever rule.
+    pub fn fever(mut self, fever: FeverRule) -> Self {
+        self.protocol.fever = fever;
+        self
+    }
+
+    /// The symptoms that mean referral.
+    pub fn referral_symptoms(mut self, symptoms: Vec<Symptom>) -> Self {
+        self.protocol.referral_symptoms = symptoms;
+        self
+    }
+
+    /// The scheduled test days.
+    pub fn tests(mut self, tests: Vec<TestDay>) -> Self {
+        self.protocol.tests = tests;
+        self
+    }
+
+    /// The release conditions.
+    pub fn release(mut self, release: ReleaseConditions) -> Self {
+        self.protocol.release = release;
+        self
+    }
+
+    /// The protocol, checked.
+    ///
+    /// # Errors
+    /// As [`Protocol::validate`]: an empty key or name, no days, a period longer than a year,
+    /// overlapping or empty slots, test days outside the period.
+    pub fn build(self) -> Result<Protocol, Error> {
+        self.protocol.validate()?;
+        Ok(self.protocol)
+    }
+}
+
+impl Protocol {
+    /// A builder for a protocol of the registry's own, with twice-daily checks, the 37.3 ℃
+    /// fever rule, the referral symptoms and no tests until set otherwise.
+    pub fn builder(
+        key: &str,
+        name: &str,
+        source: &str,
+        place: ObservationPlace,
+        length_days: u16,
+    ) -> ProtocolBuilder {
+        ProtocolBuilder {
+            protocol: Protocol::chinese(
+                key,
+                name,
+                source,
+                place,
+                length_days,
+                None,
+                CheckSlot::twice_daily(),
+                Vec::new(),
+            ),
+        }
+    }
+
+    /// A builder starting from this protocol (a preset, say).
+    pub fn to_builder(&self) -> ProtocolBuilder {
+        ProtocolBuilder {
+            protocol: self.clone(),
+        }
+    }
+}
+
+impl FollowOn {
+    /// Follow-on monitoring of `days` days at `place`.
+    pub fn new(days: u16, place: ObservationPlace) -> FollowOn {
+        FollowOn { days, place }
+    }
+}
+
+impl ReleaseConditions {
+    /// Release conditions: the test requirements and how many missed checks are tolerated.
+    pub fn new(tests: Vec<TestRequirement>, max_missed_checks: u16) -> ReleaseConditions {
+        ReleaseConditions {
+            tests,
+            max_missed_checks,
+        }
+    }
+}
 
 impl Protocol {
     #[allow(clippy::too_many_arguments)]

@@ -38,6 +38,7 @@ pub enum OpeningBasis {
 
 /// The opening of an observation (开始观察): everything the record starts from.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Opening {
     /// The protocol, copied into the record.
     pub protocol: Protocol,
@@ -52,6 +53,24 @@ pub struct Opening {
 }
 
 impl Opening {
+    /// An opening: the protocol, day 0 (the last exposure), when it is recorded, the local
+    /// time days are counted in, and why.
+    pub fn new(
+        protocol: Protocol,
+        day0: Day,
+        at: Instant,
+        offset: UtcOffset,
+        basis: OpeningBasis,
+    ) -> Opening {
+        Opening {
+            protocol,
+            day0,
+            at,
+            offset,
+            basis,
+        }
+    }
+
     /// Checks that an observation can be opened with this.
     ///
     /// # Errors
@@ -239,6 +258,7 @@ pub enum AlertResolution {
 /// While an alert is open, further fever readings, referral symptoms and positive tests are
 /// added to its causes rather than raising new alerts.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Alert {
     /// Its number within the observation, from 1.
     pub number: u32,
@@ -349,6 +369,7 @@ impl Closure {
 /// An extension or shortening of the period (延长/缩短观察期), with its reason and the
 /// previous end, kept in the history.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PeriodChange {
     /// The last day under observation before the change.
     pub previous_last_day: Day,
@@ -364,6 +385,7 @@ pub struct PeriodChange {
 /// and the period is the protocol's length again from there. Earlier extensions and
 /// shortenings stay in the history but do not carry over.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ExposureRestart {
     /// Day 0 before.
     pub previous_day0: Day,
@@ -499,13 +521,11 @@ fn not_after(what: &str, at: Instant, now: Instant) -> Result<(), Error> {
 /// use fangkong::{Instant, Observation, Protocol, UtcOffset};
 /// use fangkong::observation::{Opening, OpeningBasis, Status};
 /// let at: Instant = "2020-01-24T10:00:00+08:00".parse()?;
-/// let obs = Observation::open(Opening {
-///     protocol: Protocol::returnee_jan2020(),
-///     day0: "2020-01-20".parse()?, // left Wuhan
-///     at,
-///     offset: UtcOffset::CHINA,
-///     basis: OpeningBasis::Screening { rule: "wuhan-returnee".into() },
-/// })?;
+/// let day0 = "2020-01-20".parse()?; // left Wuhan
+/// let basis = OpeningBasis::Screening { rule: "wuhan-returnee".into() };
+/// let obs = Observation::open(Opening::new(
+///     Protocol::returnee_jan2020(), day0, at, UtcOffset::CHINA, basis,
+/// ))?;
 /// assert_eq!(obs.last_day().to_string(), "2020-02-03");
 /// assert_eq!(obs.earliest_release().to_string(), "2020-02-04");
 /// assert_eq!(obs.status_on("2020-02-04".parse()?), Status::UnderObservation);
@@ -1053,9 +1073,9 @@ impl Observation {
     /// # use fangkong::{Instant, Observation, Protocol, UtcOffset};
     /// # use fangkong::observation::{Opening, OpeningBasis};
     /// # let at: Instant = "2020-01-24T10:00:00+08:00".parse()?;
-    /// # let obs = Observation::open(Opening { protocol: Protocol::returnee_jan2020(),
-    /// #     day0: "2020-01-20".parse()?, at, offset: UtcOffset::CHINA,
-    /// #     basis: OpeningBasis::Screening { rule: "wuhan".into() } })?;
+    /// # let obs = Observation::open(Opening::new(Protocol::returnee_jan2020(),
+    /// #     "2020-01-20".parse()?, at, UtcOffset::CHINA,
+    /// #     OpeningBasis::Screening { rule: "wuhan".into() }))?;
     /// let change = obs.period_change("2020-02-06".parse()?, "household member fell ill", at)?;
     /// assert_eq!(change.previous_last_day.to_string(), "2020-02-03");
     /// // The registry records it with ObservationUpdate::ChangePeriod.

@@ -14,6 +14,7 @@ use super::record::shift;
 
 /// A check slot missed on a day.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MissedCheck {
     /// The local day.
     pub day: Day,
@@ -352,6 +353,7 @@ impl fmt::Display for ReleaseDecision {
 /// said then, and the written reason if it overrode them. Build one with
 /// [`Observation::release`], which refuses what the rules forbid unless overridden.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Release {
     /// When.
     pub at: Instant,
@@ -374,13 +376,7 @@ pub struct Release {
 /// ```
 /// use fangkong::{Instant, Observation, Protocol, UtcOffset};
 /// use fangkong::observation::{evaluate_release, Opening, OpeningBasis, ReleaseDecision};
-/// let obs = Observation::open(Opening {
-///     protocol: Protocol::returnee_jan2020(),
-///     day0: "2020-01-20".parse()?,
-///     at: "2020-01-24T10:00:00+08:00".parse::<Instant>()?,
-///     offset: UtcOffset::CHINA,
-///     basis: OpeningBasis::Screening { rule: "wuhan".into() },
-/// })?;
+/// let obs = Observation::open(Opening::new(Protocol::returnee_jan2020(), "2020-01-20".parse()?, "2020-01-24T10:00:00+08:00".parse::<Instant>()?, UtcOffset::CHINA, OpeningBasis::Screening { rule: "wuhan".into() }))?;
 /// let decision = evaluate_release(&obs, "2020-01-24".parse()?);
 /// assert_eq!(decision.to_string(),
 ///            "not yet: day 4 of 14 is still under observation; release from 2020-02-04");
@@ -580,6 +576,7 @@ pub fn evaluate_release(observation: &Observation, day: Day) -> ReleaseDecision 
 
 /// An observation on the review list, with what the rules say.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Review<K> {
     /// The caller's key for the observation (e.g. a resident id, or a grid worker and a
     /// resident).
@@ -613,6 +610,7 @@ pub fn due_for_review<'a, K>(
 
 /// An observation on the non-reporting list (未按时报告名单), with its unreported checks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NonReporting<K> {
     /// The caller's key for the observation.
     pub key: K,

@@ -41,6 +41,7 @@ pub use observation_queries::WorkerNonReporting;
 /// # Ok::<(), fangkong::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Founding {
     /// The township's name.
     pub name: String,

@@ -72,6 +72,7 @@ pub enum ProposedChange {
 /// # Ok::<(), fangkong::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RiskProposal {
     /// The area concerned.
     pub area: DivisionCode,

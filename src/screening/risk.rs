@@ -178,6 +178,7 @@ impl fmt::Display for DesignationId {
 /// [`RiskProposal`](crate::RiskProposal) replaced it). A `lifted` day at or before `from` means
 /// the designation was withdrawn and never in force.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Designation {
     /// Its number in the register.
     pub id: DesignationId,

@@ -21,6 +21,7 @@ pub enum ExposureAnchor {
 
 /// The observation a rule opens for a risk level.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LevelObservation {
     /// The risk level.
     pub level: RiskLevel,
@@ -53,6 +54,7 @@ pub struct LevelObservation {
 /// # Ok::<(), fangkong::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ScreeningRule {
     /// The rule's name (名称), as explanations print it.
     pub name: String,
@@ -224,6 +226,7 @@ fn key_order(a: &KeyPerson, b: &KeyPerson) -> Ordering {
 
 /// A stay (or transit) that overlapped a designation in force within the look-back window.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Exposure {
     /// The stay as recorded (a transit as a one-day stay).
     pub stay: Stay,
@@ -284,6 +287,7 @@ impl DayZeroBasis {
 /// A key person (重点人员) found by screening: the exposure, designation and rule that
 /// matched, and the observation to open.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct KeyPerson {
     /// The rule that decided.
     pub rule: String,
