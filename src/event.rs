@@ -11,6 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::audit::{AuditCommand, AuditEvent};
 use crate::gathering::{GatheringCommand, GatheringEvent};
 use crate::grid::{Action, GridCommand, GridEvent};
 use crate::observation::{ObservationCommand, ObservationEvent};
@@ -43,6 +44,8 @@ pub enum Command {
     Gathering(GatheringCommand),
     /// Supervision (督查问责): inspections, findings, rectification, accountability.
     Supervision(SupervisionCommand),
+    /// Unmasked reads of personal data (an exported audit trail), recorded.
+    Audit(AuditCommand),
 }
 
 impl Command {
@@ -55,6 +58,7 @@ impl Command {
             Command::Report(c) => c.action(),
             Command::Gathering(c) => c.action(),
             Command::Supervision(c) => c.action(),
+            Command::Audit(c) => c.action(),
         }
     }
 }
@@ -78,6 +82,8 @@ pub enum Event {
     Gathering(GatheringEvent),
     /// Supervision.
     Supervision(SupervisionEvent),
+    /// Unmasked reads.
+    Audit(AuditEvent),
 }
 
 macro_rules! wrap {
@@ -102,3 +108,5 @@ wrap!(Command::Gathering(GatheringCommand));
 wrap!(Event::Gathering(GatheringEvent));
 wrap!(Command::Supervision(SupervisionCommand));
 wrap!(Event::Supervision(SupervisionEvent));
+wrap!(Command::Audit(AuditCommand));
+wrap!(Event::Audit(AuditEvent));

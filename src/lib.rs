@@ -93,6 +93,7 @@
 //!   `Date`/`OffsetDateTime`/`UtcOffset` (`TryFrom` where ranges differ).
 #![deny(missing_docs)]
 
+pub mod audit;
 mod calendar;
 mod chunked;
 mod context;
@@ -118,6 +119,7 @@ mod table;
 #[cfg(test)]
 mod test_support;
 
+pub use audit::{Subject, Trail, TrailEntry, TrailExport};
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
 pub use error::{Error, MaskedText, Tampering, mask_personal_data};
 pub use event::{Command, Event};

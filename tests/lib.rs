@@ -6,6 +6,7 @@ mod common;
 mod grid;
 mod identity;
 mod ledger;
+mod ledger_v2;
 mod observation;
 mod privacy;
 mod reliability;

@@ -296,6 +296,9 @@ pub enum Action {
     RecordRectification,
     /// Decide on accountability (问责) for findings.
     DecideAccountability,
+    // --- audit ---
+    /// Take personal data out unmasked: export an audit trail (leaders and inspectors).
+    ExportPersonalData,
 }
 
 impl Action {
@@ -325,6 +328,7 @@ impl Action {
             Action::RecordInspection | Action::RecordFinding => &[Inspector],
             Action::RecordRectification => &[Leader, Cadre, GridWorker, HealthWorker, Inspector],
             Action::DecideAccountability => &[Leader],
+            Action::ExportPersonalData => &[Leader, Inspector],
         }
     }
 
@@ -356,6 +360,7 @@ impl Action {
             Action::RecordFinding => "record a finding of the supervision group",
             Action::RecordRectification => "record the rectification of a finding",
             Action::DecideAccountability => "decide on accountability",
+            Action::ExportPersonalData => "take personal data out unmasked",
         }
     }
 }

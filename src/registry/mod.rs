@@ -28,6 +28,7 @@ mod observation_queries;
 mod report_queries;
 mod screening_queries;
 mod supervision_queries;
+mod trail;
 
 pub use observation_queries::WorkerNonReporting;
 
@@ -185,6 +186,8 @@ pub struct Registry {
     last_at: Option<Instant>,
     /// The ledger's head at the end of each local day on which something was recorded.
     heads: BTreeMap<Day, Head>,
+    /// Which entries concern which subject (the audit trail's index).
+    trail_index: BTreeMap<crate::audit::Subject, Vec<u64>>,
 }
 
 impl Registry {
@@ -196,6 +199,7 @@ impl Registry {
             ledger: Ledger::new(),
             last_at: None,
             heads: BTreeMap::new(),
+            trail_index: BTreeMap::new(),
         };
         let township = UnitId::new(1);
         let leader = StaffId::new(1);
@@ -254,6 +258,7 @@ impl Registry {
         let mut state = State::default();
         let mut last_at: Option<Instant> = None;
         let mut heads = BTreeMap::new();
+        let mut trail_index = BTreeMap::new();
         let mut open: Option<(CommandMark, StaffId, Instant)> = None;
         for (i, entry) in ledger.entries().enumerate() {
             let seq = i as u64 + 1;
@@ -331,12 +336,14 @@ impl Registry {
                 };
                 state.apply(e, &meta);
             }
+            trail::index(&mut trail_index, &state, seq, record.actor, &record.body);
         }
         Ok(Registry {
             state,
             ledger: ledger.clone(),
             last_at,
             heads,
+            trail_index,
         })
     }
 
@@ -622,6 +629,7 @@ impl Registry {
             body,
         };
         let head = self.ledger.append(record.to_bytes());
+        trail::index(&mut self.trail_index, &self.state, seq, actor, &record.body);
         self.last_at = Some(at);
         self.heads.insert(at.day_in(self.state.grid.offset), head);
         seq
@@ -663,6 +671,11 @@ impl Registry {
             Command::Report(c) => wrap(report::decide(&s.report, &ctx, c)?),
             Command::Gathering(c) => wrap(gathering::decide(&s.gathering, &ctx, c)?),
             Command::Supervision(c) => wrap(supervision::decide(&s.supervision, &ctx, c)?),
+            Command::Audit(c) => {
+                let crate::audit::AuditCommand::ExportTrail { subject } = c;
+                let entries = self.trail_index.get(subject).map_or(0, |v| v.len() as u64);
+                wrap(crate::audit::decide(&ctx, c, entries)?)
+            }
         })
     }
 
@@ -939,6 +952,7 @@ impl State {
             Event::Report(e) => self.report.apply(e, meta),
             Event::Gathering(e) => self.gathering.apply(e, meta),
             Event::Supervision(e) => self.supervision.apply(e, meta),
+            Event::Audit(e) => crate::audit::apply(e, meta),
         }
     }
 
@@ -982,6 +996,7 @@ fn event_action(e: &Event) -> Option<Action> {
         Event::Report(e) => Some(e.action()),
         Event::Gathering(e) => Some(e.action()),
         Event::Supervision(e) => Some(e.action()),
+        Event::Audit(e) => Some(e.action()),
     }
 }
 

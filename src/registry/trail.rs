@@ -1,0 +1,258 @@
+//! The audit trail (审计追踪): an index of which entries concern which subject, kept as entries
+//! are appended and rebuilt by replay, so a trail costs the entries it returns.
+
+use std::collections::BTreeMap;
+
+use super::{Registry, State};
+use crate::audit::{AuditCommand, ProvedEntry, Subject, Trail, TrailEntry, TrailExport};
+use crate::grid::GridEvent;
+use crate::ledger::{Entry, Ledger, Proof};
+use crate::observation::ObservationEvent;
+use crate::record::{Body, Record};
+use crate::screening::ScreeningEvent;
+use crate::{Error, Event, HouseholdId, Instant, ObservationId, ResidentId, StaffId, VenueId};
+
+/// Adds entry `seq` to the index under every subject it concerns.
+pub(super) fn index(
+    index: &mut BTreeMap<Subject, Vec<u64>>,
+    state: &State,
+    seq: u64,
+    actor: StaffId,
+    body: &Body,
+) {
+    let mut subjects = Vec::with_capacity(4);
+    subjects.push(Subject::Staff(actor));
+    match body {
+        Body::Event(e) => subjects_of_event(state, e, &mut subjects),
+        Body::Refused(r) => subjects_of_value(&r.attempt, &mut subjects),
+    }
+    // What concerns an observation concerns its resident.
+    let residents: Vec<Subject> = subjects
+        .iter()
+        .filter_map(|s| match s {
+            Subject::Observation(o) => state
+                .observation
+                .observations
+                .get(o)
+                .map(|r| Subject::Resident(r.resident)),
+            _ => None,
+        })
+        .collect();
+    subjects.extend(residents);
+    subjects.sort_unstable();
+    subjects.dedup();
+    for s in subjects {
+        index.entry(s).or_default().push(seq);
+    }
+}
+
+/// The subjects an event names (and, for observations and interviews, the resident they
+/// concern). The frequent events are matched by type; the rest are read by their field names.
+fn subjects_of_event(state: &State, event: &Event, out: &mut Vec<Subject>) {
+    match event {
+        Event::Observation(ObservationEvent::ObservationUpdated { observation, .. }) => {
+            out.push(Subject::Observation(*observation));
+            if let Some(r) = state.observation.observations.get(observation) {
+                out.push(Subject::Resident(r.resident));
+            }
+        }
+        Event::Observation(ObservationEvent::ObservationOpened {
+            observation,
+            resident,
+            ..
+        }) => {
+            out.push(Subject::Observation(*observation));
+            out.push(Subject::Resident(*resident));
+        }
+        Event::Screening(ScreeningEvent::HouseholdVisited { household, .. }) => {
+            out.push(Subject::Household(*household));
+        }
+        Event::Screening(ScreeningEvent::InterviewRecorded { resident, .. }) => {
+            out.push(Subject::Resident(*resident));
+        }
+        Event::Grid(GridEvent::ResidentMoved {
+            resident, from, to, ..
+        }) => {
+            out.push(Subject::Resident(*resident));
+            out.push(Subject::Household(*from));
+            out.push(Subject::Household(*to));
+        }
+        Event::Grid(GridEvent::HouseholdMoved { household, .. }) => {
+            out.push(Subject::Household(*household));
+        }
+        other => {
+            if let Ok(v) = serde_json::to_value(other) {
+                subjects_of_value(&v, out);
+            }
+        }
+    }
+}
+
+/// The subjects a stored value names, by field name: `resident`, `household`, `observation`,
+/// `venue`, and `staff`, `responsible` or `invited` for members of staff.
+fn subjects_of_value(value: &serde_json::Value, out: &mut Vec<Subject>) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let ids: Vec<u32> = match v {
+                    Value::Number(n) => n
+                        .as_u64()
+                        .and_then(|n| u32::try_from(n).ok())
+                        .into_iter()
+                        .collect(),
+                    Value::Array(items) => items
+                        .iter()
+                        .filter_map(|i| i.as_u64().and_then(|n| u32::try_from(n).ok()))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                for id in ids {
+                    match k.as_str() {
+                        "resident" => out.push(Subject::Resident(ResidentId::new(id))),
+                        "household" => out.push(Subject::Household(HouseholdId::new(id))),
+                        "observation" => out.push(Subject::Observation(ObservationId::new(id))),
+                        "venue" => out.push(Subject::Venue(VenueId::new(id))),
+                        "staff" | "responsible" | "invited" => {
+                            out.push(Subject::Staff(StaffId::new(id)));
+                        }
+                        _ => {}
+                    }
+                }
+                subjects_of_value(v, out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| subjects_of_value(i, out)),
+        _ => {}
+    }
+}
+
+impl Registry {
+    /// The audit trail of a resident, household, observation, venue or member of staff: every
+    /// entry that names it (for a resident, also those of their interviews and observations;
+    /// for a member of staff, also those they recorded), refused attempts included, oldest
+    /// first, each with who, when and the command it belonged to.
+    ///
+    /// The registry keeps an index, so a trail costs the entries it returns. After
+    /// [`drain_ledger`](Registry::drain_ledger), hand in the ledger parts stored since (any
+    /// order); the library reads nothing itself.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Registry, Subject, UnitKind};
+    /// let t = "2020-01-24T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let s1 = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(s1, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let g = reg.establish_group(s1, t, v, 1, "Qianjin group 1")?;
+    /// let h = reg.register_household(s1, t, g, "Qianjin 1-01")?;
+    /// let trail = reg.trail(Subject::Household(h), &[])?;
+    /// assert_eq!(trail.entries.len(), 1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::EntryNotHeld`] if an entry of the trail is neither in the registry's ledger
+    /// nor in the parts given; [`Error::RecordRedacted`] or [`Error::LedgerUnreadable`] if it
+    /// cannot be read.
+    pub fn trail(&self, subject: Subject, parts: &[&Ledger]) -> Result<Trail, Error> {
+        let mut entries = Vec::new();
+        for &seq in self
+            .trail_index
+            .get(&subject)
+            .map_or(&[][..], Vec::as_slice)
+        {
+            let entry = self.held_entry(parts, seq)?;
+            let record = Record::of(entry)?;
+            entries.push(TrailEntry {
+                seq,
+                at: record.at,
+                actor: record.actor,
+                command: record.command,
+                body: record.body,
+            });
+        }
+        Ok(Trail { subject, entries })
+    }
+
+    /// Exports the audit trail of `subject`: each entry's record, unmasked, with the proof
+    /// that ties it to the ledger's head at the end of its day (digests only: no other
+    /// person's data). Taking a person's data out unmasked is recorded in the ledger
+    /// ([`AuditCommand::ExportTrail`]): leaders and inspectors only.
+    ///
+    /// A third party checks each entry with nothing but SHA-256 (LEDGER.md), against the heads
+    /// the daily reports carried. For an entry of a day not yet over, the proof leads to the
+    /// head as it stands.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Registry, Subject, UnitKind};
+    /// let t = "2020-01-24T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let s1 = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(s1, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let g = reg.establish_group(s1, t, v, 1, "Qianjin group 1")?;
+    /// let h = reg.register_household(s1, t, g, "Qianjin 1-01")?;
+    /// let export = reg.export_trail(s1, t, Subject::Household(h), &[])?;
+    /// export.check()?;
+    /// assert_eq!(export.entries.len(), 1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`execute`](Registry::execute) for the export command (a role that may not take
+    /// personal data out), and as [`trail`](Registry::trail).
+    pub fn export_trail(
+        &mut self,
+        actor: StaffId,
+        at: Instant,
+        subject: Subject,
+        parts: &[&Ledger],
+    ) -> Result<TrailExport, Error> {
+        let seqs: Vec<u64> = self.trail_index.get(&subject).cloned().unwrap_or_default();
+        // Check every entry is at hand before recording the export.
+        for &seq in &seqs {
+            self.held_entry(parts, seq)?;
+        }
+        self.execute(actor, at, AuditCommand::ExportTrail { subject })?;
+        let mut entries = Vec::with_capacity(seqs.len());
+        for seq in seqs {
+            let entry = self.held_entry(parts, seq)?;
+            let record = entry
+                .record_bytes()
+                .ok_or(Error::RecordRedacted {
+                    seq,
+                    what: "exported",
+                })?
+                .to_owned();
+            let day = Record::parse(&record)?.at.day_in(self.offset());
+            let head = self
+                .head_at_end_of(day)
+                .unwrap_or_else(|| self.ledger.head());
+            let mut digests = Vec::new();
+            for s in seq..=head.seq {
+                digests.push(self.held_entry(parts, s)?.digest());
+            }
+            entries.push(ProvedEntry {
+                record,
+                proof: Proof {
+                    seq,
+                    prev: entry.prev(),
+                    digests,
+                    head,
+                },
+            });
+        }
+        Ok(TrailExport { subject, entries })
+    }
+
+    /// The entry `seq`, from the registry's ledger or one of the parts given.
+    fn held_entry<'a>(&'a self, parts: &[&'a Ledger], seq: u64) -> Result<&'a Entry, Error> {
+        self.ledger
+            .entry(seq)
+            .or_else(|| parts.iter().find_map(|p| p.entry(seq)))
+            .ok_or(Error::EntryNotHeld {
+                seq,
+                first: self.ledger.base().seq.saturating_add(1),
+                last: self.ledger.head().seq,
+            })
+    }
+}
