@@ -68,16 +68,14 @@ impl fmt::Display for TrailEntry {
             Body::Event(e) => {
                 // The kind of event: {"module":{"Kind":…}}.
                 let v = serde_json::to_value(e).unwrap_or_default();
-                let kind = v
-                    .as_object()
+                v.as_object()
                     .and_then(|m| m.values().next())
                     .and_then(|inner| match inner {
                         serde_json::Value::Object(m) => m.keys().next().cloned(),
                         serde_json::Value::String(s) => Some(s.clone()),
                         _ => None,
                     })
-                    .unwrap_or_else(|| "event".to_owned());
-                kind
+                    .unwrap_or_else(|| "event".to_owned())
             }
             Body::Refused(r) => format!("refused: {}", r.reason),
         };
