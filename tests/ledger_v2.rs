@@ -48,7 +48,7 @@ fn returnee_observed() -> (Given, ObservationId) {
             g.worker_qianjin_1,
             t,
             obs,
-            ObservationUpdate::RecordReading(reading.clone()),
+            ObservationUpdate::RecordReading(reading),
         )
         .unwrap();
     g.reg
