@@ -3,9 +3,11 @@
 //! for each zone (分片包组), a grid worker for each group, health workers and inspectors; then a
 //! summary by village, the coverage check, the screening of every household (49 key people),
 //! their home observation to 2020-02-04 (29 released, 15 under observation, 5 left otherwise),
-//! and the ledger's proof.
+//! gathering orders with the persuasion results and 65 catering businesses closed, 11
+//! inspections with 3 cadres handled, a daily report from every unit every day, and the ledger's
+//! proof against the heads those reports carried.
 //!
-//! Run with `cargo run --example township`.
+//! Run with `cargo run --example township` (`-- --help` for the options).
 
 use fangkong::synth::{self, TownshipSpec};
 use fangkong::{Day, Registry, Role, UnitKind};
@@ -16,7 +18,61 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
 }
 
+const HELP: &str = "\
+township: the campaign of Huochezhan Township (火车站乡), 2020-01-23 to 2020-02-04
+
+usage: cargo run --example township [-- OPTIONS]
+
+options:
+  --days N       run only the first N days from the deployment meeting (2020-01-23)
+  --xlsx PATH    also write the daily reports as an Excel workbook, one sheet per day
+                 (needs the xlsx feature: cargo run --features xlsx --example township)
+  --help         print this help
+
+A progress line per simulated day goes to standard error.";
+
+/// The command line: the report day and the spreadsheet to write.
+struct Options {
+    report_day: Day,
+    xlsx: Option<std::path::PathBuf>,
+}
+
+fn options() -> Result<Option<Options>, Box<dyn std::error::Error>> {
+    let meeting: Day = "2020-01-23".parse()?;
+    let last: Day = "2020-02-04".parse()?;
+    let mut out = Options {
+        report_day: last,
+        xlsx: None,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--help" | "-h" => {
+                println!("{HELP}");
+                return Ok(None);
+            }
+            "--days" => {
+                let n: i64 = args
+                    .next()
+                    .ok_or("--days needs a number of days")?
+                    .parse()?;
+                if n < 1 {
+                    return Err("--days needs at least 1 day".into());
+                }
+                out.report_day = meeting.plus_days(n - 1)?.min(last);
+            }
+            "--xlsx" => out.xlsx = Some(args.next().ok_or("--xlsx needs a path")?.into()),
+            other => return Err(format!("unknown argument {other:?}\n\n{HELP}").into()),
+        }
+    }
+    Ok(Some(out))
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let Some(opts) = options()? else {
+        return Ok(());
+    };
+    let report_day = opts.report_day;
     let spec = TownshipSpec::huochezhan();
     let mut town = synth::build(&spec)?;
     let reg = &town.registry;
@@ -81,9 +137,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         town.inspectors.len()
     );
 
-    // The campaign: screening of every household, 49 key people, home observation.
-    let report_day: Day = "2020-02-04".parse()?;
-    let campaign = synth::run_campaign(&mut town, report_day)?;
+    // The campaign, day by day from the deployment meeting: screening of every household, 49
+    // key people under home observation, gathering orders and persuasion, venues closed,
+    // inspections and accountability, and a daily report from every unit every day.
+    let campaign = synth::run_campaign_days(&mut town, report_day, |day, reg| {
+        let figures = reg.township_figures(day);
+        eprintln!(
+            "{day}: {} entries; screened {}/{}, key people {}, under observation {}, released {}; reports missing {}",
+            reg.ledger().head().seq,
+            figures.households_screened,
+            figures.households_total,
+            figures.key_people_cumulative,
+            figures.under_observation,
+            figures.released_cumulative,
+            reg.missing_reports(day).len()
+        );
+    })?;
     let reg = &town.registry;
     println!();
     println!("screening (摸底排查)");
@@ -133,9 +202,61 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let review = reg.release_review(report_day.plus_days(1)?);
     println!("  due for release review tomorrow: {}", review.len());
 
+    gatherings(reg, report_day)?;
+    supervision(reg, report_day, &campaign)?;
+
+    // One key person's audit trail (审计追踪): every entry that concerns them.
+    if let Some(obs) = campaign.observations.first()
+        && let Some(record) = reg.observation(*obs)
+    {
+        let trail = reg.trail(fangkong::Subject::Resident(record.resident), &[])?;
+        println!();
+        println!(
+            "audit trail of key person {} (first 6 of {} entries)",
+            record.resident,
+            trail.entries.len()
+        );
+        for e in trail.entries.iter().take(6) {
+            println!("  {e}");
+        }
+    }
+
+    // The daily report (日报告) of the last day, as the township sends it to the county.
     println!();
-    let head = reg.ledger().verify()?;
-    println!("ledger: {} entries, verified, head {}", head.seq, head.hash);
+    println!("daily report (日报告、零报告) for {report_day}");
+    let table = reg.day_table(report_day);
+    print!("{table}");
+    let total = table.total();
+    println!(
+        "township total: {} households, {} key people, {} released, {} under observation",
+        total.households_total,
+        total.key_people_cumulative,
+        total.released_cumulative,
+        total.under_observation
+    );
+    println!(
+        "reports missing: {}, late: {}, zero reports today: {}",
+        reg.missing_reports(report_day).len(),
+        reg.late_reports(report_day).len(),
+        table
+            .rows
+            .iter()
+            .filter(|r| r.status == fangkong::report::RowStatus::Zero)
+            .count()
+    );
+    if let Some(path) = &opts.xlsx {
+        write_xlsx(reg, report_day, path)?;
+    }
+
+    println!();
+    let heads: Vec<fangkong::Head> = reg.day_heads().map(|(_, h)| h).collect();
+    let head = reg.ledger().verify_heads(&heads)?;
+    println!(
+        "ledger: {} entries, verified against the {} heads the daily reports carried; head {}",
+        head.seq,
+        heads.len(),
+        head.hash
+    );
     let replayed = Registry::replay(reg.ledger())?;
     println!(
         "replayed from the ledger: {}",
@@ -146,4 +267,117 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     );
     Ok(())
+}
+
+/// Gathering orders, persuasion and venues (聚集), and the OxCGRT levels of 2020-02-01.
+fn gatherings(reg: &Registry, report_day: Day) -> Result<(), Box<dyn std::error::Error>> {
+    use fangkong::gathering::PersuasionResult;
+    let first: Day = "2020-01-23".parse()?;
+    println!();
+    println!("gatherings (聚集) and venues");
+    for order in reg.gathering_orders() {
+        println!("  order {order}");
+    }
+    let town = reg.township();
+    let counts = reg.persuasion_counts(town, first, report_day);
+    for unit in reg
+        .units()
+        .filter(|u| matches!(u.kind, UnitKind::Village | UnitKind::Community))
+    {
+        let funerals = counts.get(
+            unit.id,
+            &fangkong::GatheringKind::FUNERAL,
+            PersuasionResult::Simplified,
+        );
+        let weddings = counts.get(
+            unit.id,
+            &fangkong::GatheringKind::WEDDING,
+            PersuasionResult::Postponed,
+        );
+        if funerals + weddings > 0 {
+            println!(
+                "  persuasion (劝导) in {}: funerals simplified {funerals}, weddings postponed {weddings}",
+                unit.name
+            );
+        }
+    }
+    let closed = reg.venues_closed_on(town, report_day);
+    let catering = closed
+        .iter()
+        .filter(|(v, _)| {
+            reg.venue(*v)
+                .is_some_and(|v| v.kind == fangkong::VenueKind::CATERING)
+        })
+        .count();
+    println!(
+        "  venues closed on {report_day}: {} ({catering} catering businesses closed)",
+        closed.len()
+    );
+    let coded: Day = "2020-02-01".parse()?;
+    if coded <= report_day {
+        println!("  OxCGRT, {}", reg.oxcgrt(town, coded));
+    }
+    Ok(())
+}
+
+/// Inspections (明察暗访) and accountability (问责).
+fn supervision(
+    reg: &Registry,
+    report_day: Day,
+    campaign: &synth::Campaign,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use fangkong::supervision::{FormCategory, InspectionMode};
+    let first: Day = "2020-01-23".parse()?;
+    println!();
+    println!("supervision (督查问责)");
+    let covert = reg
+        .inspections()
+        .filter(|i| i.mode == InspectionMode::Covert)
+        .count();
+    println!(
+        "  inspections: {} ({} open, {covert} covert); findings: {}",
+        reg.inspections().count(),
+        reg.inspections().count() - covert,
+        reg.findings().count()
+    );
+    let counts = reg.accountability_counts(first, report_day);
+    let handled = counts.category(FormCategory::OrganisationalHandling);
+    println!(
+        "  organisational handling (组织处理): {} people, {} decisions ({} cadres recorded by the campaign)",
+        handled.people,
+        handled.decisions,
+        campaign.handled.len()
+    );
+    for row in reg.decisions_made(first, report_day) {
+        println!("    {row}");
+    }
+    Ok(())
+}
+
+#[cfg(feature = "xlsx")]
+fn write_xlsx(
+    reg: &Registry,
+    report_day: Day,
+    path: &std::path::Path,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let mut tables = Vec::new();
+    let mut d: Day = "2020-01-24".parse()?;
+    while d <= report_day {
+        tables.push(reg.day_table(d));
+        d = d.plus_days(1)?;
+    }
+    let created = fangkong::Instant::at(report_day, "23:00".parse()?, fangkong::UtcOffset::CHINA);
+    let bytes = fangkong::report::tables_to_xlsx(&tables, fangkong::report::Lang::Both, created)?;
+    std::fs::write(path, bytes)?;
+    println!("wrote {} ({} sheets)", path.display(), tables.len());
+    Ok(())
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn write_xlsx(
+    _reg: &Registry,
+    _report_day: Day,
+    _path: &std::path::Path,
+) -> Result<(), Box<dyn std::error::Error>> {
+    Err("--xlsx needs the xlsx feature: cargo run --features xlsx --example township -- --xlsx PATH".into())
 }

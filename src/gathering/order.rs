@@ -430,6 +430,25 @@ pub struct GatheringOrder {
     pub terms: OrderTerms,
 }
 
+impl fmt::Display for GatheringOrder {
+    /// `GO1 "…" at U1 from 2020-01-25 (until lifted): rule 1: …; rule 2: …`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} \"{}\" at {} from {}",
+            self.id, self.terms.title, self.unit, self.first
+        )?;
+        match self.end() {
+            Some(end) => write!(f, " until {}", end.plus_days(-1).unwrap_or(end))?,
+            None => f.write_str(" (until lifted)")?,
+        }
+        for (i, rule) in self.terms.rules.iter().enumerate() {
+            write!(f, "; rule {}: {rule}", i + 1)?;
+        }
+        Ok(())
+    }
+}
+
 impl GatheringOrder {
     /// The first day it no longer applies: the day after its last day or its lift day,
     /// whichever comes first; `None` while it runs until further notice.
