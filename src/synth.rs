@@ -923,8 +923,8 @@ fn plan_gatherings(
     let simplified = PersuasionOutcome::SimplifiedTo(20);
     let postponed = PersuasionOutcome::PostponedTo(Day::from_ymd(2020, 5, 1)?);
     let visits = [
-        (0, 3, GatheringKind::FUNERAL, simplified.clone()),
-        (1, 2, GatheringKind::FUNERAL, simplified.clone()),
+        (0, 3, GatheringKind::FUNERAL, simplified),
+        (1, 2, GatheringKind::FUNERAL, simplified),
         (2, 1, GatheringKind::FUNERAL, simplified),
         (
             town.leaders.len().saturating_sub(1),
@@ -963,7 +963,7 @@ fn plan_gatherings(
                 *worker,
                 Step::Persuade(
                     Box::new(PlannedGathering::new(h, kind.clone(), first, last, people)),
-                    outcome.clone(),
+                    outcome,
                 ),
             );
         }
@@ -1014,7 +1014,7 @@ fn inspect(
         checklist.push(check.with_review(evidence, Verdict::Confirmed));
     }
     checklist.push(ItemCheck::passed(ChecklistItem::GatheringsDiscouraged));
-    let mode = if n % 2 == 0 {
+    let mode = if n.is_multiple_of(2) {
         InspectionMode::Open
     } else {
         InspectionMode::Covert
