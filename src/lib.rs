@@ -104,6 +104,7 @@ mod grid;
 mod hash;
 mod household;
 mod identity;
+mod label;
 mod ids;
 mod ledger;
 pub mod observation;

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::label::{clip, normalize};
+use crate::label::{normalize, quote};
 use crate::Error;
 
 /// Defines a kind key: a validated newtype over a key, with preset constants.
@@ -50,7 +50,7 @@ macro_rules! kind_key {
                 if well_formed {
                     Ok($name(Cow::Owned(key.to_owned())))
                 } else {
-                    Err(Error::InvalidKindKey { what: $what, input: clip(key) })
+                    Err(Error::InvalidKindKey { what: $what, input: quote(key) })
                 }
             }
 
