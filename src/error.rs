@@ -1192,6 +1192,17 @@ pub enum Error {
         /// The longest allowed, in days.
         max: u16,
     },
+
+    // --- labels and lenient days (issue 9, part 3) ---
+    /// A day written in none of the forms a spreadsheet writes ([`Day::parse_lenient`]).
+    #[error(
+        "{input:?} is not a day: write it like 2020-01-24, 2020/1/24, 2020-1-24, 2020.1.24, \
+         2020年1月24日 or 20200124"
+    )]
+    InvalidLenientDay {
+        /// The text as given (at most 40 characters), masked ([`MaskedText`]).
+        input: MaskedText,
+    },
 }
 
 /// What is wrong with a ledger, at the first entry where something is wrong.

@@ -105,6 +105,7 @@ mod hash;
 mod household;
 mod identity;
 mod label;
+mod lenient;
 mod ids;
 mod ledger;
 pub mod observation;

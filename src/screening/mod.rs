@@ -18,6 +18,7 @@ mod proposal;
 mod risk;
 mod round;
 mod rules;
+mod explain_zh;
 
 pub use command::{ScreeningCommand, ScreeningEvent};
 pub(crate) use command::{ScreeningState, decide};
