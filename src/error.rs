@@ -5,6 +5,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::hash::Head;
+
+mod zh;
 use crate::{
     Day, DesignationId, DivisionCode, GatheringId, GatheringOrderId, HouseholdId, Instant,
     ObservationId, ResidentId, RoundId, StaffId, UnitId, VenueId,
