@@ -270,9 +270,7 @@ impl Relation {
                 "外祖母",
                 "外祖父母",
             ],
-            Relation::Sibling => &[
-                "brother", "sister", "兄", "弟", "姐", "妹", "兄弟", "姐妹",
-            ],
+            Relation::Sibling => &["brother", "sister", "兄", "弟", "姐", "妹", "兄弟", "姐妹"],
             Relation::ChildInLaw => &[
                 "daughter-in-law",
                 "son-in-law",

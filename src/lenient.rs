@@ -51,7 +51,10 @@ impl Day {
         } else if let Some(rest) = s.split_once('年') {
             let (y, rest) = rest;
             let (m, d) = rest.split_once('月').ok_or_else(bad)?;
-            let d = d.strip_suffix('日').or_else(|| d.strip_suffix('号')).unwrap_or(d);
+            let d = d
+                .strip_suffix('日')
+                .or_else(|| d.strip_suffix('号'))
+                .unwrap_or(d);
             (y.trim(), m.trim(), d.trim())
         } else {
             let sep = ['-', '/', '.']
@@ -114,11 +117,25 @@ mod tests {
     #[test]
     fn other_forms_are_refused_with_the_text_quoted_and_masked() {
         for text in [
-            "", "24/1/2020", "2020/1/24/", "2020-01", "2020/01-24", "2020年1月", "2021/2/29",
-            "2020/13/1", "20/1/24", "2020/001/24", "2020 1 24", "2020/+1/24", "yesterday",
+            "",
+            "24/1/2020",
+            "2020/1/24/",
+            "2020-01",
+            "2020/01-24",
+            "2020年1月",
+            "2021/2/29",
+            "2020/13/1",
+            "20/1/24",
+            "2020/001/24",
+            "2020 1 24",
+            "2020/+1/24",
+            "yesterday",
         ] {
             assert!(
-                matches!(Day::parse_lenient(text), Err(Error::InvalidLenientDay { .. })),
+                matches!(
+                    Day::parse_lenient(text),
+                    Err(Error::InvalidLenientDay { .. })
+                ),
                 "{text:?}"
             );
         }

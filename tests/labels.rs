@@ -95,12 +95,21 @@ fn labels_with_data_read_back_their_names() {
         assert_eq!(e.label_en().parse::<EndReason>().as_ref(), Ok(&e));
     }
     for d in [DeregistrationReason::Died, DeregistrationReason::MovedAway] {
-        assert_eq!(d.label_zh().parse::<DeregistrationReason>().as_ref(), Ok(&d));
-        assert_eq!(d.label_en().parse::<DeregistrationReason>().as_ref(), Ok(&d));
+        assert_eq!(
+            d.label_zh().parse::<DeregistrationReason>().as_ref(),
+            Ok(&d)
+        );
+        assert_eq!(
+            d.label_en().parse::<DeregistrationReason>().as_ref(),
+            Ok(&d)
+        );
     }
     let dup = DeregistrationReason::RegisteredInError("duplicate of R3".into());
     assert_eq!(dup.to_string(), "registered in error: duplicate of R3");
-    assert_eq!(dup.to_string().parse::<DeregistrationReason>().as_ref(), Ok(&dup));
+    assert_eq!(
+        dup.to_string().parse::<DeregistrationReason>().as_ref(),
+        Ok(&dup)
+    );
     assert_eq!(
         "误登：重复登记".parse::<DeregistrationReason>(),
         Ok(DeregistrationReason::RegisteredInError("重复登记".into()))
@@ -133,7 +142,10 @@ fn aliases_clerks_write_are_read() {
 
 #[test]
 fn unknown_text_becomes_the_written_variant_where_the_type_allows_it() {
-    assert_eq!("侄子".parse::<Relation>(), Ok(Relation::Other("侄子".into())));
+    assert_eq!(
+        "侄子".parse::<Relation>(),
+        Ok(Relation::Other("侄子".into()))
+    );
     assert_eq!(
         " moved to Guangzhou for work ".parse::<EndReason>(),
         Ok(EndReason::Other("moved to Guangzhou for work".into()))
@@ -160,12 +172,19 @@ fn refusals_say_what_is_accepted() {
         "\"extreme\" is not a risk level; write one of: high (高风险), medium (中风险), low (低风险)"
     );
     assert_eq!(
-        "moved".parse::<DeregistrationReason>().unwrap_err().to_string(),
+        "moved"
+            .parse::<DeregistrationReason>()
+            .unwrap_err()
+            .to_string(),
         "\"moved\" is not a reason for deregistration; write one of: died (死亡), moved away \
          (迁出), registered in error: <explanation> (误登：<说明>)"
     );
     // Registered in error needs its explanation.
-    assert!("registered in error".parse::<DeregistrationReason>().is_err());
+    assert!(
+        "registered in error"
+            .parse::<DeregistrationReason>()
+            .is_err()
+    );
     assert_eq!(
         "倍".parse::<Comparison>().unwrap_err().to_string_zh(),
         "“倍”不是fever comparison；请写以下之一：above (高于), at or above (不低于)"
@@ -228,7 +247,7 @@ fn errors_read_in_chinese() {
 /// Given release decisions, when they are read in Chinese, then every reason is there.
 #[test]
 fn release_decisions_read_in_chinese() {
-    use fangkong::observation::{AlertCause, MissedCheck, Method, Reason, Reporter, TestDay};
+    use fangkong::observation::{AlertCause, Method, MissedCheck, Reason, Reporter, TestDay};
     use fangkong::{Day, FeverRule, Instant, Reading, ReleaseDecision};
     let day = |s: &str| s.parse::<Day>().unwrap();
     let at: Instant = "2020-01-23T13:30:00+08:00".parse().unwrap();
@@ -315,8 +334,7 @@ fn release_decisions_read_in_chinese() {
 #[test]
 fn screening_outcomes_read_in_chinese() {
     use fangkong::{
-        DivisionCode, Interview, ReportedSymptoms, RiskRegister, ScreeningRule, Stay,
-        TravelHistory,
+        DivisionCode, Interview, ReportedSymptoms, RiskRegister, ScreeningRule, Stay, TravelHistory,
     };
     let day = |s: &str| s.parse::<fangkong::Day>().unwrap();
     let rule = ScreeningRule::returnee_jan2020();

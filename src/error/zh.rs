@@ -24,9 +24,7 @@ impl Tampering {
                 format!("它带有序号{found}，应在后面：条目顺序被调换")
             }
             Tampering::BrokenChain => "它不是链的开头：之前的条目已被删除".to_owned(),
-            Tampering::Rehashed => {
-                "它被改动并重新计算了哈希：后一条仍记着它原来的哈希".to_owned()
-            }
+            Tampering::Rehashed => "它被改动并重新计算了哈希：后一条仍记着它原来的哈希".to_owned(),
             Tampering::HeadMismatch { expected } => format!(
                 "锚定的链头记载第{}条的哈希为{}：账本被截断或改写",
                 expected.seq, expected.hash
@@ -55,9 +53,9 @@ impl Error {
             }
             DayOutOfRange { day, days } => format!("从{day}起{days}天超出了支持的日历范围"),
             InvalidTimeOfDay { input } => format!("“{input}”不是按HH:MM书写的时刻，例如06:30"),
-            InvalidInstant { input } => format!(
-                "“{input}”不是带UTC时差的日期时间，例如2020-01-24T08:30:00+08:00"
-            ),
+            InvalidInstant { input } => {
+                format!("“{input}”不是带UTC时差的日期时间，例如2020-01-24T08:30:00+08:00")
+            }
             InvalidUtcOffset { seconds } => format!(
                 "{}秒的UTC时差不是时区：必须是整分钟数，且小于一天",
                 mask_personal_data(&seconds.to_string())
@@ -124,9 +122,7 @@ impl Error {
                 action,
                 unit,
                 assigned,
-            } => format!(
-                "{actor}无权在{unit}{action}：只能在分配给他们的单位（{assigned}）内操作"
-            ),
+            } => format!("{actor}无权在{unit}{action}：只能在分配给他们的单位（{assigned}）内操作"),
             // --- grid and households ---
             UnknownUnit { unit } => format!("本登记簿中没有单位{unit}"),
             UnknownHousehold { household } => format!("本登记簿中没有户{household}"),
@@ -166,29 +162,27 @@ impl Error {
             BirthInFuture { birth_date, today } => {
                 format!("出生日期{birth_date}晚于今天（{today}）")
             }
-            IdentityDisagrees { identity, field } => format!(
-                "身份证号{identity}与所填{field}不一致：请对照身份证核对两者"
-            ),
+            IdentityDisagrees { identity, field } => {
+                format!("身份证号{identity}与所填{field}不一致：请对照身份证核对两者")
+            }
             DuplicateIdentity {
                 identity,
                 resident,
                 household,
             } => format!(
                 "身份证号{identity}已登记为{}居民{resident}",
-                household
-                    .map(|h| format!("户{h}的"))
-                    .unwrap_or_default()
+                household.map(|h| format!("户{h}的")).unwrap_or_default()
             ),
             SecondHead { household, head } => format!("户{household}已有户主{head}"),
             NothingToCorrect { resident } => format!("对居民{resident}的更正没有改变任何内容"),
             AlreadyThere { what, place } => format!("{what}已在{place}"),
             // --- identity ---
-            IdentityNumberLength { masked, len } => format!(
-                "身份证号{masked}有{len}位；居民身份证号为18位（第一代身份证为15位）"
-            ),
-            IdentityNumberPrefixLength { masked, len } => format!(
-                "{masked}有{len}位；校验码只能由身份证号的前17位数字算出"
-            ),
+            IdentityNumberLength { masked, len } => {
+                format!("身份证号{masked}有{len}位；居民身份证号为18位（第一代身份证为15位）")
+            }
+            IdentityNumberPrefixLength { masked, len } => {
+                format!("{masked}有{len}位；校验码只能由身份证号的前17位数字算出")
+            }
             IdentityNumberCharacter {
                 masked,
                 position,
@@ -217,7 +211,10 @@ impl Error {
                 format!("“{input}”不是统计用区划代码：{reason}")
             }
             InvalidRiskLevel { name, reason } => {
-                format!("“{}”不能作为风险等级名称：{reason}", mask_personal_data(name))
+                format!(
+                    "“{}”不能作为风险等级名称：{reason}",
+                    mask_personal_data(name)
+                )
             }
             EmptyDesignationBasis { area } => format!(
                 "将{}划为风险地区需要依据：请写明所依据的通知或数据",
@@ -244,9 +241,11 @@ impl Error {
                 "在{}的居留不能在{last}结束，早于开始日期{first}",
                 place.label()
             ),
-            WuhanAnswerWithoutWuhanTravel => "居民说途经武汉，但没有记录在武汉（420100）的居留或途经：\
+            WuhanAnswerWithoutWuhanTravel => {
+                "居民说途经武汉，但没有记录在武汉（420100）的居留或途经：\
                  请询问在武汉的日期并记录"
-                .to_owned(),
+                    .to_owned()
+            }
             // --- screening rounds and interviews ---
             UnknownRound { round } => format!("本登记簿中没有排查轮次{round}"),
             RoundNotOpen { round, opens, day } => {
@@ -290,24 +289,24 @@ impl Error {
             PeriodUnchanged { last_day } => {
                 format!("观察的最后一天已经是{last_day}：无需更改")
             }
-            PeriodTooShort { day0, new_last_day } => format!(
-                "观察的最后一天必须晚于{day0}（第0天）的暴露；{new_last_day}不符合"
-            ),
+            PeriodTooShort { day0, new_last_day } => {
+                format!("观察的最后一天必须晚于{day0}（第0天）的暴露；{new_last_day}不符合")
+            }
             ExposureNotLater {
                 current_day0,
                 new_day0,
             } => format!(
                 "{new_day0}的新暴露不晚于当前的第0天{current_day0}：只有更晚的暴露才重新计算观察期"
             ),
-            ReleaseRefused { day, reasons } => format!(
-                "{day}不能解除观察：{reasons}。医务人员可写明理由破例解除"
-            ),
+            ReleaseRefused { day, reasons } => {
+                format!("{day}不能解除观察：{reasons}。医务人员可写明理由破例解除")
+            }
             OverrideNotNeeded { day } => format!("规则允许在{day}解除：无需破例，直接解除"),
             // --- observations in the registry ---
             UnknownObservation { observation } => format!("本登记簿中没有观察{observation}"),
-            UnknownProtocol { key } => format!(
-                "没有观察方案“{key}”：请先采用该方案，或使用预设方案，如“returnee-jan2020”"
-            ),
+            UnknownProtocol { key } => {
+                format!("没有观察方案“{key}”：请先采用该方案，或使用预设方案，如“returnee-jan2020”")
+            }
             AlreadyUnderObservation {
                 resident,
                 observation,
@@ -320,9 +319,9 @@ impl Error {
                 opens,
                 closes,
             } => format!("排查轮次{round}于{opens}开始，不能在{closes}结束"),
-            TravelAfterInterview { day, today } => format!(
-                "询问记录中{day}为出行或返回日期，但询问日期是{today}：请核对日期"
-            ),
+            TravelAfterInterview { day, today } => {
+                format!("询问记录中{day}为出行或返回日期，但询问日期是{today}：请核对日期")
+            }
             BeforeOpening { what, day, opened } => {
                 format!("{day}的{what}早于观察开始日期{opened}")
             }
@@ -336,17 +335,17 @@ impl Error {
                 "居民{resident}正在医学观察中（{observation}）：须先由医务人员终止、转出或解除观察"
             ),
             // --- report ---
-            NotAReportingUnit { unit } => format!(
-                "{unit}不是报告单位：报告来自乡镇本级、各村和社区，以及领导添加的组或片"
-            ),
+            NotAReportingUnit { unit } => {
+                format!("{unit}不是报告单位：报告来自乡镇本级、各村和社区，以及领导添加的组或片")
+            }
             NotAddableReportingUnit { unit, kind } => format!(
                 "{unit}是{}：只有组和片可以添加为报告单位（乡镇、村和社区本来就要报告）",
                 kind.label_zh()
             ),
             AlreadyReportingUnit { unit } => format!("{unit}已是报告单位"),
-            NoReportingSchedule { day } => format!(
-                "{day}还不需要报告：须先由领导设定从哪一天开始要求报告"
-            ),
+            NoReportingSchedule { day } => {
+                format!("{day}还不需要报告：须先由领导设定从哪一天开始要求报告")
+            }
             ReportBeforeFirstDay { day, first_day } => {
                 format!("{day}不需要报告：从{first_day}起才要求报告")
             }
@@ -364,9 +363,9 @@ impl Error {
                 "“{input}”不是{what}：请写已知名称（如“wedding”或“婚礼”），或由小写字母、数字和\
                  连字符组成、以字母开头的代号，如“village-opera”"
             ),
-            UnknownGatheringKind { kind } => format!(
-                "没有聚集类型“{kind}”：请先定义，或使用预设类型，如“wedding”"
-            ),
+            UnknownGatheringKind { kind } => {
+                format!("没有聚集类型“{kind}”：请先定义，或使用预设类型，如“wedding”")
+            }
             UnknownVenueKind { kind } => {
                 format!("没有场所类型“{kind}”：请先定义，或使用预设类型，如“catering”")
             }
@@ -381,9 +380,9 @@ impl Error {
                 format!("{what}在{last}结束，早于开始日期{first}：请核对日期")
             }
             EmptyOrder { what, item } => format!("{what}为空：至少写一项{item}"),
-            ZeroLimit { rule, what } => format!(
-                "禁令第{rule}条把聚集限制为0{what}：请改为禁止，或给出至少为1的上限"
-            ),
+            ZeroLimit { rule, what } => {
+                format!("禁令第{rule}条把聚集限制为0{what}：请改为禁止，或给出至少为1的上限")
+            }
             UnknownGatheringOrder { order } => format!("本登记簿中没有聚集禁令{order}"),
             OrderAlreadyLifted { order, lifted } => {
                 format!("聚集禁令{order}已于{lifted}起解除")
@@ -395,18 +394,18 @@ impl Error {
                 last,
             } => format!("聚集禁令{order}适用于{first}至{last}：不能从{day}起解除"),
             ZeroAttendance => "计划的聚集至少要有1人；所填为0".to_owned(),
-            GatheringOutsideGrid { place } => format!(
-                "计划的聚集在{place}举办，不在本登记簿的任何单位内：请先登记该户或场所"
-            ),
-            UnknownGathering { gathering } => format!(
-                "本登记簿中没有计划聚集{gathering}：请先记录该户的报备"
-            ),
+            GatheringOutsideGrid { place } => {
+                format!("计划的聚集在{place}举办，不在本登记簿的任何单位内：请先登记该户或场所")
+            }
+            UnknownGathering { gathering } => {
+                format!("本登记簿中没有计划聚集{gathering}：请先记录该户的报备")
+            }
             PostponementNotLater { first, to } => {
                 format!("该聚集原定{first}开始：改到{to}不算缓办")
             }
-            NotSimplified { to, expected } => format!(
-                "简办为{to}人不是对{expected}人聚集的简化：请填1至{expected}减1之间的人数"
-            ),
+            NotSimplified { to, expected } => {
+                format!("简办为{to}人不是对{expected}人聚集的简化：请填1至{expected}减1之间的人数")
+            }
             UnknownVenue { venue } => format!("场所名单中没有场所{venue}"),
             VenueNotClosed { venue, day } => {
                 format!("{venue}在{day}没有被责令关停：当天营业不算违规")
@@ -417,9 +416,9 @@ impl Error {
                 input,
                 expected,
             } => format!("“{input}”不是{what}；请写以下之一：{expected}"),
-            InvalidProbation { months } => format!(
-                "留党察看期限为1至24个月（最长两年）；不能为{months}个月"
-            ),
+            InvalidProbation { months } => {
+                format!("留党察看期限为1至24个月（最长两年）；不能为{months}个月")
+            }
             EmptyChecklist => "督查至少要检查清单中的一项".to_owned(),
             DuplicateChecklistItem { item } => {
                 format!("检查项目“{item}”在督查中出现两次：每项只检查一次")
@@ -436,24 +435,22 @@ impl Error {
             ItemNotOnChecklist { inspection, item } => {
                 format!("督查{inspection}没有检查“{item}”，不能据此形成问题")
             }
-            ItemNotFailed { inspection, item } => format!(
-                "“{item}”在督查{inspection}中合格，不能据此形成问题：请另行记录单独的问题"
-            ),
+            ItemNotFailed { inspection, item } => {
+                format!("“{item}”在督查{inspection}中合格，不能据此形成问题：请另行记录单独的问题")
+            }
             UnknownStaffMember { staff, role } => {
                 format!("本登记簿中没有可作为{role}的工作人员{staff}")
             }
-            DeadlineBeforeFinding { deadline, day } => format!(
-                "整改期限{deadline}早于发现问题的日期{day}：请给出{day}或以后的期限"
-            ),
+            DeadlineBeforeFinding { deadline, day } => {
+                format!("整改期限{deadline}早于发现问题的日期{day}：请给出{day}或以后的期限")
+            }
             UnknownFinding { finding } => format!("本登记簿中没有问题{finding}"),
             AlreadyRectified { finding, day } => format!("问题{finding}已于{day}整改"),
             NotResponsibleForFinding {
                 actor,
                 finding,
                 responsible,
-            } => format!(
-                "{actor}不能记录问题{finding}的整改：只有负责人{responsible}或领导可以"
-            ),
+            } => format!("{actor}不能记录问题{finding}的整改：只有负责人{responsible}或领导可以"),
             DecisionWithoutFindings => "问责决定至少要写明所依据的一个问题".to_owned(),
             DecisionInFuture { made, today } => {
                 format!("决定日期为{made}，晚于今天（{today}）：请核对作出决定的日期")
@@ -462,9 +459,7 @@ impl Error {
                 finding,
                 found,
                 made,
-            } => format!(
-                "决定日期为{made}，早于问题{finding}的发现日期{found}：请核对日期或问题"
-            ),
+            } => format!("决定日期为{made}，早于问题{finding}的发现日期{found}：请核对日期或问题"),
             TooManyRecords { what } => format!("登记簿无法再为{what}编号"),
             // --- reliability ---
             DayOutsideRange { input } => format!(
@@ -480,9 +475,9 @@ impl Error {
             InvalidUtcOffsetText { input } => {
                 format!("“{input}”不是按±HH:MM书写的UTC时差，例如+08:00")
             }
-            PeriodTooLong { what, days, max } => format!(
-                "{days}天的{what}超过{max}天：医学观察不会超过一年，可能是数字输错了"
-            ),
+            PeriodTooLong { what, days, max } => {
+                format!("{days}天的{what}超过{max}天：医学观察不会超过一年，可能是数字输错了")
+            }
             // --- labels and lenient days ---
             InvalidLenientDay { input } => format!(
                 "“{input}”不是日期：请写成2020-01-24、2020/1/24、2020-1-24、2020.1.24、\

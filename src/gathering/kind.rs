@@ -6,8 +6,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::label::{normalize, quote};
 use crate::Error;
+use crate::label::{normalize, quote};
 
 /// Defines a kind key: a validated newtype over a key, with preset constants.
 macro_rules! kind_key {

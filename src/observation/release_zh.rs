@@ -105,9 +105,7 @@ impl Reason {
                 day_number,
                 length,
                 earliest,
-            } => format!(
-                "{day}是第{day_number}天，{length}天观察期尚未开始；{earliest}起可解除"
-            ),
+            } => format!("{day}是第{day_number}天，{length}天观察期尚未开始；{earliest}起可解除"),
             Reason::PeriodComplete { length, last_day } => {
                 format!("{length}天观察期已于{last_day}（第{length}天）届满")
             }

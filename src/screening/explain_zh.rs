@@ -122,10 +122,9 @@ impl ScreeningOutcome {
                     format!("（{note}）")
                 };
                 let travel = match travel {
-                    Some(k) => format!(
-                        "；按规则“{rule}”也是重点人员：{}",
-                        k.exposure.describe_zh()
-                    ),
+                    Some(k) => {
+                        format!("；按规则“{rule}”也是重点人员：{}", k.exposure.describe_zh())
+                    }
                     None => String::new(),
                 };
                 format!("有症状：报告有感冒或发热症状{said}；请立即转诊定点医院{travel}。")

@@ -13,12 +13,12 @@
 //! a look-back window of W days on day S covers S − W ..= S; day 0 is the last day of exposure.
 
 mod command;
+mod explain_zh;
 mod interview;
 mod proposal;
 mod risk;
 mod round;
 mod rules;
-mod explain_zh;
 
 pub use command::{ScreeningCommand, ScreeningEvent};
 pub(crate) use command::{ScreeningState, decide};
