@@ -185,13 +185,14 @@ impl ReleaseDecision {
     /// ```
     /// use fangkong::{Instant, Observation, Protocol, UtcOffset};
     /// use fangkong::observation::{evaluate_release, Opening, OpeningBasis};
-    /// let obs = Observation::open(Opening {
-    ///     protocol: Protocol::returnee_jan2020(),
-    ///     day0: "2020-01-20".parse()?,
-    ///     at: "2020-01-24T10:00:00+08:00".parse::<Instant>()?,
-    ///     offset: UtcOffset::CHINA,
-    ///     basis: OpeningBasis::Screening { rule: "wuhan".into() },
-    /// })?;
+    /// let opening = Opening::new(
+    ///     Protocol::returnee_jan2020(),
+    ///     "2020-01-20".parse()?,
+    ///     "2020-01-24T10:00:00+08:00".parse::<Instant>()?,
+    ///     UtcOffset::CHINA,
+    ///     OpeningBasis::Screening { rule: "wuhan".into() },
+    /// );
+    /// let obs = Observation::open(opening)?;
     /// let decision = evaluate_release(&obs, "2020-01-24".parse()?);
     /// assert_eq!(decision.display_zh(), "暂不解除：观察期14天，今天是第4天，仍在观察中；2020-02-04起可解除");
     /// # Ok::<(), fangkong::Error>(())
@@ -204,5 +205,44 @@ impl ReleaseDecision {
         };
         let reasons: Vec<String> = self.reasons().iter().map(Reason::display_zh).collect();
         format!("{word}：{}", reasons.join("；"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::MissedCheck;
+    use super::*;
+    use crate::test_support::day;
+
+    #[test]
+    fn missed_checks_are_listed_in_chinese() {
+        let missed = vec![
+            MissedCheck {
+                day: day("2020-01-21"),
+                slot: "morning".into(),
+            },
+            MissedCheck {
+                day: day("2020-01-22"),
+                slot: "evening".into(),
+            },
+        ];
+        let blocked = ReleaseDecision::Blocked {
+            reasons: vec![Reason::TooManyMissedChecks {
+                missed: missed.clone(),
+                tolerance: 1,
+            }],
+        };
+        assert_eq!(
+            blocked.display_zh(),
+            "不能解除：漏测2次，超过方案允许的1次：2020-01-21 morning、2020-01-22 evening"
+        );
+        let within = Reason::ChecksWithinTolerance {
+            missed,
+            tolerance: 2,
+        };
+        assert_eq!(
+            within.display_zh(),
+            "漏测2次，在方案允许的2次以内：2020-01-21 morning、2020-01-22 evening"
+        );
     }
 }
