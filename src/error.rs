@@ -5,6 +5,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::hash::Head;
+
+mod zh;
 use crate::{
     Day, DesignationId, DivisionCode, GatheringId, GatheringOrderId, HouseholdId, Instant,
     ObservationId, ResidentId, RoundId, StaffId, UnitId, VenueId,
@@ -1191,6 +1193,17 @@ pub enum Error {
         days: i64,
         /// The longest allowed, in days.
         max: u16,
+    },
+
+    // --- labels and lenient days (issue 9, part 3) ---
+    /// A day written in none of the forms a spreadsheet writes ([`Day::parse_lenient`]).
+    #[error(
+        "{input:?} is not a day: write it like 2020-01-24, 2020/1/24, 2020-1-24, 2020.1.24, \
+         2020年1月24日 or 20200124"
+    )]
+    InvalidLenientDay {
+        /// The text as given (at most 40 characters), masked ([`MaskedText`]).
+        input: MaskedText,
     },
 }
 

@@ -5,6 +5,7 @@
 mod common;
 mod grid;
 mod identity;
+mod labels;
 mod ledger;
 mod ledger_v2;
 mod observation;

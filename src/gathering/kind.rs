@@ -6,8 +6,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::label::{clip, normalize};
 use crate::Error;
+use crate::label::{normalize, quote};
 
 /// Defines a kind key: a validated newtype over a key, with preset constants.
 macro_rules! kind_key {
@@ -50,7 +50,7 @@ macro_rules! kind_key {
                 if well_formed {
                     Ok($name(Cow::Owned(key.to_owned())))
                 } else {
-                    Err(Error::InvalidKindKey { what: $what, input: clip(key) })
+                    Err(Error::InvalidKindKey { what: $what, input: quote(key) })
                 }
             }
 

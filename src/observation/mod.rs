@@ -94,6 +94,7 @@ mod followup;
 mod protocol;
 mod record;
 mod release;
+mod release_zh;
 mod temperature;
 
 pub use followup::{Method, Reading, Reporter, SlotCheck, SlotStatus, slot_statuses};

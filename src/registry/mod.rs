@@ -193,6 +193,23 @@ pub struct Registry {
 impl Registry {
     /// Founds a registry for a township: records the township, its first leader, and the
     /// leader's charge of the township. The leader is [`StaffId`] `S1`.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// assert_eq!(reg.staff(leader).map(|s| s.role), Some(Role::Leader));
+    /// assert_eq!(reg.ledger().len(), 3);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn found(founding: Founding, at: Instant) -> Registry {
         let mut reg = Registry {
             state: State::default(),
@@ -349,6 +366,22 @@ impl Registry {
 
     /// The ledger of every accepted event and refused command (since the last
     /// [`drain_ledger`](Registry::drain_ledger)).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// reg.ledger().verify()?;
+    /// assert_eq!(reg.ledger().head().seq, reg.ledger().len() as u64);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn ledger(&self) -> &Ledger {
         &self.ledger
     }
@@ -356,17 +389,66 @@ impl Registry {
     /// Takes the ledger entries recorded since the last drain, to be stored by the caller, and
     /// keeps only the ledger's head; see [`Ledger::drain`]. A registry that drains as it goes
     /// holds its domain state only.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// let stored = reg.drain_ledger();
+    /// assert!(!stored.is_empty());
+    /// assert!(reg.ledger().is_empty());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn drain_ledger(&mut self) -> Ledger {
         self.ledger.drain()
     }
 
     /// Whether two registries hold the same domain state (units, staff, assignments,
     /// households, residents), whatever their ledgers.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// let copy = Registry::replay(reg.ledger())?;
+    /// assert!(copy.state_eq(&reg));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn state_eq(&self, other: &Registry) -> bool {
         self.state == other.state
     }
 
     /// Every refused command, oldest first: who tried what, when, and why it was refused.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert!(reg.establish_group(leader, t, v, 1, "Baiyun group 1 again").is_err());
+    /// assert_eq!(reg.refusals()?.len(), 1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// [`Error::LedgerUnreadable`] if a record cannot be read (only possible in a ledger loaded
@@ -383,16 +465,62 @@ impl Registry {
     }
 
     /// The township's unit.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert_eq!(reg.unit(reg.township()).map(|u| u.kind), Some(UnitKind::Township));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn township(&self) -> UnitId {
         self.state.grid.township.unwrap_or(UnitId::new(1))
     }
 
     /// The local time in which the township counts days.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert_eq!(reg.offset(), UtcOffset::CHINA);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn offset(&self) -> UtcOffset {
         self.state.grid.offset
     }
 
     /// The local calendar day of an instant in this township.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// let late = "2020-01-23T16:30:00Z".parse()?;
+    /// assert_eq!(reg.day_of(late), "2020-01-24".parse::<Day>()?);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn day_of(&self, at: Instant) -> Day {
         at.day_in(self.state.grid.offset)
     }
@@ -400,6 +528,29 @@ impl Registry {
     // ----- commands -----
 
     /// Executes a command by `actor` at `at`.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// let command = GridCommand::EstablishUnit {
+    ///     kind: UnitKind::Zone,
+    ///     name: "Baiyun east zone".into(),
+    ///     parent: v,
+    ///     code: None,
+    ///     number: None,
+    /// };
+    /// let receipt = reg.execute(leader, t, command)?;
+    /// assert!(matches!(receipt.created, Some(Created::Unit(_))));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// Any refusal: [`Error::UnknownStaff`] for an actor who is not enrolled,
@@ -453,6 +604,22 @@ impl Registry {
     /// Establishes a village, community or zone (use [`establish_group`](Self::establish_group)
     /// for groups).
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// let c = reg.establish_unit(leader, t, UnitKind::Community, "Zhanqian", reg.township(), None)?;
+    /// assert_eq!(reg.unit(c).map(|u| u.kind), Some(UnitKind::Community));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GridCommand::EstablishUnit`].
     pub fn establish_unit(
@@ -468,6 +635,22 @@ impl Registry {
     }
 
     /// Establishes group number `number` of a village or community.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// let g2 = reg.establish_group(leader, t, v, 2, "Baiyun group 2")?;
+    /// assert_eq!(reg.unit(g2).and_then(|u| u.number), Some(2));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GridCommand::EstablishUnit`].
@@ -515,6 +698,22 @@ impl Registry {
 
     /// Enrolls a member of staff.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// assert_eq!(reg.staff(li).map(|s| s.role), Some(Role::GridWorker));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GridCommand::EnrollStaff`].
     pub fn enroll_staff(
@@ -536,6 +735,23 @@ impl Registry {
 
     /// Assigns a member of staff to a unit.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign(leader, t, li, g, Duty::Grid)?;
+    /// assert!(reg.assignments().any(|a| a.staff == li && a.unit == g));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GridCommand::AssignStaff`].
     pub fn assign(
@@ -550,6 +766,22 @@ impl Registry {
     }
 
     /// Registers a household in a group.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// let h2 = reg.register_household(leader, t, g, "Baiyun 1-2")?;
+    /// assert_eq!(reg.household(h2).map(|x| x.group), Some(g));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GridCommand::RegisterHousehold`].
@@ -569,6 +801,23 @@ impl Registry {
     }
 
     /// Registers a resident in a household.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// let son = ResidentDetails::new("Wang Lei", Sex::Male, "1975-03-02".parse()?, Relation::Child);
+    /// let r2 = reg.register_resident(leader, t, h, son)?;
+    /// assert_eq!(reg.resident(r2).map(|x| x.household), Some(h));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GridCommand::RegisterResident`].
@@ -682,57 +931,225 @@ impl Registry {
     // ----- queries -----
 
     /// A unit, if it exists.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert_eq!(reg.unit(v).map(|u| u.name.as_str()), Some("Baiyun"));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn unit(&self, id: UnitId) -> Option<&Unit> {
         self.state.grid.units.get(&id)
     }
 
     /// Every unit, in the order established.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert_eq!(reg.units().count(), 3); // the township, the village and its group
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn units(&self) -> impl Iterator<Item = &Unit> {
         self.state.grid.units.values()
     }
 
     /// The units directly under `id` (villages of the township, zones and groups of a village).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert_eq!(reg.children(reg.township()), &[v]);
+    /// assert_eq!(reg.children(v), &[g]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn children(&self, id: UnitId) -> &[UnitId] {
         self.state.grid.children.get(&id).map_or(&[], Vec::as_slice)
     }
 
     /// The groups of a village or community, or of a zone; the group itself for a group; every
     /// group for the township.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert_eq!(reg.groups_of(reg.township()), vec![g]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn groups_of(&self, id: UnitId) -> Vec<UnitId> {
         self.state.grid.groups_under(id)
     }
 
     /// How messages name a unit: `"Qianjin group 3 (U12)"`.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert_eq!(reg.unit_label(g), "Baiyun group 1 (U3)");
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn unit_label(&self, id: UnitId) -> String {
         self.state.grid.label(id)
     }
 
     /// A member of staff, if enrolled.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert_eq!(reg.staff(leader).map(|s| s.name.as_str()), Some("Secretary Liu"));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn staff(&self, id: StaffId) -> Option<&Staff> {
         self.state.grid.staff.get(&id)
     }
 
     /// Every member of staff's id, in the order enrolled.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert_eq!(reg.staff_ids().collect::<Vec<_>>(), vec![leader]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn staff_ids(&self) -> impl Iterator<Item = StaffId> + '_ {
         self.state.grid.staff.keys().copied()
     }
 
     /// Every current assignment.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// // The founding leader is in charge of the township.
+    /// let a = reg.assignments().next().unwrap();
+    /// assert_eq!((a.staff, a.unit, a.duty), (leader, reg.township(), Duty::ChargeOfVillage));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn assignments(&self) -> impl Iterator<Item = &Assignment> {
         self.state.grid.assignments.iter()
     }
 
     /// A household, if registered.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert_eq!(reg.household(h).map(|x| x.residents.clone()), Some(vec![r]));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn household(&self, id: HouseholdId) -> Option<&Household> {
         self.state.grid.households.get(&id)
     }
 
     /// Every household.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert_eq!(reg.households().map(|x| x.id).collect::<Vec<_>>(), vec![h]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn households(&self) -> impl Iterator<Item = &Household> {
         self.state.grid.households.values()
     }
 
     /// The households of a unit and every unit below it, by id.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert_eq!(reg.households_in(v), vec![h]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn households_in(&self, unit: UnitId) -> Vec<HouseholdId> {
         let mut out: Vec<HouseholdId> = self
             .state
@@ -754,16 +1171,62 @@ impl Registry {
     }
 
     /// A resident, if registered (deregistered residents stay, with their reason).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert_eq!(reg.resident(r).map(|x| x.details.name.as_str()), Some("Wang Fang"));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn resident(&self, id: ResidentId) -> Option<&Resident> {
         self.state.grid.residents.get(&id)
     }
 
     /// Every resident ever registered.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert_eq!(reg.residents().count(), 1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn residents(&self) -> impl Iterator<Item = &Resident> {
         self.state.grid.residents.values()
     }
 
     /// The registered resident with this identity number, if any.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// let id: IdentityNumber = "11010519491231002X".parse()?;
+    /// assert_eq!(reg.find_by_identity(&id).map(|x| x.id), Some(r));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn find_by_identity(&self, identity: &IdentityNumber) -> Option<&Resident> {
         self.state
             .grid
@@ -775,6 +1238,23 @@ impl Registry {
     /// The staff who answer for a unit: those assigned to it, to its zone, or to any unit above
     /// it. Leaders' township-wide authority is not an assignment and is not listed unless they
     /// are assigned.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign(leader, t, li, g, Duty::Grid)?;
+    /// assert!(reg.responsible_for(g).iter().any(|x| x.staff == li && x.role == Role::GridWorker));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn responsible_for(&self, unit: UnitId) -> Vec<Responsibility> {
         let s = &self.state.grid;
         let mut out: Vec<Responsibility> = s
@@ -794,6 +1274,23 @@ impl Registry {
     }
 
     /// The staff who answer for a household (those who answer for its group).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign(leader, t, li, g, Duty::Grid)?;
+    /// assert!(reg.responsible_for_household(h).iter().any(|x| x.staff == li));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn responsible_for_household(&self, household: HouseholdId) -> Vec<Responsibility> {
         self.state
             .grid
@@ -840,6 +1337,24 @@ impl Registry {
     }
 
     /// Households in groups that nobody with one of `roles` answers for (any role when empty).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// assert_eq!(reg.unassigned_households(&[Role::GridWorker]), vec![h]);
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign(leader, t, li, g, Duty::Grid)?;
+    /// assert!(reg.unassigned_households(&[Role::GridWorker]).is_empty());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn unassigned_households(&self, roles: &[Role]) -> Vec<HouseholdId> {
         let mut out: Vec<HouseholdId> = self
             .unassigned_units(roles)
@@ -865,6 +1380,22 @@ impl Registry {
     }
 
     /// Counts for each village and community, in the order established.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?);
+    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// let baiyun = &reg.summary_by_village()[0];
+    /// assert_eq!((baiyun.groups, baiyun.households, baiyun.residents), (1, 1, 1));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn summary_by_village(&self) -> Vec<UnitSummary> {
         let s = &self.state.grid;
         // Staff assigned within each village: each assignment counted at its village.

@@ -13,6 +13,7 @@
 //! a look-back window of W days on day S covers S − W ..= S; day 0 is the last day of exposure.
 
 mod command;
+mod explain_zh;
 mod interview;
 mod proposal;
 mod risk;

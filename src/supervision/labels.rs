@@ -11,45 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 
-/// Normalizes English text for comparison: trimmed, lower case, `_` and `-` read as spaces,
-/// runs of spaces collapsed.
-fn normalize(s: &str) -> String {
-    s.trim()
-        .to_lowercase()
-        .replace(['_', '-'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Finds the value whose English name, Chinese term or alias is `input`.
-fn parse_label<T: Copy>(
-    input: &str,
-    what: &'static str,
-    all: &[T],
-    names: impl Fn(T) -> (&'static str, &'static str, &'static [&'static str]),
-) -> Result<T, Error> {
-    let wanted = normalize(input);
-    let raw = input.trim();
-    for &v in all {
-        let (en, zh, aliases) = names(v);
-        if wanted == en || raw == zh || aliases.iter().any(|a| wanted == *a || raw == *a) {
-            return Ok(v);
-        }
-    }
-    Err(Error::UnknownLabel {
-        what,
-        input: input.to_owned(),
-        expected: all
-            .iter()
-            .map(|&v| {
-                let (en, zh, _) = names(v);
-                format!("{en} ({zh})")
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
-    })
-}
+use crate::label::{normalize, parse_label, quote};
 
 /// Defines a fieldless label enum with `ALL`, `label_en`, `label_zh`, `Display` and `FromStr`.
 macro_rules! label_enum {
@@ -67,38 +29,9 @@ macro_rules! label_enum {
             $( $(#[$vmeta])* $variant, )+
         }
 
-        impl $name {
-            /// Every value, in order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The English name, lower case.
-            pub fn label_en(self) -> &'static str {
-                match self { $($name::$variant => $en),+ }
-            }
-
-            /// The Chinese term.
-            pub fn label_zh(self) -> &'static str {
-                match self { $($name::$variant => $zh),+ }
-            }
-
-            fn aliases(self) -> &'static [&'static str] {
-                match self { $($name::$variant => &[$($($alias),*)?]),+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.label_en())
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = Error;
-
-            fn from_str(s: &str) -> Result<Self, Error> {
-                parse_label(s, $what, Self::ALL, |v: $name| (v.label_en(), v.label_zh(), v.aliases()))
-            }
-        }
+        crate::label::labels!($name: $what, with_display {
+            $( $variant => $en, $zh $(, [$($alias),*])?; )+
+        });
     };
 }
 
@@ -398,7 +331,7 @@ impl FromStr for PartyDiscipline {
                 Ok(m) => Ok(PartyDiscipline::Probation(ProbationMonths::new(m)?)),
                 Err(_) => Err(Error::UnknownLabel {
                     what: "party discipline",
-                    input: s.to_owned(),
+                    input: quote(s),
                     expected: "probation with its months, such as \"probation 12 months\" (留党察看12个月)".to_owned(),
                 }),
             };
@@ -509,7 +442,7 @@ impl FromStr for CadreForm {
         let unknown = || {
             Error::UnknownLabel {
             what: "form of accountability on a cadre",
-            input: s.to_owned(),
+            input: quote(s),
             expected: "circulated notice (通报), admonition: oral|written (诫勉：口头|书面), \
                        organisational handling: … (组织处理：…), party discipline: … (党纪处分：…), \
                        government sanction: … (政务处分：…)"
