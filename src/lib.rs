@@ -127,7 +127,9 @@ pub use gathering::{
     GatheringCommand, GatheringDecision, GatheringEvent, GatheringKind, GatheringOrder, OrderTerms,
     OxcgrtLevels, PlannedGathering, Restriction, Rule, VenueKind,
 };
-pub use grid::{Action, Assignment, Duty, GridCommand, GridEvent, Role, Staff, Unit, UnitKind};
+pub use grid::{
+    Action, Assignment, ContactField, Duty, GridCommand, GridEvent, Role, Staff, Unit, UnitKind,
+};
 pub use hash::{Hash, Head};
 pub use household::{
     DeregistrationReason, Household, Relation, Resident, ResidentDetails, Vulnerabilities,
@@ -149,7 +151,9 @@ pub use place::{
 };
 pub use record::{Body, CommandMark, Record, Refusal};
 pub use registry::{
-    Created, Founding, Receipt, Registry, Responsibility, UnitSummary, WorkerNonReporting,
+    AlertRow, BatchCommand, BatchItem, CheckRow, Created, CreatedId, FollowUpRow, Founding, Home,
+    InterviewReceipt, NonReportingRow, Person, Receipt, Ref, Registry, ReleaseReviewRow,
+    Responsibility, UnitSummary, VisitRow, WorkList, Worker, WorkerNonReporting,
 };
 pub use report::{
     DailyFigures, DayTable, Deadline, ReportCommand, ReportEvent, Rollup, Schedule, Submission,
