@@ -114,7 +114,7 @@ batch_from!(
 /// ]);
 /// // The household has no address: refused; so is its resident, naming row 0.
 /// assert_eq!(results[1].as_ref().unwrap_err().to_string(),
-///     "row 0 of the batch, which this command depends on, was refused: the household's address must not be empty");
+///     "row 0 of the batch, which this command depends on, was refused: the household's address is empty");
 /// assert_eq!(reg.refusals()?.len(), 2);
 /// # Ok::<(), fangkong::Error>(())
 /// ```
