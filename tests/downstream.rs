@@ -7,9 +7,9 @@ use std::io::{BufReader, Cursor};
 use fangkong::observation::{Method, Reading, Reporter};
 use fangkong::{
     BatchCommand, BatchItem, Day, Duty, Error, Founding, GridEvent, HouseholdId, Instant,
-    Interview, Ledger, ObservationUpdate, Ref, Registry, Relation,
-    ReportedSymptoms, ResidentDetails, ResidentId, RiskLevel, Role, ScreeningRule, Sex, StaffId,
-    Stay, TravelHistory, UnitId, UnitKind, UtcOffset, VisitResult,
+    Interview, Ledger, ObservationUpdate, Ref, Registry, Relation, ReportedSymptoms,
+    ResidentDetails, ResidentId, RiskLevel, Role, ScreeningRule, Sex, StaffId, Stay, TravelHistory,
+    UnitId, UnitKind, UtcOffset, VisitResult,
 };
 
 #[track_caller]
@@ -45,7 +45,14 @@ fn village() -> Village {
     let secretary = reg.staff_ids().next().unwrap();
     let town = reg.township();
     let qianjin = reg
-        .establish_unit(secretary, t, UnitKind::Village, "Qianjin (前进村)", town, None)
+        .establish_unit(
+            secretary,
+            t,
+            UnitKind::Village,
+            "Qianjin (前进村)",
+            town,
+            None,
+        )
         .unwrap();
     let group_1 = reg
         .establish_group(secretary, t, qianjin, 1, "Qianjin group 1")
@@ -139,7 +146,14 @@ fn roster(v: &Village, t: Instant) -> Vec<BatchItem> {
 
 fn left_wuhan_on_the_20th() -> Interview {
     let travel = TravelHistory {
-        stays: vec![Stay::new("420100".parse().unwrap(), day("2020-01-02"), day("2020-01-20")).unwrap()],
+        stays: vec![
+            Stay::new(
+                "420100".parse().unwrap(),
+                day("2020-01-02"),
+                day("2020-01-20"),
+            )
+            .unwrap(),
+        ],
         transits: vec![],
         returned_home: Some(day("2020-01-21")),
     };
@@ -164,7 +178,9 @@ fn a_village_tool_drives_every_workflow_through_the_public_api() {
     let results = v.reg.execute_all(roster(&v, t));
     // then one result per row, the bad rows refused and the rest kept
     assert_eq!(results.len(), 10);
-    let refused: Vec<usize> = (0..results.len()).filter(|i| results[*i].is_err()).collect();
+    let refused: Vec<usize> = (0..results.len())
+        .filter(|i| results[*i].is_err())
+        .collect();
     assert_eq!(refused, vec![3, 6, 7]);
     assert_eq!(
         results[7].as_ref().unwrap_err().to_string(),
@@ -225,7 +241,10 @@ fn a_village_tool_drives_every_workflow_through_the_public_api() {
         .unwrap();
     // then the call returns the outcome and the observation it opened
     let obs = interview.observation.expect("a key person's observation");
-    assert_eq!(interview.outcome.key_person().unwrap().day0, day("2020-01-20"));
+    assert_eq!(
+        interview.outcome.key_person().unwrap().day0,
+        day("2020-01-20")
+    );
     assert_eq!(v.reg.observation(obs).unwrap().resident, returnee);
     // and her spouse, who did not travel, is no key person
     let calm = v
@@ -235,8 +254,7 @@ fn a_village_tool_drives_every_workflow_through_the_public_api() {
             t,
             spouse,
             Some(round),
-            Interview::new(TravelHistory::default(), false, ReportedSymptoms::default())
-                .unwrap(),
+            Interview::new(TravelHistory::default(), false, ReportedSymptoms::default()).unwrap(),
         )
         .unwrap();
     assert_eq!(calm.observation, None);
@@ -246,13 +264,28 @@ fn a_village_tool_drives_every_workflow_through_the_public_api() {
     let d24 = day("2020-01-24");
     let d25 = day("2020-01-25");
     v.reg
-        .update_observation(v.li, at_on(d24, "10:30"), obs, reading(at_on(d24, "10:30"), "36.4"))
+        .update_observation(
+            v.li,
+            at_on(d24, "10:30"),
+            obs,
+            reading(at_on(d24, "10:30"), "36.4"),
+        )
         .unwrap();
     v.reg
-        .update_observation(v.li, at_on(d24, "19:30"), obs, reading(at_on(d24, "19:30"), "36.6"))
+        .update_observation(
+            v.li,
+            at_on(d24, "19:30"),
+            obs,
+            reading(at_on(d24, "19:30"), "36.6"),
+        )
         .unwrap();
     v.reg
-        .update_observation(v.li, at_on(d25, "07:30"), obs, reading(at_on(d25, "07:30"), "36.5"))
+        .update_observation(
+            v.li,
+            at_on(d25, "07:30"),
+            obs,
+            reading(at_on(d25, "07:30"), "36.5"),
+        )
         .unwrap();
     // The work list at noon on the 25th: her checks, and household 2 still to visit.
     let list = v.reg.work_list(v.li, d25, at_on(d25, "12:30"));
@@ -271,7 +304,11 @@ fn a_village_tool_drives_every_workflow_through_the_public_api() {
          Release review (0)\n"
     );
     println!("{}", list.display_zh());
-    assert!(list.display_zh().contains("上午体温已报"), "{}", list.display_zh());
+    assert!(
+        list.display_zh().contains("上午体温已报"),
+        "{}",
+        list.display_zh()
+    );
     // Zhou's list has her own group's household only, and nothing of group 1.
     let zhou_list = v.reg.work_list(v.zhou, d25, at_on(d25, "12:30"));
     assert!(zhou_list.checks.is_empty());
@@ -279,7 +316,10 @@ fn a_village_tool_drives_every_workflow_through_the_public_api() {
 
     // The full phone: to Li, who answers for group 1, and recorded; not to Zhou.
     let now = at_on(d25, "12:40");
-    assert_eq!(v.reg.reveal_phone(v.li, now, returnee).unwrap(), "13974561234");
+    assert_eq!(
+        v.reg.reveal_phone(v.li, now, returnee).unwrap(),
+        "13974561234"
+    );
     let err = v.reg.reveal_phone(v.zhou, now, returnee).unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -305,11 +345,21 @@ fn a_village_tool_drives_every_workflow_through_the_public_api() {
     loop {
         if d != d25 {
             v.reg
-                .update_observation(v.li, at_on(d, "07:30"), obs, reading(at_on(d, "07:30"), "36.5"))
+                .update_observation(
+                    v.li,
+                    at_on(d, "07:30"),
+                    obs,
+                    reading(at_on(d, "07:30"), "36.5"),
+                )
                 .unwrap();
         }
         v.reg
-            .update_observation(v.li, at_on(d, "19:30"), obs, reading(at_on(d, "19:30"), "36.6"))
+            .update_observation(
+                v.li,
+                at_on(d, "19:30"),
+                obs,
+                reading(at_on(d, "19:30"), "36.6"),
+            )
             .unwrap();
         if d == day("2020-02-03") {
             break;
@@ -409,9 +459,9 @@ fn a_roster_of_4000_households_with_12_bad_rows_reports_them_and_keeps_the_rest(
     let results = reg.execute_all(rows);
     // then exactly the bad rows are refused for what they are,
     let refused_for_themselves: Vec<usize> = (0..results.len())
-        .filter(|i| {
-            matches!(&results[*i], Err(e) if !matches!(e, Error::DependsOnRefusedRow { .. }))
-        })
+        .filter(
+            |i| matches!(&results[*i], Err(e) if !matches!(e, Error::DependsOnRefusedRow { .. })),
+        )
         .collect();
     assert_eq!(refused_for_themselves, bad);
     // the members of a bad household are refused naming its row,
@@ -493,12 +543,25 @@ fn every_kind_of_created_id_comes_back_from_its_typed_call() {
     let t = at("2020-01-24T09:00:00+08:00");
     let order = v
         .reg
-        .issue_gathering_order(v.secretary, t, v.reg.township(), day("2020-01-24"), None, OrderTerms::article())
+        .issue_gathering_order(
+            v.secretary,
+            t,
+            v.reg.township(),
+            day("2020-01-24"),
+            None,
+            OrderTerms::article(),
+        )
         .unwrap();
     assert!(v.reg.gathering_order(order).is_some());
     let venue = v
         .reg
-        .register_venue(v.li, t, "老街茶馆", fangkong::gathering::VenueKind::TEAHOUSE, v.group_1)
+        .register_venue(
+            v.li,
+            t,
+            "老街茶馆",
+            fangkong::gathering::VenueKind::TEAHOUSE,
+            v.group_1,
+        )
         .unwrap();
     let closure = v
         .reg
@@ -512,10 +575,18 @@ fn every_kind_of_created_id_comes_back_from_its_typed_call() {
             None,
         )
         .unwrap();
-    assert_eq!(v.reg.venue_closed_by(venue, day("2020-01-25")), Some(closure));
+    assert_eq!(
+        v.reg.venue_closed_by(venue, day("2020-01-25")),
+        Some(closure)
+    );
     let violation = v
         .reg
-        .record_violation(v.li, at("2020-01-25T10:00:00+08:00"), venue, "open, six players")
+        .record_violation(
+            v.li,
+            at("2020-01-25T10:00:00+08:00"),
+            venue,
+            "open, six players",
+        )
         .unwrap();
     assert_eq!(v.reg.violations().next().unwrap().id, violation);
 }
