@@ -480,6 +480,7 @@ impl Registry {
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GatheringCommand::OrderClosure`].
+    #[allow(clippy::too_many_arguments)] // the command's own fields, as execute takes them
     pub fn order_closure(
         &mut self,
         actor: StaffId,
