@@ -320,7 +320,13 @@ fn a_village_tool_drives_every_workflow_through_the_public_api() {
         v.reg.reveal_phone(v.li, now, returnee).unwrap(),
         "13974561234"
     );
+    let refusals_before = v.reg.refusals().unwrap().len();
     let err = v.reg.reveal_phone(v.zhou, now, returnee).unwrap_err();
+    assert_eq!(v.reg.refusals().unwrap().len(), refusals_before + 1);
+    assert!(matches!(
+        v.reg.reveal_phone(v.li, now, spouse),
+        Err(Error::NoContactOnRecord { .. })
+    ));
     assert_eq!(
         err.to_string(),
         "grid worker 周敏 (S3) is not assigned over Qianjin group 1 (U3), so may not see the \
