@@ -1205,6 +1205,57 @@ pub enum Error {
         /// The text as given (at most 40 characters), masked ([`MaskedText`]).
         input: MaskedText,
     },
+
+    // --- downstream (issue 9): contact reveals and batches ---
+    /// A member of staff asked for a resident's full phone or identity number without being
+    /// assigned over the resident's group.
+    #[error(
+        "{actor} is not assigned over {group}, so may not see the full contact details of \
+         resident {resident}: ask a worker responsible for the group"
+    )]
+    NotResponsibleForResident {
+        /// Who asked.
+        actor: String,
+        /// Whose details.
+        resident: ResidentId,
+        /// The resident's group.
+        group: String,
+    },
+    /// A resident has no phone (or identity number) on record to reveal.
+    #[error("resident {resident} has no {field} on record")]
+    NoContactOnRecord {
+        /// The resident.
+        resident: ResidentId,
+        /// Which field: "phone" or "identity number".
+        field: &'static str,
+    },
+    /// A batch command depends on what an earlier row of the same batch would have created,
+    /// and that row was refused.
+    #[error("row {row} of the batch, which this command depends on, was refused: {reason}")]
+    DependsOnRefusedRow {
+        /// The row depended on (its index in the batch, from 0).
+        row: usize,
+        /// Why that row was refused.
+        reason: String,
+    },
+    /// A batch command refers to a row that is not an earlier row of the same batch.
+    #[error(
+        "row {this} of the batch refers to row {row}, which is not an earlier row of the batch"
+    )]
+    BatchRowNotEarlier {
+        /// The row referred to.
+        row: usize,
+        /// The referring row.
+        this: usize,
+    },
+    /// A batch command refers to a row that created nothing of the kind it needs.
+    #[error("row {row} of the batch created no {what}, so it cannot be referred to as one")]
+    BatchRowCreatedNone {
+        /// The row referred to.
+        row: usize,
+        /// What was needed ("household", "unit"…).
+        what: &'static str,
+    },
 }
 
 /// What is wrong with a ledger, at the first entry where something is wrong.

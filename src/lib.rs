@@ -55,11 +55,84 @@
 //! # Ok::<(), Error>(())
 //! ```
 //!
+//! # Screening, observation and release
+//!
+
 //! Screening (摸底排查) and observation (医学观察) go through the same registry: a leader records
 //! risk areas and adopts a [`ScreeningRule`]; grid workers record visits and interviews; an
 //! interview that finds a key person opens their [`Observation`] under the protocol the rule
 //! names; grid workers record twice-daily readings; health workers decide releases, which
-//! explain themselves ([`ReleaseDecision`]).
+//! explain themselves ([`ReleaseDecision`]). Every id comes from the call that created it.
+//!
+//! ```
+//! use fangkong::observation::{Method, Reading, Reporter};
+//! use fangkong::{Duty, Founding, Instant, Interview, ObservationUpdate, Registry, Relation};
+//! use fangkong::{ReportedSymptoms, ResidentDetails, RiskLevel, Role, ScreeningRule, Sex, Stay};
+//! use fangkong::{TravelHistory, UnitKind, UtcOffset, VisitResult};
+//!
+//! let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+//! let mut reg = Registry::found(Founding::new("Huochezhan Township (火车站乡)", "Secretary Liu"), t);
+//! let secretary = reg.staff_ids().next().unwrap();
+//! let qianjin = reg.establish_unit(secretary, t, UnitKind::Village, "Qianjin (前进村)", reg.township(), None)?;
+//! let group_1 = reg.establish_group(secretary, t, qianjin, 1, "Qianjin group 1")?;
+//! let li = reg.enroll_staff(secretary, t, "Li Hua", Role::GridWorker, None)?;
+//! reg.assign(secretary, t, li, group_1, Duty::Grid)?;
+//! let doctor = reg.enroll_staff(secretary, t, "Dr Xie", Role::HealthWorker, None)?;
+//! reg.assign(secretary, t, doctor, reg.township(), Duty::MedicalService)?;
+//! let home = reg.register_household(li, t, group_1, "Qianjin group 1, no. 3")?;
+//! let wang = ResidentDetails::new("王强", Sex::Male, "1990-05-01".parse()?, Relation::Head);
+//! let wang = reg.register_resident(li, t, home, wang)?;
+//!
+//! // A leader designates Wuhan, adopts the January 2020 rule and opens a round.
+//! reg.designate_risk_area(secretary, t, "420100".parse()?, RiskLevel::HIGH,
+//!     "2020-01-08".parse()?, "NHC community notice, 2020-01-24")?;
+//! reg.adopt_screening_rule(secretary, t, ScreeningRule::returnee_jan2020())?;
+//! let round = reg.open_screening_round(secretary, t, "Carpet screening", vec![qianjin],
+//!     "2020-01-24".parse()?)?;
+//!
+//! // The grid worker visits; the returnee left Wuhan on the 20th: a key person, day 0 the 20th.
+//! reg.record_visit(li, t, round, home, VisitResult::Screened)?;
+//! let travel = TravelHistory {
+//!     stays: vec![Stay::new("420100".parse()?, "2020-01-02".parse()?, "2020-01-20".parse()?)?],
+//!     transits: vec![],
+//!     returned_home: Some("2020-01-21".parse()?),
+//! };
+//! let interview = Interview::new(travel, true, ReportedSymptoms::default())?;
+//! let screened = reg.record_interview(li, t, wang, Some(round), interview)?;
+//! let obs = screened.observation.expect("a key person is observed");
+//! assert_eq!(screened.outcome.key_person().unwrap().day0.to_string(), "2020-01-20");
+//!
+//! // Twice-daily readings to day 14 (2020-02-03), then the release review of 2020-02-04.
+//! let day0 = "2020-01-20".parse::<fangkong::Day>()?;
+//! for n in 4..=14 {
+//!     for time in ["10:30", "19:30"] {
+//!         let at = Instant::at(day0.plus_days(n)?, time.parse()?, UtcOffset::CHINA);
+//!         let reading = Reading { at, temperature: "36.5".parse()?, method: Method::Armpit,
+//!                                 by: Reporter::SelfReported };
+//!         reg.update_observation(li, at, obs, ObservationUpdate::RecordReading(reading))?;
+//!     }
+//! }
+//! let review = reg.release_review_list("2020-02-04".parse()?);
+//! assert_eq!(review[0].observation, obs);
+//! assert_eq!(review[0].decision.to_string(),
+//!     "release: the 14-day observation period ended on 2020-02-03 (day 14); no alert is open; \
+//!      no check was missed");
+//! // The health worker releases (解除医学观察): a decision with its reasons, in the ledger.
+//! let at = "2020-02-04T09:00:00+08:00".parse()?;
+//! reg.update_observation(doctor, at, obs, ObservationUpdate::Release { override_reason: None })?;
+//! assert!(reg.release_review_list("2020-02-04".parse()?).is_empty());
+//! assert_eq!(Registry::replay(reg.ledger())?, reg);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Lists a person reads — non-reporting, release review, alerts, follow-ups and a grid
+//! worker's [`WorkList`] — name each resident with a masked phone, address, group and worker;
+//! the full phone comes only through [`Registry::reveal_phone`], which the ledger records.
+//! [`Registry::execute_all`] loads a roster in one batch, keeping the good rows.
+//!
+//! The `village_tool` example is a small downstream program: a CSV roster loaded in one batch,
+//! screening, a day of readings, the work list, the ledger through a file and back
+//! (`cargo run --example village_tool`).
 //!
 //! The `township` example runs the whole campaign of the article — 4,248 households in six
 //! villages and one community, screened door to door, 49 key people under home observation —
@@ -129,7 +202,9 @@ pub use gathering::{
     GatheringCommand, GatheringDecision, GatheringEvent, GatheringKind, GatheringOrder, OrderTerms,
     OxcgrtLevels, PlannedGathering, Restriction, Rule, VenueKind,
 };
-pub use grid::{Action, Assignment, Duty, GridCommand, GridEvent, Role, Staff, Unit, UnitKind};
+pub use grid::{
+    Action, Assignment, ContactField, Duty, GridCommand, GridEvent, Role, Staff, Unit, UnitKind,
+};
 pub use hash::{Hash, Head};
 pub use household::{
     DeregistrationReason, Household, Relation, Resident, ResidentDetails, Vulnerabilities,
@@ -151,7 +226,9 @@ pub use place::{
 };
 pub use record::{Body, CommandMark, Record, Refusal};
 pub use registry::{
-    Created, Founding, Receipt, Registry, Responsibility, UnitSummary, WorkerNonReporting,
+    AlertRow, BatchCommand, BatchItem, CheckRow, Created, CreatedId, FollowUpRow, Founding, Home,
+    InterviewReceipt, NonReportingRow, Person, Receipt, Ref, Registry, ReleaseReviewRow,
+    Responsibility, UnitSummary, VisitRow, WorkList, Worker, WorkerNonReporting,
 };
 pub use report::{
     DailyFigures, DayTable, Deadline, ReportCommand, ReportEvent, Rollup, Schedule, Submission,

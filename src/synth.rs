@@ -726,10 +726,7 @@ pub fn run_campaign_days(
                         interview: *interview,
                     },
                 )?;
-                let opened = receipt.created.and_then(|c| match c {
-                    crate::Created::Observation(o) => Some(o),
-                    _ => None,
-                });
+                let opened = receipt.observation();
                 if let (Some(k), Some(obs)) = (key, opened) {
                     out.observations.push(obs);
                     plan_observation(reg, &mut plan, &mut rng, obs, k, who, doctor, report_day)?;

@@ -3,6 +3,7 @@
 //! the ledger and the error say.
 
 mod common;
+mod downstream;
 mod grid;
 mod identity;
 mod labels;

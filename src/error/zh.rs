@@ -483,6 +483,25 @@ impl Error {
                 "“{input}”不是日期：请写成2020-01-24、2020/1/24、2020-1-24、2020.1.24、\
                  2020年1月24日或20200124"
             ),
+            Error::NotResponsibleForResident {
+                actor,
+                resident,
+                group,
+            } => format!(
+                "{actor}未被分配负责{group}，不能查看居民{resident}的完整联系信息：请联系负责该组的工作人员"
+            ),
+            Error::NoContactOnRecord { resident, field } => {
+                format!("居民{resident}没有登记{}", field_zh(field))
+            }
+            Error::DependsOnRefusedRow { row, reason } => {
+                format!("本批次第{row}行被拒绝，本命令依赖该行：{reason}")
+            }
+            Error::BatchRowNotEarlier { row, this } => {
+                format!("本批次第{this}行引用了第{row}行，但该行不在它之前")
+            }
+            Error::BatchRowCreatedNone { row, what } => {
+                format!("本批次第{row}行没有创建{}，不能这样引用", field_zh(what))
+            }
         }
     }
 }
@@ -519,4 +538,17 @@ fn phone_reason_zh(reason: &str) -> String {
         other => return other.to_owned(),
     };
     zh.to_owned()
+}
+
+/// The Chinese of a field or kind named in a message; one not known here is given as it is.
+fn field_zh(what: &str) -> String {
+    match what {
+        "phone" => "电话".to_owned(),
+        "identity number" => "身份证号码".to_owned(),
+        "household" => "户".to_owned(),
+        "resident" => "居民".to_owned(),
+        "unit" => "单位".to_owned(),
+        "group" => "组".to_owned(),
+        other => other.to_owned(),
+    }
 }

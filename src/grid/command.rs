@@ -109,6 +109,42 @@ pub enum GridCommand {
         /// Why.
         reason: DeregistrationReason,
     },
+    /// Reveal a resident's full phone or identity number to the actor, who must be assigned
+    /// over the resident's group. Recorded so the ledger shows who took what (PIPL).
+    RevealContact {
+        /// Whose.
+        resident: ResidentId,
+        /// Which field.
+        field: ContactField,
+    },
+}
+
+/// A field of personal data revealed in full only through
+/// [`GridCommand::RevealContact`] (`Registry::reveal_phone`, `Registry::reveal_identity`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ContactField {
+    /// The phone (电话).
+    Phone,
+    /// The resident identity number (身份证号码).
+    IdentityNumber,
+}
+
+impl ContactField {
+    /// The field in English, lower case (`"phone"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactField::Phone => "phone",
+            ContactField::IdentityNumber => "identity number",
+        }
+    }
+}
+
+impl std::fmt::Display for ContactField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 impl GridCommand {
@@ -130,6 +166,7 @@ impl GridCommand {
                 Action::MoveHousehold
             }
             GridCommand::DeregisterResident { .. } => Action::DeregisterResident,
+            GridCommand::RevealContact { .. } => Action::RevealContact,
         }
     }
 }
@@ -252,6 +289,13 @@ pub enum GridEvent {
         /// Why.
         reason: DeregistrationReason,
     },
+    /// A resident's full phone or identity number was revealed to the entry's actor.
+    ContactRevealed {
+        /// Whose.
+        resident: ResidentId,
+        /// Which field.
+        field: ContactField,
+    },
 }
 
 impl GridEvent {
@@ -274,6 +318,7 @@ impl GridEvent {
                 Action::MoveHousehold
             }
             GridEvent::ResidentDeregistered { .. } => Action::DeregisterResident,
+            GridEvent::ContactRevealed { .. } => Action::RevealContact,
         })
     }
 }
@@ -554,6 +599,32 @@ pub(crate) fn decide(
                 reason: reason.clone(),
             }])
         }
+        GridCommand::RevealContact { resident, field } => {
+            let r = s.active_resident(*resident)?;
+            let group = s.household(r.household)?.group;
+            // Only those assigned over the group: a township-wide role is not enough.
+            if !ctx.assigned_over(group) {
+                return Err(Error::NotResponsibleForResident {
+                    actor: ctx.actor.label(),
+                    resident: *resident,
+                    group: s.label(group),
+                });
+            }
+            let on_record = match field {
+                ContactField::Phone => r.details.phone.is_some(),
+                ContactField::IdentityNumber => r.details.identity.is_some(),
+            };
+            if !on_record {
+                return Err(Error::NoContactOnRecord {
+                    resident: *resident,
+                    field: field.as_str(),
+                });
+            }
+            Ok(vec![GridEvent::ContactRevealed {
+                resident: *resident,
+                field: *field,
+            }])
+        }
     }
 }
 
@@ -734,6 +805,8 @@ impl GridState {
                     }
                 }
             }
+            // A read, recorded for the audit trail: the state does not change.
+            GridEvent::ContactRevealed { .. } => {}
         }
     }
 

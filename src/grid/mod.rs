@@ -16,7 +16,7 @@ use crate::{StaffId, UnitId};
 
 mod command;
 
-pub use command::{GridCommand, GridEvent};
+pub use command::{ContactField, GridCommand, GridEvent};
 pub(crate) use command::{GridGuards, GridState, decide};
 
 /// The kind of a unit of the grid.
@@ -299,6 +299,9 @@ pub enum Action {
     // --- audit ---
     /// Take personal data out unmasked: export an audit trail (leaders and inspectors).
     ExportPersonalData,
+    // --- downstream (issue 9) ---
+    /// See a resident's full phone or identity number (a recorded read, PIPL).
+    RevealContact,
 }
 
 impl Action {
@@ -329,6 +332,7 @@ impl Action {
             Action::RecordRectification => &[Leader, Cadre, GridWorker, HealthWorker, Inspector],
             Action::DecideAccountability => &[Leader],
             Action::ExportPersonalData => &[Leader, Inspector],
+            Action::RevealContact => &[Leader, Cadre, GridWorker, HealthWorker],
         }
     }
 
@@ -361,6 +365,7 @@ impl Action {
             Action::RecordRectification => "record the rectification of a finding",
             Action::DecideAccountability => "decide on accountability",
             Action::ExportPersonalData => "take personal data out unmasked",
+            Action::RevealContact => "see a resident's full phone or identity number",
         }
     }
 }

@@ -27,7 +27,7 @@
 //! observation, is 2020-02-03; release is possible from 2020-02-04 (day 15).
 //!
 //! ```
-//! use fangkong::{Day, Duty, Founding, Instant, ObservationCommand, ObservationUpdate, Registry};
+//! use fangkong::{Day, Duty, Founding, Instant, ObservationUpdate, Registry};
 //! use fangkong::{Relation, ResidentDetails, Role, Sex, UnitKind, UtcOffset, evaluate_release};
 //! use fangkong::observation::{Method, OpeningBasis, Reading, Reporter};
 //! let t: Instant = "2020-01-20T18:00:00+08:00".parse()?;
@@ -43,13 +43,8 @@
 //!
 //! // Left Wuhan on 2020-01-20: day 0.
 //! let day0: Day = "2020-01-20".parse()?;
-//! let receipt = reg.execute(doctor, t, ObservationCommand::OpenObservation {
-//!     resident: returnee,
-//!     protocol: "returnee-jan2020".into(),
-//!     day0,
-//!     basis: OpeningBasis::Other { note: "reported by the village".into() },
-//! })?;
-//! let Some(fangkong::Created::Observation(obs)) = receipt.created else { unreachable!() };
+//! let obs = reg.open_observation(doctor, t, returnee, "returnee-jan2020", day0,
+//!     OpeningBasis::Other { note: "reported by the village".into() })?;
 //! let record = reg.observation(obs).unwrap();
 //! assert_eq!(record.observation.last_day().to_string(), "2020-02-03");
 //! assert_eq!(record.observation.earliest_release().to_string(), "2020-02-04");

@@ -12,7 +12,7 @@ use crate::grid::{
 use crate::household::{Household, Resident, ResidentDetails};
 use crate::identity::{IdentityNumber, Phone};
 use crate::ledger::{Ledger, SCHEMA_VERSION};
-use crate::observation::{self, ObservationEvent, ObservationState};
+use crate::observation::{self, ObservationState};
 use crate::place::StatisticalCode;
 use crate::record::{Body, CommandMark, Record, Refusal, mask_digit_runs, masked_json};
 use crate::report::{self, ReportState};
@@ -22,15 +22,27 @@ use crate::{
     Day, Error, Head, HouseholdId, Instant, ObservationId, ResidentId, StaffId, UnitId, UtcOffset,
 };
 
+mod batch;
+mod calls;
 mod figures;
 mod gathering_queries;
+mod lists;
 mod observation_queries;
+mod receipt;
 mod report_queries;
 mod screening_queries;
 mod supervision_queries;
 mod trail;
 
+pub use batch::{BatchCommand, BatchItem, Ref};
+pub use calls::InterviewReceipt;
+pub use lists::{
+    AlertRow, CheckRow, FollowUpRow, Home, NonReportingRow, Person, ReleaseReviewRow, VisitRow,
+    WorkList, Worker,
+};
 pub use observation_queries::WorkerNonReporting;
+pub use receipt::{Created, CreatedId, Receipt};
+use receipt::{created, created_by};
 
 /// What founds a registry: the township and its first leader.
 ///
@@ -79,34 +91,6 @@ impl Founding {
         self.offset = offset;
         self
     }
-}
-
-/// What an accepted command did: the ledger entries written and what it created.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Receipt {
-    /// Sequence number of the first ledger entry written.
-    pub first_seq: u64,
-    /// Sequence number of the last ledger entry written.
-    pub last_seq: u64,
-    /// What the command created, if anything.
-    pub created: Option<Created>,
-}
-
-/// Something a command created, with its new identifier.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Created {
-    /// A unit.
-    Unit(UnitId),
-    /// A member of staff.
-    Staff(StaffId),
-    /// A household.
-    Household(HouseholdId),
-    /// A resident.
-    Resident(ResidentId),
-    /// An observation.
-    Observation(crate::ObservationId),
 }
 
 /// Someone who answers for a unit: a member of staff and the assignment that makes them.
@@ -574,26 +558,35 @@ impl Registry {
         match decided {
             Ok(events) => Ok(self.record(at, actor, events)),
             Err(err) => {
-                // The refusal entry keeps the ledger's instants in order: an attempt dated
-                // before the last entry is recorded at the last entry's instant, with the
-                // attempted instant kept as text inside the refusal.
-                let (entry_at, attempted_at) = match last_at.filter(|l| at < *l) {
-                    Some(last) => (last, Some(at.to_string())),
-                    None => (at, None),
-                };
-                let attempt = serde_json::to_value(&command)
-                    .map(masked_json)
-                    .unwrap_or(serde_json::Value::Null);
-                let body = Body::Refused(Refusal {
-                    attempt,
-                    attempted_at,
-                    reason: mask_digit_runs(&err.to_string()),
-                });
-                let seq = self.ledger.head().seq + 1;
-                self.append(entry_at, actor, (seq, 1), body);
+                let attempt = serde_json::to_value(&command).unwrap_or(serde_json::Value::Null);
+                self.record_refusal(actor, at, attempt, &err);
                 Err(err)
             }
         }
+    }
+
+    /// Records a refusal of `attempt` (the command as JSON, masked here) by `actor` at `at`.
+    pub(crate) fn record_refusal(
+        &mut self,
+        actor: StaffId,
+        at: Instant,
+        attempt: serde_json::Value,
+        err: &Error,
+    ) {
+        // The refusal entry keeps the ledger's instants in order: an attempt dated before the
+        // last entry is recorded at the last entry's instant, with the attempted instant kept
+        // as text inside the refusal.
+        let (entry_at, attempted_at) = match self.last_at().filter(|l| at < *l) {
+            Some(last) => (last, Some(at.to_string())),
+            None => (at, None),
+        };
+        let body = Body::Refused(Refusal {
+            attempt: masked_json(attempt),
+            attempted_at,
+            reason: mask_digit_runs(&err.to_string()),
+        });
+        let seq = self.ledger.head().seq + 1;
+        self.append(entry_at, actor, (seq, 1), body);
     }
 
     /// The instant of the last entry recorded, if any is held.
@@ -836,7 +829,7 @@ impl Registry {
     /// Applies a command's events and appends them to the ledger as one command.
     fn record(&mut self, at: Instant, actor: StaffId, events: Vec<Event>) -> Receipt {
         let count = u32::try_from(events.len()).unwrap_or(u32::MAX);
-        let created = events.iter().find_map(created_by);
+        let created: Vec<Created> = events.iter().filter_map(created_by).collect();
         let first_seq = self.ledger.head().seq + 1;
         let mut last_seq = first_seq;
         for e in events {
@@ -1444,34 +1437,6 @@ impl Registry {
 fn wrap<E: Into<Event>>(events: Vec<E>) -> Vec<Event> {
     events.into_iter().map(Into::into).collect()
 }
-
-fn created_by(e: &Event) -> Option<Created> {
-    match e {
-        Event::Grid(GridEvent::UnitEstablished { unit, .. }) => Some(Created::Unit(*unit)),
-        Event::Grid(GridEvent::StaffEnrolled { staff, .. }) => Some(Created::Staff(*staff)),
-        Event::Grid(GridEvent::HouseholdRegistered { household, .. }) => {
-            Some(Created::Household(*household))
-        }
-        Event::Grid(GridEvent::ResidentRegistered { resident, .. }) => {
-            Some(Created::Resident(*resident))
-        }
-        Event::Observation(ObservationEvent::ObservationOpened { observation, .. }) => {
-            Some(Created::Observation(*observation))
-        }
-        _ => None,
-    }
-}
-
-macro_rules! created {
-    ($receipt:expr, $kind:ident) => {
-        match $receipt.created {
-            Some(Created::$kind(id)) => id,
-            // An accepted command of this kind always creates one.
-            _ => unreachable!(concat!("an accepted command creates a ", stringify!($kind))),
-        }
-    };
-}
-use created;
 
 impl State {
     /// Folds one event in: routed to the module that owns it.

@@ -1,0 +1,215 @@
+//! What an accepted command did: the entries it wrote and everything it created.
+
+use crate::event::Event;
+use crate::gathering::GatheringEvent;
+use crate::grid::GridEvent;
+use crate::observation::ObservationEvent;
+use crate::screening::{DesignationId, RegisterChange, ScreeningEvent};
+use crate::supervision::SupervisionEvent;
+use crate::{
+    AccountabilityId, ClosureId, FindingId, GatheringId, GatheringOrderId, HouseholdId,
+    InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId, StaffId, UnitId,
+    VenueId, ViolationId,
+};
+
+/// What an accepted command did: the ledger entries written and everything it created.
+///
+/// Most commands create one thing or nothing; an interview that finds a key person records
+/// the interview and opens an observation, and a confirmed risk proposal may designate several
+/// areas. [`created_one`](Receipt::created_one) picks the first of a kind:
+///
+/// ```
+/// use fangkong::{Founding, GridCommand, ObservationId, Registry, UnitId, UnitKind};
+/// let t = "2020-01-24T09:00:00+08:00".parse()?;
+/// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+/// let secretary = reg.staff_ids().next().unwrap();
+/// let receipt = reg.execute(secretary, t, GridCommand::EstablishUnit {
+///     kind: UnitKind::Village, name: "Qianjin".into(), parent: reg.township(), code: None,
+///     number: None,
+/// })?;
+/// assert_eq!(receipt.created_one::<UnitId>(), Some(UnitId::new(2)));
+/// assert_eq!(receipt.created_one::<ObservationId>(), None);
+/// # Ok::<(), fangkong::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Receipt {
+    /// Sequence number of the first ledger entry written.
+    pub first_seq: u64,
+    /// Sequence number of the last ledger entry written.
+    pub last_seq: u64,
+    /// Everything the command created, in the order of its events (empty if nothing).
+    pub created: Vec<Created>,
+}
+
+impl Receipt {
+    /// The first thing of kind `T` the command created, if any.
+    pub fn created_one<T: CreatedId>(&self) -> Option<T> {
+        self.created.iter().find_map(T::from_created)
+    }
+
+    /// Everything of kind `T` the command created, in order.
+    pub fn created_all<T: CreatedId>(&self) -> Vec<T> {
+        self.created.iter().filter_map(T::from_created).collect()
+    }
+
+    /// The observation the command opened, if any (an interview that found a key person).
+    pub fn observation(&self) -> Option<ObservationId> {
+        self.created_one()
+    }
+}
+
+/// Something a command created, with its new identifier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Created {
+    /// A unit.
+    Unit(UnitId),
+    /// A member of staff.
+    Staff(StaffId),
+    /// A household.
+    Household(HouseholdId),
+    /// A resident.
+    Resident(ResidentId),
+    /// An observation.
+    Observation(ObservationId),
+    /// A risk-area designation (风险区认定).
+    Designation(DesignationId),
+    /// A screening round.
+    Round(RoundId),
+    /// A gathering order.
+    GatheringOrder(GatheringOrderId),
+    /// A reported planned gathering.
+    Gathering(GatheringId),
+    /// A persuasion record.
+    Persuasion(PersuasionId),
+    /// A venue.
+    Venue(VenueId),
+    /// A venue closure order.
+    Closure(ClosureId),
+    /// A venue reopening order.
+    Reopening(ReopeningId),
+    /// A venue violation.
+    Violation(ViolationId),
+    /// An inspection.
+    Inspection(InspectionId),
+    /// A finding.
+    Finding(FindingId),
+    /// An accountability decision.
+    Accountability(AccountabilityId),
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// An identifier a command can create: the kinds [`Receipt::created_one`] picks out. Sealed:
+/// implemented for every id type of [`Created`], and only for them.
+pub trait CreatedId: Copy + sealed::Sealed {
+    /// What this kind is called in messages (`"household"`).
+    const WHAT: &'static str;
+
+    /// This kind's id, if `created` is one.
+    fn from_created(created: &Created) -> Option<Self>;
+}
+
+macro_rules! created_id {
+    ($($ty:ty => $variant:ident : $what:literal),* $(,)?) => {$(
+        impl sealed::Sealed for $ty {}
+        impl CreatedId for $ty {
+            const WHAT: &'static str = $what;
+
+            fn from_created(created: &Created) -> Option<Self> {
+                match created {
+                    Created::$variant(id) => Some(*id),
+                    _ => None,
+                }
+            }
+        }
+        impl From<$ty> for Created {
+            fn from(id: $ty) -> Created {
+                Created::$variant(id)
+            }
+        }
+    )*};
+}
+
+created_id!(
+    UnitId => Unit : "unit",
+    StaffId => Staff : "member of staff",
+    HouseholdId => Household : "household",
+    ResidentId => Resident : "resident",
+    ObservationId => Observation : "observation",
+    DesignationId => Designation : "risk-area designation",
+    RoundId => Round : "screening round",
+    GatheringOrderId => GatheringOrder : "gathering order",
+    GatheringId => Gathering : "planned gathering",
+    PersuasionId => Persuasion : "persuasion record",
+    VenueId => Venue : "venue",
+    ClosureId => Closure : "closure order",
+    ReopeningId => Reopening : "reopening order",
+    ViolationId => Violation : "violation",
+    InspectionId => Inspection : "inspection",
+    FindingId => Finding : "finding",
+    AccountabilityId => Accountability : "accountability decision",
+);
+
+/// What an event creates, if anything: every event that hands out an identifier.
+pub(super) fn created_by(e: &Event) -> Option<Created> {
+    Some(match e {
+        Event::Grid(GridEvent::UnitEstablished { unit, .. }) => Created::Unit(*unit),
+        Event::Grid(GridEvent::StaffEnrolled { staff, .. }) => Created::Staff(*staff),
+        Event::Grid(GridEvent::HouseholdRegistered { household, .. }) => {
+            Created::Household(*household)
+        }
+        Event::Grid(GridEvent::ResidentRegistered { resident, .. }) => Created::Resident(*resident),
+        Event::Observation(ObservationEvent::ObservationOpened { observation, .. }) => {
+            Created::Observation(*observation)
+        }
+        Event::Screening(ScreeningEvent::RiskRegisterChanged {
+            change: RegisterChange::Designated(d),
+        }) => Created::Designation(d.id),
+        Event::Screening(ScreeningEvent::ScreeningRoundOpened { round, .. }) => {
+            Created::Round(*round)
+        }
+        Event::Gathering(g) => match g {
+            GatheringEvent::OrderIssued { order, .. } => Created::GatheringOrder(*order),
+            GatheringEvent::GatheringReported { gathering, .. } => Created::Gathering(*gathering),
+            GatheringEvent::PersuasionRecorded { persuasion, .. } => {
+                Created::Persuasion(*persuasion)
+            }
+            GatheringEvent::VenueRegistered { venue, .. } => Created::Venue(*venue),
+            GatheringEvent::ClosureOrdered { closure, .. } => Created::Closure(*closure),
+            GatheringEvent::ReopeningOrdered { reopening, .. } => Created::Reopening(*reopening),
+            GatheringEvent::ViolationRecorded { violation, .. } => Created::Violation(*violation),
+            _ => return None,
+        },
+        Event::Supervision(s) => match s {
+            SupervisionEvent::InspectionRecorded { inspection, .. } => {
+                Created::Inspection(*inspection)
+            }
+            SupervisionEvent::FindingRecorded { finding, .. } => Created::Finding(*finding),
+            SupervisionEvent::AccountabilityDecided { decision, .. } => {
+                Created::Accountability(*decision)
+            }
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// The id of kind `$kind` an accepted command created: commands of the kinds this is used for
+/// always create one.
+macro_rules! created {
+    ($receipt:expr, $kind:ident) => {
+        match $receipt.created.iter().find_map(|c| match c {
+            $crate::registry::Created::$kind(id) => Some(*id),
+            _ => None,
+        }) {
+            Some(id) => id,
+            // An accepted command of this kind always creates one.
+            None => unreachable!(concat!("an accepted command creates a ", stringify!($kind))),
+        }
+    };
+}
+pub(super) use created;
