@@ -532,7 +532,7 @@ impl Registry {
     ///     number: None,
     /// };
     /// let receipt = reg.execute(leader, t, command)?;
-    /// assert!(matches!(receipt.created, Some(Created::Unit(_))));
+    /// assert!(matches!(receipt.created.as_slice(), [Created::Unit(_)]));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
