@@ -807,7 +807,9 @@ pub enum Error {
         /// The unit, as labelled.
         unit: String,
         /// Its kind.
-        kind: crate::UnitKind,
+        kind: &'static str,
+        /// Its kind, in Chinese.
+        kind_zh: &'static str,
     },
     /// Adding a group or zone that already reports.
     #[error("{unit} is already a reporting unit")]

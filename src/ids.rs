@@ -259,3 +259,14 @@ id_type!(
     "AC",
     "accountability decision"
 );
+
+/// The number of a designation in its [`RiskRegister`](crate::RiskRegister), given in order from 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DesignationId(pub u32);
+
+impl fmt::Display for DesignationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}

@@ -169,7 +169,6 @@
 pub mod audit;
 mod calendar;
 mod chunked;
-mod context;
 mod error;
 mod event;
 pub mod gathering;
@@ -194,7 +193,7 @@ mod table;
 #[cfg(test)]
 mod test_support;
 
-pub use audit::{Subject, Trail, TrailEntry, TrailExport};
+pub use audit::Subject;
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
 pub use error::{Error, MaskedText, Tampering, mask_personal_data};
 pub use event::{Command, Event};
@@ -211,9 +210,9 @@ pub use household::{
 };
 pub use identity::{IdentityNumber, Phone, PhoneKind, Sex};
 pub use ids::{
-    AccountabilityId, ClosureId, FindingId, GatheringId, GatheringOrderId, HouseholdId,
-    InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId, StaffId, UnitId,
-    VenueId, ViolationId,
+    AccountabilityId, ClosureId, DesignationId, FindingId, GatheringId, GatheringOrderId,
+    HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
+    StaffId, UnitId, VenueId, ViolationId,
 };
 pub use ledger::{Cut, Entry, Ledger, Loaded, Proof, SCHEMA_VERSION, Verified};
 pub use observation::{
@@ -227,18 +226,19 @@ pub use place::{
 pub use record::{Body, CommandMark, Record, Refusal};
 pub use registry::{
     AlertRow, BatchCommand, BatchItem, CheckRow, Created, CreatedId, FollowUpRow, Founding, Home,
-    InterviewReceipt, NonReportingRow, Person, Receipt, Ref, Registry, ReleaseReviewRow,
-    Responsibility, UnitSummary, VisitRow, WorkList, Worker, WorkerNonReporting,
+    InterviewReceipt, NonReportingRow, Person, ProvedEntry, Receipt, Ref, Registry,
+    ReleaseReviewRow, Responsibility, Trail, TrailEntry, TrailExport, UnitSummary, VisitRow,
+    WorkList, Worker, WorkerNonReporting,
 };
 pub use report::{
     DailyFigures, DayTable, Deadline, ReportCommand, ReportEvent, Rollup, Schedule, Submission,
 };
 pub use screening::{
-    CaseFigures, Coverage, DEFAULT_REPEATED_ABSENCES, DayZeroBasis, Designation, DesignationId,
-    DowngradeDays, Exposure, ExposureAnchor, FollowUp, FollowUpReason, Interview, InterviewRecord,
-    KeyPerson, LevelObservation, ProposedChange, RegisterChange, ReportedSymptoms, RiskLevel,
-    RiskProposal, RiskRegister, Round, ScreeningCommand, ScreeningEvent, ScreeningOutcome,
-    ScreeningRule, Stay, Transit, TravelHistory, VillageCoverage, Visit, VisitResult,
+    CaseFigures, Coverage, DEFAULT_REPEATED_ABSENCES, DayZeroBasis, Designation, DowngradeDays,
+    Exposure, ExposureAnchor, FollowUp, FollowUpReason, Interview, InterviewRecord, KeyPerson,
+    LevelObservation, ProposedChange, RegisterChange, ReportedSymptoms, RiskLevel, RiskProposal,
+    RiskRegister, Round, ScreeningCommand, ScreeningEvent, ScreeningOutcome, ScreeningRule, Stay,
+    Transit, TravelHistory, VillageCoverage, Visit, VisitResult,
 };
 pub use supervision::{
     AccountabilityCounts, Accountable, CadreForm, ChecklistItem, Decision, Evidence, Finding,

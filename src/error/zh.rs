@@ -338,9 +338,8 @@ impl Error {
             NotAReportingUnit { unit } => {
                 format!("{unit}不是报告单位：报告来自乡镇本级、各村和社区，以及领导添加的组或片")
             }
-            NotAddableReportingUnit { unit, kind } => format!(
-                "{unit}是{}：只有组和片可以添加为报告单位（乡镇、村和社区本来就要报告）",
-                kind.label_zh()
+            NotAddableReportingUnit { unit, kind_zh, .. } => format!(
+                "{unit}是{kind_zh}：只有组和片可以添加为报告单位（乡镇、村和社区本来就要报告）"
             ),
             AlreadyReportingUnit { unit } => format!("{unit}已是报告单位"),
             NoReportingSchedule { day } => {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::kind::GatheringKind;
 use super::order::{Binds, CADRE_ROLES, GatheringOrder, Restriction, RuleRef, Stringency};
-use crate::context::GridView;
+use crate::grid::context::GridView;
 use crate::{Day, GatheringId, HouseholdId, Instant, StaffId, UnitId, VenueId};
 
 /// Where a planned gathering is held.

@@ -86,7 +86,7 @@ pub use oxcgrt::{Flag, Indicator, Level, OrderRef, OxcgrtLevels, c4_level};
 pub use persuasion::{Persuasion, PersuasionCounts, PersuasionOutcome, PersuasionResult};
 pub use venue::{ClosureOrder, ReopeningOrder, Venue, VenueTarget, Violation};
 
-use crate::context::{Context, EntryMeta, GridView};
+use crate::grid::context::{Context, EntryMeta, GridView};
 use crate::grid::{Action, Role, UnitKind};
 use crate::{
     ClosureId, Day, Error, GatheringId, GatheringOrderId, PersuasionId, ReopeningId, UnitId,

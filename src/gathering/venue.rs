@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::kind::VenueKind;
-use crate::context::GridView;
+use crate::grid::context::GridView;
 use crate::{ClosureId, Day, Instant, ReopeningId, StaffId, UnitId, VenueId, ViolationId};
 
 /// A venue of the register (场所登记): a catering business, teahouse, market, cultural or

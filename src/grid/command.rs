@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::{Action, Assignment, Duty, Role, Staff, Unit, UnitKind};
-use crate::context::{Context, EntryMeta, GridView, non_empty, roles_text};
+use crate::grid::context::{Context, EntryMeta, GridView, non_empty, roles_text};
 use crate::household::{DeregistrationReason, Household, Relation, Resident, ResidentDetails};
 use crate::identity::{IdentityNumber, Phone};
 use crate::place::StatisticalCode;

@@ -15,6 +15,7 @@ use crate::place::StatisticalCode;
 use crate::{StaffId, UnitId};
 
 mod command;
+pub(crate) mod context;
 
 pub use command::{ContactField, GridCommand, GridEvent};
 pub(crate) use command::{GridGuards, GridState, decide};

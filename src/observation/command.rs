@@ -9,9 +9,8 @@ use super::{
     PeriodChange, Protocol, Reading, Referral, Release, Status, SupplyHandout, SymptomReport,
     TestResult, Transfer,
 };
-use crate::context::{Context, one, roles_text};
 use crate::grid::Action;
-use crate::screening::ScreeningOutcome;
+use crate::grid::context::{Context, one, roles_text};
 use crate::table::Table;
 use crate::{Day, Error, Instant, ObservationId, ResidentId};
 
@@ -414,54 +413,6 @@ pub(crate) fn decide(
             }])
         }
     }
-}
-
-/// The events that follow from a screening outcome: a key person's observation is opened with
-/// the protocol the rule names and the outcome's day 0; if they are already under observation
-/// from an earlier exposure, day 0 restarts when the new one is later.
-pub(crate) fn events_for_outcome(
-    s: &ObservationState,
-    ctx: &Context<'_>,
-    resident: ResidentId,
-    outcome: &ScreeningOutcome,
-) -> Result<Vec<ObservationEvent>, Error> {
-    let at = ctx.at;
-    let Some(key) = outcome.key_person() else {
-        return Ok(Vec::new());
-    };
-    if matches!(outcome, ScreeningOutcome::Symptomatic { .. }) {
-        // Symptomatic people are referred at once, not observed at home.
-        return Ok(Vec::new());
-    }
-    let today = ctx.today;
-    if let Some(open) = s.open_observation(resident, today) {
-        let Some(o) = s.observations.get(&open).map(|r| &r.observation) else {
-            return Ok(Vec::new());
-        };
-        if key.day0 <= o.day0() {
-            return Ok(Vec::new());
-        }
-        let restart = o.exposure_restart(key.day0, &outcome.explain(), at)?;
-        return Ok(vec![ObservationEvent::ObservationUpdated {
-            observation: open,
-            change: ObservationChange::ExposureRestarted(restart),
-        }]);
-    }
-    let opening = Opening {
-        protocol: s.protocol(&key.protocol)?,
-        day0: key.day0,
-        at,
-        offset: ctx.offset,
-        basis: OpeningBasis::Screening {
-            rule: key.rule.clone(),
-        },
-    };
-    opening.check()?;
-    Ok(vec![ObservationEvent::ObservationOpened {
-        observation: ObservationId::new(s.next_observation.max(1)),
-        resident,
-        opening,
-    }])
 }
 
 impl ObservationState {

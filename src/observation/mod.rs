@@ -113,7 +113,7 @@ pub use command::{
     ObservationChange, ObservationCommand, ObservationCounts, ObservationEvent, ObservationRecord,
     ObservationUpdate,
 };
-pub(crate) use command::{ObservationState, decide, events_for_outcome};
+pub(crate) use command::{ObservationState, decide};
 
 #[cfg(test)]
 mod tests;

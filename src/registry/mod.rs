@@ -2,9 +2,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::context::{Context, EntryMeta, roles_text};
 use crate::event::{Command, Event};
 use crate::gathering::{self, GatheringState};
+use crate::grid::context::{Context, EntryMeta, roles_text};
 use crate::grid::{
     self, Action, Assignment, Duty, GridCommand, GridEvent, GridGuards, GridState, Role, Staff,
     Unit, UnitKind,
@@ -43,6 +43,7 @@ pub use lists::{
 pub use observation_queries::WorkerNonReporting;
 pub use receipt::{Created, CreatedId, Receipt};
 use receipt::{created, created_by};
+pub use trail::{ProvedEntry, Trail, TrailEntry, TrailExport};
 
 /// What founds a registry: the township and its first leader.
 ///

@@ -4,11 +4,15 @@
 use std::collections::BTreeMap;
 
 use super::{Registry, State};
-use crate::audit::{AuditCommand, ProvedEntry, Subject, Trail, TrailEntry, TrailExport};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::audit::{AuditCommand, Subject};
 use crate::grid::GridEvent;
 use crate::ledger::{Entry, Ledger, Proof};
 use crate::observation::ObservationEvent;
-use crate::record::{Body, Record};
+use crate::record::{Body, CommandMark, Record};
 use crate::screening::ScreeningEvent;
 use crate::{Error, Event, HouseholdId, Instant, ObservationId, ResidentId, StaffId, VenueId};
 
@@ -124,6 +128,115 @@ fn subjects_of_value(value: &serde_json::Value, out: &mut Vec<Subject>) {
         }
         Value::Array(items) => items.iter().for_each(|i| subjects_of_value(i, out)),
         _ => {}
+    }
+}
+
+/// One entry of a trail: who, when, the command it belonged to, and what it recorded (an event,
+/// or a refused attempt).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct TrailEntry {
+    /// The entry's sequence number in the ledger.
+    pub seq: u64,
+    /// When it was recorded.
+    pub at: Instant,
+    /// Who recorded it (or tried to).
+    pub actor: StaffId,
+    /// The command it belonged to.
+    pub command: CommandMark,
+    /// What it recorded.
+    pub body: Body,
+}
+
+impl fmt::Display for TrailEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match &self.body {
+            Body::Event(e) => {
+                // The kind of event: {"module":{"Kind":…}}.
+                let v = serde_json::to_value(e).unwrap_or_default();
+                v.as_object()
+                    .and_then(|m| m.values().next())
+                    .and_then(|inner| match inner {
+                        serde_json::Value::Object(m) => m.keys().next().cloned(),
+                        serde_json::Value::String(s) => Some(s.clone()),
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| "event".to_owned())
+            }
+            Body::Refused(r) => format!("refused: {}", r.reason),
+        };
+        write!(
+            f,
+            "#{} {} by {} (command #{}): {}",
+            self.seq, self.at, self.actor, self.command.first, what
+        )
+    }
+}
+
+/// The trail of one subject, oldest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Trail {
+    /// What it is about.
+    pub subject: Subject,
+    /// Its entries, oldest first.
+    pub entries: Vec<TrailEntry>,
+}
+
+impl fmt::Display for Trail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "audit trail of {} ({} entries)",
+            self.subject,
+            self.entries.len()
+        )?;
+        for e in &self.entries {
+            writeln!(f, "  {e}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One exported entry: its record's exact bytes and the proof that ties them to the head of the
+/// end of its day. A third party checks it with nothing but SHA-256 (LEDGER.md).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ProvedEntry {
+    /// The record's exact bytes, unmasked (the subject's own data).
+    pub record: String,
+    /// The proof: the hash before the entry, the digests of it and of every later entry up to
+    /// the head, and that head.
+    pub proof: Proof,
+}
+
+impl ProvedEntry {
+    /// Checks the record against its proof.
+    ///
+    /// # Errors
+    /// [`Error::ProofMismatch`] if the record or a digest was changed.
+    pub fn check(&self) -> Result<(), Error> {
+        self.proof.check(self.record.as_bytes()).map(|_| ())
+    }
+}
+
+/// An exported trail: every entry with its proof (an unmasked export, recorded in the ledger).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TrailExport {
+    /// What it is about.
+    pub subject: Subject,
+    /// The entries, oldest first.
+    pub entries: Vec<ProvedEntry>,
+}
+
+impl TrailExport {
+    /// Checks every entry against its proof.
+    ///
+    /// # Errors
+    /// [`Error::ProofMismatch`] for the first entry that does not hold.
+    pub fn check(&self) -> Result<(), Error> {
+        self.entries.iter().try_for_each(ProvedEntry::check)
     }
 }
 

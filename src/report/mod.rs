@@ -35,7 +35,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::context::{Context, EntryMeta, GridView};
+use crate::grid::context::{Context, EntryMeta, GridView};
 use crate::grid::{Action, Unit, UnitKind};
 use crate::{Day, Error, Head, Instant, StaffId, TimeOfDay, UnitId, UtcOffset};
 
@@ -306,7 +306,8 @@ pub(crate) fn decide(
             if !matches!(u.kind, UnitKind::Group | UnitKind::Zone) {
                 return Err(Error::NotAddableReportingUnit {
                     unit: ctx.grid.label(*unit),
-                    kind: u.kind,
+                    kind: u.kind.as_str(),
+                    kind_zh: u.kind.label_zh(),
                 });
             }
             if state.added.contains_key(unit) {

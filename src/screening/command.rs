@@ -9,10 +9,12 @@ use super::{
     DesignationId, Interview, InterviewRecord, RegisterChange, RiskLevel, RiskProposal,
     RiskRegister, Round, ScreeningOutcome, ScreeningRule, Visit, VisitResult,
 };
-use crate::context::{Context, EntryMeta, GridView, non_empty, one};
 use crate::grid::Action;
-use crate::observation::{ObservationEvent, ObservationState};
-use crate::{Day, DivisionCode, Error, HouseholdId, ResidentId, RoundId, UnitId};
+use crate::grid::context::{Context, EntryMeta, GridView, non_empty, one};
+use crate::observation::{
+    ObservationChange, ObservationEvent, ObservationState, Opening, OpeningBasis,
+};
+use crate::{Day, DivisionCode, Error, HouseholdId, ObservationId, ResidentId, RoundId, UnitId};
 
 /// A request about screening (摸底排查): risk areas, the screening rule, rounds, visits and
 /// interviews. Variant names are part of the stored format.
@@ -324,8 +326,7 @@ pub(crate) fn decide(
             }
             let rule = s.rule.as_ref().ok_or(Error::NoScreeningRule)?;
             let outcome = rule.screen(&s.risk, interview, ctx.today);
-            let follow =
-                crate::observation::events_for_outcome(observation, ctx, *resident, &outcome)?;
+            let follow = events_for_outcome(observation, ctx, *resident, &outcome)?;
             let events = vec![ScreeningEvent::InterviewRecorded {
                 resident: *resident,
                 round: *round,
@@ -440,4 +441,52 @@ impl ScreeningState {
         }
         Ok(r)
     }
+}
+
+/// The events that follow from a screening outcome: a key person's observation is opened with
+/// the protocol the rule names and the outcome's day 0; if they are already under observation
+/// from an earlier exposure, day 0 restarts when the new one is later.
+fn events_for_outcome(
+    s: &ObservationState,
+    ctx: &Context<'_>,
+    resident: ResidentId,
+    outcome: &ScreeningOutcome,
+) -> Result<Vec<ObservationEvent>, Error> {
+    let at = ctx.at;
+    let Some(key) = outcome.key_person() else {
+        return Ok(Vec::new());
+    };
+    if matches!(outcome, ScreeningOutcome::Symptomatic { .. }) {
+        // Symptomatic people are referred at once, not observed at home.
+        return Ok(Vec::new());
+    }
+    let today = ctx.today;
+    if let Some(open) = s.open_observation(resident, today) {
+        let Some(o) = s.observations.get(&open).map(|r| &r.observation) else {
+            return Ok(Vec::new());
+        };
+        if key.day0 <= o.day0() {
+            return Ok(Vec::new());
+        }
+        let restart = o.exposure_restart(key.day0, &outcome.explain(), at)?;
+        return Ok(vec![ObservationEvent::ObservationUpdated {
+            observation: open,
+            change: ObservationChange::ExposureRestarted(restart),
+        }]);
+    }
+    let opening = Opening {
+        protocol: s.protocol(&key.protocol)?,
+        day0: key.day0,
+        at,
+        offset: ctx.offset,
+        basis: OpeningBasis::Screening {
+            rule: key.rule.clone(),
+        },
+    };
+    opening.check()?;
+    Ok(vec![ObservationEvent::ObservationOpened {
+        observation: ObservationId::new(s.next_observation.max(1)),
+        resident,
+        opening,
+    }])
 }

@@ -20,11 +20,12 @@ mod risk;
 mod round;
 mod rules;
 
+pub use crate::ids::DesignationId;
 pub use command::{ScreeningCommand, ScreeningEvent};
 pub(crate) use command::{ScreeningState, decide};
 pub use interview::{Interview, ReportedSymptoms, Stay, Transit, TravelHistory};
 pub use proposal::{CaseFigures, DowngradeDays, ProposedChange, RiskProposal};
-pub use risk::{Designation, DesignationId, RegisterChange, RiskLevel, RiskRegister};
+pub use risk::{Designation, RegisterChange, RiskLevel, RiskRegister};
 pub use round::{
     Coverage, DEFAULT_REPEATED_ABSENCES, FollowUp, FollowUpReason, InterviewRecord, Round,
     VillageCoverage, Visit, VisitResult,

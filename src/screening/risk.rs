@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Day, DivisionCode, Error};
+use crate::{Day, DesignationId, DivisionCode, Error};
 
 /// A risk level (风险等级): a severity rank and a name.
 ///
@@ -155,17 +155,6 @@ impl fmt::Display for RiskLevel {
 impl fmt::Debug for RiskLevel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "RiskLevel({}, rank {})", self.name, self.rank)
-    }
-}
-
-/// The number of a designation in its [`RiskRegister`], given in order from 1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct DesignationId(pub u32);
-
-impl fmt::Display for DesignationId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
     }
 }
 

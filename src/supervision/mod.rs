@@ -67,7 +67,7 @@ pub use labels::{
     ItemOutcome, OrganisationForm, OrganisationalHandling, PartyDiscipline, ProbationMonths,
 };
 
-use crate::context::{Context, EntryMeta, GridView};
+use crate::grid::context::{Context, EntryMeta, GridView};
 use crate::grid::{Action, Role};
 use crate::{AccountabilityId, Day, Error, FindingId, InspectionId, Instant, StaffId, UnitId};
 

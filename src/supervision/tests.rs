@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use super::*;
-use crate::context::{Context, EntryMeta, GridView};
+use crate::grid::context::{Context, EntryMeta, GridView};
 use crate::grid::{Assignment, Duty, Staff, Unit, UnitKind};
 use crate::household::{Household, Resident};
 use crate::test_support::day;

@@ -5,7 +5,7 @@
 //! view of the grid. It never names the registry: the registry depends on the modules, never
 //! the reverse (DESIGN.md, "Arrows point one way").
 
-use crate::grid::{Action, Assignment, Staff, Unit};
+use super::{Action, Assignment, Staff, Unit};
 use crate::household::{Household, Resident};
 use crate::{Day, Error, HouseholdId, Instant, ResidentId, StaffId, UnitId, UtcOffset};
 
