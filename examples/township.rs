@@ -244,6 +244,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .filter(|r| r.status == fangkong::report::RowStatus::Zero)
             .count()
     );
+    // The figures the article reports, each read back from the records the campaign made.
+    let catering = reg
+        .venues_closed_on(reg.township(), report_day)
+        .iter()
+        .filter(|(v, _)| {
+            reg.venue(*v)
+                .is_some_and(|v| v.kind == fangkong::VenueKind::CATERING)
+        })
+        .count();
+    let handled = reg
+        .accountability_counts("2020-01-23".parse()?, report_day)
+        .category(fangkong::supervision::FormCategory::OrganisationalHandling)
+        .people;
+    println!(
+        "the article's figures: {} households, {} key people, {} released, {} under observation, \
+         {catering} catering businesses closed, {} inspections, {handled} handled",
+        total.households_total,
+        total.key_people_cumulative,
+        total.released_cumulative,
+        total.under_observation,
+        reg.inspections().count()
+    );
     if let Some(path) = &opts.xlsx {
         write_xlsx(reg, report_day, path)?;
     }

@@ -54,13 +54,31 @@ pub enum AuditCommand {
         /// What it is about.
         subject: Subject,
     },
+    /// Export a list of people with their identity numbers and phones in full.
+    ExportList {
+        /// Which list.
+        list: ExportedList,
+    },
+}
+
+/// A list of people that can be exported unmasked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ExportedList {
+    /// The key-person list (重点人员台账).
+    KeyPeople,
+    /// The resident roster (户籍花名册).
+    Residents,
 }
 
 impl AuditCommand {
     /// The action this command needs permission for.
     pub fn action(&self) -> Action {
         match self {
-            AuditCommand::ExportTrail { .. } => Action::ExportPersonalData,
+            AuditCommand::ExportTrail { .. } | AuditCommand::ExportList { .. } => {
+                Action::ExportPersonalData
+            }
         }
     }
 }
@@ -76,29 +94,42 @@ pub enum AuditEvent {
         /// How many entries it held (those recorded before this one).
         entries: u64,
     },
+    /// A list of people was exported unmasked.
+    ListExported {
+        /// Which list.
+        list: ExportedList,
+        /// How many rows it held.
+        rows: u64,
+    },
 }
 
 impl AuditEvent {
     /// The action of the command that records this event.
     pub(crate) fn action(&self) -> Action {
         match self {
-            AuditEvent::TrailExported { .. } => Action::ExportPersonalData,
+            AuditEvent::TrailExported { .. } | AuditEvent::ListExported { .. } => {
+                Action::ExportPersonalData
+            }
         }
     }
 }
 
-/// Decides an audit command: the count of entries is the registry's to give.
+/// Decides an audit command: the count of entries or rows is the registry's to give.
 pub(crate) fn decide(
     _ctx: &Context<'_>,
     command: &AuditCommand,
-    entries: u64,
+    count: u64,
 ) -> Result<Vec<AuditEvent>, Error> {
-    match command {
-        AuditCommand::ExportTrail { subject } => Ok(vec![AuditEvent::TrailExported {
+    Ok(vec![match command {
+        AuditCommand::ExportTrail { subject } => AuditEvent::TrailExported {
             subject: *subject,
-            entries,
-        }]),
-    }
+            entries: count,
+        },
+        AuditCommand::ExportList { list } => AuditEvent::ListExported {
+            list: *list,
+            rows: count,
+        },
+    }])
 }
 
 /// Audit events change no domain state.

@@ -370,3 +370,73 @@ fn the_daily_table_of_a_known_day_has_a_row_per_reporting_unit() {
     assert_eq!(table.total().households_total, 0);
     assert_eq!(table.missing().count(), 2);
 }
+
+#[test]
+fn the_key_person_list_is_masked_unless_exported_and_the_export_is_recorded() {
+    use fangkong::report::{Cell, Lang};
+    // Given a key person found by screening
+    let mut g = given();
+    wuhan_high_and_the_january_rule(&mut g);
+    let travel = fangkong::TravelHistory {
+        stays: vec![fangkong::Stay::new(wuhan(), day("2020-01-02"), day("2020-01-20")).unwrap()],
+        transits: vec![],
+        returned_home: Some(day("2020-01-21")),
+    };
+    let interview =
+        fangkong::Interview::new(travel, true, fangkong::ReportedSymptoms::default()).unwrap();
+    g.reg
+        .record_interview(
+            g.worker_qianjin_1,
+            local("2020-01-24", "10:00"),
+            g.head,
+            None,
+            interview,
+        )
+        .unwrap();
+    // When the list is read, then personal data is masked
+    let sheet = g.reg.key_person_list(day("2020-01-24"), Lang::Both);
+    assert_eq!(sheet.rows.len(), 1);
+    let text: Vec<String> = sheet.rows[0].iter().map(Cell::to_string).collect();
+    assert_eq!(text[0], "王秀英");
+    assert_eq!(text[2], "1101**********002X");
+    assert_eq!(text[3], "139****1234");
+    // And a grid worker may not take it out unmasked; the attempt is recorded
+    let err = g
+        .reg
+        .export_key_person_list(
+            g.worker_qianjin_1,
+            local("2020-01-24", "11:00"),
+            day("2020-01-24"),
+            Lang::Zh,
+        )
+        .unwrap_err();
+    assert!(matches!(err, Error::RoleNotPermitted { .. }), "{err}");
+    // But the secretary may, and the ledger records who took what, when
+    let full = g
+        .reg
+        .export_key_person_list(
+            g.secretary,
+            local("2020-01-24", "11:05"),
+            day("2020-01-24"),
+            Lang::Zh,
+        )
+        .unwrap();
+    assert_eq!(full.rows[0][2].to_string(), ID_WORKED_1);
+    let last = g.reg.ledger().records().last().unwrap().unwrap();
+    assert_eq!(last.actor, g.secretary);
+    assert!(
+        serde_json::to_string(&last.body)
+            .unwrap()
+            .contains("\"ListExported\""),
+        "{:?}",
+        last.body
+    );
+    // And the roster masks too
+    let roster = g.reg.resident_roster(Lang::En);
+    assert!(
+        roster
+            .rows
+            .iter()
+            .all(|r| !r[2].to_string().contains(ID_WORKED_1))
+    );
+}

@@ -24,6 +24,7 @@ use crate::{
 
 mod batch;
 mod calls;
+mod exports;
 mod figures;
 mod gathering_queries;
 mod lists;
@@ -915,9 +916,13 @@ impl Registry {
             Command::Gathering(c) => wrap(gathering::decide(&s.gathering, &ctx, c)?),
             Command::Supervision(c) => wrap(supervision::decide(&s.supervision, &ctx, c)?),
             Command::Audit(c) => {
-                let crate::audit::AuditCommand::ExportTrail { subject } = c;
-                let entries = self.trail_index.get(subject).map_or(0, |v| v.len() as u64);
-                wrap(crate::audit::decide(&ctx, c, entries)?)
+                let count = match c {
+                    crate::audit::AuditCommand::ExportTrail { subject } => {
+                        self.trail_index.get(subject).map_or(0, |v| v.len() as u64)
+                    }
+                    crate::audit::AuditCommand::ExportList { list } => self.list_rows(*list),
+                };
+                wrap(crate::audit::decide(&ctx, c, count)?)
             }
         })
     }

@@ -1,0 +1,207 @@
+//! Lists of people for export (重点人员台账, 户籍花名册): masked by default; unmasked only
+//! through a command, so the ledger records who took what.
+
+use super::Registry;
+use crate::audit::{AuditCommand, ExportedList};
+use crate::report::{Cell, Lang, Sheet};
+use crate::{Day, Error, Instant, ResidentId, StaffId};
+
+fn heading(zh: &str, en: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => zh.to_owned(),
+        Lang::En => en.to_owned(),
+        Lang::Both => format!("{zh} {en}"),
+    }
+}
+
+impl Registry {
+    /// The key-person list (重点人员台账) as of `day`: each key person with their household,
+    /// group, where they were, day 0 and where their observation stands. Identity numbers and
+    /// phones are masked; [`export_key_person_list`](Registry::export_key_person_list) gives
+    /// them in full, recorded.
+    ///
+    /// Write it with `report::sheet_to_csv` (feature `csv`) or `report::sheets_to_xlsx`
+    /// (feature `xlsx`).
+    ///
+    /// ```
+    /// use fangkong::{Founding, Registry};
+    /// use fangkong::report::Lang;
+    /// let t = "2020-01-24T09:00:00+08:00".parse()?;
+    /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let sheet = reg.key_person_list("2020-01-24".parse()?, Lang::Both);
+    /// assert_eq!(sheet.headings[0], "姓名 Name");
+    /// assert!(sheet.rows.is_empty());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn key_person_list(&self, day: Day, lang: Lang) -> Sheet {
+        self.key_people_sheet(day, lang, false)
+    }
+
+    /// The resident roster (户籍花名册): every registered resident with their household and
+    /// group. Identity numbers and phones are masked;
+    /// [`export_resident_roster`](Registry::export_resident_roster) gives them in full,
+    /// recorded.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Registry};
+    /// use fangkong::report::Lang;
+    /// let t = "2020-01-24T09:00:00+08:00".parse()?;
+    /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// assert_eq!(reg.resident_roster(Lang::En).headings[2], "Identity number");
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn resident_roster(&self, lang: Lang) -> Sheet {
+        self.roster_sheet(lang, false)
+    }
+
+    /// The key-person list with identity numbers and phones in full: an unmasked export,
+    /// recorded in the ledger ([`AuditCommand::ExportList`]); leaders and inspectors only.
+    ///
+    /// # Errors
+    /// As [`execute`](Registry::execute): a role that may not take personal data out.
+    pub fn export_key_person_list(
+        &mut self,
+        actor: StaffId,
+        at: Instant,
+        day: Day,
+        lang: Lang,
+    ) -> Result<Sheet, Error> {
+        let list = ExportedList::KeyPeople;
+        self.execute(actor, at, AuditCommand::ExportList { list })?;
+        Ok(self.key_people_sheet(day, lang, true))
+    }
+
+    /// The resident roster with identity numbers and phones in full: an unmasked export,
+    /// recorded in the ledger ([`AuditCommand::ExportList`]); leaders and inspectors only.
+    ///
+    /// # Errors
+    /// As [`execute`](Registry::execute): a role that may not take personal data out.
+    pub fn export_resident_roster(
+        &mut self,
+        actor: StaffId,
+        at: Instant,
+        lang: Lang,
+    ) -> Result<Sheet, Error> {
+        let list = ExportedList::Residents;
+        self.execute(actor, at, AuditCommand::ExportList { list })?;
+        Ok(self.roster_sheet(lang, true))
+    }
+
+    /// How many rows a list has now.
+    pub(super) fn list_rows(&self, list: ExportedList) -> u64 {
+        match list {
+            ExportedList::KeyPeople => self.key_people().len() as u64,
+            ExportedList::Residents => self
+                .residents()
+                .filter(|r| r.deregistered.is_none())
+                .count() as u64,
+        }
+    }
+
+    /// Name, sex, identity, phone, address and group of a resident.
+    fn person_cells(&self, resident: ResidentId, lang: Lang, unmasked: bool) -> Vec<Cell> {
+        let Some(r) = self.resident(resident) else {
+            return vec![Cell::Text(resident.to_string()); 6];
+        };
+        let d = &r.details;
+        let identity = d.identity.map_or_else(String::new, |i| {
+            if unmasked {
+                i.reveal().to_owned()
+            } else {
+                i.masked()
+            }
+        });
+        let phone = d.phone.map_or_else(String::new, |p| {
+            if unmasked {
+                p.reveal().to_owned()
+            } else {
+                p.masked()
+            }
+        });
+        let household = self.household(r.household);
+        let group = household.map_or_else(String::new, |h| {
+            self.unit(h.group)
+                .map_or_else(String::new, |u| u.name.clone())
+        });
+        let sex = match lang {
+            Lang::Zh => d.sex.label_zh().to_owned(),
+            _ => d.sex.label_en().to_owned(),
+        };
+        vec![
+            Cell::Text(d.name.clone()),
+            Cell::Text(sex),
+            Cell::Text(identity),
+            Cell::Text(phone),
+            Cell::Text(household.map_or_else(String::new, |h| h.address.clone())),
+            Cell::Text(group),
+        ]
+    }
+
+    fn person_headings(lang: Lang) -> Vec<String> {
+        vec![
+            heading("姓名", "Name", lang),
+            heading("性别", "Sex", lang),
+            heading("身份证号码", "Identity number", lang),
+            heading("电话", "Phone", lang),
+            heading("住址", "Address", lang),
+            heading("组", "Group", lang),
+        ]
+    }
+
+    fn key_people_sheet(&self, day: Day, lang: Lang, unmasked: bool) -> Sheet {
+        let mut headings = Registry::person_headings(lang);
+        headings.extend([
+            heading("旅居地", "Where they were", lang),
+            heading("第0天", "Day 0", lang),
+            heading("观察状态", "Observation", lang),
+        ]);
+        let rows = self
+            .key_people()
+            .into_iter()
+            .map(|(resident, key)| {
+                let mut row = self.person_cells(resident, lang, unmasked);
+                row.push(Cell::Text(key.exposure.stay.place().to_string()));
+                row.push(Cell::Text(key.day0.to_string()));
+                let status = self
+                    .state
+                    .observation
+                    .observations_of
+                    .get(&resident)
+                    .and_then(|list| list.last())
+                    .and_then(|o| self.observation(*o))
+                    .map_or_else(String::new, |o| {
+                        let st = o.observation.status_on(day);
+                        match lang {
+                            Lang::Zh => st.display_zh(),
+                            _ => st.to_string(),
+                        }
+                    });
+                row.push(Cell::Text(status));
+                row
+            })
+            .collect();
+        Sheet::new(heading("重点人员台账", "Key people", lang), headings, rows)
+    }
+
+    fn roster_sheet(&self, lang: Lang, unmasked: bool) -> Sheet {
+        let mut headings = Registry::person_headings(lang);
+        headings.extend([
+            heading("出生日期", "Birth date", lang),
+            heading("与户主关系", "Relation", lang),
+        ]);
+        let rows = self
+            .residents()
+            .filter(|r| r.deregistered.is_none())
+            .map(|r| {
+                let mut row = self.person_cells(r.id, lang, unmasked);
+                row.push(Cell::Text(r.details.birth_date.to_string()));
+                row.push(Cell::Text(match lang {
+                    Lang::Zh => r.details.relation.label_zh().to_string(),
+                    _ => r.details.relation.label_en().to_string(),
+                }));
+                row
+            })
+            .collect();
+        Sheet::new(heading("户籍花名册", "Residents", lang), headings, rows)
+    }
+}
