@@ -43,6 +43,27 @@ impl Registry {
 
     /// Puts groups of one village into a zone (分片).
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// let north = reg.establish_unit(leader, t, UnitKind::Zone, "Qianjin north (北片)", qianjin, None)?;
+    /// reg.zone_groups(leader, t, north, vec![group_1])?;
+    /// assert_eq!(reg.unit(group_1).and_then(|u| u.zone), Some(north));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GridCommand::ZoneGroups`]: a unit that is not a
     /// zone, a group of another village, a group already in another zone.
@@ -58,6 +79,26 @@ impl Registry {
 
     /// Ends a member of staff's assignment to a unit.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// reg.end_assignment(leader, t, li, group_1)?;
+    /// assert!(reg.assignments().all(|a| a.staff != li));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GridCommand::EndAssignment`]: no such assignment,
     /// an actor who is not a leader.
@@ -72,6 +113,28 @@ impl Registry {
     }
 
     /// Corrects a resident's details; the previous details stay in the ledger.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// let mut details = reg.resident(wang).unwrap().details.clone();
+    /// details.name = "Wang Fang (王芳)".into();
+    /// reg.correct_resident(li, t, wang, details)?;
+    /// assert_eq!(reg.resident(wang).unwrap().details.name, "Wang Fang (王芳)");
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GridCommand::CorrectResident`]: an unknown or
@@ -93,6 +156,28 @@ impl Registry {
 
     /// Moves a household to another group.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// let group_2 = reg.establish_group(leader, t, qianjin, 2, "Qianjin group 2")?;
+    /// reg.move_household(leader, t, home, group_2)?;
+    /// assert_eq!(reg.household(home).unwrap().group, group_2);
+    /// assert_eq!(reg.households_in(group_2), vec![home]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GridCommand::MoveHousehold`]: an unknown household
     /// or group, either outside the actor's units.
@@ -107,6 +192,27 @@ impl Registry {
     }
 
     /// Moves a resident to another household, with their relation to its head.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// let new_home = reg.register_household(li, t, group_1, "Qianjin 1-02")?;
+    /// reg.move_resident(li, t, wang, new_home, Relation::Head)?;
+    /// assert_eq!(reg.resident(wang).unwrap().household, new_home);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GridCommand::MoveResident`].
@@ -127,6 +233,26 @@ impl Registry {
     }
 
     /// Deregisters a resident (died, moved away, registered in error).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// reg.deregister_resident(li, t, wang, DeregistrationReason::MovedAway)?;
+    /// assert_eq!(reg.resident(wang).unwrap().deregistered, Some(DeregistrationReason::MovedAway));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GridCommand::DeregisterResident`]: an unknown or
@@ -184,6 +310,31 @@ impl Registry {
 
     /// Lifts a designation: in force up to the day before `on`.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// let wuhan = reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH,
+    ///     "2020-01-08".parse()?, "NHC notice")?;
+    /// let later = "2020-04-08T09:00:00+08:00".parse()?;
+    /// reg.lift_risk_area(leader, later, wuhan, "2020-04-08".parse()?)?;
+    /// let designation = reg.risk_register().get(wuhan).unwrap();
+    /// assert!(designation.in_force_on("2020-04-07".parse()?));
+    /// assert!(!designation.in_force_on("2020-04-08".parse()?));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`ScreeningCommand::LiftRiskArea`]: an unknown
     /// designation, one already lifted, a lift day on or before its first day.
@@ -203,6 +354,27 @@ impl Registry {
 
     /// Adopts the screening rule interviews are judged by from now on.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// assert!(reg.screening_rule().is_none());
+    /// reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
+    /// assert_eq!(reg.screening_rule(), Some(&ScreeningRule::returnee_jan2020()));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`ScreeningCommand::AdoptScreeningRule`]: an empty
     /// name, a protocol the rule names that does not exist.
@@ -216,6 +388,27 @@ impl Registry {
     }
 
     /// Opens a screening round over some units, and returns it.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// let round = reg.open_screening_round(leader, t, "Carpet screening (地毯式排查)", vec![qianjin],
+    ///     "2020-01-24".parse()?)?;
+    /// assert!(reg.round(round).unwrap().open_on("2020-01-24".parse()?));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`ScreeningCommand::OpenScreeningRound`]: an empty
@@ -239,6 +432,30 @@ impl Registry {
 
     /// Closes a screening round on its last day.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
+    /// let evening = "2020-01-31T18:00:00+08:00".parse()?;
+    /// reg.close_screening_round(leader, evening, round, "2020-01-31".parse()?)?;
+    /// let closed = reg.round(round).unwrap();
+    /// assert!(closed.open_on("2020-01-31".parse()?));
+    /// assert!(!closed.open_on("2020-02-01".parse()?));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`ScreeningCommand::CloseScreeningRound`]: an
     /// unknown or already closed round, a last day before its first.
@@ -257,6 +474,27 @@ impl Registry {
     }
 
     /// Records a visit to a household in a screening round (入户).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
+    /// reg.record_visit(li, t, round, home, VisitResult::Screened)?;
+    /// assert!(reg.round(round).unwrap().screened(home));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`ScreeningCommand::RecordVisit`]: an unknown
@@ -281,6 +519,36 @@ impl Registry {
     /// Records a screening interview (the five questions); the registry decides the outcome by
     /// the rule in force and the risk register, and opens a key person's observation. Returns
     /// the outcome and the observation opened.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
+    /// # reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
+    /// // Back from Wuhan (420100) on the 21st, no symptoms.
+    /// let travel = TravelHistory {
+    ///     stays: vec![Stay::new("420100".parse()?, "2020-01-02".parse()?, "2020-01-20".parse()?)?],
+    ///     transits: vec![],
+    ///     returned_home: Some("2020-01-21".parse()?),
+    /// };
+    /// let interview = Interview::new(travel, true, ReportedSymptoms::default())?;
+    /// let screened = reg.record_interview(li, t, wang, None, interview)?;
+    /// assert_eq!(screened.outcome.key_person().unwrap().day0.to_string(), "2020-01-20");
+    /// assert_eq!(reg.open_observation_of(wang, day), screened.observation);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`ScreeningCommand::RecordInterview`]: no screening
@@ -316,6 +584,30 @@ impl Registry {
 
     /// Adopts an observation protocol of the registry's own (presets need no adoption).
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// // A county's own variant of the returnee protocol: 21 days.
+    /// let mut protocol = Protocol::returnee_jan2020();
+    /// protocol.key = "returnee-21d".into();
+    /// protocol.length_days = 21;
+    /// reg.adopt_protocol(leader, t, protocol)?;
+    /// assert_eq!(reg.protocols().map(|p| p.key.as_str()).collect::<Vec<_>>(), ["returnee-21d"]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`ObservationCommand::AdoptProtocol`]: a key already
     /// used, a protocol that does not hold together.
@@ -331,6 +623,30 @@ impl Registry {
     /// Opens an observation of a resident (e.g. a close contact reported by the health
     /// centre), and returns it. Key people found by screening have theirs opened by
     /// [`record_interview`](Self::record_interview).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// use fangkong::observation::OpeningBasis;
+    /// let basis = OpeningBasis::CloseContact { note: "close contact reported by the county CDC".into() };
+    /// let obs = reg.open_observation(doctor, t, wang, "close-contact-ed2-6", "2020-01-22".parse()?, basis)?;
+    /// assert_eq!(reg.open_observation_of(wang, "2020-01-24".parse()?), Some(obs));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`ObservationCommand::OpenObservation`]: an actor
@@ -358,6 +674,28 @@ impl Registry {
 
     /// Sets the first day from which reports are required, and the deadline.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// reg.set_report_schedule(leader, t, Schedule::new("2020-01-24".parse()?))?;
+    /// assert_eq!(reg.report_schedule().unwrap().deadline, Deadline::EndOfDay);
+    /// // From that day the township's own row and every village's report are expected.
+    /// assert_eq!(reg.missing_reports("2020-01-24".parse()?), vec![reg.township(), qianjin]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`ReportCommand::SetSchedule`]: an actor who is not
     /// a leader.
@@ -371,6 +709,26 @@ impl Registry {
     }
 
     /// Makes a group or zone a reporting unit from today on.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// reg.add_reporting_unit(leader, t, group_1)?;
+    /// assert_eq!(reg.reporting_units(), vec![reg.township(), qianjin, group_1]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`ReportCommand::AddReportingUnit`]: a unit that is
@@ -387,6 +745,29 @@ impl Registry {
     // ----- gatherings -----
 
     /// Issues a gathering order for a unit and everything below it, and returns it.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::gathering::OrderTerms;
+    /// let order = reg.issue_gathering_order(leader, t, reg.township(), "2020-01-24".parse()?, None,
+    ///     OrderTerms::article())?;
+    /// let in_force = reg.gathering_orders_in_force(group_1, "2020-02-01".parse()?);
+    /// assert_eq!(in_force[0].id, order);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GatheringCommand::IssueOrder`]: an actor who is not
@@ -412,6 +793,31 @@ impl Registry {
 
     /// Lifts a gathering order from a day on.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// let later = "2020-03-19T09:00:00+08:00".parse()?;
+    /// reg.lift_gathering_order(leader, later, order, "2020-03-20".parse()?)?;
+    /// assert_eq!(reg.gathering_orders_in_force(group_1, "2020-03-19".parse()?).len(), 1);
+    /// assert!(reg.gathering_orders_in_force(group_1, "2020-03-20".parse()?).is_empty());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GatheringCommand::LiftOrder`].
     pub fn lift_gathering_order(
@@ -426,6 +832,33 @@ impl Registry {
 
     /// Records a household's report of a planned gathering, and returns it.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// let wedding = PlannedGathering::new(home, GatheringKind::WEDDING,
+    ///     "2020-02-08".parse()?, "2020-02-08".parse()?, 120);
+    /// let gathering = reg.report_gathering(li, t, wedding)?;
+    /// assert_eq!(reg.planned_gathering(gathering).unwrap().unit, group_1);
+    /// // The order in force postpones weddings (喜事缓办).
+    /// assert_eq!(reg.gathering_decision(gathering).unwrap().days_allowed(), 0);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GatheringCommand::ReportGathering`].
     pub fn report_gathering(
@@ -439,6 +872,33 @@ impl Registry {
     }
 
     /// Records the outcome of a persuasion visit (劝导), dated today, and returns the record.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
+    /// # let funeral = reg.report_gathering(li, t, plan)?;
+    /// let visit = reg.record_persuasion(li, t, funeral, PersuasionOutcome::SimplifiedTo(20))?;
+    /// assert_eq!(reg.persuasions().next().unwrap().id, visit);
+    /// let by_result = reg.persuasion_by_result(qianjin, day, day);
+    /// assert_eq!(by_result[&PersuasionResult::Simplified], 1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GatheringCommand::RecordPersuasion`]: a gathering
@@ -456,6 +916,27 @@ impl Registry {
     }
 
     /// Registers a venue, and returns it.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE,
+    ///     group_1)?;
+    /// assert_eq!(reg.venue(teahouse).unwrap().unit, group_1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GatheringCommand::RegisterVenue`].
@@ -477,6 +958,30 @@ impl Registry {
     }
 
     /// Orders venues closed, and returns the closure order.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    ///     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), "2020-01-24".parse()?, None)?;
+    /// assert_eq!(reg.venue_closed_by(teahouse, "2020-01-25".parse()?), Some(closure));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GatheringCommand::OrderClosure`].
@@ -504,6 +1009,34 @@ impl Registry {
 
     /// Orders venues reopened, and returns the reopening order.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// let later = "2020-03-19T09:00:00+08:00".parse()?;
+    /// reg.order_reopening(leader, later, reg.township(), "Teahouses reopen (茶馆复业)",
+    ///     VenueTarget::Venue(teahouse), "2020-03-20".parse()?)?;
+    /// assert_eq!(reg.venue_closed_by(teahouse, "2020-03-19".parse()?), Some(closure));
+    /// assert_eq!(reg.venue_closed_by(teahouse, "2020-03-20".parse()?), None);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GatheringCommand::OrderReopening`].
     pub fn order_reopening(
@@ -527,6 +1060,33 @@ impl Registry {
 
     /// Records a venue found open today while ordered closed, and returns the violation.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// let next_day = "2020-01-25T10:00:00+08:00".parse()?;
+    /// let violation = reg.record_violation(li, next_day, teahouse, "open, six mahjong players")?;
+    /// let found = reg.violations_on(qianjin, "2020-01-25".parse()?);
+    /// assert_eq!((found[0].id, found[0].closure), (violation, closure));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`GatheringCommand::RecordViolation`]: a venue not
     /// ordered closed today.
@@ -548,6 +1108,33 @@ impl Registry {
     // ----- supervision -----
 
     /// Records an inspection (督查) with its checklist, and returns it. Inspectors only.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
+    /// assert_eq!(reg.inspection(inspection).unwrap().failed().count(), 1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`SupervisionCommand::RecordInspection`]: an actor
@@ -575,6 +1162,38 @@ impl Registry {
     /// Records a finding (问题) with the staff member responsible and a deadline, and returns
     /// it. Inspectors only.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
+    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    /// #     ])?;
+    /// use fangkong::supervision::FindingSource;
+    /// let source = FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    ///     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// let recorded = reg.finding(finding).unwrap();
+    /// assert_eq!((recorded.unit, recorded.responsible), (group_1, li));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`SupervisionCommand::RecordFinding`]: a deadline
     /// before today, an unknown inspection item or staff member.
@@ -599,6 +1218,39 @@ impl Registry {
 
     /// Records the rectification (整改) of a finding.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
+    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    /// #     ])?;
+    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// let next_day = "2020-01-25T10:00:00+08:00".parse()?;
+    /// reg.record_rectification(li, next_day, finding, "a second volunteer on the checkpoint roster")?;
+    /// assert!(reg.finding(finding).unwrap().rectification.is_some());
+    /// assert!(reg.overdue_findings("2020-01-27".parse()?, None).is_empty());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`SupervisionCommand::RecordRectification`]: an
     /// unknown or already rectified finding, an actor who is neither responsible nor a leader.
@@ -617,6 +1269,41 @@ impl Registry {
     }
 
     /// Records an accountability decision (问责决定), and returns it. Leaders only.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
+    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    /// #     ])?;
+    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// use fangkong::supervision::AdmonitionManner;
+    /// let next_day = "2020-01-25T10:00:00+08:00".parse()?;
+    /// let written = CadreForm::Admonition(AdmonitionManner::Written);
+    /// let decision = reg.decide_accountability(leader, next_day, vec![finding],
+    ///     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?, "absent from post")?;
+    /// assert_eq!(reg.accountability_decision(decision).unwrap().findings, vec![finding]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Self::execute) with [`SupervisionCommand::DecideAccountability`]: no

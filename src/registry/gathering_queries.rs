@@ -49,16 +49,90 @@ impl Registry {
     }
 
     /// A gathering order.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// let issued = reg.gathering_order(order).unwrap();
+    /// assert_eq!((issued.unit, issued.first, issued.last), (reg.township(), day, None));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn gathering_order(&self, id: GatheringOrderId) -> Option<&GatheringOrder> {
         self.state.gathering.order(id)
     }
 
     /// Every gathering order, in the order issued.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// let fairs = reg.issue_gathering_order(leader, t, reg.township(), day, None,
+    ///     OrderTerms::public_events_cancelled())?;
+    /// let ids: Vec<_> = reg.gathering_orders().map(|o| o.id).collect();
+    /// assert_eq!(ids, vec![order, fairs]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn gathering_orders(&self) -> impl Iterator<Item = &GatheringOrder> {
         self.state.gathering.orders()
     }
 
     /// The gathering orders that apply at `unit` on `day`: issued there or above, in force.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// let hongqi = reg.establish_unit(leader, t, UnitKind::Village, "Hongqi", reg.township(), None)?;
+    /// let order = reg.issue_gathering_order(leader, t, qianjin, day, Some("2020-02-29".parse()?),
+    ///     OrderTerms::article())?;
+    /// assert_eq!(reg.gathering_orders_in_force(group_1, day)[0].id, order);
+    /// assert!(reg.gathering_orders_in_force(hongqi, day).is_empty());
+    /// assert!(reg.gathering_orders_in_force(group_1, "2020-03-01".parse()?).is_empty());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn gathering_orders_in_force(&self, unit: UnitId, day: Day) -> Vec<&GatheringOrder> {
         self.state
             .gathering
@@ -66,22 +140,126 @@ impl Registry {
     }
 
     /// A reported planned gathering.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
+    /// # let funeral = reg.report_gathering(li, t, plan)?;
+    /// let reported = reg.planned_gathering(funeral).unwrap();
+    /// assert_eq!((reported.planned.attendance, reported.unit), (80, group_1));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn planned_gathering(&self, id: GatheringId) -> Option<&ReportedGathering> {
         self.state.gathering.gathering(id)
     }
 
     /// Every reported planned gathering.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
+    /// # let funeral = reg.report_gathering(li, t, plan)?;
+    /// let kinds: Vec<_> = reg.planned_gatherings().map(|g| g.planned.kind.clone()).collect();
+    /// assert_eq!(kinds, vec![GatheringKind::FUNERAL]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn planned_gatherings(&self) -> impl Iterator<Item = &ReportedGathering> {
         self.state.gathering.gatherings()
     }
 
     /// The decision on a reported gathering under the orders now recorded: what is allowed,
     /// and which order and rule decided.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// let wedding = PlannedGathering::new(home, GatheringKind::WEDDING,
+    ///     "2020-02-08".parse()?, "2020-02-08".parse()?, 120);
+    /// let gathering = reg.report_gathering(li, t, wedding)?;
+    /// let decision = reg.gathering_decision(gathering).unwrap();
+    /// assert!(decision.covered);
+    /// assert_eq!((decision.people_allowed(), decision.days_allowed()), (0, 0)); // postponed
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn gathering_decision(&self, id: GatheringId) -> Option<GatheringDecision> {
         self.state.gathering.decision(&self.state.grid, id)
     }
 
     /// What the orders would decide for a planned gathering, without recording anything.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// let wedding = PlannedGathering::new(home, GatheringKind::WEDDING,
+    ///     "2020-02-08".parse()?, "2020-02-08".parse()?, 120);
+    /// let entries = reg.ledger().len();
+    /// let decision = reg.evaluate_gathering(&wedding)?;
+    /// assert_eq!(decision.days_allowed(), 0);
+    /// assert_eq!(reg.ledger().len(), entries); // nothing recorded
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`GatheringCommand::ReportGathering`]: a place in no unit, an unknown kind or staff
@@ -91,22 +269,125 @@ impl Registry {
     }
 
     /// A kind of gathering defined by this registry (presets need no definition).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// let opera: GatheringKind = "village-opera".parse()?;
+    /// let definition = GatheringKindDefinition::new(opera.clone(), "village opera", "村戏", true);
+    /// reg.gathering(leader, t, GatheringCommand::DefineGatheringKind(definition))?;
+    /// assert_eq!(reg.gathering_kind(&opera).unwrap().name_zh, "村戏");
+    /// assert!(reg.gathering_kind(&GatheringKind::WEDDING).is_none()); // a preset
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn gathering_kind(&self, kind: &GatheringKind) -> Option<&GatheringKindDefinition> {
         self.state.gathering.gathering_kind(kind)
     }
 
     /// A kind of venue defined by this registry.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// let bathhouse: VenueKind = "bathhouse".parse()?;
+    /// let definition = VenueKindDefinition::new(bathhouse.clone(), "bathhouse", "澡堂");
+    /// reg.gathering(leader, t, GatheringCommand::DefineVenueKind(definition))?;
+    /// assert_eq!(reg.venue_kind(&bathhouse).unwrap().name_en, "bathhouse");
+    /// assert!(reg.venue_kind(&VenueKind::TEAHOUSE).is_none()); // a preset
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn venue_kind(&self, kind: &VenueKind) -> Option<&VenueKindDefinition> {
         self.state.gathering.venue_kind(kind)
     }
 
     /// Every persuasion visit (劝导), in the order recorded.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
+    /// # let funeral = reg.report_gathering(li, t, plan)?;
+    /// reg.record_persuasion(li, t, funeral, PersuasionOutcome::SimplifiedTo(20))?;
+    /// let visit = reg.persuasions().next().unwrap();
+    /// assert_eq!((visit.gathering, visit.by, visit.day), (funeral, li, day));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn persuasions(&self) -> impl Iterator<Item = &Persuasion> {
         self.state.gathering.persuasions()
     }
 
     /// Persuasion counts by village and kind for gatherings held under `unit`, over the visits
     /// of `first ..= last`: each gathering once, with its last outcome in the span.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
+    /// # let funeral = reg.report_gathering(li, t, plan)?;
+    /// reg.record_persuasion(li, t, funeral, PersuasionOutcome::SimplifiedTo(20))?;
+    /// let counts = reg.persuasion_counts(reg.township(), day, day);
+    /// assert_eq!(counts.get(qianjin, &GatheringKind::FUNERAL, PersuasionResult::Simplified), 1);
+    /// assert_eq!(counts.total(), 1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn persuasion_counts(&self, unit: UnitId, first: Day, last: Day) -> PersuasionCounts {
         self.state
             .gathering
@@ -114,6 +395,33 @@ impl Registry {
     }
 
     /// Persuasion outcomes by result under `unit` over `first ..= last`.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
+    /// # let funeral = reg.report_gathering(li, t, plan)?;
+    /// reg.record_persuasion(li, t, funeral, PersuasionOutcome::Cancelled)?;
+    /// let by_result = reg.persuasion_by_result(qianjin, day, day);
+    /// assert_eq!(by_result.get(&PersuasionResult::Cancelled), Some(&1));
+    /// assert_eq!(by_result.get(&PersuasionResult::Refused), None);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn persuasion_by_result(
         &self,
         unit: UnitId,
@@ -126,26 +434,148 @@ impl Registry {
     }
 
     /// A registered venue.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE,
+    ///     group_1)?;
+    /// let venue = reg.venue(teahouse).unwrap();
+    /// assert_eq!((venue.kind.clone(), venue.registered_by), (VenueKind::TEAHOUSE, li));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn venue(&self, id: VenueId) -> Option<&Venue> {
         self.state.gathering.venue(id)
     }
 
     /// Every registered venue.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// reg.register_venue(li, t, "Qianjin fruit market (水果市场)", VenueKind::MARKET, group_1)?;
+    /// let names: Vec<&str> = reg.venues().map(|v| v.name.as_str()).collect();
+    /// assert_eq!(names, ["Old Street teahouse (老街茶馆)", "Qianjin fruit market (水果市场)"]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn venues(&self) -> impl Iterator<Item = &Venue> {
         self.state.gathering.venues()
     }
 
     /// Every closure order.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// let order = reg.closure_orders().next().unwrap();
+    /// assert_eq!((order.id, order.first, order.last), (closure, day, None));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn closure_orders(&self) -> impl Iterator<Item = &ClosureOrder> {
         self.state.gathering.closures()
     }
 
     /// Every reopening order.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// let later = "2020-03-19T09:00:00+08:00".parse()?;
+    /// let reopening = reg.order_reopening(leader, later, reg.township(), "Teahouses reopen (茶馆复业)",
+    ///     VenueTarget::Venue(teahouse), "2020-03-20".parse()?)?;
+    /// let order = reg.reopening_orders().next().unwrap();
+    /// assert_eq!((order.id, order.from.to_string()), (reopening, "2020-03-20".to_string()));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn reopening_orders(&self) -> impl Iterator<Item = &ReopeningOrder> {
         self.state.gathering.reopenings()
     }
 
     /// The closure order keeping `venue` closed on `day`, if any.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// assert_eq!(reg.venue_closed_by(teahouse, day), Some(closure));
+    /// assert_eq!(reg.venue_closed_by(teahouse, "2020-01-23".parse()?), None); // before the order
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn venue_closed_by(&self, venue: VenueId, day: Day) -> Option<ClosureId> {
         self.state
             .gathering
@@ -153,6 +583,32 @@ impl Registry {
     }
 
     /// The venues under `unit` ordered closed on `day`, each with the order that closes it.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// # let market = reg.register_venue(li, t, "Qianjin fruit market (水果市场)", VenueKind::MARKET, group_1)?;
+    /// // The teahouse is closed; the market is not (yet).
+    /// assert_eq!(reg.venues_closed_on(qianjin, day), vec![(teahouse, closure)]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn venues_closed_on(&self, unit: UnitId, day: Day) -> Vec<(VenueId, ClosureId)> {
         self.state
             .gathering
@@ -160,11 +616,65 @@ impl Registry {
     }
 
     /// Every violation (a venue found open while ordered closed).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// let next_day = "2020-01-25T10:00:00+08:00".parse()?;
+    /// reg.record_violation(li, next_day, teahouse, "open, six mahjong players")?;
+    /// let violation = reg.violations().next().unwrap();
+    /// assert_eq!((violation.venue, violation.recorded_by), (teahouse, li));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn violations(&self) -> impl Iterator<Item = &Violation> {
         self.state.gathering.violations()
     }
 
     /// The violations found on `day` at venues under `unit`.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// let next_day = "2020-01-25T10:00:00+08:00".parse()?;
+    /// let violation = reg.record_violation(li, next_day, teahouse, "open, six mahjong players")?;
+    /// assert_eq!(reg.violations_on(reg.township(), "2020-01-25".parse()?)[0].id, violation);
+    /// assert!(reg.violations_on(reg.township(), day).is_empty());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn violations_on(&self, unit: UnitId, day: Day) -> Vec<&Violation> {
         self.state
             .gathering
@@ -174,6 +684,32 @@ impl Registry {
     /// The OxCGRT levels (C2 workplace closing, C3 cancel public events, C4 restrictions on
     /// gatherings) for `unit` on `day`, from the orders in force there, each with its flag
     /// (general or targeted) and the order that set it (DOMAIN.md §5).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// use fangkong::gathering::OrderRef;
+    /// let levels = reg.oxcgrt(group_1, day);
+    /// assert!(levels.c4.value > 0);
+    /// assert!(matches!(&levels.c4.set_by, Some(OrderRef::Gathering(rule)) if rule.order == order));
+    /// assert_eq!(reg.oxcgrt(group_1, "2020-01-23".parse()?).c4.value, 0); // before the order
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn oxcgrt(&self, unit: UnitId, day: Day) -> OxcgrtLevels {
         self.state.gathering.oxcgrt(&self.state.grid, unit, day)
     }

@@ -637,6 +637,33 @@ impl Registry {
     /// The non-reporting list of `day` as of `now` (未按时报告名单): each person under
     /// observation with a check overdue or missed, with their masked phone, address, group
     /// and worker. See [`non_reporting`](Self::non_reporting) for the same grouped by worker.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// # let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
+    /// #     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
+    /// // No reading recorded by 21:00: the morning check was missed.
+    /// let now = "2020-01-24T21:00:00+08:00".parse()?;
+    /// let list = reg.non_reporting_list(day, now);
+    /// assert_eq!((list[0].observation, list[0].person.name.as_str()), (obs, "Wang Fang"));
+    /// assert_eq!(list[0].person.phone.as_deref(), Some("138****1234"));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn non_reporting_list(&self, day: Day, now: Instant) -> Vec<NonReportingRow> {
         let mut rows: Vec<NonReportingRow> = self
             .non_reporting(day, now)
@@ -661,6 +688,32 @@ impl Registry {
 
     /// The release review of `day` (待审核解除名单): each person whose earliest release day has
     /// come, with what the rules say.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// # let basis = fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() };
+    /// # let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-09".parse()?, basis)?;
+    /// // Day 0 was 2020-01-09: the 14 days end on the 23rd, and the review is due.
+    /// let review = reg.release_review_list(day);
+    /// assert_eq!((review[0].observation, review[0].person.name.as_str()), (obs, "Wang Fang"));
+    /// assert_eq!(review[0].earliest_release, day);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn release_review_list(&self, day: Day) -> Vec<ReleaseReviewRow> {
         let mut rows: Vec<ReleaseReviewRow> = self
             .release_review(day)
@@ -684,6 +737,34 @@ impl Registry {
     }
 
     /// The alert list (预警名单): each open alert of an observation, with the person.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// # let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
+    /// #     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
+    /// use fangkong::observation::{Method, Reading, Reporter};
+    /// let at = "2020-01-24T10:30:00+08:00".parse()?;
+    /// let fever = Reading { at, temperature: "38.2".parse()?, method: Method::Armpit, by: Reporter::SelfReported };
+    /// reg.update_observation(li, at, obs, ObservationUpdate::RecordReading(fever))?;
+    /// let alerts = reg.alert_list();
+    /// assert_eq!((alerts[0].observation, alerts[0].person.home.group), (obs, group_1));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn alert_list(&self) -> Vec<AlertRow> {
         let mut rows: Vec<AlertRow> = self
             .observations()
@@ -709,6 +790,29 @@ impl Registry {
     /// The follow-up list of a screening round (待跟进户): households whose last visit was a
     /// refusal, and those never screened with at least `repeated_absences` visits with nobody
     /// home, each with the person to contact (as [`round_coverage`](Self::round_coverage)).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
+    /// reg.record_visit(li, t, round, home, VisitResult::Refused)?;
+    /// let rows = reg.follow_up_list(round, DEFAULT_REPEATED_ABSENCES)?;
+    /// assert_eq!(rows[0].reason, FollowUpReason::Refused { on: day });
+    /// assert_eq!(rows[0].contact.as_ref().map(|p| p.resident), Some(wang));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// [`Error::UnknownRound`].
@@ -765,6 +869,33 @@ impl Registry {
     /// alerts, households to visit in rounds open on `day` (not yet screened), households to
     /// follow up (refused, or nobody home [`DEFAULT_REPEATED_ABSENCES`] times), and people due
     /// for release review. Empty for someone not enrolled or assigned nowhere.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
+    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// # let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
+    /// #     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
+    /// let now = "2020-01-24T08:00:00+08:00".parse()?;
+    /// let list = reg.work_list(li, day, now);
+    /// assert_eq!(list.visits[0].home.household, home); // to screen in the round
+    /// assert_eq!(list.checks[0].observation, obs); // today's checks
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn work_list(&self, worker: StaffId, day: Day, now: Instant) -> WorkList {
         let groups = self.groups_of_staff(worker);
         let mine = |household: HouseholdId| {
@@ -895,6 +1026,27 @@ impl Registry {
     /// ([`GridCommand::RevealContact`]): the ledger records who saw whose phone, and when; a
     /// refusal is recorded too.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// let entries = reg.ledger().len();
+    /// assert_eq!(reg.reveal_phone(li, t, wang)?, "13807311234");
+    /// assert_eq!(reg.ledger().len(), entries + 1); // the reveal is recorded
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// [`Error::NotResponsibleForResident`] for an actor not assigned over the group (a leader
     /// of another village, an inspector), [`Error::NoContactOnRecord`] when no phone is
@@ -912,6 +1064,28 @@ impl Registry {
 
     /// Reveals a resident's full identity number to `actor`, as
     /// [`reveal_phone`](Self::reveal_phone) does the phone.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// assert_eq!(reg.reveal_identity(li, t, wang)?, "11010519491231002X");
+    /// // An inspector may not see it.
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// assert!(reg.reveal_identity(zhao, t, wang).is_err());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`reveal_phone`](Self::reveal_phone).

@@ -150,6 +150,14 @@ struct State {
 ///
 /// [`replay`](Registry::replay) rebuilds an equal registry from its ledger.
 ///
+/// The examples of its methods share a setup, hidden to keep them short: a township founded
+/// on 2020-01-24 at 09:00 (`t`, local day `day`) whose leader is `leader`; the village
+/// `qianjin` and its `group_1`; the grid worker `li` over the group; a household `home` and
+/// its head `wang` (Wang Fang, with identity number and phone). Examples that need more — a
+/// health worker `doctor`, an observation `obs`, a screening rule and `round`, a gathering
+/// `order`, a `teahouse` and its `closure`, an inspector `zhao` with an `inspection` and a
+/// `finding` — set it up the same way, with the typed calls.
+///
 /// ```
 /// use fangkong::{Command, Founding, Registry, UnitKind};
 /// let t0: fangkong::Instant = "2020-01-23T15:00:00+08:00".parse()?;

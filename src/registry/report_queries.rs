@@ -7,6 +7,25 @@ use crate::{Day, Error, Head, Instant, Receipt, StaffId, UnitId};
 impl Registry {
     /// The reporting units: the township's own row, its villages and communities, and the
     /// groups and zones a leader added, in id order.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// assert_eq!(reg.reporting_units(), vec![reg.township(), qianjin]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn reporting_units(&self) -> Vec<UnitId> {
         self.state
             .report
@@ -14,6 +33,29 @@ impl Registry {
     }
 
     /// The units whose report for `day` is missing (缺报): required and not submitted.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # reg.set_report_schedule(leader, t, Schedule::new(day))?;
+    /// assert_eq!(reg.missing_reports(day), vec![reg.township(), qianjin]);
+    /// let evening = "2020-01-24T20:00:00+08:00".parse()?;
+    /// reg.submit_report(leader, evening, qianjin, day, "")?;
+    /// assert_eq!(reg.missing_reports(day), vec![reg.township()]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn missing_reports(&self, day: Day) -> Vec<UnitId> {
         self.state
             .report
@@ -21,28 +63,145 @@ impl Registry {
     }
 
     /// The units whose report in force for `day` came after the deadline (迟报).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # reg.set_report_schedule(leader, t, Schedule::new(day))?;
+    /// // The deadline is the end of the day: a report sent the next morning is late (迟报).
+    /// let next_morning = "2020-01-25T08:00:00+08:00".parse()?;
+    /// reg.submit_report(leader, next_morning, qianjin, day, "sent late")?;
+    /// assert_eq!(reg.late_reports(day), vec![qianjin]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn late_reports(&self, day: Day) -> Vec<UnitId> {
         self.state.report.late(day)
     }
 
     /// The report in force for a unit and day (the latest submission), if any.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # reg.set_report_schedule(leader, t, Schedule::new(day))?;
+    /// let evening = "2020-01-24T20:00:00+08:00".parse()?;
+    /// reg.submit_report(leader, evening, qianjin, day, "one household registered")?;
+    /// let report = reg.report(qianjin, day).unwrap();
+    /// assert_eq!((report.figures.households_total, report.by), (1, leader));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn report(&self, unit: UnitId, day: Day) -> Option<&Submission> {
         self.state.report.report(unit, day)
     }
 
     /// Every submission for a unit and day, oldest first: a resubmission supersedes the earlier
     /// one, and both are kept.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # reg.set_report_schedule(leader, t, Schedule::new(day))?;
+    /// let evening = "2020-01-24T20:00:00+08:00".parse()?;
+    /// reg.submit_report(leader, evening, qianjin, day, "first count")?;
+    /// reg.submit_report(leader, evening, qianjin, day, "corrected")?;
+    /// let notes: Vec<&str> = reg.report_history(qianjin, day).iter().map(|s| s.note.as_str()).collect();
+    /// assert_eq!(notes, ["first count", "corrected"]);
+    /// assert_eq!(reg.report(qianjin, day).unwrap().note, "corrected");
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn report_history(&self, unit: UnitId, day: Day) -> &[Submission] {
         self.state.report.history(unit, day)
     }
 
     /// The reporting schedule in force (first day and deadline), if a leader set one.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// assert_eq!(reg.report_schedule(), None);
+    /// reg.set_report_schedule(leader, t, Schedule::new(day))?;
+    /// assert_eq!(reg.report_schedule().map(|s| s.first_day), Some(day));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn report_schedule(&self) -> Option<Schedule> {
         self.state.report.schedule()
     }
 
     /// The table of `day`: a row per reporting unit (submitted, zero, late or missing) and the
     /// total.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # reg.set_report_schedule(leader, t, Schedule::new(day))?;
+    /// let evening = "2020-01-24T20:00:00+08:00".parse()?;
+    /// reg.submit_report(leader, evening, qianjin, day, "")?;
+    /// let table = reg.day_table(day);
+    /// let units: Vec<_> = table.rows.iter().map(|r| r.unit).collect();
+    /// assert_eq!(units, vec![reg.township(), qianjin]);
+    /// assert_eq!(table.rows[1].figures.households_total, 1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn day_table(&self, day: Day) -> DayTable {
         let area = self
             .unit(self.township())
@@ -54,6 +213,26 @@ impl Registry {
 
     /// The ledger's head at the end of `day` (local time): the last entry recorded on or
     /// before that day. `None` if nothing was recorded by then.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// assert_eq!(reg.head_at_end_of(day), Some(reg.ledger().head()));
+    /// assert_eq!(reg.head_at_end_of("2020-01-23".parse()?), None); // nothing recorded yet
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn head_at_end_of(&self, day: Day) -> Option<Head> {
         self.heads.range(..=day).next_back().map(|(_, h)| *h)
     }
@@ -61,6 +240,29 @@ impl Registry {
     /// The ledger's head at the end of each day on which something was recorded, oldest
     /// first: the values the daily report carries to the county, to be checked later with
     /// [`Ledger::verify_heads`](crate::Ledger::verify_heads).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// let next_day = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let end_of_24th = reg.ledger().head();
+    /// reg.register_household(li, next_day, group_1, "Qianjin 1-02")?;
+    /// let heads: Vec<_> = reg.day_heads().collect();
+    /// assert_eq!(heads, vec![(day, end_of_24th), ("2020-01-25".parse()?, reg.ledger().head())]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn day_heads(&self) -> impl Iterator<Item = (Day, Head)> + '_ {
         self.heads.iter().map(|(d, h)| (*d, *h))
     }

@@ -11,26 +11,143 @@ use crate::{Error, ResidentId, RoundId, UnitId};
 
 impl Registry {
     /// The risk register (风险区): every designation, current and past.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// let wuhan = reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH,
+    ///     "2020-01-08".parse()?, "NHC notice")?;
+    /// let at_risk = reg.risk_register().at_risk("420100".parse()?, day);
+    /// assert_eq!(at_risk.map(|d| d.id), Some(wuhan));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn risk_register(&self) -> &RiskRegister {
         &self.state.screening.risk
     }
 
     /// The screening rule in force, if one was adopted.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
+    /// # reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
+    /// let rule = reg.screening_rule().unwrap();
+    /// assert_eq!(rule.protocol_for(&RiskLevel::HIGH), Some("returnee-jan2020"));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn screening_rule(&self) -> Option<&ScreeningRule> {
         self.state.screening.rule.as_ref()
     }
 
     /// A screening round.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
+    /// let opened = reg.round(round).unwrap();
+    /// assert_eq!((opened.units.clone(), opened.opens, opened.closes), (vec![qianjin], day, None));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn round(&self, id: RoundId) -> Option<&Round> {
         self.state.screening.rounds.get(&id)
     }
 
     /// Every screening round.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
+    /// let second = reg.open_screening_round(leader, t, "Second pass", vec![qianjin], day)?;
+    /// let ids: Vec<_> = reg.rounds().map(|r| r.id).collect();
+    /// assert_eq!(ids, vec![round, second]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn rounds(&self) -> impl Iterator<Item = &Round> {
         self.state.screening.rounds.values()
     }
 
     /// The screening interviews of a resident, oldest first.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
+    /// # reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
+    /// # let travel = TravelHistory {
+    /// #     stays: vec![Stay::new("420100".parse()?, "2020-01-02".parse()?, "2020-01-20".parse()?)?],
+    /// #     transits: vec![],
+    /// #     returned_home: Some("2020-01-21".parse()?),
+    /// # };
+    /// # let interview = Interview::new(travel, true, ReportedSymptoms::default())?;
+    /// reg.record_interview(li, t, wang, None, interview)?;
+    /// let interviews = reg.interviews_of(wang);
+    /// assert_eq!((interviews.len(), interviews[0].by), (1, li));
+    /// assert!(interviews[0].outcome.key_person().is_some());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn interviews_of(&self, resident: ResidentId) -> &[InterviewRecord] {
         self.state
             .screening
@@ -41,6 +158,36 @@ impl Registry {
 
     /// The key people (重点人员): residents whose latest interview made them one (or found them
     /// symptomatic after a matching stay), by resident.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
+    /// # reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
+    /// # let travel = TravelHistory {
+    /// #     stays: vec![Stay::new("420100".parse()?, "2020-01-02".parse()?, "2020-01-20".parse()?)?],
+    /// #     transits: vec![],
+    /// #     returned_home: Some("2020-01-21".parse()?),
+    /// # };
+    /// # let interview = Interview::new(travel, true, ReportedSymptoms::default())?;
+    /// reg.record_interview(li, t, wang, None, interview)?;
+    /// let key = reg.key_people();
+    /// assert_eq!(key[0].0, wang);
+    /// assert_eq!(key[0].1.protocol, "returnee-jan2020");
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn key_people(&self) -> Vec<(ResidentId, &KeyPerson)> {
         self.state
             .screening
@@ -57,6 +204,38 @@ impl Registry {
     /// Residents to refer at once (立即转诊): those whose latest interview reported cold or
     /// fever symptoms, with that interview. They are not placed under home observation: a
     /// health worker refers them to a designated hospital.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
+    /// # reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
+    /// # let travel = TravelHistory {
+    /// #     stays: vec![Stay::new("420100".parse()?, "2020-01-02".parse()?, "2020-01-20".parse()?)?],
+    /// #     transits: vec![],
+    /// #     returned_home: Some("2020-01-21".parse()?),
+    /// # };
+    /// let mut symptoms = ReportedSymptoms::default();
+    /// symptoms.cold_or_fever = true;
+    /// symptoms.note = "fever since yesterday, 38.2".into();
+    /// let interview = Interview::new(travel, true, symptoms)?;
+    /// let screened = reg.record_interview(li, t, wang, None, interview)?;
+    /// assert_eq!(screened.observation, None); // referred, not observed at home
+    /// assert_eq!(reg.to_refer()[0].resident, wang);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn to_refer(&self) -> Vec<&InterviewRecord> {
         self.state
             .screening
@@ -72,6 +251,30 @@ impl Registry {
     /// and the households to follow up — those whose last visit was a refusal, and those never
     /// screened with at least `repeated_absences` visits with nobody home
     /// ([`DEFAULT_REPEATED_ABSENCES`](crate::DEFAULT_REPEATED_ABSENCES) is 2).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
+    /// # let home_2 = reg.register_household(li, t, group_1, "Qianjin 1-02")?;
+    /// reg.record_visit(li, t, round, home, VisitResult::Screened)?;
+    /// let coverage = reg.round_coverage(round, DEFAULT_REPEATED_ABSENCES)?;
+    /// assert_eq!((coverage.households, coverage.screened), (2, 1));
+    /// assert_eq!(coverage.villages[0].not_screened, vec![home_2]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// [`Error::UnknownRound`].

@@ -19,6 +19,34 @@ impl Registry {
     /// Executes a supervision command: a shortcut for [`execute`](Registry::execute) with
     /// [`SupervisionCommand`].
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// reg.supervise(zhao, afternoon, SupervisionCommand::RecordInspection {
+    ///     mode: InspectionMode::Open,
+    ///     target: InspectionTarget::Unit(qianjin),
+    ///     at: afternoon,
+    ///     checklist: vec![ItemCheck::passed(ChecklistItem::DailyReportSubmitted)],
+    /// })?;
+    /// assert_eq!(reg.inspections().count(), 1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Registry::execute): an inspection by someone who is not an inspector, a
     /// deadline before the finding, a decision on a finding that does not exist or by someone
@@ -33,36 +61,256 @@ impl Registry {
     }
 
     /// Every inspection, in the order recorded.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
+    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    /// #     ])?;
+    /// let done: Vec<_> = reg.inspections().map(|i| (i.id, i.inspector)).collect();
+    /// assert_eq!(done, vec![(inspection, zhao)]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn inspections(&self) -> impl Iterator<Item = &Inspection> {
         self.state.supervision.inspections()
     }
 
     /// An inspection.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
+    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    /// #     ])?;
+    /// let held = reg.inspection(inspection).unwrap();
+    /// assert_eq!((held.mode, held.day), (InspectionMode::Covert, day));
+    /// assert!(held.check(&ChecklistItem::ScreeningDone).is_some());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn inspection(&self, id: InspectionId) -> Option<&Inspection> {
         self.state.supervision.inspection(id)
     }
 
     /// Every finding, in the order recorded.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
+    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    /// #     ])?;
+    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// let found: Vec<_> = reg.findings().map(|f| (f.id, f.responsible)).collect();
+    /// assert_eq!(found, vec![(finding, li)]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
         self.state.supervision.findings()
     }
 
     /// A finding.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
+    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    /// #     ])?;
+    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// let recorded = reg.finding(finding).unwrap();
+    /// assert_eq!(recorded.item(), Some(&ChecklistItem::StaffOnPost));
+    /// assert!(recorded.is_overdue_on("2020-01-27".parse()?)); // deadline the 26th, not rectified
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn finding(&self, id: FindingId) -> Option<&Finding> {
         self.state.supervision.finding(id)
     }
 
     /// Every accountability decision, in the order recorded.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
+    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    /// #     ])?;
+    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// # use fangkong::supervision::AdmonitionManner;
+    /// # let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
+    /// # let written = CadreForm::Admonition(AdmonitionManner::Written);
+    /// # let decision = reg.decide_accountability(leader, next_day, vec![finding],
+    /// #     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?, "absent from post")?;
+    /// let made: Vec<_> = reg.accountability_decisions().map(|d| d.id).collect();
+    /// assert_eq!(made, vec![decision]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn accountability_decisions(&self) -> impl Iterator<Item = &Decision> {
         self.state.supervision.decisions()
     }
 
     /// An accountability decision.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
+    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    /// #     ])?;
+    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// # use fangkong::supervision::AdmonitionManner;
+    /// # let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
+    /// # let written = CadreForm::Admonition(AdmonitionManner::Written);
+    /// # let decision = reg.decide_accountability(leader, next_day, vec![finding],
+    /// #     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?, "absent from post")?;
+    /// let made = reg.accountability_decision(decision).unwrap();
+    /// assert_eq!((made.by, made.reason.as_str()), (leader, "absent from post"));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn accountability_decision(&self, id: AccountabilityId) -> Option<&Decision> {
         self.state.supervision.decision(id)
     }
 
     /// The inspections that took place on `day` under `unit`.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
+    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    /// #     ])?;
+    /// assert_eq!(reg.inspections_on(day, qianjin)[0].id, inspection);
+    /// assert!(reg.inspections_on("2020-01-25".parse()?, qianjin).is_empty());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn inspections_on(&self, day: Day, unit: UnitId) -> Vec<&Inspection> {
         self.state
             .supervision
@@ -72,6 +320,39 @@ impl Registry {
 
     /// The findings overdue on `day` (under `unit`, or everywhere with `None`), oldest deadline
     /// first. A finding is overdue from the day after its deadline until it is rectified.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
+    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    /// #     ])?;
+    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// // The deadline is the 26th: overdue from the 27th.
+    /// assert!(reg.overdue_findings("2020-01-26".parse()?, None).is_empty());
+    /// let overdue = reg.overdue_findings("2020-01-27".parse()?, Some(qianjin));
+    /// assert_eq!((overdue[0].finding, overdue[0].days_overdue), (finding, 1));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn overdue_findings(&self, day: Day, unit: Option<UnitId>) -> Vec<OverdueFinding> {
         self.state
             .supervision
@@ -80,6 +361,43 @@ impl Registry {
 
     /// The accountability decisions made on `from ..= to`, as rows naming who was held
     /// accountable.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
+    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    /// #     ])?;
+    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// # use fangkong::supervision::AdmonitionManner;
+    /// # let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
+    /// # let written = CadreForm::Admonition(AdmonitionManner::Written);
+    /// # let decision = reg.decide_accountability(leader, next_day, vec![finding],
+    /// #     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?, "absent from post")?;
+    /// let rows = reg.decisions_made("2020-01-25".parse()?, "2020-01-31".parse()?);
+    /// assert_eq!(rows[0].decision.id, decision);
+    /// assert!(rows[0].subject.contains("Li Hua"));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn decisions_made(&self, from: Day, to: Day) -> Vec<DecisionRow> {
         self.state
             .supervision
@@ -88,12 +406,81 @@ impl Registry {
 
     /// Accountability counts for the decisions made on `from ..= to`: decisions and people by
     /// category, admonition (诫勉) apart from organisational handling (组织处理).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
+    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    /// #     ])?;
+    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// # use fangkong::supervision::AdmonitionManner;
+    /// # let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
+    /// # let written = CadreForm::Admonition(AdmonitionManner::Written);
+    /// # let decision = reg.decide_accountability(leader, next_day, vec![finding],
+    /// #     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?, "absent from post")?;
+    /// use fangkong::supervision::FormCategory;
+    /// let counts = reg.accountability_counts("2020-01-25".parse()?, "2020-01-31".parse()?);
+    /// assert_eq!((counts.decisions, counts.people), (1, 1));
+    /// assert_eq!(counts.category(FormCategory::Admonition).people, 1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn accountability_counts(&self, from: Day, to: Day) -> AccountabilityCounts {
         self.state.supervision.accountability_counts(from, to)
     }
 
     /// The supervision figures of `unit` on `day`: inspections (covert among them), findings
     /// made, rectified and overdue, decisions.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
+    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    /// #     ])?;
+    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// let figures = reg.supervision_day(day, qianjin);
+    /// assert_eq!((figures.inspections, figures.covert, figures.findings), (1, 1, 1));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn supervision_day(&self, day: Day, unit: UnitId) -> SupervisionDay {
         self.state
             .supervision
@@ -112,6 +499,28 @@ impl Registry {
     ///
     /// The inspector confirms or contradicts each ([`EvidenceReview`](crate::supervision::EvidenceReview)),
     /// and both are kept with the inspection.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// // Nobody has screened the one household of group 1 yet.
+    /// let proposed = reg.propose_evidence(&InspectionTarget::Unit(group_1), day);
+    /// assert_eq!(proposed[0].0, ChecklistItem::ScreeningDone);
+    /// assert_eq!(proposed[0].1.shows, supervision::RecordShows::UnscreenedHouseholds { count: 1 });
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn propose_evidence(
         &self,
         target: &InspectionTarget,
