@@ -232,7 +232,8 @@ impl Registry {
     ///     }),
     ///     BatchItem::new(li, t, BatchCommand::RegisterResident {
     ///         household: Ref::Row(0), // the household row 0 registers
-    ///         details: ResidentDetails::new("Zhang Wei", Sex::Male, "1985-03-02".parse()?, Relation::Head),
+    ///         details: ResidentDetails::new("Zhang Wei", Sex::Male, "1985-03-02".parse()?,
+    ///             Relation::Head),
     ///     }),
     /// ]);
     /// assert!(results.iter().all(|r| r.is_ok()));

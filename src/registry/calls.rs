@@ -58,7 +58,8 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// let north = reg.establish_unit(leader, t, UnitKind::Zone, "Qianjin north (北片)", qianjin, None)?;
+    /// let north =
+    ///     reg.establish_unit(leader, t, UnitKind::Zone, "Qianjin north (北片)", qianjin, None)?;
     /// reg.zone_groups(leader, t, north, vec![group_1])?;
     /// assert_eq!(reg.unit(group_1).and_then(|u| u.zone), Some(north));
     /// # Ok::<(), fangkong::Error>(())
@@ -642,8 +643,9 @@ impl Registry {
     /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
     /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
     /// use fangkong::observation::OpeningBasis;
-    /// let basis = OpeningBasis::CloseContact { note: "close contact reported by the county CDC".into() };
-    /// let obs = reg.open_observation(doctor, t, wang, "close-contact-ed2-6", "2020-01-22".parse()?, basis)?;
+    /// let basis = OpeningBasis::CloseContact { note: "reported by the county CDC".into() };
+    /// let day0 = "2020-01-22".parse()?;
+    /// let obs = reg.open_observation(doctor, t, wang, "close-contact-ed2-6", day0, basis)?;
     /// assert_eq!(reg.open_observation_of(wang, "2020-01-24".parse()?), Some(obs));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -1245,7 +1247,7 @@ impl Registry {
     /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
     /// #     "nobody at the Qianjin checkpoint at 14:00")?;
     /// let next_day = "2020-01-25T10:00:00+08:00".parse()?;
-    /// reg.record_rectification(li, next_day, finding, "a second volunteer on the checkpoint roster")?;
+    /// reg.record_rectification(li, next_day, finding, "a second volunteer on the roster")?;
     /// assert!(reg.finding(finding).unwrap().rectification.is_some());
     /// assert!(reg.overdue_findings("2020-01-27".parse()?, None).is_empty());
     /// # Ok::<(), fangkong::Error>(())
@@ -1300,7 +1302,8 @@ impl Registry {
     /// let next_day = "2020-01-25T10:00:00+08:00".parse()?;
     /// let written = CadreForm::Admonition(AdmonitionManner::Written);
     /// let decision = reg.decide_accountability(leader, next_day, vec![finding],
-    ///     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?, "absent from post")?;
+    ///     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?,
+    ///     "absent from post")?;
     /// assert_eq!(reg.accountability_decision(decision).unwrap().findings, vec![finding]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```

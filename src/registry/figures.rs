@@ -232,7 +232,8 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// let hongqi = reg.establish_unit(leader, t, UnitKind::Village, "Hongqi", reg.township(), None)?;
+    /// let hongqi =
+    ///     reg.establish_unit(leader, t, UnitKind::Village, "Hongqi", reg.township(), None)?;
     /// let hongqi_1 = reg.establish_group(leader, t, hongqi, 1, "Hongqi group 1")?;
     /// reg.register_household(leader, t, hongqi_1, "Hongqi 1-01")?;
     /// assert_eq!(reg.township_figures(day).households_total, 2);

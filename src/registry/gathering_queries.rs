@@ -125,7 +125,8 @@ impl Registry {
     /// # let wang = reg.register_resident(li, t, home, wang)?;
     /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// let hongqi = reg.establish_unit(leader, t, UnitKind::Village, "Hongqi", reg.township(), None)?;
+    /// let hongqi =
+    ///     reg.establish_unit(leader, t, UnitKind::Village, "Hongqi", reg.township(), None)?;
     /// let order = reg.issue_gathering_order(leader, t, qianjin, day, Some("2020-02-29".parse()?),
     ///     OrderTerms::article())?;
     /// assert_eq!(reg.gathering_orders_in_force(group_1, day)[0].id, order);
@@ -706,7 +707,7 @@ impl Registry {
     /// use fangkong::gathering::OrderRef;
     /// let levels = reg.oxcgrt(group_1, day);
     /// assert!(levels.c4.value > 0);
-    /// assert!(matches!(&levels.c4.set_by, Some(OrderRef::Gathering(rule)) if rule.order == order));
+    /// assert!(matches!(&levels.c4.set_by, Some(OrderRef::Gathering(r)) if r.order == order));
     /// assert_eq!(reg.oxcgrt(group_1, "2020-01-23".parse()?).c4.value, 0); // before the order
     /// # Ok::<(), fangkong::Error>(())
     /// ```

@@ -759,7 +759,9 @@ impl Registry {
     /// #     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
     /// use fangkong::observation::{Method, Reading, Reporter};
     /// let at = "2020-01-24T10:30:00+08:00".parse()?;
-    /// let fever = Reading { at, temperature: "38.2".parse()?, method: Method::Armpit, by: Reporter::SelfReported };
+    /// let fever = Reading {
+    ///     at, temperature: "38.2".parse()?, method: Method::Armpit, by: Reporter::SelfReported,
+    /// };
     /// reg.update_observation(li, at, obs, ObservationUpdate::RecordReading(fever))?;
     /// let alerts = reg.alert_list();
     /// assert_eq!((alerts[0].observation, alerts[0].person.home.group), (obs, group_1));

@@ -150,7 +150,7 @@ struct State {
 ///
 /// [`replay`](Registry::replay) rebuilds an equal registry from its ledger.
 ///
-/// The examples of its methods share a setup, hidden to keep them short: a township founded
+/// Many examples of its methods start from a setup hidden to keep them short: a township founded
 /// on 2020-01-24 at 09:00 (`t`, local day `day`) whose leader is `leader`; the village
 /// `qianjin` and its `group_1`; the grid worker `li` over the group; a household `home` and
 /// its head `wang` (Wang Fang, with identity number and phone). Examples that need more — a

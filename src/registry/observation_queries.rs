@@ -44,7 +44,9 @@ impl Registry {
     /// #     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
     /// use fangkong::observation::{Method, Reading, Reporter};
     /// let at = "2020-01-24T10:30:00+08:00".parse()?;
-    /// let reading = Reading { at, temperature: "36.5".parse()?, method: Method::Armpit, by: Reporter::SelfReported };
+    /// let reading = Reading {
+    ///     at, temperature: "36.5".parse()?, method: Method::Armpit, by: Reporter::SelfReported,
+    /// };
     /// reg.update_observation(li, at, obs, ObservationUpdate::RecordReading(reading))?;
     /// assert_eq!(reg.observation(obs).unwrap().observation.readings().len(), 1);
     /// # Ok::<(), fangkong::Error>(())

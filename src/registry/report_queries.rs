@@ -140,7 +140,8 @@ impl Registry {
     /// let evening = "2020-01-24T20:00:00+08:00".parse()?;
     /// reg.submit_report(leader, evening, qianjin, day, "first count")?;
     /// reg.submit_report(leader, evening, qianjin, day, "corrected")?;
-    /// let notes: Vec<&str> = reg.report_history(qianjin, day).iter().map(|s| s.note.as_str()).collect();
+    /// let history = reg.report_history(qianjin, day);
+    /// let notes: Vec<&str> = history.iter().map(|s| s.note.as_str()).collect();
     /// assert_eq!(notes, ["first count", "corrected"]);
     /// assert_eq!(reg.report(qianjin, day).unwrap().note, "corrected");
     /// # Ok::<(), fangkong::Error>(())

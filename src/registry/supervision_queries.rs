@@ -517,8 +517,9 @@ impl Registry {
     /// # let wang = reg.register_resident(li, t, home, wang)?;
     /// // Nobody has screened the one household of group 1 yet.
     /// let proposed = reg.propose_evidence(&InspectionTarget::Unit(group_1), day);
-    /// assert_eq!(proposed[0].0, ChecklistItem::ScreeningDone);
-    /// assert_eq!(proposed[0].1.shows, supervision::RecordShows::UnscreenedHouseholds { count: 1 });
+    /// let (item, evidence) = &proposed[0];
+    /// assert_eq!(*item, ChecklistItem::ScreeningDone);
+    /// assert_eq!(evidence.shows, supervision::RecordShows::UnscreenedHouseholds { count: 1 });
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn propose_evidence(
