@@ -4,6 +4,7 @@
 
 mod campaign;
 mod common;
+mod doc_examples;
 mod downstream;
 mod grid;
 mod identity;
