@@ -16,8 +16,15 @@ fn trail(c: &mut Criterion) {
     let size = common::size();
     let (town, reg) = common::finished(size);
     let (key_resident, _) = reg.key_people().first().copied().expect("a key person");
-    let observation = reg.observations().next().map(|o| o.id).expect("an observation");
-    let household = reg.resident(key_resident).map(|r| r.household).expect("a household");
+    let observation = reg
+        .observations()
+        .next()
+        .map(|o| o.id)
+        .expect("an observation");
+    let household = reg
+        .resident(key_resident)
+        .map(|r| r.household)
+        .expect("a household");
     let quiet = town
         .households
         .iter()
@@ -29,7 +36,10 @@ fn trail(c: &mut Criterion) {
         .expect("a resident only registered");
     let worker = reg
         .staff_ids()
-        .filter(|s| reg.staff(*s).is_some_and(|x| x.role == fangkong::Role::GridWorker))
+        .filter(|s| {
+            reg.staff(*s)
+                .is_some_and(|x| x.role == fangkong::Role::GridWorker)
+        })
         .max_by_key(|s| {
             reg.trail(Subject::Staff(*s), &[])
                 .map_or(0, |t| t.entries.len())
