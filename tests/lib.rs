@@ -14,5 +14,6 @@ mod observation;
 mod privacy;
 mod reliability;
 mod replay;
+mod replay_forged;
 mod screening;
 mod serde_roundtrip;

@@ -65,3 +65,50 @@ pub(crate) fn command_of(event: &GridEvent) -> Option<GridCommand> {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{GridState, Unit, UnitKind};
+    use crate::{StaffId, UnitId};
+
+    fn unit(id: u32, kind: UnitKind, parent: Option<u32>) -> Unit {
+        Unit {
+            id: UnitId::new(id),
+            kind,
+            name: format!("unit {id}"),
+            parent: parent.map(UnitId::new),
+            code: None,
+            number: None,
+            zone: None,
+        }
+    }
+
+    #[test]
+    fn walks_over_a_cyclic_grid_end() {
+        // Given a state no checked ledger can build: a village that is its own parent and two
+        // units each the other's parent, when the grid is walked, then every walk ends.
+        let mut s = GridState::default();
+        for u in [
+            unit(2, UnitKind::Village, Some(2)),
+            unit(3, UnitKind::Community, Some(4)),
+            unit(4, UnitKind::Community, Some(3)),
+            unit(5, UnitKind::Group, Some(2)),
+        ] {
+            if let Some(p) = u.parent {
+                s.children.entry(p).or_default().push(u.id);
+            }
+            s.units.insert(u.id, u);
+        }
+        s.children
+            .entry(UnitId::new(5))
+            .or_default()
+            .push(UnitId::new(2));
+        assert_eq!(s.groups_under(UnitId::new(2)), vec![UnitId::new(5)]);
+        assert_eq!(s.groups_under(UnitId::new(3)), vec![]);
+        assert_eq!(
+            s.covering_units(UnitId::new(3)).len(),
+            super::super::command::MAX_DEPTH
+        );
+        assert!(!s.covers_staff(StaffId::new(1), UnitId::new(4)));
+    }
+}

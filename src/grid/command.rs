@@ -308,7 +308,7 @@ pub(crate) trait GridGuards {
 
 /// More than the levels of any grid (township, village or community, zone, group): walks up
 /// the grid stop after this many steps, whatever the state holds.
-const MAX_DEPTH: usize = 16;
+pub(crate) const MAX_DEPTH: usize = 16;
 
 /// The grid as built by its events.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
