@@ -17,3 +17,4 @@ mod replay;
 mod replay_forged;
 mod screening;
 mod serde_roundtrip;
+mod state_machine;
