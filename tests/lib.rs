@@ -18,3 +18,4 @@ mod replay_forged;
 mod screening;
 mod serde_roundtrip;
 mod state_machine;
+mod tamper;
