@@ -1,5 +1,5 @@
 //! A state-machine property test over every command of every module (grid, screening,
-//! observation, report, gathering, supervision), valid and invalid, by random staff (known,
+//! observation, report, gathering, supervision, audit), valid and invalid, by random staff (known,
 //! unknown, of every role), at instants that mostly move on and sometimes go back.
 //!
 //! After each step:
@@ -81,7 +81,7 @@ fn step() -> impl Strategy<Value = Step> {
 }
 
 /// How many kinds of command `command` builds.
-const COMMANDS: u8 = 43;
+const COMMANDS: u8 = 44;
 
 const AREAS: [&str; 3] = ["420100", "420106", "110105"];
 
@@ -121,6 +121,7 @@ fn actor(s: &Step) -> StaffId {
         29 => either(&[1, 4]),
         38 => either(&[1, 2, 7]),
         39 | 40 => StaffId::new(7),
+        43 => either(&[1, 7]),
         _ => either(&[1, 4]),
     }
 }
@@ -267,16 +268,16 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
                     level: level(s.c),
                 }
             };
-            fangkong::ScreeningCommand::ConfirmRiskProposal {
-                proposal: RiskProposal {
-                    area: area(s.b),
-                    on: days(today, -(c % 3)),
-                    scheme: "plan ed. 9".into(),
-                    change,
-                    reason: "the figures".into(),
-                },
-            }
-            .into()
+            // A proposal as the schemes make them (the struct is read, not built).
+            let proposal: RiskProposal = serde_json::from_value(serde_json::json!({
+                "area": area(s.b),
+                "on": days(today, -(c % 3)),
+                "scheme": "plan ed. 9",
+                "change": change,
+                "reason": "the figures",
+            }))
+            .unwrap();
+            fangkong::ScreeningCommand::ConfirmRiskProposal { proposal }.into()
         }
         14 => fangkong::ScreeningCommand::AdoptScreeningRule {
             rule: ScreeningRule::returnee_jan2020(),
@@ -495,6 +496,14 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
         41 => SupervisionCommand::RecordRectification {
             finding: FindingId::new(s.a % 3 + 1),
             note: "back on post".into(),
+        }
+        .into(),
+        43 => fangkong::audit::AuditCommand::ExportTrail {
+            subject: if s.flag {
+                fangkong::Subject::Resident(resident)
+            } else {
+                fangkong::Subject::Household(household)
+            },
         }
         .into(),
         _ => SupervisionCommand::DecideAccountability {
