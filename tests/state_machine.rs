@@ -81,7 +81,7 @@ fn step() -> impl Strategy<Value = Step> {
 }
 
 /// How many kinds of command `command` builds.
-const COMMANDS: u8 = 44;
+const COMMANDS: u8 = 45;
 
 const AREAS: [&str; 3] = ["420100", "420106", "110105"];
 
@@ -122,6 +122,7 @@ fn actor(s: &Step) -> StaffId {
         38 => either(&[1, 2, 7]),
         39 | 40 => StaffId::new(7),
         43 => either(&[1, 7]),
+        44 => either(&[2, 4, 6]),
         _ => either(&[1, 4]),
     }
 }
@@ -503,6 +504,15 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
                 fangkong::Subject::Resident(resident)
             } else {
                 fangkong::Subject::Household(household)
+            },
+        }
+        .into(),
+        44 => fangkong::GridCommand::RevealContact {
+            resident,
+            field: if s.flag {
+                fangkong::ContactField::Phone
+            } else {
+                fangkong::ContactField::IdentityNumber
             },
         }
         .into(),
