@@ -499,11 +499,20 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
             note: "back on post".into(),
         }
         .into(),
-        43 => fangkong::audit::AuditCommand::ExportTrail {
-            subject: if s.flag {
-                fangkong::Subject::Resident(resident)
-            } else {
-                fangkong::Subject::Household(household)
+        43 => match s.c % 3 {
+            0 => fangkong::audit::AuditCommand::ExportList {
+                list: if s.flag {
+                    fangkong::audit::ExportedList::KeyPeople
+                } else {
+                    fangkong::audit::ExportedList::Residents
+                },
+            },
+            _ => fangkong::audit::AuditCommand::ExportTrail {
+                subject: if s.flag {
+                    fangkong::Subject::Resident(resident)
+                } else {
+                    fangkong::Subject::Household(household)
+                },
             },
         }
         .into(),
