@@ -103,17 +103,6 @@ pub enum AuditEvent {
     },
 }
 
-impl AuditEvent {
-    /// The action of the command that records this event.
-    pub(crate) fn action(&self) -> Action {
-        match self {
-            AuditEvent::TrailExported { .. } | AuditEvent::ListExported { .. } => {
-                Action::ExportPersonalData
-            }
-        }
-    }
-}
-
 /// Decides an audit command: the count of entries or rows is the registry's to give.
 pub(crate) fn decide(
     _ctx: &Context<'_>,

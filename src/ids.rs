@@ -270,3 +270,33 @@ impl fmt::Display for DesignationId {
         write!(f, "{}", self.0)
     }
 }
+
+/// The number of the next identifier of a kind, from the next free number the state keeps
+/// (the largest number recorded, plus one; 0 or 1 when none is): never 0, and never
+/// `u32::MAX`, so that the number after it can always be counted without saturating and no
+/// identifier is ever handed out twice.
+///
+/// # Errors
+/// [`Error::TooManyRecords`] when the numbers of this kind have run out.
+pub(crate) fn fresh_number(next: u32, what: &'static str) -> Result<u32, Error> {
+    match next.max(1) {
+        u32::MAX => Err(Error::TooManyRecords { what }),
+        n => Ok(n),
+    }
+}
+
+#[cfg(test)]
+mod fresh_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_start_at_one_and_stop_before_the_largest() {
+        assert_eq!(fresh_number(0, "units").ok(), Some(1));
+        assert_eq!(fresh_number(7, "units").ok(), Some(7));
+        assert_eq!(fresh_number(u32::MAX - 1, "units").ok(), Some(u32::MAX - 1));
+        assert_eq!(
+            fresh_number(u32::MAX, "units").map_err(|e| e.to_string()),
+            Err("the registry cannot number any more units".to_owned())
+        );
+    }
+}

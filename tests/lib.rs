@@ -15,5 +15,8 @@ mod observation;
 mod privacy;
 mod reliability;
 mod replay;
+mod replay_forged;
 mod screening;
 mod serde_roundtrip;
+mod state_machine;
+mod tamper;

@@ -58,6 +58,7 @@
 //!   strictly below X targeted; orders elsewhere do not count. Among orders giving the same
 //!   level a general one is named first, then the lowest id.
 
+pub(crate) mod check;
 mod decision;
 mod kind;
 pub(crate) mod label;
@@ -295,24 +296,6 @@ pub enum GatheringEvent {
     },
 }
 
-impl GatheringEvent {
-    /// The action of the command that records this event.
-    pub(crate) fn action(&self) -> Action {
-        match self {
-            GatheringEvent::GatheringKindDefined(_)
-            | GatheringEvent::VenueKindDefined(_)
-            | GatheringEvent::OrderIssued { .. }
-            | GatheringEvent::OrderLifted { .. }
-            | GatheringEvent::ClosureOrdered { .. }
-            | GatheringEvent::ReopeningOrdered { .. } => Action::ManageGatheringOrders,
-            GatheringEvent::GatheringReported { .. } => Action::ReportGathering,
-            GatheringEvent::PersuasionRecorded { .. } => Action::RecordPersuasion,
-            GatheringEvent::VenueRegistered { .. } => Action::RegisterVenue,
-            GatheringEvent::ViolationRecorded { .. } => Action::RecordVenueViolation,
-        }
-    }
-}
-
 /// The gathering module's state, built only by [`GatheringState::apply`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct GatheringState {
@@ -327,11 +310,17 @@ pub(crate) struct GatheringState {
     violations: BTreeMap<ViolationId, Violation>,
 }
 
-/// The next id after the largest key: max + 1, from 1.
-fn next_id<K: Copy, V>(map: &BTreeMap<K, V>, get: fn(K) -> u32) -> u32 {
-    map.keys()
+/// The next id after the largest key: max + 1, from 1; refused when the numbers run out.
+fn next_id<K: Copy, V>(
+    map: &BTreeMap<K, V>,
+    get: fn(K) -> u32,
+    what: &'static str,
+) -> Result<u32, Error> {
+    let next = map
+        .keys()
         .next_back()
-        .map_or(1, |k| get(*k).saturating_add(1))
+        .map_or(1, |k| get(*k).saturating_add(1));
+    crate::ids::fresh_number(next, what)
 }
 
 /// Checks that the actor is a leader of `unit`: a leader assigned to it or a unit above it,
@@ -413,7 +402,11 @@ pub(crate) fn decide(
             dates("the order", *first, *last)?;
             state.check_terms(terms)?;
             Ok(vec![GatheringEvent::OrderIssued {
-                order: GatheringOrderId::new(next_id(&state.orders, GatheringOrderId::get)),
+                order: GatheringOrderId::new(next_id(
+                    &state.orders,
+                    GatheringOrderId::get,
+                    "gathering orders",
+                )?),
                 unit: *unit,
                 first: *first,
                 last: *last,
@@ -452,7 +445,11 @@ pub(crate) fn decide(
             ctx.reach(action, unit)?;
             state.check_plan(ctx.grid, plan)?;
             Ok(vec![GatheringEvent::GatheringReported {
-                gathering: GatheringId::new(next_id(&state.gatherings, GatheringId::get)),
+                gathering: GatheringId::new(next_id(
+                    &state.gatherings,
+                    GatheringId::get,
+                    "planned gatherings",
+                )?),
                 unit,
                 planned: plan.clone(),
             }])
@@ -481,7 +478,11 @@ pub(crate) fn decide(
                 _ => {}
             }
             Ok(vec![GatheringEvent::PersuasionRecorded {
-                persuasion: PersuasionId::new(next_id(&state.persuasions, PersuasionId::get)),
+                persuasion: PersuasionId::new(next_id(
+                    &state.persuasions,
+                    PersuasionId::get,
+                    "persuasion visits",
+                )?),
                 gathering: *gathering,
                 day: ctx.today,
                 outcome: *outcome,
@@ -493,7 +494,7 @@ pub(crate) fn decide(
             text_required(name, "the venue's name")?;
             state.check_venue_kind(kind)?;
             Ok(vec![GatheringEvent::VenueRegistered {
-                venue: VenueId::new(next_id(&state.venues, VenueId::get)),
+                venue: VenueId::new(next_id(&state.venues, VenueId::get, "venues")?),
                 name: name.trim().to_owned(),
                 kind: kind.clone(),
                 unit: *unit,
@@ -512,7 +513,11 @@ pub(crate) fn decide(
             dates("the closure order", *first, *last)?;
             state.check_target(target, "the closure order")?;
             Ok(vec![GatheringEvent::ClosureOrdered {
-                closure: ClosureId::new(next_id(&state.closures, ClosureId::get)),
+                closure: ClosureId::new(next_id(
+                    &state.closures,
+                    ClosureId::get,
+                    "closure orders",
+                )?),
                 unit: *unit,
                 title: title.trim().to_owned(),
                 target: target.clone(),
@@ -531,7 +536,11 @@ pub(crate) fn decide(
             text_required(title, "the reopening order's title")?;
             state.check_target(target, "the reopening order")?;
             Ok(vec![GatheringEvent::ReopeningOrdered {
-                reopening: ReopeningId::new(next_id(&state.reopenings, ReopeningId::get)),
+                reopening: ReopeningId::new(next_id(
+                    &state.reopenings,
+                    ReopeningId::get,
+                    "reopening orders",
+                )?),
                 unit: *unit,
                 title: title.trim().to_owned(),
                 target: target.clone(),
@@ -552,7 +561,11 @@ pub(crate) fn decide(
                     day: ctx.today,
                 })?;
             Ok(vec![GatheringEvent::ViolationRecorded {
-                violation: ViolationId::new(next_id(&state.violations, ViolationId::get)),
+                violation: ViolationId::new(next_id(
+                    &state.violations,
+                    ViolationId::get,
+                    "venue violations",
+                )?),
                 venue: *venue,
                 unit: v.unit,
                 day: ctx.today,

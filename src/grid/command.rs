@@ -8,6 +8,7 @@ use super::{Action, Assignment, Duty, Role, Staff, Unit, UnitKind};
 use crate::grid::context::{Context, EntryMeta, GridView, non_empty, roles_text};
 use crate::household::{DeregistrationReason, Household, Relation, Resident, ResidentDetails};
 use crate::identity::{IdentityNumber, Phone};
+use crate::ids::fresh_number;
 use crate::place::StatisticalCode;
 use crate::table::Table;
 use crate::{Day, Error, HouseholdId, ObservationId, ResidentId, StaffId, UnitId, UtcOffset};
@@ -298,37 +299,16 @@ pub enum GridEvent {
     },
 }
 
-impl GridEvent {
-    /// The action of the command that records this event first (`None` for the founding).
-    pub(crate) fn action(&self) -> Option<Action> {
-        Some(match self {
-            GridEvent::TownshipFounded { .. } => return None,
-            GridEvent::UnitEstablished { .. } | GridEvent::GroupsZoned { .. } => {
-                Action::EstablishUnit
-            }
-            GridEvent::StaffEnrolled { .. } => Action::EnrollStaff,
-            GridEvent::StaffAssigned { .. } | GridEvent::AssignmentEnded { .. } => {
-                Action::AssignStaff
-            }
-            GridEvent::HouseholdRegistered { .. } => Action::RegisterHousehold,
-            GridEvent::ResidentRegistered { .. } | GridEvent::ResidentCorrected { .. } => {
-                Action::RegisterResident
-            }
-            GridEvent::HouseholdMoved { .. } | GridEvent::ResidentMoved { .. } => {
-                Action::MoveHousehold
-            }
-            GridEvent::ResidentDeregistered { .. } => Action::DeregisterResident,
-            GridEvent::ContactRevealed { .. } => Action::RevealContact,
-        })
-    }
-}
-
 /// What the grid's decisions ask of the modules above it, without naming them: whether a
 /// resident is under observation (a resident under observation cannot be deregistered).
 pub(crate) trait GridGuards {
     /// The resident's observation under way on `day`, if any.
     fn open_observation(&self, resident: ResidentId, day: Day) -> Option<ObservationId>;
 }
+
+/// More than the levels of any grid (township, village or community, zone, group): walks up
+/// the grid stop after this many steps, whatever the state holds.
+pub(crate) const MAX_DEPTH: usize = 16;
 
 /// The grid as built by its events.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -409,7 +389,7 @@ pub(crate) fn decide(
                 });
             }
             Ok(vec![GridEvent::UnitEstablished {
-                unit: UnitId::new(s.next_unit.max(1)),
+                unit: UnitId::new(fresh_number(s.next_unit, "units")?),
                 kind: *kind,
                 name: name.trim().to_owned(),
                 parent: *parent,
@@ -450,7 +430,7 @@ pub(crate) fn decide(
         GridCommand::EnrollStaff { name, role, phone } => {
             non_empty(name, "the new staff member's name")?;
             Ok(vec![GridEvent::StaffEnrolled {
-                staff: StaffId::new(s.next_staff.max(1)),
+                staff: StaffId::new(fresh_number(s.next_staff, "staff")?),
                 name: name.trim().to_owned(),
                 role: *role,
                 phone: *phone,
@@ -512,7 +492,7 @@ pub(crate) fn decide(
             ctx.reach(action, *group)?;
             non_empty(address, "the household's address")?;
             Ok(vec![GridEvent::HouseholdRegistered {
-                household: HouseholdId::new(s.next_household.max(1)),
+                household: HouseholdId::new(fresh_number(s.next_household, "households")?),
                 group: *group,
                 address: address.trim().to_owned(),
             }])
@@ -522,7 +502,7 @@ pub(crate) fn decide(
             ctx.reach(action, h.group)?;
             s.check_details(details, *household, None, ctx.today)?;
             Ok(vec![GridEvent::ResidentRegistered {
-                resident: ResidentId::new(s.next_resident.max(1)),
+                resident: ResidentId::new(fresh_number(s.next_resident, "residents")?),
                 household: *household,
                 details: details.clone(),
             }])
@@ -874,8 +854,9 @@ impl GridState {
     /// Whether an assignment to `assigned` covers `unit`.
     fn unit_covers(&self, assigned: UnitId, unit: UnitId) -> bool {
         let mut cur = Some(unit);
-        // The depth of a grid is small; the bound protects against a cyclic, tampered state.
-        for _ in 0..16 {
+        // A grid is at most four levels deep (township, village, zone, group); the bound ends
+        // the walk whatever the state holds.
+        for _ in 0..MAX_DEPTH {
             let Some(u) = cur.and_then(|c| self.units.get(&c)) else {
                 return false;
             };
@@ -909,8 +890,9 @@ impl GridState {
     pub(crate) fn covering_units(&self, unit: UnitId) -> Vec<UnitId> {
         let mut out = Vec::with_capacity(6);
         let mut cur = Some(unit);
-        // The depth of a grid is small; the bound protects against a cyclic, tampered state.
-        for _ in 0..16 {
+        // A grid is at most four levels deep (township, village, zone, group); the bound ends
+        // the walk whatever the state holds.
+        for _ in 0..MAX_DEPTH {
             let Some(u) = cur.and_then(|c| self.units.get(&c)) else {
                 break;
             };
@@ -938,8 +920,14 @@ impl GridState {
             _ => {
                 let mut out = Vec::new();
                 let mut stack = vec![id];
+                // Each unit is walked once: a replayed ledger is checked, so the grid is a
+                // tree, but a walk must end whatever the state holds.
+                let mut seen = BTreeSet::from([id]);
                 while let Some(cur) = stack.pop() {
                     for c in self.children.get(&cur).into_iter().flatten() {
+                        if !seen.insert(*c) {
+                            continue;
+                        }
                         match self.units.get(c).map(|u| u.kind) {
                             Some(UnitKind::Group) => out.push(*c),
                             Some(UnitKind::Zone) | None => {}

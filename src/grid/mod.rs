@@ -14,6 +14,7 @@ use crate::identity::Phone;
 use crate::place::StatisticalCode;
 use crate::{StaffId, UnitId};
 
+pub(crate) mod check;
 mod command;
 pub(crate) mod context;
 

@@ -11,6 +11,7 @@ use super::{
 };
 use crate::grid::Action;
 use crate::grid::context::{Context, one, roles_text};
+use crate::ids::fresh_number;
 use crate::table::Table;
 use crate::{Day, Error, Instant, ObservationId, ResidentId};
 
@@ -220,22 +221,6 @@ impl ObservationCounts {
     }
 }
 
-impl ObservationEvent {
-    /// The action of the command that records this event first.
-    pub(crate) fn action(&self) -> Action {
-        match self {
-            ObservationEvent::ProtocolAdopted { .. } => Action::ManageProtocols,
-            ObservationEvent::ObservationOpened { .. } => Action::RecordMedicalDecision,
-            ObservationEvent::ObservationUpdated { change, .. } => match change {
-                ObservationChange::ReadingRecorded(_)
-                | ObservationChange::SymptomsReported(_)
-                | ObservationChange::SuppliesHandedOut(_) => Action::RecordFollowUp,
-                _ => Action::RecordMedicalDecision,
-            },
-        }
-    }
-}
-
 /// Observation as built by its events.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct ObservationState {
@@ -291,7 +276,7 @@ pub(crate) fn decide(
             };
             opening.check()?;
             Ok(vec![ObservationEvent::ObservationOpened {
-                observation: ObservationId::new(s.next_observation.max(1)),
+                observation: ObservationId::new(fresh_number(s.next_observation, "observations")?),
                 resident: *resident,
                 opening,
             }])

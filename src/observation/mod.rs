@@ -84,6 +84,7 @@
 //! - A new exposure restarts the protocol's period from the new day 0; a period change moves
 //!   the last day. Both keep their history.
 
+pub(crate) mod check;
 mod command;
 mod followup;
 mod protocol;

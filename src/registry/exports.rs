@@ -1,7 +1,7 @@
 //! Lists of people for export (重点人员台账, 户籍花名册): masked by default; unmasked only
 //! through a command, so the ledger records who took what.
 
-use super::Registry;
+use super::{Registry, State};
 use crate::audit::{AuditCommand, ExportedList};
 use crate::report::{Cell, Lang, Sheet};
 use crate::{Day, Error, Instant, ResidentId, StaffId};
@@ -145,17 +145,6 @@ impl Registry {
         Ok(self.roster_sheet(lang, true))
     }
 
-    /// How many rows a list has now.
-    pub(super) fn list_rows(&self, list: ExportedList) -> u64 {
-        match list {
-            ExportedList::KeyPeople => self.key_people().len() as u64,
-            ExportedList::Residents => self
-                .residents()
-                .filter(|r| r.deregistered.is_none())
-                .count() as u64,
-        }
-    }
-
     /// Name, sex, identity, phone, address and group of a resident.
     fn person_cells(&self, resident: ResidentId, lang: Lang, unmasked: bool) -> Vec<Cell> {
         let Some(r) = self.resident(resident) else {
@@ -261,5 +250,26 @@ impl Registry {
             })
             .collect();
         Sheet::new(heading("户籍花名册", "Residents", lang), headings, rows)
+    }
+}
+
+impl State {
+    /// How many rows a list has now: key people (their latest interview made them one), or
+    /// registered residents.
+    pub(super) fn list_rows(&self, list: ExportedList) -> u64 {
+        match list {
+            ExportedList::KeyPeople => self
+                .screening
+                .interviews
+                .values()
+                .filter(|list| list.last().and_then(|i| i.outcome.key_person()).is_some())
+                .count() as u64,
+            ExportedList::Residents => self
+                .grid
+                .residents
+                .values()
+                .filter(|r| r.deregistered.is_none())
+                .count() as u64,
+        }
     }
 }

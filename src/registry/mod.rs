@@ -6,8 +6,7 @@ use crate::event::{Command, Event};
 use crate::gathering::{self, GatheringState};
 use crate::grid::context::{Context, EntryMeta, roles_text};
 use crate::grid::{
-    self, Action, Assignment, Duty, GridCommand, GridEvent, GridGuards, GridState, Role, Staff,
-    Unit, UnitKind,
+    self, Action, Assignment, Duty, GridCommand, GridGuards, GridState, Role, Staff, Unit, UnitKind,
 };
 use crate::household::{Household, Resident, ResidentDetails};
 use crate::identity::{IdentityNumber, Phone};
@@ -30,6 +29,7 @@ mod gathering_queries;
 mod lists;
 mod observation_queries;
 mod receipt;
+mod replay;
 mod report_queries;
 mod screening_queries;
 mod supervision_queries;
@@ -212,40 +212,22 @@ impl Registry {
             heads: BTreeMap::new(),
             trail_index: BTreeMap::new(),
         };
-        let township = UnitId::new(1);
-        let leader = StaffId::new(1);
-        let events: Vec<Event> = vec![
-            GridEvent::TownshipFounded {
-                unit: township,
-                name: founding.name,
-                code: founding.code,
-                offset: founding.offset,
-            }
-            .into(),
-            GridEvent::StaffEnrolled {
-                staff: leader,
-                name: founding.leader,
-                role: Role::Leader,
-                phone: founding.leader_phone,
-            }
-            .into(),
-            GridEvent::StaffAssigned {
-                staff: leader,
-                unit: township,
-                duty: Duty::ChargeOfVillage,
-            }
-            .into(),
-        ];
-        reg.record(at, leader, events);
+        let events = replay::founding_events(founding);
+        reg.record(at, StaffId::new(1), events);
         reg
     }
 
     /// Rebuilds a registry from a ledger: verifies it, then checks and applies every entry in
     /// order (refusals change nothing).
     ///
-    /// Replay trusts nothing it can check: every command's actor must be enrolled and hold a
-    /// role that may issue it when it was recorded; the entries of one command must carry the
-    /// same mark, actor and instant; instants never decrease.
+    /// Replay trusts no entry (whoever can write the file can append entries whose hashes
+    /// verify): the entries of one command must carry the same mark, actor and instant;
+    /// instants never decrease; and each command is taken back from its first event and
+    /// decided again against the state rebuilt so far, by its actor at its instant, as
+    /// [`execute`](Registry::execute) would: the actor enrolled, their role and reach allowing
+    /// it, every reference existing, ids fresh, the grid a tree, identity numbers unique, one
+    /// head per household. Its entries must be exactly the events that gives. The founding is
+    /// rebuilt and compared the same way.
     ///
     /// ```
     /// use fangkong::{Founding, Ledger, Registry};
@@ -260,102 +242,11 @@ impl Registry {
     /// [`Error::LedgerTampered`] if verification fails, [`Error::LedgerUnreadable`] if a record
     /// cannot be read, [`Error::RecordRedacted`] for a redacted record,
     /// [`Error::LedgerNotFounded`] if the first entry is not a founding, and
-    /// [`Error::ReplayRefused`] naming the first entry the registry would not have accepted.
+    /// [`Error::ReplayRefused`] naming the first entry the registry would not have accepted,
+    /// and why (the refusal the command would meet, or the field that differs from what the
+    /// command records when decided again).
     pub fn replay(ledger: &Ledger) -> Result<Registry, Error> {
-        if ledger.base().seq != 0 || ledger.is_empty() {
-            return Err(Error::LedgerNotFounded);
-        }
-        ledger.verify()?;
-        let mut state = State::default();
-        let mut last_at: Option<Instant> = None;
-        let mut heads = BTreeMap::new();
-        let mut trail_index = BTreeMap::new();
-        let mut open: Option<(CommandMark, StaffId, Instant)> = None;
-        for (i, entry) in ledger.entries().enumerate() {
-            let seq = i as u64 + 1;
-            let bytes = entry.record_bytes().ok_or(Error::RecordRedacted {
-                seq,
-                what: "replayed",
-            })?;
-            let record = Record::parse(bytes).map_err(|e| match e {
-                Error::RecordUnreadable { reason } => Error::LedgerUnreadable {
-                    line: i + 1,
-                    reason,
-                },
-                other => other,
-            })?;
-            let refuse = |reason: String| Error::ReplayRefused { seq, reason };
-            if i == 0
-                && !matches!(
-                    record.body,
-                    Body::Event(Event::Grid(GridEvent::TownshipFounded { .. }))
-                )
-            {
-                return Err(Error::LedgerNotFounded);
-            }
-            if last_at.is_some_and(|l| record.at < l) {
-                return Err(refuse(format!(
-                    "its instant {} is earlier than the entry before it",
-                    record.at
-                )));
-            }
-            last_at = Some(record.at);
-            heads.insert(
-                record.at.day_in(state.grid.offset),
-                Head {
-                    seq,
-                    hash: entry.hash(),
-                },
-            );
-            // The entries of one command: contiguous, with one mark, actor and instant.
-            match open {
-                Some((mark, actor, at)) if seq <= mark.last() => {
-                    if record.command != mark || record.actor != actor || record.at != at {
-                        return Err(refuse(format!(
-                            "it claims to belong to the command that starts at entry {}, but its mark, actor or instant differs",
-                            mark.first
-                        )));
-                    }
-                }
-                _ => {
-                    if !record.command.starts_at(seq) || record.command.entries == 0 {
-                        return Err(refuse(format!(
-                            "it should start a command but is marked as part of the command at entry {}",
-                            record.command.first
-                        )));
-                    }
-                    let mark = record.command;
-                    open = Some((mark, record.actor, record.at));
-                    if mark.last() > ledger.head().seq {
-                        return Err(refuse(format!(
-                            "its command claims {} entries but the ledger ends before them",
-                            mark.entries
-                        )));
-                    }
-                    // The command's authority, checked once for all its events.
-                    if i > 0 {
-                        state.check_authority(&record).map_err(refuse)?;
-                    }
-                }
-            }
-            if let Body::Event(e) = &record.body {
-                let meta = EntryMeta {
-                    seq,
-                    actor: record.actor,
-                    at: record.at,
-                    day: record.at.day_in(state.grid.offset),
-                };
-                state.apply(e, &meta);
-            }
-            trail::index(&mut trail_index, &state, seq, record.actor, &record.body);
-        }
-        Ok(Registry {
-            state,
-            ledger: ledger.clone(),
-            last_at,
-            heads,
-            trail_index,
-        })
+        replay::replay(ledger)
     }
 
     /// The ledger of every accepted event and refused command (since the last
@@ -563,7 +454,7 @@ impl Registry {
         let last_at = self.last_at();
         let decided = match last_at.filter(|l| at < *l) {
             Some(last) => Err(Error::InstantBeforeLedger { at, last }),
-            None => self.decide(actor, at, &command),
+            None => self.state.decide(actor, at, &command, &self.trail_index),
         };
         match decided {
             Ok(events) => Ok(self.record(at, actor, events)),
@@ -885,54 +776,6 @@ impl Registry {
         self.last_at = Some(at);
         self.heads.insert(at.day_in(self.state.grid.offset), head);
         seq
-    }
-
-    /// Authorizes a command (the actor is enrolled and their role may take its action) and
-    /// routes it to the module that owns it, which checks the rest and returns its events.
-    fn decide(&self, actor: StaffId, at: Instant, command: &Command) -> Result<Vec<Event>, Error> {
-        let s = &self.state;
-        let who = s
-            .grid
-            .staff
-            .get(&actor)
-            .ok_or(Error::UnknownStaff { staff: actor })?;
-        let action = command.action();
-        if !who.role.may(action) {
-            return Err(Error::RoleNotPermitted {
-                actor: who.label(),
-                action: action.as_str(),
-                allowed: roles_text(action.roles()),
-            });
-        }
-        let ctx = Context {
-            actor: who,
-            at,
-            today: at.day_in(s.grid.offset),
-            offset: s.grid.offset,
-            grid: &s.grid,
-        };
-        Ok(match command {
-            Command::Grid(c) => wrap(grid::decide(&s.grid, &ctx, s, c)?),
-            Command::Screening(c) => {
-                let (own, follow) = screening::decide(&s.screening, &ctx, &s.observation, c)?;
-                let mut events = wrap(own);
-                events.extend(wrap(follow));
-                events
-            }
-            Command::Observation(c) => wrap(observation::decide(&s.observation, &ctx, c)?),
-            Command::Report(c) => wrap(report::decide(&s.report, &ctx, c)?),
-            Command::Gathering(c) => wrap(gathering::decide(&s.gathering, &ctx, c)?),
-            Command::Supervision(c) => wrap(supervision::decide(&s.supervision, &ctx, c)?),
-            Command::Audit(c) => {
-                let count = match c {
-                    crate::audit::AuditCommand::ExportTrail { subject } => {
-                        self.trail_index.get(subject).map_or(0, |v| v.len() as u64)
-                    }
-                    crate::audit::AuditCommand::ExportList { list } => self.list_rows(*list),
-                };
-                wrap(crate::audit::decide(&ctx, c, count)?)
-            }
-        })
     }
 
     // ----- queries -----
@@ -1466,47 +1309,66 @@ impl State {
         }
     }
 
-    /// Whether the actor of a command's first entry was enrolled, and held a role that may
-    /// take the command's action, when it was recorded.
-    fn check_authority(&self, record: &Record) -> Result<(), String> {
-        // Anyone may be refused, even someone unknown: a refusal claims no authority.
-        if matches!(record.body, Body::Refused(_)) {
-            return Ok(());
+    /// The actor, if enrolled and their role may take `action`.
+    fn authorize(&self, actor: StaffId, action: Action) -> Result<&Staff, Error> {
+        let who = self
+            .grid
+            .staff
+            .get(&actor)
+            .ok_or(Error::UnknownStaff { staff: actor })?;
+        if !who.role.may(action) {
+            return Err(Error::RoleNotPermitted {
+                actor: who.label(),
+                action: action.as_str(),
+                allowed: roles_text(action.roles()),
+            });
         }
-        let who = self.grid.staff.get(&record.actor).ok_or_else(|| {
-            format!(
-                "its actor {} is not an enrolled member of staff",
-                record.actor
-            )
-        })?;
-        let action = match &record.body {
-            Body::Event(e) => event_action(e),
-            Body::Refused(_) => return Ok(()),
-        };
-        if let Some(action) = action
-            && !who.role.may(action)
-        {
-            return Err(format!(
-                "{} may not {}: only {} may",
-                who.label(),
-                action.as_str(),
-                roles_text(action.roles())
-            ));
-        }
-        Ok(())
+        Ok(who)
     }
-}
 
-/// The action the command that produced `e` (as its first event) needed.
-fn event_action(e: &Event) -> Option<Action> {
-    match e {
-        Event::Grid(e) => e.action(),
-        Event::Screening(e) => Some(e.action()),
-        Event::Observation(e) => Some(e.action()),
-        Event::Report(e) => Some(e.action()),
-        Event::Gathering(e) => Some(e.action()),
-        Event::Supervision(e) => Some(e.action()),
-        Event::Audit(e) => Some(e.action()),
+    /// Authorizes a command (the actor is enrolled and their role may take its action) and
+    /// routes it to the module that owns it, which checks the rest and returns its events.
+    ///
+    /// `trail` is the audit trail's index (which entries concern which subject), which an
+    /// export of a trail counts.
+    fn decide(
+        &self,
+        actor: StaffId,
+        at: Instant,
+        command: &Command,
+        trail: &BTreeMap<crate::audit::Subject, Vec<u64>>,
+    ) -> Result<Vec<Event>, Error> {
+        let s = self;
+        let who = self.authorize(actor, command.action())?;
+        let ctx = Context {
+            actor: who,
+            at,
+            today: at.day_in(s.grid.offset),
+            offset: s.grid.offset,
+            grid: &s.grid,
+        };
+        Ok(match command {
+            Command::Grid(c) => wrap(grid::decide(&s.grid, &ctx, s, c)?),
+            Command::Screening(c) => {
+                let (own, follow) = screening::decide(&s.screening, &ctx, &s.observation, c)?;
+                let mut events = wrap(own);
+                events.extend(wrap(follow));
+                events
+            }
+            Command::Observation(c) => wrap(observation::decide(&s.observation, &ctx, c)?),
+            Command::Report(c) => wrap(report::decide(&s.report, &ctx, c)?),
+            Command::Gathering(c) => wrap(gathering::decide(&s.gathering, &ctx, c)?),
+            Command::Supervision(c) => wrap(supervision::decide(&s.supervision, &ctx, c)?),
+            Command::Audit(c) => {
+                let count = match c {
+                    crate::audit::AuditCommand::ExportTrail { subject } => {
+                        trail.get(subject).map_or(0, |v| v.len() as u64)
+                    }
+                    crate::audit::AuditCommand::ExportList { list } => self.list_rows(*list),
+                };
+                wrap(crate::audit::decide(&ctx, c, count)?)
+            }
+        })
     }
 }
 

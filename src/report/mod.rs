@@ -17,6 +17,7 @@
 //! `xlsx` an Excel workbook (one sheet per day), feature `fhir` temperature readings as FHIR R4
 //! Observations. The tables hold unit figures only, no personal data.
 
+pub(crate) mod check;
 mod figures;
 mod table;
 
@@ -205,18 +206,6 @@ pub enum ReportEvent {
         /// (`None`: never late).
         late_from: Option<Instant>,
     },
-}
-
-impl ReportEvent {
-    /// The action of the command that records this event.
-    pub(crate) fn action(&self) -> Action {
-        match self {
-            ReportEvent::ReportingUnitAdded { .. } | ReportEvent::ScheduleSet { .. } => {
-                Action::ManageReports
-            }
-            ReportEvent::ReportSubmitted { .. } => Action::SubmitReport,
-        }
-    }
 }
 
 /// One submitted report (日报), as recorded.

@@ -11,6 +11,7 @@ use super::{
 };
 use crate::grid::Action;
 use crate::grid::context::{Context, EntryMeta, GridView, non_empty, one};
+use crate::ids::fresh_number;
 use crate::observation::{
     ObservationChange, ObservationEvent, ObservationState, Opening, OpeningBasis,
 };
@@ -159,21 +160,6 @@ pub enum ScreeningEvent {
     },
 }
 
-impl ScreeningEvent {
-    /// The action of the command that records this event first.
-    pub(crate) fn action(&self) -> Action {
-        match self {
-            ScreeningEvent::RiskRegisterChanged { .. } => Action::ManageRiskAreas,
-            ScreeningEvent::ScreeningRuleAdopted { .. }
-            | ScreeningEvent::ScreeningRoundOpened { .. }
-            | ScreeningEvent::ScreeningRoundClosed { .. } => Action::ManageScreening,
-            ScreeningEvent::HouseholdVisited { .. } | ScreeningEvent::InterviewRecorded { .. } => {
-                Action::RecordScreening
-            }
-        }
-    }
-}
-
 /// Screening as built by its events.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct ScreeningState {
@@ -242,7 +228,7 @@ pub(crate) fn decide(
                 ctx.reach(action, *u)?;
             }
             Ok(vec![ScreeningEvent::ScreeningRoundOpened {
-                round: RoundId::new(s.next_round.max(1)),
+                round: RoundId::new(fresh_number(s.next_round, "screening rounds")?),
                 name: name.trim().to_owned(),
                 units: units.clone(),
                 opens: *opens,
@@ -485,7 +471,7 @@ fn events_for_outcome(
     };
     opening.check()?;
     Ok(vec![ObservationEvent::ObservationOpened {
-        observation: ObservationId::new(s.next_observation.max(1)),
+        observation: ObservationId::new(fresh_number(s.next_observation, "observations")?),
         resident,
         opening,
     }])

@@ -12,6 +12,7 @@
 //! Conventions (DOMAIN.md §3–4): a designation from F lifted on L is in force on F ..= L − 1;
 //! a look-back window of W days on day S covers S − W ..= S; day 0 is the last day of exposure.
 
+pub(crate) mod check;
 mod command;
 mod explain_zh;
 mod interview;

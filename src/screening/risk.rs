@@ -480,23 +480,39 @@ impl RiskRegister {
                 Ok(vec![RegisterChange::Designated(d)])
             }
             ProposedChange::Replace { lift, level, .. } => {
-                let old = self
-                    .get(*lift)
-                    .ok_or(Error::UnknownDesignation { id: *lift })?;
-                if old.area != proposal.area {
-                    return Err(Error::ProposalAreaMismatch {
-                        id: *lift,
-                        proposal_area: proposal.area,
-                        designation_area: old.area,
-                    });
-                }
-                let lifted = self.check_lift(*lift, proposal.on)?;
-                let mut d =
-                    self.plan_designation(proposal.area, level.clone(), proposal.on, basis)?;
-                d.replaces = Some(*lift);
-                Ok(vec![lifted, RegisterChange::Designated(d)])
+                self.plan_replacement(proposal.area, *lift, level.clone(), proposal.on, basis)
             }
         }
+    }
+
+    /// Checks replacing designation `lift` of `area` by a new one at `level` from day `on`
+    /// (the old one lifted on that day), and returns the two changes: the lift, then the new
+    /// designation naming the one it replaces.
+    ///
+    /// # Errors
+    /// As [`RiskRegister::plan_confirmation`] for a replacement.
+    pub(crate) fn plan_replacement(
+        &self,
+        area: DivisionCode,
+        lift: DesignationId,
+        level: RiskLevel,
+        on: Day,
+        basis: String,
+    ) -> Result<Vec<RegisterChange>, Error> {
+        let old = self
+            .get(lift)
+            .ok_or(Error::UnknownDesignation { id: lift })?;
+        if old.area != area {
+            return Err(Error::ProposalAreaMismatch {
+                id: lift,
+                proposal_area: area,
+                designation_area: old.area,
+            });
+        }
+        let lifted = self.check_lift(lift, on)?;
+        let mut d = self.plan_designation(area, level, on, basis)?;
+        d.replaces = Some(lift);
+        Ok(vec![lifted, RegisterChange::Designated(d)])
     }
 
     /// Records a proposal a person has confirmed, and returns the changes recorded.

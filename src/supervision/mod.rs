@@ -48,6 +48,7 @@
 //! ```
 
 mod accountability;
+pub(crate) mod check;
 mod finding;
 mod inspection;
 mod labels;
@@ -187,18 +188,6 @@ pub enum SupervisionEvent {
         /// Its grounds.
         reason: String,
     },
-}
-
-impl SupervisionEvent {
-    /// The action of the command that records this event.
-    pub(crate) fn action(&self) -> Action {
-        match self {
-            SupervisionEvent::InspectionRecorded { .. } => Action::RecordInspection,
-            SupervisionEvent::FindingRecorded { .. } => Action::RecordFinding,
-            SupervisionEvent::FindingRectified { .. } => Action::RecordRectification,
-            SupervisionEvent::AccountabilityDecided { .. } => Action::DecideAccountability,
-        }
-    }
 }
 
 /// Supervision's state, built only by [`SupervisionState::apply`].

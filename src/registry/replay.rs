@@ -1,0 +1,478 @@
+//! Replay: rebuilding a registry from its ledger, trusting no entry.
+//!
+//! The ledger's hash is unkeyed: whoever can write the file can append entries that verify. So
+//! replay checks every command before applying it, the way [`Registry::execute`] would have:
+//!
+//! 1. The entries of one command are contiguous and carry the same [`CommandMark`], actor and
+//!    instant; instants never decrease; a refusal is a command of one entry.
+//! 2. The command is taken back from its first event (each module's `check::command_of`) and
+//!    decided again against the state rebuilt so far, by the entry's actor at the entry's
+//!    instant: the actor must be enrolled, their role may take the action, the units concerned
+//!    lie within their reach, every reference exists, ids are the next ones (never `u32::MAX`),
+//!    the grid stays a tree, identity numbers stay unique, a household keeps one head…
+//! 3. The command's entries must be exactly the events that decision gives, in order: no
+//!    event added, left out or changed. An interview's events include the observation it opens,
+//!    so the interview's authority covers them.
+//!
+//! The founding (entries 1 to 3) is rebuilt from its name, code, local time and leader and
+//! compared the same way. Two commands do not name themselves in an event: a confirmed
+//! replacement of a risk level is decided again by the risk register
+//! (`screening::check::replacement`), and a confirmed designation is decided as a plain
+//! designation with the proposal's explanation as its basis.
+//!
+//! The first entry that fails stops replay with [`Error::ReplayRefused`] naming it and why.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::{Founding, Registry, State, trail, wrap};
+use crate::audit::{AuditCommand, AuditEvent};
+use crate::event::{Command, Event};
+use crate::grid::context::EntryMeta;
+use crate::grid::{self, Action, Duty, GridEvent, Role};
+use crate::ledger::Ledger;
+use crate::record::{Body, Record, mask_digit_runs};
+use crate::{
+    Error, Head, Instant, StaffId, UnitId, gathering, observation, report, screening, supervision,
+};
+
+/// What [`Registry::found`] records: the township, its first leader (`S1`), and the leader's
+/// charge of the township (`U1`).
+pub(super) fn founding_events(founding: Founding) -> Vec<Event> {
+    let township = UnitId::new(1);
+    let leader = StaffId::new(1);
+    vec![
+        GridEvent::TownshipFounded {
+            unit: township,
+            name: founding.name,
+            code: founding.code,
+            offset: founding.offset,
+        }
+        .into(),
+        GridEvent::StaffEnrolled {
+            staff: leader,
+            name: founding.leader,
+            role: Role::Leader,
+            phone: founding.leader_phone,
+        }
+        .into(),
+        GridEvent::StaffAssigned {
+            staff: leader,
+            unit: township,
+            duty: Duty::ChargeOfVillage,
+        }
+        .into(),
+    ]
+}
+
+/// Which entries concern which subject (the audit trail's index).
+type TrailIndex = BTreeMap<crate::audit::Subject, Vec<u64>>;
+
+/// One entry of a command being replayed.
+struct Entry {
+    seq: u64,
+    hash: crate::Hash,
+    record: Record,
+}
+
+/// See [`Registry::replay`].
+pub(super) fn replay(ledger: &Ledger) -> Result<Registry, Error> {
+    if ledger.base().seq != 0 || ledger.is_empty() {
+        return Err(Error::LedgerNotFounded);
+    }
+    ledger.verify()?;
+    let end = ledger.head().seq;
+    let mut state = State::default();
+    let mut last_at: Option<Instant> = None;
+    let mut heads = BTreeMap::new();
+    let mut trail_index = BTreeMap::new();
+    let mut entries = ledger.entries().enumerate();
+    while let Some((i, entry)) = entries.next() {
+        let seq = i as u64 + 1;
+        let record = read(entry, i)?;
+        let refuse = |reason: String| Error::ReplayRefused { seq, reason };
+        if i == 0
+            && !matches!(
+                record.body,
+                Body::Event(Event::Grid(GridEvent::TownshipFounded { .. }))
+            )
+        {
+            return Err(Error::LedgerNotFounded);
+        }
+        in_order(&mut last_at, seq, record.at)?;
+        let mark = record.command;
+        if !mark.starts_at(seq) || mark.entries == 0 {
+            return Err(refuse(format!(
+                "it should start a command but is marked as part of the command at entry {}",
+                mark.first
+            )));
+        }
+        if mark.last() > end {
+            return Err(refuse(format!(
+                "its command claims {} entries but the ledger ends before them",
+                mark.entries
+            )));
+        }
+        let (actor, at) = (record.actor, record.at);
+        let mut command = vec![Entry {
+            seq,
+            hash: entry.hash(),
+            record,
+        }];
+        while command.len() < mark.entries as usize {
+            let Some((j, entry)) = entries.next() else {
+                break;
+            };
+            let seq = j as u64 + 1;
+            let record = read(entry, j)?;
+            in_order(&mut last_at, seq, record.at)?;
+            if record.command != mark || record.actor != actor || record.at != at {
+                return Err(Error::ReplayRefused {
+                    seq,
+                    reason: format!(
+                        "it claims to belong to the command that starts at entry {}, but its mark, actor or instant differs",
+                        mark.first
+                    ),
+                });
+            }
+            command.push(Entry {
+                seq,
+                hash: entry.hash(),
+                record,
+            });
+        }
+        state
+            .check_command(&command, &trail_index)
+            .map_err(|(seq, reason)| Error::ReplayRefused { seq, reason })?;
+        for e in command {
+            let day = e.record.at.day_in(state.grid.offset);
+            if let Body::Event(event) = &e.record.body {
+                let meta = EntryMeta {
+                    seq: e.seq,
+                    actor: e.record.actor,
+                    at: e.record.at,
+                    day,
+                };
+                state.apply(event, &meta);
+            }
+            trail::index(
+                &mut trail_index,
+                &state,
+                e.seq,
+                e.record.actor,
+                &e.record.body,
+            );
+            // As `Registry::append`: the day in the township's time once the event is applied.
+            heads.insert(
+                e.record.at.day_in(state.grid.offset),
+                Head {
+                    seq: e.seq,
+                    hash: e.hash,
+                },
+            );
+        }
+    }
+    Ok(Registry {
+        state,
+        ledger: ledger.clone(),
+        last_at,
+        heads,
+        trail_index,
+    })
+}
+
+/// Reads the record of the entry at index `i`.
+fn read(entry: &crate::Entry, i: usize) -> Result<Record, Error> {
+    let seq = i as u64 + 1;
+    let bytes = entry.record_bytes().ok_or(Error::RecordRedacted {
+        seq,
+        what: "replayed",
+    })?;
+    Record::parse(bytes).map_err(|e| match e {
+        Error::RecordUnreadable { reason } => Error::LedgerUnreadable {
+            line: i + 1,
+            reason,
+        },
+        other => other,
+    })
+}
+
+/// Checks that an entry's instant is not earlier than the entry before it.
+fn in_order(last_at: &mut Option<Instant>, seq: u64, at: Instant) -> Result<(), Error> {
+    if last_at.is_some_and(|l| at < l) {
+        return Err(Error::ReplayRefused {
+            seq,
+            reason: format!("its instant {at} is earlier than the entry before it"),
+        });
+    }
+    *last_at = Some(at);
+    Ok(())
+}
+
+impl State {
+    /// Checks one command's entries against the state before they are applied; on failure,
+    /// the entry to name and why.
+    fn check_command(&self, command: &[Entry], trail: &TrailIndex) -> Result<(), (u64, String)> {
+        let Some(first) = command.first() else {
+            return Ok(());
+        };
+        let (seq0, actor, at) = (first.seq, first.record.actor, first.record.at);
+        if matches!(first.record.body, Body::Refused(_)) {
+            // Anyone may be refused, even someone unknown: a refusal claims no authority and
+            // changes nothing. But it is a command of one entry, carrying no event.
+            if command.len() != 1 {
+                return Err((
+                    seq0,
+                    format!(
+                        "it records a refused command, which is one entry, but is marked as {} entries",
+                        command.len()
+                    ),
+                ));
+            }
+            return Ok(());
+        }
+        let mut recorded = Vec::with_capacity(command.len());
+        for e in command {
+            match &e.record.body {
+                Body::Event(event) => recorded.push(event.clone()),
+                Body::Refused(_) => {
+                    return Err((
+                        e.seq,
+                        format!(
+                            "it records a refusal inside the accepted command that starts at entry {seq0}"
+                        ),
+                    ));
+                }
+            }
+        }
+        let expected = if seq0 == 1 {
+            founding(actor, &recorded)
+        } else {
+            self.decide_again(actor, at, &recorded, trail)
+        }
+        .map_err(|reason| (seq0, reason))?;
+        compare(seq0, &expected, &recorded)
+    }
+
+    /// The events the command whose entries are `recorded` gives when decided again now, by
+    /// `actor` at `at`; or why it cannot be decided again, or would be refused.
+    fn decide_again(
+        &self,
+        actor: StaffId,
+        at: Instant,
+        recorded: &[Event],
+        trail: &TrailIndex,
+    ) -> Result<Vec<Event>, String> {
+        let refused = |e: Error| {
+            format!(
+                "the command it records would have been refused: {}",
+                mask_digit_runs(&e.to_string())
+            )
+        };
+        if let Some(changes) = screening::check::replacement(&self.screening.risk, recorded) {
+            self.authorize(actor, Action::ManageRiskAreas)
+                .map_err(refused)?;
+            return changes.map(wrap).map_err(refused);
+        }
+        let first = recorded.first().ok_or("the command records no event")?;
+        let command: Command = match first {
+            Event::Grid(e) => grid::check::command_of(e)
+                .ok_or("a township is founded only by the ledger's first entry")?
+                .into(),
+            Event::Screening(e) => screening::check::command_of(e)
+                .ok_or(
+                    "a designation that replaces another is recorded right after the other is lifted, in one command",
+                )?
+                .into(),
+            Event::Observation(e) => observation::check::command_of(e).into(),
+            Event::Report(e) => report::check::command_of(e).into(),
+            Event::Gathering(e) => gathering::check::command_of(e).into(),
+            Event::Supervision(e) => supervision::check::command_of(e).into(),
+            Event::Audit(AuditEvent::TrailExported { subject, .. }) => {
+                AuditCommand::ExportTrail { subject: *subject }.into()
+            }
+            Event::Audit(AuditEvent::ListExported { list, .. }) => {
+                AuditCommand::ExportList { list: *list }.into()
+            }
+        };
+        self.decide(actor, at, &command, trail).map_err(refused)
+    }
+}
+
+/// The founding, rebuilt from what its entries say and recorded by the first leader.
+fn founding(actor: StaffId, recorded: &[Event]) -> Result<Vec<Event>, String> {
+    let [
+        Event::Grid(GridEvent::TownshipFounded {
+            name, code, offset, ..
+        }),
+        Event::Grid(GridEvent::StaffEnrolled {
+            name: leader,
+            phone,
+            ..
+        }),
+        ..,
+    ] = recorded
+    else {
+        return Err(
+            "the founding records the township, then its first leader, then the leader's charge of the township"
+                .to_owned(),
+        );
+    };
+    if actor != StaffId::new(1) {
+        return Err(format!(
+            "the founding is recorded by the first leader, S1, not by {actor}"
+        ));
+    }
+    Ok(founding_events(Founding {
+        name: name.clone(),
+        code: *code,
+        offset: *offset,
+        leader: leader.clone(),
+        leader_phone: *phone,
+    }))
+}
+
+/// Compares a command's recorded events with the events its decision gives.
+fn compare(seq0: u64, expected: &[Event], recorded: &[Event]) -> Result<(), (u64, String)> {
+    for (k, (want, got)) in expected.iter().zip(recorded).enumerate() {
+        if want != got {
+            let seq = seq0 + k as u64;
+            return Err((seq, difference(want, got)));
+        }
+    }
+    if recorded.len() > expected.len() {
+        return Err((
+            seq0 + expected.len() as u64,
+            format!(
+                "the command that starts at entry {seq0} records {} event(s) when decided again; this entry is one too many",
+                expected.len()
+            ),
+        ));
+    }
+    if recorded.len() < expected.len() {
+        return Err((
+            seq0 + recorded.len().saturating_sub(1) as u64,
+            format!(
+                "the command that starts at entry {seq0} records {} event(s) when decided again, but its entries end after {}",
+                expected.len(),
+                recorded.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Why a recorded event is not the one its command gives: the first field that differs, with
+/// both values (personal data masked, long values cut).
+fn difference(expected: &Event, recorded: &Event) -> String {
+    let (Ok(want), Ok(got)) = (
+        serde_json::to_value(expected),
+        serde_json::to_value(recorded),
+    ) else {
+        return "it is not the event its command records when decided again".to_owned();
+    };
+    let mut path = Vec::new();
+    match first_difference(&want, &got, &mut path) {
+        Some((want, got)) => format!(
+            "it is not what its command records when decided again: at {} it says {}, where the registry records {}",
+            path.join("."),
+            shown(got),
+            shown(want)
+        ),
+        None => "it is not the event its command records when decided again".to_owned(),
+    }
+}
+
+/// The first place where two JSON values differ (path into `path`), with the values there
+/// (`None` for a field one of them lacks).
+fn first_difference<'a>(
+    a: &'a Value,
+    b: &'a Value,
+    path: &mut Vec<String>,
+) -> Option<(Option<&'a Value>, Option<&'a Value>)> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for (k, va) in x {
+                path.push(k.clone());
+                match y.get(k) {
+                    None => return Some((Some(va), None)),
+                    Some(vb) => {
+                        if let Some(d) = first_difference(va, vb, path) {
+                            return Some(d);
+                        }
+                    }
+                }
+                path.pop();
+            }
+            let (k, vb) = y.iter().find(|(k, _)| !x.contains_key(*k))?;
+            path.push(k.clone());
+            Some((None, Some(vb)))
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            for i in 0..x.len().max(y.len()) {
+                path.push(i.to_string());
+                match (x.get(i), y.get(i)) {
+                    (Some(va), Some(vb)) => {
+                        if let Some(d) = first_difference(va, vb, path) {
+                            return Some(d);
+                        }
+                    }
+                    (va, vb) => return Some((va, vb)),
+                }
+                path.pop();
+            }
+            None
+        }
+        _ if a == b => None,
+        _ => Some((Some(a), Some(b))),
+    }
+}
+
+/// A value as a message shows it: personal data masked, at most 60 characters.
+fn shown(v: Option<&Value>) -> String {
+    let Some(v) = v else {
+        return "nothing".to_owned();
+    };
+    let text = mask_digit_runs(&v.to_string());
+    if text.chars().count() > 60 {
+        let cut: String = text.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_difference_names_the_field_and_both_values() {
+        let want: Event = GridEvent::StaffAssigned {
+            staff: StaffId::new(2),
+            unit: UnitId::new(3),
+            duty: Duty::Grid,
+        }
+        .into();
+        let got: Event = GridEvent::StaffAssigned {
+            staff: StaffId::new(2),
+            unit: UnitId::new(4),
+            duty: Duty::Grid,
+        }
+        .into();
+        assert_eq!(
+            difference(&want, &got),
+            "it is not what its command records when decided again: at grid.StaffAssigned.unit it says 4, where the registry records 3"
+        );
+    }
+
+    #[test]
+    fn long_values_are_cut_and_digit_runs_masked() {
+        let v = Value::String("13974561234".to_owned());
+        assert_eq!(shown(Some(&v)), "\"139****1234\"");
+        let v = Value::String("x".repeat(100));
+        assert_eq!(shown(Some(&v)).chars().count(), 60);
+        assert_eq!(shown(None), "nothing");
+    }
+}

@@ -1,0 +1,25 @@
+//! Replay's side of the daily report: the command an event records (see `grid/check.rs`).
+
+use super::{ReportCommand, ReportEvent};
+
+/// The command whose first event is `event`, rebuilt from the event.
+pub(crate) fn command_of(event: &ReportEvent) -> ReportCommand {
+    match event.clone() {
+        ReportEvent::ReportingUnitAdded { unit, .. } => ReportCommand::AddReportingUnit { unit },
+        ReportEvent::ScheduleSet { schedule } => ReportCommand::SetSchedule { schedule },
+        ReportEvent::ReportSubmitted {
+            unit,
+            day,
+            figures,
+            note,
+            head,
+            ..
+        } => ReportCommand::SubmitReport {
+            unit,
+            day,
+            figures,
+            note,
+            head,
+        },
+    }
+}
