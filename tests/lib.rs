@@ -10,6 +10,7 @@ mod grid;
 mod identity;
 mod labels;
 mod ledger;
+mod ledger_bytes;
 mod ledger_v2;
 mod observation;
 mod privacy;
