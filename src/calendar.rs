@@ -1111,3 +1111,37 @@ mod tests {
         assert_eq!(Instant::try_from(tt).unwrap().to_string(), t.to_string());
     }
 }
+
+// ----- the ledger's record writer (issue 14): a day and an instant as JSON strings -----
+
+impl Day {
+    /// Appends the day as a JSON string, exactly as serde_json writes it.
+    pub(crate) fn push_json(self, out: &mut String) {
+        let mut buf = [0u8; 10];
+        out.push('"');
+        match day_text(&mut buf, self.0) {
+            Some(text) => out.push_str(text),
+            None => {
+                use std::fmt::Write;
+                let _ = write!(out, "{self}");
+            }
+        }
+        out.push('"');
+    }
+}
+
+impl Instant {
+    /// Appends the instant as a JSON string, exactly as serde_json writes it.
+    pub(crate) fn push_json(self, out: &mut String) {
+        let mut buf = [0u8; 25];
+        out.push('"');
+        match self.fast_text(&mut buf) {
+            Some(text) => out.push_str(text),
+            None => {
+                use std::fmt::Write;
+                let _ = write!(out, "{self}");
+            }
+        }
+        out.push('"');
+    }
+}

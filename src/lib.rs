@@ -183,6 +183,8 @@ mod lenient;
 pub mod observation;
 mod place;
 mod record;
+// The ledger's record writer (issue 14).
+mod record_writer;
 mod registry;
 pub mod report;
 mod screening;

@@ -115,12 +115,36 @@ impl Record {
         })
     }
 
+    /// The record's exact bytes, as the ledger stores and hashes them: serde_json's output of
+    /// the record (LEDGER.md), written by a writer made for the record types.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Record, Registry};
+    /// let t = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// for entry in reg.ledger().entries() {
+    ///     let stored = entry.record_bytes().unwrap();
+    ///     let record = Record::parse(stored)?;
+    ///     assert_eq!(record.to_json(), stored);
+    ///     assert_eq!(record.to_json(), serde_json::to_string(&record).unwrap());
+    /// }
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        let bytes = crate::record_writer::record_json(self);
+        // Every record any debug build writes is checked against serde_json's bytes.
+        debug_assert_eq!(
+            Some(bytes.as_str()),
+            serde_json::to_string(self).ok().as_deref(),
+            "the record writer must write serde_json's bytes"
+        );
+        bytes
+    }
+
     /// The record's exact bytes, as the ledger stores and hashes them.
     pub(crate) fn to_bytes(&self) -> String {
         debug_assert_eq!(self.schema, SCHEMA_VERSION);
-        // Records hold no maps with non-string keys and no serializer that can fail, so this
-        // cannot fail; hashing an empty record instead would break the ledger silently.
-        serde_json::to_string(self).expect("ledger records always serialize")
+        self.to_json()
     }
 }
 
