@@ -1116,32 +1116,105 @@ mod tests {
 
 impl Day {
     /// Appends the day as a JSON string, exactly as serde_json writes it.
-    pub(crate) fn push_json(self, out: &mut String) {
-        let mut buf = [0u8; 10];
-        out.push('"');
-        match day_text(&mut buf, self.0) {
-            Some(text) => out.push_str(text),
-            None => {
-                use std::fmt::Write;
-                let _ = write!(out, "{self}");
-            }
+    pub(crate) fn push_json(self, out: &mut Vec<u8>) {
+        let y = self.0.year();
+        if !(0..=9999).contains(&y) {
+            out.push(b'"');
+            out.extend_from_slice(self.to_string().as_bytes());
+            out.push(b'"');
+            return;
         }
-        out.push('"');
+        let mut buf = *b"\"0000-00-00\"";
+        digits(&mut buf[1..5], y as u32);
+        digits(&mut buf[6..8], self.0.month());
+        digits(&mut buf[9..11], self.0.day());
+        out.extend_from_slice(&buf);
     }
 }
 
 impl Instant {
-    /// Appends the instant as a JSON string, exactly as serde_json writes it.
-    pub(crate) fn push_json(self, out: &mut String) {
-        let mut buf = [0u8; 25];
-        out.push('"');
-        match self.fast_text(&mut buf) {
-            Some(text) => out.push_str(text),
-            None => {
-                use std::fmt::Write;
-                let _ = write!(out, "{self}");
-            }
+    /// Appends the instant as a JSON string, exactly as serde_json writes it: the local date
+    /// and time computed from the Unix time and the offset (days to a civil date as in
+    /// Howard Hinnant's `civil_from_days`), without chrono's calendar machinery.
+    pub(crate) fn push_json(self, out: &mut Vec<u8>) {
+        let off = self.0.offset().local_minus_utc();
+        let local = self.0.timestamp() + i64::from(off);
+        let days = local.div_euclid(86_400);
+        let secs = local.rem_euclid(86_400) as u32;
+        let (y, m, d) = civil_from_days(days);
+        if self.0.timestamp_subsec_nanos() != 0 || off % 60 != 0 || !(0..=9999).contains(&y) {
+            out.push(b'"');
+            out.extend_from_slice(self.to_string().as_bytes());
+            out.push(b'"');
+            return;
         }
-        out.push('"');
+        let mut buf = *b"\"0000-00-00T00:00:00+00:00\"";
+        digits(&mut buf[1..5], y as u32);
+        digits(&mut buf[6..8], m);
+        digits(&mut buf[9..11], d);
+        digits(&mut buf[12..14], secs / 3600);
+        digits(&mut buf[15..17], secs / 60 % 60);
+        digits(&mut buf[18..20], secs % 60);
+        buf[20] = if off < 0 { b'-' } else { b'+' };
+        let off = off.unsigned_abs();
+        digits(&mut buf[21..23], off / 3600);
+        digits(&mut buf[24..26], off / 60 % 60);
+        out.extend_from_slice(&buf);
+    }
+}
+
+/// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod record_writer_tests {
+    use super::*;
+
+    #[test]
+    fn days_and_instants_are_written_as_serde_json_writes_them() {
+        let mut written = 0;
+        for t in [
+            "2020-01-23T15:00:00+08:00",
+            "2020-02-29T23:59:59+08:00",
+            "2020-03-01T00:00:00-05:30",
+            "1970-01-01T00:00:00+00:00",
+            "1969-12-31T23:59:59+14:00",
+            "0001-01-01T00:00:00+00:00",
+            "9999-12-31T23:59:59-12:00",
+            "2000-02-29T12:34:56+05:45",
+            "2100-03-01T01:02:03+08:00",
+        ] {
+            // Instants outside the supported range are refused when parsed: skipped here.
+            let Ok(at) = t.parse::<Instant>() else {
+                continue;
+            };
+            written += 1;
+            let mut out = Vec::new();
+            at.push_json(&mut out);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&at).unwrap()
+            );
+            let day = at.day_in(at.offset());
+            let mut out = Vec::new();
+            day.push_json(&mut out);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&day).unwrap()
+            );
+        }
+        assert!(written >= 6, "{written}");
     }
 }

@@ -7,8 +7,6 @@
 //! written here with serde_json's output, so every test that records anything checks it, and
 //! `tests/ledger_bytes.rs` pins the bytes of a whole campaign.
 
-use std::fmt::Write as _;
-
 use serde::Serialize;
 
 use crate::event::Event;
@@ -20,60 +18,63 @@ use crate::{Relation, ResidentDetails, Sex};
 
 /// The record's bytes, exactly as `serde_json::to_string(record)` writes them.
 pub(crate) fn record_json(r: &Record) -> String {
-    let mut out = String::with_capacity(320);
-    out.push_str("{\"seq\":");
+    let mut out = Vec::with_capacity(512);
+    out.extend_from_slice("{\"seq\":".as_bytes());
     push_u64(&mut out, r.seq);
-    out.push_str(",\"schema\":");
+    out.extend_from_slice(",\"schema\":".as_bytes());
     push_u64(&mut out, u64::from(r.schema));
-    out.push_str(",\"at\":");
+    out.extend_from_slice(",\"at\":".as_bytes());
     r.at.push_json(&mut out);
-    out.push_str(",\"actor\":");
+    out.extend_from_slice(",\"actor\":".as_bytes());
     push_u64(&mut out, u64::from(r.actor.get()));
-    out.push_str(",\"command\":{\"first\":");
+    out.extend_from_slice(",\"command\":{\"first\":".as_bytes());
     push_u64(&mut out, r.command.first);
-    out.push_str(",\"entries\":");
+    out.extend_from_slice(",\"entries\":".as_bytes());
     push_u64(&mut out, u64::from(r.command.entries));
-    out.push_str("},\"body\":");
+    out.extend_from_slice("},\"body\":".as_bytes());
     match &r.body {
         Body::Event(e) => {
-            out.push_str("{\"event\":");
+            out.extend_from_slice("{\"event\":".as_bytes());
             push_event(&mut out, e);
-            out.push('}');
+            out.push(b'}');
         }
         body @ Body::Refused(_) => push_serde(&mut out, body),
     }
-    out.push('}');
-    out
+    out.push(b'}');
+    // Every piece written is UTF-8 (texts are copied whole, escapes are ASCII).
+    String::from_utf8(out).unwrap_or_default()
 }
 
-fn push_event(out: &mut String, e: &Event) {
+fn push_event(out: &mut Vec<u8>, e: &Event) {
     match e {
         Event::Observation(ObservationEvent::ObservationUpdated {
             observation,
             change: ObservationChange::ReadingRecorded(reading),
         }) => {
-            out.push_str("{\"observation\":{\"ObservationUpdated\":{\"observation\":");
+            out.extend_from_slice(
+                "{\"observation\":{\"ObservationUpdated\":{\"observation\":".as_bytes(),
+            );
             push_u64(out, u64::from(observation.get()));
-            out.push_str(",\"change\":{\"ReadingRecorded\":");
+            out.extend_from_slice(",\"change\":{\"ReadingRecorded\":".as_bytes());
             push_reading(out, reading);
-            out.push_str("}}}}");
+            out.extend_from_slice("}}}}".as_bytes());
         }
         Event::Screening(ScreeningEvent::HouseholdVisited {
             round,
             household,
             result,
         }) => {
-            out.push_str("{\"screening\":{\"HouseholdVisited\":{\"round\":");
+            out.extend_from_slice("{\"screening\":{\"HouseholdVisited\":{\"round\":".as_bytes());
             push_u64(out, u64::from(round.get()));
-            out.push_str(",\"household\":");
+            out.extend_from_slice(",\"household\":".as_bytes());
             push_u64(out, u64::from(household.get()));
-            out.push_str(",\"result\":\"");
-            out.push_str(match result {
-                VisitResult::Screened => "screened",
-                VisitResult::NobodyHome => "nobody_home",
-                VisitResult::Refused => "refused",
+            out.extend_from_slice(",\"result\":\"".as_bytes());
+            out.extend_from_slice(match result {
+                VisitResult::Screened => b"screened".as_slice(),
+                VisitResult::NobodyHome => b"nobody_home",
+                VisitResult::Refused => b"refused",
             });
-            out.push_str("\"}}}");
+            out.extend_from_slice("\"}}}".as_bytes());
         }
         Event::Screening(ScreeningEvent::InterviewRecorded {
             resident,
@@ -82,96 +83,98 @@ fn push_event(out: &mut String, e: &Event) {
             interview,
             outcome,
         }) => {
-            out.push_str("{\"screening\":{\"InterviewRecorded\":{\"resident\":");
+            out.extend_from_slice(
+                "{\"screening\":{\"InterviewRecorded\":{\"resident\":".as_bytes(),
+            );
             push_u64(out, u64::from(resident.get()));
-            out.push_str(",\"round\":");
+            out.extend_from_slice(",\"round\":".as_bytes());
             match round {
                 Some(round) => push_u64(out, u64::from(round.get())),
-                None => out.push_str("null"),
+                None => out.extend_from_slice("null".as_bytes()),
             }
-            out.push_str(",\"on\":");
+            out.extend_from_slice(",\"on\":".as_bytes());
             on.push_json(out);
-            out.push_str(",\"interview\":");
+            out.extend_from_slice(",\"interview\":".as_bytes());
             push_serde(out, interview);
-            out.push_str(",\"outcome\":");
+            out.extend_from_slice(",\"outcome\":".as_bytes());
             push_serde(out, outcome);
-            out.push_str("}}}");
+            out.extend_from_slice("}}}".as_bytes());
         }
         Event::Grid(GridEvent::HouseholdRegistered {
             household,
             group,
             address,
         }) => {
-            out.push_str("{\"grid\":{\"HouseholdRegistered\":{\"household\":");
+            out.extend_from_slice("{\"grid\":{\"HouseholdRegistered\":{\"household\":".as_bytes());
             push_u64(out, u64::from(household.get()));
-            out.push_str(",\"group\":");
+            out.extend_from_slice(",\"group\":".as_bytes());
             push_u64(out, u64::from(group.get()));
-            out.push_str(",\"address\":");
+            out.extend_from_slice(",\"address\":".as_bytes());
             push_str(out, address);
-            out.push_str("}}}");
+            out.extend_from_slice("}}}".as_bytes());
         }
         Event::Grid(GridEvent::ResidentRegistered {
             resident,
             household,
             details,
         }) => {
-            out.push_str("{\"grid\":{\"ResidentRegistered\":{\"resident\":");
+            out.extend_from_slice("{\"grid\":{\"ResidentRegistered\":{\"resident\":".as_bytes());
             push_u64(out, u64::from(resident.get()));
-            out.push_str(",\"household\":");
+            out.extend_from_slice(",\"household\":".as_bytes());
             push_u64(out, u64::from(household.get()));
-            out.push_str(",\"details\":");
+            out.extend_from_slice(",\"details\":".as_bytes());
             push_details(out, details);
-            out.push_str("}}}");
+            out.extend_from_slice("}}}".as_bytes());
         }
         other => push_serde(out, other),
     }
 }
 
-fn push_reading(out: &mut String, r: &Reading) {
-    out.push_str("{\"at\":");
+fn push_reading(out: &mut Vec<u8>, r: &Reading) {
+    out.extend_from_slice("{\"at\":".as_bytes());
     r.at.push_json(out);
-    out.push_str(",\"temperature\":\"");
+    out.extend_from_slice(",\"temperature\":\"".as_bytes());
     let t = r.temperature.tenths();
     push_u64(out, u64::from(t / 10));
-    out.push('.');
+    out.push(b'.');
     push_u64(out, u64::from(t % 10));
-    out.push_str(" ℃\",\"method\":\"");
-    out.push_str(match r.method {
-        Method::Armpit => "armpit",
-        Method::Oral => "oral",
-        Method::Forehead => "forehead",
-        Method::Ear => "ear",
-        Method::Other => "other",
+    out.extend_from_slice(" ℃\",\"method\":\"".as_bytes());
+    out.extend_from_slice(match r.method {
+        Method::Armpit => b"armpit".as_slice(),
+        Method::Oral => b"oral",
+        Method::Forehead => b"forehead",
+        Method::Ear => b"ear",
+        Method::Other => b"other",
     });
-    out.push_str("\",\"by\":\"");
-    out.push_str(match r.by {
-        Reporter::SelfReported => "self_reported",
-        Reporter::HealthWorker => "health_worker",
+    out.extend_from_slice("\",\"by\":\"".as_bytes());
+    out.extend_from_slice(match r.by {
+        Reporter::SelfReported => b"self_reported".as_slice(),
+        Reporter::HealthWorker => b"health_worker",
     });
-    out.push_str("\"}");
+    out.extend_from_slice("\"}".as_bytes());
 }
 
-fn push_details(out: &mut String, d: &ResidentDetails) {
-    out.push_str("{\"name\":");
+fn push_details(out: &mut Vec<u8>, d: &ResidentDetails) {
+    out.extend_from_slice("{\"name\":".as_bytes());
     push_str(out, &d.name);
-    out.push_str(",\"sex\":\"");
-    out.push_str(match d.sex {
-        Sex::Male => "male",
-        Sex::Female => "female",
+    out.extend_from_slice(",\"sex\":\"".as_bytes());
+    out.extend_from_slice(match d.sex {
+        Sex::Male => b"male".as_slice(),
+        Sex::Female => b"female",
     });
-    out.push_str("\",\"birth_date\":");
+    out.extend_from_slice("\",\"birth_date\":".as_bytes());
     d.birth_date.push_json(out);
-    out.push_str(",\"identity\":");
+    out.extend_from_slice(",\"identity\":".as_bytes());
     match &d.identity {
         Some(id) => push_str(out, id.reveal()),
-        None => out.push_str("null"),
+        None => out.extend_from_slice("null".as_bytes()),
     }
-    out.push_str(",\"phone\":");
+    out.extend_from_slice(",\"phone\":".as_bytes());
     match &d.phone {
         Some(p) => push_str(out, p.reveal()),
-        None => out.push_str("null"),
+        None => out.extend_from_slice("null".as_bytes()),
     }
-    out.push_str(",\"relation\":");
+    out.extend_from_slice(",\"relation\":".as_bytes());
     let word = match &d.relation {
         Relation::Head => "head",
         Relation::Spouse => "spouse",
@@ -187,38 +190,36 @@ fn push_details(out: &mut String, d: &ResidentDetails) {
         }
     };
     if !word.is_empty() {
-        out.push('"');
-        out.push_str(word);
-        out.push('"');
+        out.push(b'"');
+        out.extend_from_slice(word.as_bytes());
+        out.push(b'"');
     }
     let v = d.vulnerabilities;
-    out.push_str(",\"vulnerabilities\":{\"elderly_living_alone\":");
-    out.push_str(bool_text(v.elderly_living_alone));
-    out.push_str(",\"serious_illness\":");
-    out.push_str(bool_text(v.serious_illness));
-    out.push_str(",\"pregnancy\":");
-    out.push_str(bool_text(v.pregnancy));
-    out.push_str(",\"disability\":");
-    out.push_str(bool_text(v.disability));
-    out.push_str("}}");
+    out.extend_from_slice(",\"vulnerabilities\":{\"elderly_living_alone\":".as_bytes());
+    out.extend_from_slice(bool_text(v.elderly_living_alone));
+    out.extend_from_slice(",\"serious_illness\":".as_bytes());
+    out.extend_from_slice(bool_text(v.serious_illness));
+    out.extend_from_slice(",\"pregnancy\":".as_bytes());
+    out.extend_from_slice(bool_text(v.pregnancy));
+    out.extend_from_slice(",\"disability\":".as_bytes());
+    out.extend_from_slice(bool_text(v.disability));
+    out.extend_from_slice("}}".as_bytes());
 }
 
-fn bool_text(b: bool) -> &'static str {
-    if b { "true" } else { "false" }
+fn bool_text(b: bool) -> &'static [u8] {
+    if b { b"true" } else { b"false" }
 }
 
 /// Anything else, through serde_json.
-fn push_serde<T: Serialize + ?Sized>(out: &mut String, value: &T) {
+fn push_serde<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
     // Records hold no maps with non-string keys and no serializer that can fail.
-    if let Ok(text) = serde_json::to_string(value) {
-        out.push_str(&text);
-    }
+    let _ = serde_json::to_writer(&mut *out, value);
 }
 
 /// A decimal number, as serde_json writes it.
-fn push_u64(out: &mut String, mut n: u64) {
+fn push_u64(out: &mut Vec<u8>, mut n: u64) {
     if n < 10 {
-        out.push(char::from(b'0' + n as u8));
+        out.push(b'0' + n as u8);
         return;
     }
     let mut buf = [0u8; 20];
@@ -228,14 +229,13 @@ fn push_u64(out: &mut String, mut n: u64) {
         buf[i] = b'0' + (n % 10) as u8;
         n /= 10;
     }
-    // Only ASCII digits were written.
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+    out.extend_from_slice(&buf[i..]);
 }
 
 /// A JSON string, escaped exactly as serde_json escapes: `"` and `\`, and control characters
 /// (`\b`, `\t`, `\n`, `\f`, `\r`, else `\u00XX`); everything else as it is.
-fn push_str(out: &mut String, s: &str) {
-    out.push('"');
+fn push_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
     let bytes = s.as_bytes();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
@@ -251,16 +251,19 @@ fn push_str(out: &mut String, s: &str) {
             _ => continue,
         };
         // `b` is ASCII, so `i` and `i + 1` are character boundaries.
-        out.push_str(&s[start..i]);
+        out.extend_from_slice(&bytes[start..i]);
         if escape.is_empty() {
-            let _ = write!(out, "\\u{b:04x}");
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[usize::from(b >> 4)]);
+            out.push(HEX[usize::from(b & 0xf)]);
         } else {
-            out.push_str(escape);
+            out.extend_from_slice(escape.as_bytes());
         }
         start = i + 1;
     }
-    out.push_str(&s[start..]);
-    out.push('"');
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
 }
 
 #[cfg(test)]
@@ -276,14 +279,17 @@ mod tests {
             "\u{0}\u{1}\u{8}\u{b}\u{c}\u{1f}\u{7f}/é",
             "tab\tcr\r",
         ] {
-            let mut out = String::new();
+            let mut out = Vec::new();
             push_str(&mut out, s);
-            assert_eq!(out, serde_json::to_string(s).unwrap());
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(s).unwrap()
+            );
         }
         for n in [0u64, 7, 10, 99, 12_345, u64::MAX] {
-            let mut out = String::new();
+            let mut out = Vec::new();
             push_u64(&mut out, n);
-            assert_eq!(out, n.to_string());
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
         }
     }
 }
