@@ -251,6 +251,12 @@ pub fn identity_number(birth: Day, sex: Sex, serial: u32) -> Result<IdentityNumb
 /// Only if the spec itself is inconsistent (two groups with one number cannot happen here;
 /// a statistical code used twice can).
 pub fn build(spec: &TownshipSpec) -> Result<Township, Error> {
+    build_numbered(spec, 0)
+}
+
+/// [`build`], with the residents' identity-number serials starting after `first_serial`
+/// (so the townships of one county or city never share a number: [`build_shards`]).
+fn build_numbered(spec: &TownshipSpec, first_serial: u32) -> Result<Township, Error> {
     let day = spec.day;
     // One command a second from 08:00 local time on the spec's day.
     let start = Instant::at(day, TimeOfDay::from_hm(8, 0)?, crate::UtcOffset::CHINA);
@@ -288,7 +294,7 @@ pub fn build(spec: &TownshipSpec) -> Result<Township, Error> {
         reg.assign(secretary, at(), ins, township, Duty::Supervision)?;
         out.inspectors.push(ins);
     }
-    let mut serial = 0u32;
+    let mut serial = first_serial;
     for (ui, u) in spec.units.iter().enumerate() {
         let unit = reg.establish_unit(secretary, at(), u.kind, u.name.clone(), township, u.code)?;
         let surname = SURNAMES.get(ui % SURNAMES.len()).copied().unwrap_or("刘");
@@ -1803,6 +1809,111 @@ pub fn reading_commands(
     }
     out.sort_by_key(|(_, at, _)| *at);
     Ok(out)
+}
+
+// ----- a county or a city as township registries (issue 14) -----
+
+/// The townships of a county or a city, each its own registry with its own ledger, as a real
+/// county is run (DOMAIN.md §1, §7): the [`Size::County`] is 21 townships like
+/// [`TownshipSpec::huochezhan`], the [`Size::City`] 58 townships like it scaled 8×, each
+/// holding the villages that the one-registry spec of that size ([`Size::spec`]) holds as its
+/// copy `c`; a [`Size::Township`] is one shard, the township itself.
+///
+/// Shard `c` (from 0) is named `Township NN of <the county or city>`, takes township digits
+/// `200 + c` in its statistical code, the seed of the size's spec plus `c`, and the day of
+/// Huochezhan's spec, so every workload generator runs on each shard as on the township.
+///
+/// ```
+/// use fangkong::synth::{Size, shard_specs};
+/// let county = shard_specs(Size::County);
+/// assert_eq!(county.len(), 21);
+/// assert_eq!(county.iter().map(|s| s.households()).sum::<u32>(), Size::County.spec().households());
+/// assert_eq!(county[1].units[0].name, "Qianjin-02 (前进村)");
+/// ```
+pub fn shard_specs(size: Size) -> Vec<TownshipSpec> {
+    let (base, copies) = match size {
+        Size::Township => return vec![TownshipSpec::huochezhan()],
+        Size::County => (TownshipSpec::huochezhan(), 21),
+        Size::City => (TownshipSpec::huochezhan().scaled(8), 58),
+    };
+    let whole = size.spec();
+    let per = base.units.len();
+    let all = base.clone().replicated(copies).units;
+    (0..copies)
+        .map(|c| {
+            let mut spec = base.clone();
+            spec.units = all
+                .get(c as usize * per..(c as usize + 1) * per)
+                .map(<[UnitSpec]>::to_vec)
+                .unwrap_or_default();
+            let county = whole.name.split(',').next().unwrap_or(&whole.name);
+            spec.name = format!("Township {:02} of {county}", c + 1);
+            spec.code = base.code.and_then(|code| {
+                format!(
+                    "{}{:03}000",
+                    code.division(),
+                    u32::from(code.township_digits()) + c
+                )
+                .parse()
+                .ok()
+            });
+            spec.seed = whole.seed + u64::from(c);
+            spec
+        })
+        .collect()
+}
+
+/// Builds the townships of [`shard_specs`], each its own registry, on up to `threads`
+/// threads (`std::thread::scope`). Identity numbers are distinct across the townships: shard
+/// `c`'s serials start at `c` × 10 per household of a shard.
+///
+/// ```
+/// use fangkong::synth::{Size, build_shards};
+/// let shards = build_shards(Size::Township, 1)?;
+/// assert_eq!(shards.len(), 1);
+/// assert_eq!(shards[0].households.len(), 4_248);
+/// # Ok::<(), fangkong::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`build`].
+pub fn build_shards(size: Size, threads: usize) -> Result<Vec<Township>, Error> {
+    let specs = shard_specs(size);
+    let stride = specs
+        .iter()
+        .map(TownshipSpec::households)
+        .max()
+        .unwrap_or(0)
+        .saturating_mul(10);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let built: Vec<std::sync::Mutex<Option<Result<Township, Error>>>> =
+        specs.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.clamp(1, specs.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(spec) = specs.get(i) else { break };
+                    let first = stride.saturating_mul(i as u32);
+                    let town = build_numbered(spec, first);
+                    if let Some(slot) = built.get(i)
+                        && let Ok(mut slot) = slot.lock()
+                    {
+                        *slot = Some(town);
+                    }
+                }
+            });
+        }
+    });
+    built
+        .into_iter()
+        .map(|slot| {
+            slot.into_inner()
+                .ok()
+                .flatten()
+                .unwrap_or(Err(Error::LedgerNotFounded))
+        })
+        .collect()
 }
 
 #[cfg(test)]
