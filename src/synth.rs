@@ -2029,4 +2029,36 @@ mod tests {
         let counts = reg.observation_counts(reading_day().plus_days(13).unwrap());
         assert_eq!(counts.under_observation, key_people);
     }
+
+    #[test]
+    fn the_townships_of_a_county_never_share_an_identity_number() {
+        // Given the first two townships of the county, a twentieth of their households each
+        let specs = shard_specs(Size::County);
+        let small = |s: &TownshipSpec| {
+            let mut s = s.clone();
+            for u in &mut s.units {
+                u.households /= 20;
+            }
+            s
+        };
+        let stride = specs[0].households() * 10;
+        // When each is built as its own registry, numbered as build_shards numbers them
+        let a = build_numbered(&small(&specs[0]), 0).unwrap();
+        let b = build_numbered(&small(&specs[1]), stride).unwrap();
+        // Then no identity number is used in both, and the townships are told apart
+        let ids = |t: &Township| -> std::collections::BTreeSet<String> {
+            t.registry
+                .residents()
+                .filter_map(|r| r.details.identity.as_ref().map(|i| i.reveal().to_owned()))
+                .collect()
+        };
+        let (ia, ib) = (ids(&a), ids(&b));
+        assert!(ia.len() > 500 && ib.len() > 500);
+        assert!(ia.is_disjoint(&ib));
+        assert_eq!(specs[0].name, "Township 01 of Shuangqing District (双清区)");
+        assert_eq!(
+            specs[1].code.map(|c| c.to_string()).as_deref(),
+            Some("430502201000")
+        );
+    }
 }
