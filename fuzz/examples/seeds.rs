@@ -20,7 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     // The records alone, for replay_records, which chains them itself.
     let ledger = town.registry.ledger();
-    let records: Vec<&str> = ledger.entries().map(|e| e.record_bytes()).collect();
+    let records: Vec<&str> = ledger.entries().filter_map(|e| e.record_bytes()).collect();
     for n in [1, 3, 8, 20, 40] {
         let text: String = records.iter().take(n).map(|r| format!("{r}\n")).collect();
         fs::write(format!("corpus/replay_records/first-{n}"), text)?;
