@@ -440,3 +440,71 @@ fn the_key_person_list_is_masked_unless_exported_and_the_export_is_recorded() {
             .all(|r| !r[2].to_string().contains(ID_WORKED_1))
     );
 }
+
+#[test]
+fn a_covert_inspection_keeps_the_evidence_the_registry_proposed_and_the_inspectors_contradiction() {
+    use fangkong::supervision::{
+        ChecklistItem, InspectionMode, InspectionTarget, ItemCheck, RecordShows, Verdict,
+    };
+    // Given a screening round in which Qianjin's household was never visited
+    let mut g = given();
+    wuhan_high_and_the_january_rule(&mut g);
+    g.reg
+        .open_screening_round(
+            g.secretary,
+            at(T0),
+            "Carpet screening",
+            vec![g.qianjin],
+            day("2020-01-24"),
+        )
+        .unwrap();
+    let inspector = g
+        .reg
+        .enroll_staff(
+            g.secretary,
+            at(T0),
+            "纪委 Zhao",
+            fangkong::Role::Inspector,
+            None,
+        )
+        .unwrap();
+    // When the registry proposes what its records show for Qianjin on the 25th
+    let target = InspectionTarget::Unit(g.qianjin);
+    let proposed = g.reg.propose_evidence(&target, day("2020-01-25"));
+    let (item, evidence) = proposed
+        .iter()
+        .find(|(item, _)| *item == ChecklistItem::ScreeningDone)
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        evidence.shows,
+        RecordShows::UnscreenedHouseholds { count: 1 }
+    );
+    // And the covert inspector finds the household was screened on paper not yet entered, and
+    // contradicts the records
+    let check = ItemCheck::passed(item).with_review(
+        evidence.clone(),
+        Verdict::Contradicted {
+            note: "screened on the 24th; the form was not yet entered".into(),
+        },
+    );
+    let held = local("2020-01-25", "15:00");
+    let id = g
+        .reg
+        .record_inspection(
+            inspector,
+            held,
+            InspectionMode::Covert,
+            target,
+            held,
+            vec![check],
+        )
+        .unwrap();
+    // Then both the proposal and the contradiction are kept, and replay keeps them too
+    let inspection = g.reg.inspection(id).unwrap();
+    let review = inspection.checklist[0].review.as_ref().unwrap();
+    assert_eq!(review.proposed, evidence);
+    assert!(matches!(review.verdict, Verdict::Contradicted { .. }));
+    assert_eq!(inspection.mode, InspectionMode::Covert);
+    assert_eq!(Registry::replay(g.reg.ledger()).unwrap(), g.reg);
+}
