@@ -234,3 +234,26 @@ fn protocol_period_longer_than_a_year_is_refused() {
     assert_eq!(MAX_PERIOD_DAYS, 366);
     assert!(check_period_days("an observation period", 367).is_err());
 }
+
+#[test]
+fn a_caller_given_head_near_the_end_of_the_sequence_numbers_does_not_overflow() {
+    // Given a genuine ledger read as if it followed a head near u64::MAX
+    let g = crate::common::given();
+    let text = g.reg.ledger().to_jsonl();
+    for seq in [u64::MAX, u64::MAX - 1, u64::MAX - 3] {
+        let base = fangkong::Head {
+            seq,
+            hash: fangkong::Hash::GENESIS,
+        };
+        let ledger = fangkong::Ledger::from_jsonl_after(base, text.as_bytes())
+            .unwrap()
+            .ledger;
+        // When it is checked and queried, then nothing panics: the sequence numbers do not
+        // fit after that base, and verification says so.
+        assert!(ledger.verify().is_err());
+        let _ = ledger.head();
+        let _ = ledger.entry(u64::MAX);
+        let _ = ledger.proof(u64::MAX);
+        let _ = ledger.verify_against(base);
+    }
+}
