@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::mask_personal_data;
 use crate::event::Event;
 use crate::ledger::{Entry, Ledger, SCHEMA_VERSION};
 use crate::{Error, Instant, StaffId};
@@ -174,63 +175,15 @@ impl Ledger {
     }
 }
 
-/// Masks every run of digits that looks like an identity number or a phone (7 digits or more,
-/// with a trailing `X` for identity numbers) in a text: keeps the first 3 (4 for 15 digits and
-/// more) and the last 4.
-pub(crate) fn mask_digit_runs(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_ascii_digit() {
-            let start = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i < chars.len() && matches!(chars[i], 'x' | 'X') && i - start == 17 {
-                i += 1;
-            }
-            let run = &chars[start..i];
-            if run.len() >= 7 {
-                let keep = if run.len() >= 15 { 4 } else { 3 };
-                out.extend(&run[..keep]);
-                out.extend(std::iter::repeat_n('*', run.len() - keep - 4));
-                out.extend(&run[run.len() - 4..]);
-            } else {
-                out.extend(run);
-            }
-        } else {
-            out.push(chars[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
 /// A command as structured JSON with identity numbers and phones masked.
 pub(crate) fn masked_json(value: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     match value {
-        Value::String(s) => Value::String(mask_digit_runs(&s)),
+        Value::String(s) => Value::String(mask_personal_data(&s)),
         Value::Array(items) => Value::Array(items.into_iter().map(masked_json).collect()),
         Value::Object(map) => {
             Value::Object(map.into_iter().map(|(k, v)| (k, masked_json(v))).collect())
         }
         other => other,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn digit_runs_that_look_like_identity_numbers_or_phones_are_masked() {
-        assert_eq!(
-            mask_digit_runs("id 11010519491231002X, phone 13812345678, group 12"),
-            "id 1101**********002X, phone 138****5678, group 12"
-        );
-        assert_eq!(mask_digit_runs("0731-84567890"), "0731-845*7890");
-        assert_eq!(mask_digit_runs("2020-01-24"), "2020-01-24");
     }
 }

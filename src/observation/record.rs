@@ -794,6 +794,18 @@ impl Observation {
     }
 
     /// The start of the local `day`, as an instant.
+    /// How many checks of `day` were missed, as of the end of that day (the window and its
+    /// grace period over without a reading).
+    pub(crate) fn missed_checks_on(&self, day: Day) -> usize {
+        let Ok(next) = day.plus_days(1) else {
+            return 0;
+        };
+        self.checks_on(day, self.start_of(next))
+            .iter()
+            .filter(|c| c.status == super::SlotStatus::Missed)
+            .count()
+    }
+
     pub(crate) fn start_of(&self, day: Day) -> Instant {
         instant_at(day, 0, self.offset)
     }

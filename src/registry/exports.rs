@@ -3,16 +3,8 @@
 
 use super::{Registry, State};
 use crate::audit::{AuditCommand, ExportedList};
-use crate::report::{Cell, Lang, Sheet};
+use crate::report::{Cell, Lang, Sheet, both as heading};
 use crate::{Day, Error, Instant, ResidentId, StaffId};
-
-fn heading(zh: &str, en: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => zh.to_owned(),
-        Lang::En => en.to_owned(),
-        Lang::Both => format!("{zh} {en}"),
-    }
-}
 
 impl Registry {
     /// The key-person list (重点人员台账) as of `day`: each key person with their household,

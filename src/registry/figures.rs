@@ -9,7 +9,6 @@ use super::Registry;
 use crate::gathering::PersuasionResult;
 use crate::observation::{EndReason, Status};
 use crate::report::DailyFigures;
-use crate::screening::VisitResult;
 use crate::{Day, HouseholdId, ResidentId, UnitId};
 
 impl Registry {
@@ -58,17 +57,7 @@ impl Registry {
         let household_of_resident = |r: ResidentId| grid.residents.get(&r).map(|x| x.household);
 
         // Households, and those screened by the end of the day.
-        let mut screened: BTreeSet<HouseholdId> = BTreeSet::new();
-        for round in s.screening.rounds.values() {
-            for (h, visits) in &round.visits {
-                if visits
-                    .iter()
-                    .any(|v| v.result == VisitResult::Screened && v.day <= day)
-                {
-                    screened.insert(*h);
-                }
-            }
-        }
+        let screened = s.screening.screened_by(day);
         for h in grid.households.values() {
             let f = out.entry(row_of(h.group)).or_default();
             f.households_total += 1;
@@ -99,7 +88,6 @@ impl Registry {
 
         // Observations: where each stands at the end of the day and the day before.
         let before = day.plus_days(-1).ok();
-        let next = day.plus_days(1).ok();
         let released = |st: &Status| {
             matches!(
                 st,
@@ -139,14 +127,7 @@ impl Registry {
                 }
                 _ => {}
             }
-            if let Some(next) = next {
-                let end_of_day = o.start_of(next);
-                f.missed_checks += o
-                    .checks_on(day, end_of_day)
-                    .iter()
-                    .filter(|c| c.status == crate::observation::SlotStatus::Missed)
-                    .count() as u64;
-            }
+            f.missed_checks += o.missed_checks_on(day) as u64;
             let fever = o.protocol().fever;
             f.abnormal_readings += o
                 .readings()

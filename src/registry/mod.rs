@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::error::mask_personal_data;
 use crate::event::{Command, Event};
 use crate::gathering::{self, GatheringState};
 use crate::grid::context::{Context, EntryMeta, roles_text};
@@ -13,7 +14,7 @@ use crate::identity::{IdentityNumber, Phone};
 use crate::ledger::{Ledger, SCHEMA_VERSION};
 use crate::observation::{self, ObservationState};
 use crate::place::StatisticalCode;
-use crate::record::{Body, CommandMark, Record, Refusal, mask_digit_runs, masked_json};
+use crate::record::{Body, CommandMark, Record, Refusal, masked_json};
 use crate::report::{self, ReportState};
 use crate::screening::{self, ScreeningState};
 use crate::supervision::{self, SupervisionState};
@@ -484,7 +485,7 @@ impl Registry {
         let body = Body::Refused(Refusal {
             attempt: masked_json(attempt),
             attempted_at,
-            reason: mask_digit_runs(&err.to_string()),
+            reason: mask_personal_data(&err.to_string()),
         });
         let seq = self.ledger.head().seq + 1;
         self.append(entry_at, actor, (seq, 1), body);

@@ -28,11 +28,12 @@ use serde_json::Value;
 
 use super::{Founding, Registry, State, trail, wrap};
 use crate::audit::{AuditCommand, AuditEvent};
+use crate::error::mask_personal_data;
 use crate::event::{Command, Event};
 use crate::grid::context::EntryMeta;
 use crate::grid::{self, Action, Duty, GridEvent, Role};
 use crate::ledger::Ledger;
-use crate::record::{Body, Record, mask_digit_runs};
+use crate::record::{Body, Record};
 use crate::{
     Error, Head, Instant, StaffId, UnitId, gathering, observation, report, screening, supervision,
 };
@@ -267,7 +268,7 @@ impl State {
         let refused = |e: Error| {
             format!(
                 "the command it records would have been refused: {}",
-                mask_digit_runs(&e.to_string())
+                mask_personal_data(&e.to_string())
             )
         };
         if let Some(changes) = screening::check::replacement(&self.screening.risk, recorded) {
@@ -434,7 +435,7 @@ fn shown(v: Option<&Value>) -> String {
     let Some(v) = v else {
         return "nothing".to_owned();
     };
-    let text = mask_digit_runs(&v.to_string());
+    let text = mask_personal_data(&v.to_string());
     if text.chars().count() > 60 {
         let cut: String = text.chars().take(57).collect();
         format!("{cut}...")

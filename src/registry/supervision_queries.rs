@@ -1,11 +1,7 @@
 //! Supervision queries (督查问责) and the evidence the registry's own records give an
 //! inspector. Evidence reads several modules, so it lives beside the registry.
 
-use std::collections::BTreeSet;
-
 use super::Registry;
-use crate::observation::SlotStatus;
-use crate::screening::VisitResult;
 use crate::supervision::{
     AccountabilityCounts, ChecklistItem, Decision, DecisionRow, Evidence, Finding, Inspection,
     InspectionTarget, OverdueFinding, RecordShows, SupervisionCommand, SupervisionDay,
@@ -534,17 +530,7 @@ impl Registry {
         // Screening.
         let households: Vec<HouseholdId> = self.households_in(unit);
         if !households.is_empty() {
-            let screened: BTreeSet<HouseholdId> = s
-                .screening
-                .rounds
-                .values()
-                .flat_map(|r| r.visits.iter())
-                .filter(|(_, v)| {
-                    v.iter()
-                        .any(|v| v.result == VisitResult::Screened && v.day <= day)
-                })
-                .map(|(h, _)| *h)
-                .collect();
+            let screened = s.screening.screened_by(day);
             let missing: Vec<HouseholdId> = households
                 .into_iter()
                 .filter(|h| !screened.contains(h))
@@ -582,12 +568,8 @@ impl Registry {
                     continue;
                 }
                 let o = &rec.observation;
-                let checks = o.checks_on(day, o.start_of(next));
-                any |= !checks.is_empty();
-                let n = checks
-                    .iter()
-                    .filter(|c| c.status == SlotStatus::Missed)
-                    .count();
+                any |= !o.checks_on(day, o.start_of(next)).is_empty();
+                let n = o.missed_checks_on(day);
                 if n > 0 {
                     missed = missed.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
                     which.push(rec.id.to_string());

@@ -47,6 +47,7 @@ pub use self::fhir::{TemperatureObservation, temperature_observation};
 #[cfg(feature = "xlsx")]
 pub use self::xlsx::{sheets_to_xlsx, tables_to_xlsx};
 pub use figures::{DailyFigures, FIGURE_LABELS, FigureLabel};
+pub(crate) use table::both;
 pub use table::{Cell, DayRow, DayTable, Lang, Rollup, RowStatus, Sheet};
 
 /// When a day's report is due (上报时限).

@@ -335,6 +335,21 @@ pub(crate) fn round_covers(grid: &dyn GridView, round: &Round, group: UnitId) ->
 }
 
 impl ScreeningState {
+    /// The households screened (a visit that ended `Screened`) in any round by the end of
+    /// `day`: what the daily figures count and what an inspector's evidence checks.
+    pub(crate) fn screened_by(&self, day: Day) -> std::collections::BTreeSet<HouseholdId> {
+        self.rounds
+            .values()
+            .flat_map(|r| r.visits.iter())
+            .filter(|(_, visits)| {
+                visits
+                    .iter()
+                    .any(|v| v.result == VisitResult::Screened && v.day <= day)
+            })
+            .map(|(h, _)| *h)
+            .collect()
+    }
+
     pub(crate) fn apply(&mut self, event: &ScreeningEvent, meta: &EntryMeta) {
         let (actor, at) = (meta.actor, meta.at);
         match event {
