@@ -11,6 +11,17 @@
 //! ways: on the ledger in memory, and from the JSON Lines file's bytes (read with
 //! `Ledger::read_jsonl`, then verified), against the bare SHA-256 of the same file bytes.
 //!
+//! A city's townships do not all fit in memory with their SQLite twins and the copies each
+//! timed run consumes, so they are worked through in **waves** of `FANGKONG_SHARDS_WAVE`
+//! townships (all of them for a township or a county; 8 for a city): each wave is built, runs
+//! every workload on 1 thread and on every core, and is dropped; a workload's time is the sum
+//! of its time over the waves. `FANGKONG_SHARDS_ONE=1` runs the size as **one** registry
+//! instead (the reference row: `synth::build(&size.spec())`, 1 thread).
+//!
+//! Next to each write workload, the bare SHA-256 of the entries it wrote (each record's digest
+//! and the chain hash over it, as `Ledger::verify` computes them): the least a command that
+//! keeps a hash-chained ledger costs.
+//!
 //! `FANGKONG_BENCH_SIZE=township|county|city cargo bench --bench shards`
 
 mod common;
@@ -22,7 +33,7 @@ use std::time::{Duration, Instant};
 
 use common::sqlite::Sql;
 use fangkong::synth::{self, GridCommands, TimedCommand, Township};
-use fangkong::{Ledger, Registry};
+use fangkong::{Founding, Ledger, Registry};
 use sha2::{Digest, Sha256};
 
 /// Runs `f` over `items` on `threads` threads, each taking the next item; the results in the
@@ -80,14 +91,6 @@ fn timed<T: Send, R: Send>(
     (last, best)
 }
 
-struct Row {
-    workload: &'static str,
-    items: usize,
-    unit: &'static str,
-    fk: [Duration; 2],
-    sql: Option<[Duration; 2]>,
-}
-
 fn ms(d: Duration) -> String {
     let ms = d.as_secs_f64() * 1e3;
     if ms >= 10_000.0 {
@@ -114,54 +117,129 @@ fn peak_rss() -> String {
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
-fn main() {
-    let size = common::size();
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let runs: usize = std::env::var("FANGKONG_SHARDS_RUNS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(if size == synth::Size::Township { 3 } else { 1 });
-    let t = Instant::now();
-    let towns: Vec<Township> = synth::build_shards(size, cores).expect("the townships build");
-    let residents: usize = towns.iter().map(common::residents).sum();
-    common::note(
-        size,
-        &format!(
-            "{} township registries, {} households, {residents} residents, built on {cores} threads in {:.1?}; best of {runs} run(s)",
-            towns.len(),
-            towns.iter().map(|t| t.households.len()).sum::<usize>(),
-            t.elapsed()
-        ),
-    );
-    let threads = [1, cores];
-    let mut rows = Vec::new();
+struct Row {
+    workload: &'static str,
+    items: usize,
+    unit: &'static str,
+    fk: Vec<Duration>,
+    sql: Option<Vec<Duration>>,
+}
+
+/// What a wave measured and counted.
+#[derive(Default)]
+struct Wave {
+    rows: Vec<Row>,
+    townships: usize,
+    households: usize,
+    residents: usize,
+    entries: usize,
+    record_bytes: usize,
+    file_bytes: usize,
+    figures: [usize; 4],
+    observations: usize,
+    sql_figures: [i64; 4],
+}
+
+impl Wave {
+    /// Adds another wave's times and counts to these.
+    fn add(&mut self, other: Wave) {
+        if self.rows.is_empty() {
+            self.rows = other.rows;
+        } else {
+            for (a, b) in self.rows.iter_mut().zip(other.rows) {
+                a.items += b.items;
+                for (x, y) in a.fk.iter_mut().zip(b.fk) {
+                    *x += y;
+                }
+                if let (Some(x), Some(y)) = (a.sql.as_mut(), b.sql) {
+                    for (x, y) in x.iter_mut().zip(y) {
+                        *x += y;
+                    }
+                }
+            }
+        }
+        self.townships += other.townships;
+        self.households += other.households;
+        self.residents += other.residents;
+        self.entries += other.entries;
+        self.record_bytes += other.record_bytes;
+        self.file_bytes += other.file_bytes;
+        for (a, b) in self.figures.iter_mut().zip(other.figures) {
+            *a += b;
+        }
+        self.observations += other.observations;
+        for (a, b) in self.sql_figures.iter_mut().zip(other.sql_figures) {
+            *a += b;
+        }
+    }
+}
+
+/// The SHA-256 a ledger entry costs: the record's digest, then the chain hash over the domain
+/// tag, the previous hash and the digest (LEDGER.md), for the entries from `from` on.
+fn hash_entries(reg: &Registry, from: usize) {
+    let mut prev = [0u8; 32];
+    for e in reg.ledger().entries().skip(from) {
+        let digest = Sha256::digest(e.record_bytes().unwrap_or_default());
+        let hash = Sha256::new()
+            .chain_update(b"fangkong-ledger-v2\n")
+            .chain_update(prev)
+            .chain_update(digest)
+            .finalize();
+        prev = hash.into();
+    }
+    black_box(prev);
+}
+
+/// Times `work` over `items` on each thread count; the results of the last run.
+fn each<T: Send, R: Send>(
+    threads: &[usize],
+    runs: usize,
+    input: impl Fn() -> Vec<T>,
+    work: impl Fn(T) -> R + Sync,
+) -> (Vec<R>, Vec<Duration>) {
+    let mut out = Vec::new();
+    let mut times = Vec::new();
+    for &th in threads {
+        let (r, d) = timed(runs, th, &input, &work);
+        times.push(d);
+        out = r;
+    }
+    (out, times)
+}
+
+fn wave(mut towns: Vec<Township>, threads: &[usize], runs: usize) -> Wave {
+    let mut w = Wave {
+        townships: towns.len(),
+        households: towns.iter().map(|t| t.households.len()).sum(),
+        residents: towns.iter().map(common::residents).sum(),
+        ..Wave::default()
+    };
+    let rows = &mut w.rows;
 
     // ----- load -----
     let grids: Vec<GridCommands> = towns.iter().map(common::grid).collect();
+    // The generator's own registries are not needed again: the loaded ones replace them.
+    for t in &mut towns {
+        let at = "2020-01-23T08:00:00+08:00".parse().expect("an instant");
+        t.registry = Registry::found(Founding::new("-", "-"), at);
+    }
     let items: usize = grids.iter().map(|g| g.commands.len()).sum();
-    let mut fk = [Duration::ZERO; 2];
-    let mut loaded = Vec::new();
-    for (k, th) in threads.into_iter().enumerate() {
-        let (regs, d) = timed(runs, th, || grids.clone(), |g| g.execute().expect("loads"));
-        fk[k] = d;
-        loaded = regs;
-    }
-    let mut sq = [Duration::ZERO; 2];
-    let mut sqls = Vec::new();
-    for (k, th) in threads.into_iter().enumerate() {
-        let (s, d) = timed(
-            runs,
-            th,
-            || grids.iter().collect(),
-            |g: &GridCommands| {
-                let mut sql = Sql::found(&g.founding, g.founded_at).expect("founds");
-                sql.run(&g.commands).expect("loads");
-                sql
-            },
-        );
-        sq[k] = d;
-        sqls = s;
-    }
+    let (loaded, fk) = each(
+        threads,
+        runs,
+        || grids.clone(),
+        |g| g.execute().expect("loads"),
+    );
+    let (sqls, sq) = each(
+        threads,
+        runs,
+        || grids.iter().collect(),
+        |g: &GridCommands| {
+            let mut sql = Sql::found(&g.founding, g.founded_at).expect("founds");
+            sql.run(&g.commands).expect("loads");
+            sql
+        },
+    );
     rows.push(Row {
         workload: "load",
         items,
@@ -169,7 +247,21 @@ fn main() {
         fk,
         sql: Some(sq),
     });
+    let (_, bare) = each(
+        threads,
+        runs,
+        || loaded.iter().collect(),
+        |r: &Registry| hash_entries(r, 0),
+    );
+    rows.push(Row {
+        workload: "SHA-256 of the entries load wrote",
+        items: loaded.iter().map(|r| r.ledger().len()).sum(),
+        unit: "entries",
+        fk: bare,
+        sql: None,
+    });
     drop(grids);
+    let cores = *threads.last().unwrap_or(&1);
 
     // ----- preparation (untimed), screen -----
     let preps: Vec<Vec<TimedCommand>> = towns
@@ -194,45 +286,35 @@ fn main() {
         },
     )
     .0;
+    drop(preps);
     let screenings: Vec<Vec<TimedCommand>> = towns
         .iter()
         .map(|t| synth::screening_commands(t, common::ROUND).expect("screening"))
         .collect();
     let items: usize = screenings.iter().map(Vec::len).sum();
-    let mut screened = Vec::new();
-    for (k, th) in threads.into_iter().enumerate() {
-        let (regs, d) = timed(
-            runs,
-            th,
-            || prepared.iter().cloned().zip(screenings.clone()).collect(),
-            |(mut r, c)| {
-                common::run(&mut r, c);
-                r
-            },
-        );
-        fk[k] = d;
-        screened = regs;
-    }
-    drop(prepared);
-    let mut sqls_screened = Vec::new();
-    for (k, th) in threads.into_iter().enumerate() {
-        let (s, d) = timed(
-            runs,
-            th,
-            || {
-                sqls.iter()
-                    .map(|s| s.copy().expect("copies"))
-                    .zip(&screenings)
-                    .collect()
-            },
-            |(mut s, c): (Sql, &Vec<TimedCommand>)| {
-                s.run(c).expect("screens");
-                s
-            },
-        );
-        sq[k] = d;
-        sqls_screened = s;
-    }
+    let (screened, fk) = each(
+        threads,
+        runs,
+        || prepared.iter().cloned().zip(screenings.clone()).collect(),
+        |(mut r, c)| {
+            common::run(&mut r, c);
+            r
+        },
+    );
+    let (sqls_screened, sq) = each(
+        threads,
+        runs,
+        || {
+            sqls.iter()
+                .map(|s| s.copy().expect("copies"))
+                .zip(&screenings)
+                .collect()
+        },
+        |(mut s, c): (Sql, &Vec<TimedCommand>)| {
+            s.run(c).expect("screens");
+            s
+        },
+    );
     drop(sqls);
     rows.push(Row {
         workload: "screen",
@@ -240,6 +322,25 @@ fn main() {
         unit: "commands",
         fk,
         sql: Some(sq),
+    });
+    let from: Vec<usize> = prepared.iter().map(|r| r.ledger().len()).collect();
+    drop(prepared);
+    let (_, bare) = each(
+        threads,
+        runs,
+        || screened.iter().zip(&from).collect(),
+        |(r, from): (&Registry, &usize)| hash_entries(r, *from),
+    );
+    rows.push(Row {
+        workload: "SHA-256 of the entries screening wrote",
+        items: screened
+            .iter()
+            .zip(&from)
+            .map(|(r, f)| r.ledger().len() - f)
+            .sum(),
+        unit: "entries",
+        fk: bare,
+        sql: None,
     });
     drop(screenings);
 
@@ -250,41 +351,30 @@ fn main() {
         .map(|(t, r)| common::readings(t, r))
         .collect();
     let items: usize = readings.iter().map(Vec::len).sum();
-    let mut finished = Vec::new();
-    for (k, th) in threads.into_iter().enumerate() {
-        let (regs, d) = timed(
-            runs,
-            th,
-            || screened.iter().cloned().zip(readings.clone()).collect(),
-            |(mut r, c)| {
-                common::run(&mut r, c);
-                r
-            },
-        );
-        fk[k] = d;
-        finished = regs;
-    }
-    drop(screened);
-    let mut sqls_done = Vec::new();
-    for (k, th) in threads.into_iter().enumerate() {
-        let (s, d) = timed(
-            runs,
-            th,
-            || {
-                sqls_screened
-                    .iter()
-                    .map(|s| s.copy().expect("copies"))
-                    .zip(&readings)
-                    .collect()
-            },
-            |(mut s, c): (Sql, &Vec<TimedCommand>)| {
-                s.run(c).expect("records readings");
-                s
-            },
-        );
-        sq[k] = d;
-        sqls_done = s;
-    }
+    let (finished, fk) = each(
+        threads,
+        runs,
+        || screened.iter().cloned().zip(readings.clone()).collect(),
+        |(mut r, c)| {
+            common::run(&mut r, c);
+            r
+        },
+    );
+    let (sqls_done, sq) = each(
+        threads,
+        runs,
+        || {
+            sqls_screened
+                .iter()
+                .map(|s| s.copy().expect("copies"))
+                .zip(&readings)
+                .collect()
+        },
+        |(mut s, c): (Sql, &Vec<TimedCommand>)| {
+            s.run(c).expect("records readings");
+            s
+        },
+    );
     drop(sqls_screened);
     // A connection is not shared between threads: each is handed to one thread at a time.
     let sqls_done: Vec<Mutex<Sql>> = sqls_done.into_iter().map(Mutex::new).collect();
@@ -295,52 +385,53 @@ fn main() {
         fk,
         sql: Some(sq),
     });
+    let from: Vec<usize> = screened.iter().map(|r| r.ledger().len()).collect();
+    drop(screened);
+    let (_, bare) = each(
+        threads,
+        runs,
+        || finished.iter().zip(&from).collect(),
+        |(r, from): (&Registry, &usize)| hash_entries(r, *from),
+    );
+    rows.push(Row {
+        workload: "SHA-256 of the entries readings wrote",
+        items: finished
+            .iter()
+            .zip(&from)
+            .map(|(r, f)| r.ledger().len() - f)
+            .sum(),
+        unit: "entries",
+        fk: bare,
+        sql: None,
+    });
     drop(readings);
 
     // ----- figures, rolled up -----
     let day = common::report_day();
-    for (k, th) in threads.into_iter().enumerate() {
-        let (figs, d) = timed(
-            runs.max(3),
-            th,
-            || finished.iter().collect(),
-            |r: &Registry| common::figures(r, day),
-        );
-        fk[k] = d;
-        if k == 0 {
-            let total = figs.iter().fold([0usize; 4], |mut acc, f| {
-                for (a, x) in acc.iter_mut().zip(f.total) {
-                    *a += x;
-                }
-                acc
-            });
-            let observations: usize = figs.iter().map(|f| f.observations.total).sum();
-            common::note(
-                size,
-                &format!(
-                    "figures rolled up: {total:?} (groups, households, residents, staff), {observations} observations"
-                ),
-            );
+    let (figs, fk) = each(
+        threads,
+        runs.max(3),
+        || finished.iter().collect(),
+        |r: &Registry| common::figures(r, day),
+    );
+    for f in &figs {
+        for (a, x) in w.figures.iter_mut().zip(f.total) {
+            *a += x;
+        }
+        w.observations += f.observations.total;
+    }
+    let (figs, sq) = each(
+        threads,
+        runs.max(3),
+        || sqls_done.iter().collect(),
+        |s: &Mutex<Sql>| s.lock().unwrap().figures(1, day).expect("figures"),
+    );
+    for f in &figs {
+        for (a, x) in w.sql_figures.iter_mut().zip(f.total) {
+            *a += x;
         }
     }
-    for (k, th) in threads.into_iter().enumerate() {
-        let (figs, d) = timed(
-            runs.max(3),
-            th,
-            || sqls_done.iter().collect(),
-            |s: &Mutex<Sql>| s.lock().unwrap().figures(1, day).expect("figures"),
-        );
-        sq[k] = d;
-        if k == 0 {
-            let total = figs.iter().fold([0i64; 4], |mut acc, f| {
-                for (a, x) in acc.iter_mut().zip(f.total) {
-                    *a += x;
-                }
-                acc
-            });
-            common::note(size, &format!("SQLite figures rolled up: {total:?}"));
-        }
-    }
+    let rows = &mut w.rows;
     rows.push(Row {
         workload: "figures",
         items: towns.len(),
@@ -351,29 +442,24 @@ fn main() {
 
     // ----- verify, replay -----
     let entries: usize = finished.iter().map(|r| r.ledger().len()).sum();
-    let record_bytes: usize = finished
+    w.entries = entries;
+    w.record_bytes = finished
         .iter()
         .flat_map(|r| r.ledger().entries())
         .map(|e| e.record_bytes().map_or(0, str::len))
         .sum();
-    for (k, th) in threads.into_iter().enumerate() {
-        fk[k] = timed(
-            runs,
-            th,
-            || finished.iter().collect(),
-            |r: &Registry| r.ledger().verify().expect("verifies"),
-        )
-        .1;
-    }
-    for (k, th) in threads.into_iter().enumerate() {
-        sq[k] = timed(
-            runs,
-            th,
-            || sqls_done.iter().collect(),
-            |s: &Mutex<Sql>| s.lock().unwrap().verify().expect("verifies"),
-        )
-        .1;
-    }
+    let (_, fk) = each(
+        threads,
+        runs,
+        || finished.iter().collect(),
+        |r: &Registry| r.ledger().verify().expect("verifies"),
+    );
+    let (_, sq) = each(
+        threads,
+        runs,
+        || sqls_done.iter().collect(),
+        |s: &Mutex<Sql>| s.lock().unwrap().verify().expect("verifies"),
+    );
     rows.push(Row {
         workload: "verify (in memory)",
         items: entries,
@@ -382,20 +468,16 @@ fn main() {
         sql: Some(sq),
     });
     // The bare SHA-256 of every record's bytes: the least any check of the records costs.
-    let mut bare = [Duration::ZERO; 2];
-    for (k, th) in threads.into_iter().enumerate() {
-        bare[k] = timed(
-            runs,
-            th,
-            || finished.iter().collect(),
-            |r: &Registry| {
-                for e in r.ledger().entries() {
-                    black_box(Sha256::digest(e.record_bytes().unwrap_or_default()));
-                }
-            },
-        )
-        .1;
-    }
+    let (_, bare) = each(
+        threads,
+        runs,
+        || finished.iter().collect(),
+        |r: &Registry| {
+            for e in r.ledger().entries() {
+                black_box(Sha256::digest(e.record_bytes().unwrap_or_default()));
+            }
+        },
+    );
     rows.push(Row {
         workload: "bare SHA-256 of every record",
         items: entries,
@@ -404,19 +486,16 @@ fn main() {
         sql: None,
     });
     let files: Vec<String> = finished.iter().map(|r| r.ledger().to_jsonl()).collect();
-    let file_bytes: usize = files.iter().map(String::len).sum();
-    for (k, th) in threads.into_iter().enumerate() {
-        fk[k] = timed(
-            runs,
-            th,
-            || files.iter().collect(),
-            |f: &String| {
-                let loaded = Ledger::read_jsonl(f.as_bytes()).expect("reads");
-                loaded.ledger.verify().expect("verifies")
-            },
-        )
-        .1;
-    }
+    w.file_bytes = files.iter().map(String::len).sum();
+    let (_, fk) = each(
+        threads,
+        runs,
+        || files.iter().collect(),
+        |f: &String| {
+            let loaded = Ledger::read_jsonl(f.as_bytes()).expect("reads");
+            loaded.ledger.verify().expect("verifies")
+        },
+    );
     rows.push(Row {
         workload: "verify (reading the file)",
         items: entries,
@@ -424,15 +503,12 @@ fn main() {
         fk,
         sql: None,
     });
-    for (k, th) in threads.into_iter().enumerate() {
-        bare[k] = timed(
-            runs,
-            th,
-            || files.iter().collect(),
-            |f: &String| black_box(Sha256::digest(f.as_bytes())),
-        )
-        .1;
-    }
+    let (_, bare) = each(
+        threads,
+        runs,
+        || files.iter().collect(),
+        |f: &String| black_box(Sha256::digest(f.as_bytes())),
+    );
     rows.push(Row {
         workload: "bare SHA-256 of the file",
         items: entries,
@@ -441,28 +517,22 @@ fn main() {
         sql: None,
     });
     drop(files);
-    for (k, th) in threads.into_iter().enumerate() {
-        fk[k] = timed(
-            runs,
-            th,
-            || finished.iter().collect(),
-            |r: &Registry| Registry::replay(r.ledger()).expect("replays"),
-        )
-        .1;
-    }
+    let (_, fk) = each(
+        threads,
+        runs,
+        || finished.iter().collect(),
+        |r: &Registry| Registry::replay(r.ledger()).expect("replays"),
+    );
     let rows_of: Vec<_> = sqls_done
         .iter()
         .map(|s| s.lock().unwrap().rows().expect("rows"))
         .collect();
-    for (k, th) in threads.into_iter().enumerate() {
-        sq[k] = timed(
-            runs,
-            th,
-            || rows_of.iter().collect(),
-            |r: &Vec<_>| Sql::from_rows(r).expect("loads"),
-        )
-        .1;
-    }
+    let (_, sq) = each(
+        threads,
+        runs,
+        || rows_of.iter().collect(),
+        |r: &Vec<_>| Sql::from_rows(r).expect("loads"),
+    );
     rows.push(Row {
         workload: "replay / SQLite from rows",
         items: entries,
@@ -475,68 +545,158 @@ fn main() {
         .iter()
         .map(|s| s.lock().unwrap().dump().expect("dumps"))
         .collect();
-    for (k, th) in threads.into_iter().enumerate() {
-        sq[k] = timed(
-            runs,
-            th,
-            || dumps.iter().collect(),
-            |d: &String| Sql::restore(d).expect("restores"),
-        )
-        .1;
-    }
+    let (_, sq) = each(
+        threads,
+        runs,
+        || dumps.iter().collect(),
+        |d: &String| Sql::restore(d).expect("restores"),
+    );
     rows.push(Row {
         workload: "SQLite from its dump",
         items: entries,
         unit: "entries",
-        fk: [Duration::ZERO; 2],
+        fk: Vec::new(),
         sql: Some(sq),
     });
+    w
+}
 
+fn main() {
+    let size = common::size();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let env = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .and_then(|s| s.parse::<usize>().ok())
+    };
+    let runs =
+        env("FANGKONG_SHARDS_RUNS").unwrap_or(if size == synth::Size::Township { 3 } else { 1 });
+    let one = env("FANGKONG_SHARDS_ONE") == Some(1);
+    let shards = if one {
+        1
+    } else {
+        synth::shard_specs(size).len()
+    };
+    let wave_size = env("FANGKONG_SHARDS_WAVE")
+        .unwrap_or(if size == synth::Size::City { 8 } else { shards })
+        .max(1);
+    let threads: Vec<usize> = if one { vec![1] } else { vec![1, cores] };
+    let started = Instant::now();
+    let mut total = Wave::default();
+    let mut build = Duration::ZERO;
+    for start in (0..shards).step_by(wave_size) {
+        let t = Instant::now();
+        let towns: Vec<Township> = if one {
+            vec![synth::build(&size.spec()).expect("the registry builds")]
+        } else {
+            synth::build_shards_in(size, start..start + wave_size, cores)
+                .expect("the townships build")
+        };
+        build += t.elapsed();
+        let w = wave(towns, &threads, runs);
+        common::note(
+            size,
+            &format!(
+                "wave of townships {}..{}: done at {:.1?}, peak resident set {}",
+                start + 1,
+                start + w.townships,
+                started.elapsed(),
+                peak_rss()
+            ),
+        );
+        total.add(w);
+    }
+    let shape = if one {
+        "one registry".to_owned()
+    } else {
+        format!("{} townships", total.townships)
+    };
     common::note(
         size,
         &format!(
-            "{entries} ledger entries, {record_bytes} record bytes, {file_bytes} file bytes; peak resident set {}",
+            "{shape}, {} households, {} residents, built on {cores} threads in {build:.1?} (untimed), in waves of {wave_size}; best of {runs} run(s)",
+            total.households, total.residents
+        ),
+    );
+    common::note(
+        size,
+        &format!(
+            "figures rolled up: {:?} (groups, households, residents, staff), {} observations; SQLite: {:?}",
+            total.figures, total.observations, total.sql_figures
+        ),
+    );
+    common::note(
+        size,
+        &format!(
+            "{} ledger entries, {} record bytes, {} file bytes; whole run {:.1?}; peak resident set {}",
+            total.entries,
+            total.record_bytes,
+            total.file_bytes,
+            started.elapsed(),
             peak_rss()
         ),
     );
-    println!(
-        "\n| workload ({size}, {} townships) | items | fangkong 1 thread | per item | fangkong {cores} threads | speed-up | SQLite 1 thread | SQLite {cores} threads | speed-up | ratio 1 thread | ratio {cores} threads |",
-        towns.len()
-    );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for r in &rows {
-        let fk = if r.fk[0].is_zero() {
-            "| | | | ".to_owned()
-        } else {
-            format!(
-                "| {} | {} | {} | {:.2}× ",
-                ms(r.fk[0]),
-                us(r.fk[0], r.items),
-                ms(r.fk[1]),
-                r.fk[0].as_secs_f64() / r.fk[1].as_secs_f64()
-            )
-        };
-        let sql = match r.sql {
-            Some(s) => {
-                let ratio = |k: usize| {
-                    if r.fk[k].is_zero() {
-                        String::new()
-                    } else {
-                        format!("{:.1}", s[k].as_secs_f64() / r.fk[k].as_secs_f64())
-                    }
-                };
-                format!(
-                    "| {} | {} | {:.2}× | {} | {} |",
-                    ms(s[0]),
-                    ms(s[1]),
-                    s[0].as_secs_f64() / s[1].as_secs_f64(),
-                    ratio(0),
-                    ratio(1)
-                )
+    let mut heading =
+        format!("\n| workload ({size}, {shape}) | items | fangkong 1 thread | per item |");
+    let mut rule = "|---|---:|---:|---:|".to_owned();
+    if threads.len() > 1 {
+        heading += &format!(" fangkong {cores} threads | speed-up |");
+        rule += "---:|---:|";
+    }
+    heading += " SQLite 1 thread |";
+    rule += "---:|";
+    if threads.len() > 1 {
+        heading += &format!(" SQLite {cores} threads | speed-up |");
+        rule += "---:|---:|";
+    }
+    heading += " ratio 1 thread |";
+    rule += "---:|";
+    if threads.len() > 1 {
+        heading += &format!(" ratio {cores} threads |");
+        rule += "---:|";
+    }
+    println!("{heading}\n{rule}");
+    let speed_up = |d: &[Duration]| d[0].as_secs_f64() / d[1].as_secs_f64();
+    for r in &total.rows {
+        let mut line = format!("| {} | {} {} |", r.workload, r.items, r.unit);
+        if r.fk.is_empty() {
+            line += " | |";
+            if threads.len() > 1 {
+                line += " | |";
             }
-            None => "| | | | | |".to_owned(),
-        };
-        println!("| {} | {} {} {fk}{sql}", r.workload, r.items, r.unit);
+        } else {
+            line += &format!(" {} | {} |", ms(r.fk[0]), us(r.fk[0], r.items));
+            if threads.len() > 1 {
+                line += &format!(" {} | {:.2}× |", ms(r.fk[1]), speed_up(&r.fk));
+            }
+        }
+        match &r.sql {
+            Some(s) => {
+                let ratio = |k: usize| match r.fk.get(k) {
+                    Some(d) => format!("{:.1}", s[k].as_secs_f64() / d.as_secs_f64()),
+                    None => String::new(),
+                };
+                line += &format!(" {} |", ms(s[0]));
+                if threads.len() > 1 {
+                    line += &format!(" {} | {:.2}× |", ms(s[1]), speed_up(s));
+                }
+                line += &format!(" {} |", ratio(0));
+                if threads.len() > 1 {
+                    line += &format!(" {} |", ratio(1));
+                }
+            }
+            None => {
+                line += " |";
+                if threads.len() > 1 {
+                    line += " | |";
+                }
+                line += " |";
+                if threads.len() > 1 {
+                    line += " |";
+                }
+            }
+        }
+        println!("{line}");
     }
     println!("\npeak resident set: {}", peak_rss());
 }

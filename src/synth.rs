@@ -1878,13 +1878,40 @@ pub fn shard_specs(size: Size) -> Vec<TownshipSpec> {
 /// # Errors
 /// As [`build`].
 pub fn build_shards(size: Size, threads: usize) -> Result<Vec<Township>, Error> {
-    let specs = shard_specs(size);
-    let stride = specs
+    build_shards_in(size, 0..usize::MAX, threads)
+}
+
+/// Builds only the townships of [`shard_specs`] whose index is in `range` (clamped to the
+/// townships there are), as [`build_shards`] builds them: the same registries, identity
+/// numbers and all. For a city too large to hold every township at once, a caller (the
+/// `shards` bench) builds and works through them a few at a time.
+///
+/// ```
+/// use fangkong::synth::{Size, build_shards_in, shard_specs};
+/// assert_eq!(shard_specs(Size::County).len(), 21);
+/// let last_two = build_shards_in(Size::County, 19..100, 1)?;
+/// assert_eq!(last_two.len(), 2);
+/// assert_eq!(last_two[1].households.len(), 4_248);
+/// # Ok::<(), fangkong::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`build`].
+pub fn build_shards_in(
+    size: Size,
+    range: std::ops::Range<usize>,
+    threads: usize,
+) -> Result<Vec<Township>, Error> {
+    let all = shard_specs(size);
+    let stride = all
         .iter()
         .map(TownshipSpec::households)
         .max()
         .unwrap_or(0)
         .saturating_mul(10);
+    let start = range.start.min(all.len());
+    let end = range.end.clamp(start, all.len());
+    let specs = all.get(start..end).unwrap_or_default();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let built: Vec<std::sync::Mutex<Option<Result<Township, Error>>>> =
         specs.iter().map(|_| std::sync::Mutex::new(None)).collect();
@@ -1894,7 +1921,7 @@ pub fn build_shards(size: Size, threads: usize) -> Result<Vec<Township>, Error> 
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(spec) = specs.get(i) else { break };
-                    let first = stride.saturating_mul(i as u32);
+                    let first = stride.saturating_mul((start + i) as u32);
                     let town = build_numbered(spec, first);
                     if let Some(slot) = built.get(i)
                         && let Ok(mut slot) = slot.lock()
@@ -1919,6 +1946,30 @@ pub fn build_shards(size: Size, threads: usize) -> Result<Vec<Township>, Error> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_township_built_alone_is_the_one_built_with_the_others() {
+        // Given the second township of a county, built alone and built with the first,
+        // then both registries end at the same ledger head, and it differs from the first's.
+        let alone = build_shards_in(Size::County, 1..2, 1).expect("builds");
+        let both = build_shards_in(Size::County, 0..2, 2).expect("builds");
+        assert_eq!(alone.len(), 1);
+        assert_eq!(both.len(), 2);
+        assert_eq!(
+            alone[0].registry.ledger().head(),
+            both[1].registry.ledger().head()
+        );
+        assert_ne!(
+            both[0].registry.ledger().head(),
+            both[1].registry.ledger().head()
+        );
+        // And a range past the end is empty, not an error.
+        assert!(
+            build_shards_in(Size::County, 30..40, 1)
+                .expect("builds")
+                .is_empty()
+        );
+    }
 
     #[test]
     fn sizes_are_named_and_parsed_back() {
