@@ -35,6 +35,7 @@ mod report_queries;
 mod screening_queries;
 mod supervision_queries;
 mod trail;
+mod trail_index;
 
 pub use batch::{BatchCommand, BatchItem, Ref};
 pub use calls::InterviewReceipt;
@@ -182,7 +183,7 @@ pub struct Registry {
     /// The ledger's head at the end of each local day on which something was recorded.
     heads: BTreeMap<Day, Head>,
     /// Which entries concern which subject (the audit trail's index).
-    trail_index: BTreeMap<crate::audit::Subject, Vec<u64>>,
+    trail_index: trail_index::TrailIndex,
 }
 
 impl Registry {
@@ -211,7 +212,7 @@ impl Registry {
             ledger: Ledger::new(),
             last_at: None,
             heads: BTreeMap::new(),
-            trail_index: BTreeMap::new(),
+            trail_index: trail_index::TrailIndex::default(),
         };
         let events = replay::founding_events(founding);
         reg.record(at, StaffId::new(1), events);
@@ -1337,7 +1338,7 @@ impl State {
         actor: StaffId,
         at: Instant,
         command: &Command,
-        trail: &BTreeMap<crate::audit::Subject, Vec<u64>>,
+        trail: &trail_index::TrailIndex,
     ) -> Result<Vec<Event>, Error> {
         let s = self;
         let who = self.authorize(actor, command.action())?;
@@ -1363,7 +1364,7 @@ impl State {
             Command::Audit(c) => {
                 let count = match c {
                     crate::audit::AuditCommand::ExportTrail { subject } => {
-                        trail.get(subject).map_or(0, |v| v.len() as u64)
+                        trail.count(subject) as u64
                     }
                     crate::audit::AuditCommand::ExportList { list } => self.list_rows(*list),
                 };

@@ -68,7 +68,7 @@ pub(super) fn founding_events(founding: Founding) -> Vec<Event> {
 }
 
 /// Which entries concern which subject (the audit trail's index).
-type TrailIndex = BTreeMap<crate::audit::Subject, Vec<u64>>;
+type TrailIndex = super::trail_index::TrailIndex;
 
 /// One entry of a command being replayed.
 struct Entry {
@@ -87,7 +87,7 @@ pub(super) fn replay(ledger: &Ledger) -> Result<Registry, Error> {
     let mut state = State::default();
     let mut last_at: Option<Instant> = None;
     let mut heads = BTreeMap::new();
-    let mut trail_index = BTreeMap::new();
+    let mut trail_index = TrailIndex::default();
     let mut entries = ledger.entries().enumerate();
     while let Some((i, entry)) = entries.next() {
         let seq = i as u64 + 1;

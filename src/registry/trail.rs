@@ -1,8 +1,7 @@
 //! The audit trail (审计追踪): an index of which entries concern which subject, kept as entries
 //! are appended and rebuilt by replay, so a trail costs the entries it returns.
 
-use std::collections::BTreeMap;
-
+use super::trail_index::TrailIndex;
 use super::{Registry, State};
 use std::fmt;
 
@@ -17,13 +16,7 @@ use crate::screening::ScreeningEvent;
 use crate::{Error, Event, HouseholdId, Instant, ObservationId, ResidentId, StaffId, VenueId};
 
 /// Adds entry `seq` to the index under every subject it concerns.
-pub(super) fn index(
-    index: &mut BTreeMap<Subject, Vec<u64>>,
-    state: &State,
-    seq: u64,
-    actor: StaffId,
-    body: &Body,
-) {
+pub(super) fn index(index: &mut TrailIndex, state: &State, seq: u64, actor: StaffId, body: &Body) {
     let mut subjects = Vec::with_capacity(4);
     subjects.push(Subject::Staff(actor));
     match body {
@@ -31,22 +24,17 @@ pub(super) fn index(
         Body::Refused(r) => subjects_of_value(&r.attempt, &mut subjects),
     }
     // What concerns an observation concerns its resident.
-    let residents: Vec<Subject> = subjects
-        .iter()
-        .filter_map(|s| match s {
-            Subject::Observation(o) => state
-                .observation
-                .observations
-                .get(o)
-                .map(|r| Subject::Resident(r.resident)),
-            _ => None,
-        })
-        .collect();
-    subjects.extend(residents);
+    for i in 0..subjects.len() {
+        if let Some(Subject::Observation(o)) = subjects.get(i)
+            && let Some(r) = state.observation.observations.get(o)
+        {
+            subjects.push(Subject::Resident(r.resident));
+        }
+    }
     subjects.sort_unstable();
     subjects.dedup();
     for s in subjects {
-        index.entry(s).or_default().push(seq);
+        index.push(s, seq);
     }
 }
 
@@ -84,6 +72,27 @@ fn subjects_of_event(state: &State, event: &Event, out: &mut Vec<Subject>) {
         Event::Grid(GridEvent::HouseholdMoved { household, .. }) => {
             out.push(Subject::Household(*household));
         }
+        // The events of loading a grid, matched by type: reading them through a JSON value
+        // cost more than writing their record.
+        Event::Grid(GridEvent::ResidentRegistered {
+            resident,
+            household,
+            ..
+        }) => {
+            out.push(Subject::Resident(*resident));
+            out.push(Subject::Household(*household));
+        }
+        Event::Grid(GridEvent::HouseholdRegistered { household, .. }) => {
+            out.push(Subject::Household(*household));
+        }
+        Event::Grid(
+            GridEvent::StaffEnrolled { staff, .. }
+            | GridEvent::StaffAssigned { staff, .. }
+            | GridEvent::AssignmentEnded { staff, .. },
+        ) => {
+            out.push(Subject::Staff(*staff));
+        }
+        Event::Grid(GridEvent::UnitEstablished { .. } | GridEvent::GroupsZoned { .. }) => {}
         other => {
             if let Ok(v) = serde_json::to_value(other) {
                 subjects_of_value(&v, out);
@@ -269,11 +278,7 @@ impl Registry {
     /// cannot be read.
     pub fn trail(&self, subject: Subject, parts: &[&Ledger]) -> Result<Trail, Error> {
         let mut entries = Vec::new();
-        for &seq in self
-            .trail_index
-            .get(&subject)
-            .map_or(&[][..], Vec::as_slice)
-        {
+        for seq in self.trail_index.seqs(&subject) {
             let entry = self.held_entry(parts, seq)?;
             let record = Record::of(entry)?;
             entries.push(TrailEntry {
@@ -320,7 +325,7 @@ impl Registry {
         subject: Subject,
         parts: &[&Ledger],
     ) -> Result<TrailExport, Error> {
-        let seqs: Vec<u64> = self.trail_index.get(&subject).cloned().unwrap_or_default();
+        let seqs: Vec<u64> = self.trail_index.seqs(&subject);
         // Check every entry is at hand before recording the export.
         for &seq in &seqs {
             self.held_entry(parts, seq)?;
@@ -367,5 +372,95 @@ impl Registry {
                 first: self.ledger.base().seq.saturating_add(1),
                 last: self.ledger.head().seq,
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::{Duty, Role, UnitKind};
+    use crate::{Day, Relation, ResidentDetails, Sex, UnitId};
+
+    fn by_type(event: &Event) -> Vec<Subject> {
+        let mut out = Vec::new();
+        subjects_of_event(&State::default(), event, &mut out);
+        out.sort_unstable();
+        out
+    }
+
+    fn by_value(event: &Event) -> Vec<Subject> {
+        let mut out = Vec::new();
+        subjects_of_value(&serde_json::to_value(event).expect("serializes"), &mut out);
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn the_load_events_matched_by_type_name_what_their_fields_name() {
+        // Given the events of loading a grid, when their subjects are taken by type,
+        // then they are the subjects read from their fields' names.
+        let day: Day = "1980-05-01".parse().expect("a day");
+        let mut details = ResidentDetails::new("张三", Sex::Male, day, Relation::Head);
+        details.phone = Some("13800138000".parse().expect("a phone"));
+        let events: Vec<Event> = vec![
+            GridEvent::ResidentRegistered {
+                resident: ResidentId::new(7),
+                household: HouseholdId::new(3),
+                details,
+            }
+            .into(),
+            GridEvent::HouseholdRegistered {
+                household: HouseholdId::new(3),
+                group: UnitId::new(12),
+                address: "前进村1组3号".to_owned(),
+            }
+            .into(),
+            GridEvent::StaffEnrolled {
+                staff: StaffId::new(9),
+                name: "王网格员".to_owned(),
+                role: Role::GridWorker,
+                phone: None,
+            }
+            .into(),
+            GridEvent::StaffAssigned {
+                staff: StaffId::new(9),
+                unit: UnitId::new(12),
+                duty: Duty::ZoneAndGroups,
+            }
+            .into(),
+            GridEvent::AssignmentEnded {
+                staff: StaffId::new(9),
+                unit: UnitId::new(12),
+            }
+            .into(),
+            GridEvent::UnitEstablished {
+                unit: UnitId::new(12),
+                kind: UnitKind::Group,
+                name: "1组".to_owned(),
+                parent: UnitId::new(2),
+                code: None,
+                number: Some(1),
+            }
+            .into(),
+            GridEvent::GroupsZoned {
+                zone: UnitId::new(20),
+                groups: vec![UnitId::new(12)],
+            }
+            .into(),
+        ];
+        for event in &events {
+            assert_eq!(by_type(event), by_value(event), "{event:?}");
+        }
+        assert_eq!(
+            by_type(&events[0]),
+            vec![
+                Subject::Household(HouseholdId::new(3)),
+                Subject::Resident(ResidentId::new(7))
+            ]
+            .into_iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect::<Vec<_>>()
+        );
     }
 }

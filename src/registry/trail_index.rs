@@ -1,0 +1,162 @@
+//! The audit trail's index: which ledger entries concern which subject.
+//!
+//! The registry numbers residents, households, observations, venues and staff from 1 up, so
+//! the index keeps one small list of sequence numbers per subject in a table per kind, at the
+//! subject's number (no search, no key stored). A list of one entry (most residents and
+//! households: their registration) is held inline. A number far beyond those issued (a refused
+//! command can name any number) goes to a sorted map instead, so no input makes a table grow
+//! out of proportion to what the registry holds.
+
+use std::collections::BTreeMap;
+
+use crate::audit::Subject;
+use crate::chunked::Chunked;
+
+/// How far past the numbers issued so far a subject's number may be and still be kept in its
+/// table (numbers are issued one after another, so a real subject is at most one past).
+const SLACK: usize = 1024;
+
+/// The sequence numbers of the entries that concern one subject, in ledger order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+enum Seqs {
+    #[default]
+    None,
+    One(u64),
+    Many(Vec<u64>),
+}
+
+impl Seqs {
+    fn push(&mut self, seq: u64) {
+        match self {
+            Seqs::None => *self = Seqs::One(seq),
+            Seqs::One(first) => *self = Seqs::Many(vec![*first, seq]),
+            Seqs::Many(all) => all.push(seq),
+        }
+    }
+
+    fn as_slice(&self) -> &[u64] {
+        match self {
+            Seqs::None => &[],
+            Seqs::One(seq) => std::slice::from_ref(seq),
+            Seqs::Many(all) => all,
+        }
+    }
+}
+
+/// Which entries concern which subject (the audit trail's index).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct TrailIndex {
+    /// A table per kind of subject, at the subject's number.
+    tables: [Chunked<Seqs>; 5],
+    /// Subjects whose number was far beyond the table when they were first named.
+    far: BTreeMap<Subject, Vec<u64>>,
+}
+
+/// The table of a subject and its place in it.
+fn place(subject: &Subject) -> (usize, usize) {
+    let (table, number) = match subject {
+        Subject::Resident(id) => (0, id.get()),
+        Subject::Household(id) => (1, id.get()),
+        Subject::Observation(id) => (2, id.get()),
+        Subject::Venue(id) => (3, id.get()),
+        Subject::Staff(id) => (4, id.get()),
+    };
+    (table, number as usize)
+}
+
+impl TrailIndex {
+    /// Records that entry `seq` concerns `subject` (entries are indexed in ledger order).
+    pub(crate) fn push(&mut self, subject: Subject, seq: u64) {
+        let (t, at) = place(&subject);
+        let Some(table) = self.tables.get_mut(t) else {
+            return;
+        };
+        if at >= table.len().saturating_add(SLACK) {
+            self.far.entry(subject).or_default().push(seq);
+            return;
+        }
+        while table.len() <= at {
+            table.push(Seqs::None);
+        }
+        if let Some(seqs) = table.get_mut(at) {
+            seqs.push(seq);
+        }
+    }
+
+    /// The entries that concern `subject`, in ledger order.
+    pub(crate) fn seqs(&self, subject: &Subject) -> Vec<u64> {
+        let (t, at) = place(subject);
+        // Entries kept in the map were indexed before any kept in the table.
+        let mut out = self.far.get(subject).cloned().unwrap_or_default();
+        if let Some(seqs) = self.tables.get(t).and_then(|table| table.get(at)) {
+            out.extend_from_slice(seqs.as_slice());
+        }
+        out
+    }
+
+    /// How many entries concern `subject`.
+    pub(crate) fn count(&self, subject: &Subject) -> usize {
+        let (t, at) = place(subject);
+        self.far.get(subject).map_or(0, Vec::len)
+            + self
+                .tables
+                .get(t)
+                .and_then(|table| table.get(at))
+                .map_or(0, |s| s.as_slice().len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{HouseholdId, ResidentId, StaffId};
+
+    #[test]
+    fn a_list_of_one_is_held_inline() {
+        assert_eq!(std::mem::size_of::<Seqs>(), std::mem::size_of::<Vec<u64>>());
+    }
+
+    #[test]
+    fn subjects_keep_their_entries_in_order() {
+        // Given entries naming residents, a household and a member of staff,
+        let mut index = TrailIndex::default();
+        let r1 = Subject::Resident(ResidentId::new(1));
+        let r2 = Subject::Resident(ResidentId::new(2));
+        let h1 = Subject::Household(HouseholdId::new(1));
+        let s1 = Subject::Staff(StaffId::new(1));
+        for (seq, subject) in [(4, r1), (5, r2), (5, h1), (6, r1), (7, r1), (7, s1)] {
+            index.push(subject, seq);
+        }
+        // then each subject has its entries, in order, and an unnamed one has none.
+        assert_eq!(index.seqs(&r1), vec![4, 6, 7]);
+        assert_eq!(index.seqs(&r2), vec![5]);
+        assert_eq!(index.seqs(&h1), vec![5]);
+        assert_eq!(index.count(&s1), 1);
+        assert!(
+            index
+                .seqs(&Subject::Resident(ResidentId::new(3)))
+                .is_empty()
+        );
+        assert_eq!(index.count(&Subject::Household(HouseholdId::new(99))), 0);
+    }
+
+    #[test]
+    fn a_number_far_beyond_those_issued_does_not_grow_the_table() {
+        // Given a refused command that named resident 4,000,000,000,
+        let mut index = TrailIndex::default();
+        let far = Subject::Resident(ResidentId::new(4_000_000_000));
+        index.push(far, 3);
+        // then the table did not grow to reach it,
+        assert_eq!(index.tables[0].len(), 0);
+        assert_eq!(index.seqs(&far), vec![3]);
+        // and when the numbers issued reach a subject first kept aside, its entries stay in
+        // ledger order: the earlier ones from the side, the later ones from the table.
+        let late = Subject::Resident(ResidentId::new(2_000));
+        index.push(late, 10);
+        for n in 1..=2_000 {
+            index.push(Subject::Resident(ResidentId::new(n)), 10 + u64::from(n));
+        }
+        assert_eq!(index.seqs(&late), vec![10, 2_010]);
+        assert_eq!(index.count(&late), 2);
+    }
+}
