@@ -60,6 +60,12 @@ impl<T> Chunked<T> {
         self.chunks.last()?.last()
     }
 
+    /// The chunks, first to last: contiguous slices of at most [`CHUNK`] elements, for work
+    /// done a chunk at a time (on several threads, say).
+    pub(crate) fn chunks(&self) -> impl Iterator<Item = &[T]> {
+        self.chunks.iter().map(Vec::as_slice)
+    }
+
     /// The elements from index `from` on.
     pub(crate) fn iter_from(&self, from: usize) -> impl Iterator<Item = &T> {
         let first = from / CHUNK;

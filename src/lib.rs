@@ -216,7 +216,7 @@ pub use ids::{
     HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
     StaffId, UnitId, VenueId, ViolationId,
 };
-pub use ledger::{Cut, Entry, Ledger, Loaded, Proof, SCHEMA_VERSION, Verified};
+pub use ledger::{Cut, Entry, Ledger, Loaded, Parallelism, Proof, SCHEMA_VERSION, Verified};
 pub use observation::{
     FeverRule, Observation, ObservationChange, ObservationCommand, ObservationCounts,
     ObservationEvent, ObservationRecord, ObservationUpdate, Protocol, Reading, ReleaseDecision,

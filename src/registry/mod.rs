@@ -220,7 +220,8 @@ impl Registry {
     }
 
     /// Rebuilds a registry from a ledger: verifies it, then checks and applies every entry in
-    /// order (refusals change nothing).
+    /// order (refusals change nothing). Digests and records are read on every core
+    /// ([`replay_with`](Registry::replay_with) chooses how many).
     ///
     /// Replay trusts no entry (whoever can write the file can append entries whose hashes
     /// verify): the entries of one command must carry the same mark, actor and instant;
@@ -248,7 +249,7 @@ impl Registry {
     /// and why (the refusal the command would meet, or the field that differs from what the
     /// command records when decided again).
     pub fn replay(ledger: &Ledger) -> Result<Registry, Error> {
-        replay::replay(ledger)
+        replay::replay(ledger, crate::Parallelism::default())
     }
 
     /// The ledger of every accepted event and refused command (since the last

@@ -32,7 +32,7 @@ use crate::error::mask_personal_data;
 use crate::event::{Command, Event};
 use crate::grid::context::EntryMeta;
 use crate::grid::{self, Action, Duty, GridEvent, Role};
-use crate::ledger::Ledger;
+use crate::ledger::{Ledger, Parallelism, parallel_map};
 use crate::record::{Body, Record};
 use crate::{
     Error, Head, Instant, StaffId, UnitId, gathering, observation, report, screening, supervision,
@@ -77,21 +77,85 @@ struct Entry {
     record: Record,
 }
 
+impl Registry {
+    /// Rebuilds a registry from a ledger as [`replay`](Registry::replay) does, verifying the
+    /// ledger and reading its records on at most `parallelism` threads (a chunk of records at
+    /// a time, ahead of the commands being checked and applied in order on the calling
+    /// thread). The result, and the first entry refused, are the same at any number of
+    /// threads.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Parallelism, Registry};
+    /// let t = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// assert_eq!(Registry::replay_with(reg.ledger(), Parallelism::ONE)?, reg);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`replay`](Registry::replay).
+    pub fn replay_with(ledger: &Ledger, parallelism: Parallelism) -> Result<Registry, Error> {
+        replay(ledger, parallelism)
+    }
+}
+
+/// The ledger's entries with their records, read a chunk at a time on the threads.
+struct Records<'a> {
+    chunks: Box<dyn Iterator<Item = &'a [crate::Entry]> + 'a>,
+    parallelism: Parallelism,
+    read: std::vec::IntoIter<(&'a crate::Entry, Result<Record, Error>)>,
+    index: usize,
+}
+
+impl<'a> Records<'a> {
+    fn new(ledger: &'a Ledger, parallelism: Parallelism) -> Records<'a> {
+        Records {
+            chunks: Box::new(ledger.chunks()),
+            parallelism,
+            read: Vec::new().into_iter(),
+            index: 0,
+        }
+    }
+}
+
+impl<'a> Iterator for Records<'a> {
+    /// The entry's index, the entry, and its record as [`read`] reads it.
+    type Item = (usize, &'a crate::Entry, Result<Record, Error>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some((entry, record)) = self.read.next() {
+                self.index += 1;
+                return Some((self.index - 1, entry, record));
+            }
+            let chunk = self.chunks.next()?;
+            let first = self.index;
+            let indexed: Vec<(usize, &crate::Entry)> = chunk
+                .iter()
+                .enumerate()
+                .map(|(k, e)| (first + k, e))
+                .collect();
+            self.read =
+                parallel_map(&indexed, self.parallelism, |(i, e)| (*e, read(e, *i))).into_iter();
+        }
+    }
+}
+
 /// See [`Registry::replay`].
-pub(super) fn replay(ledger: &Ledger) -> Result<Registry, Error> {
+pub(super) fn replay(ledger: &Ledger, parallelism: Parallelism) -> Result<Registry, Error> {
     if ledger.base().seq != 0 || ledger.is_empty() {
         return Err(Error::LedgerNotFounded);
     }
-    ledger.verify()?;
+    ledger.verify_with(parallelism)?;
     let end = ledger.head().seq;
     let mut state = State::default();
     let mut last_at: Option<Instant> = None;
     let mut heads = BTreeMap::new();
     let mut trail_index = TrailIndex::default();
-    let mut entries = ledger.entries().enumerate();
-    while let Some((i, entry)) = entries.next() {
+    let mut entries = Records::new(ledger, parallelism);
+    while let Some((i, entry, record)) = entries.next() {
         let seq = i as u64 + 1;
-        let record = read(entry, i)?;
+        let record = record?;
         let refuse = |reason: String| Error::ReplayRefused { seq, reason };
         if i == 0
             && !matches!(
@@ -122,11 +186,11 @@ pub(super) fn replay(ledger: &Ledger) -> Result<Registry, Error> {
             record,
         }];
         while command.len() < mark.entries as usize {
-            let Some((j, entry)) = entries.next() else {
+            let Some((j, entry, record)) = entries.next() else {
                 break;
             };
             let seq = j as u64 + 1;
-            let record = read(entry, j)?;
+            let record = record?;
             in_order(&mut last_at, seq, record.at)?;
             if record.command != mark || record.actor != actor || record.at != at {
                 return Err(Error::ReplayRefused {
