@@ -6,7 +6,10 @@
 //!   its record read back, the chain and sequence numbers). `verify/sqlite`: `PRAGMA
 //!   integrity_check` and `PRAGMA foreign_key_check`, the checks SQLite has; they find a
 //!   damaged file, not a row changed through SQL, so they are the nearest equivalent, not the
-//!   same guarantee.
+//!   same guarantee. `verify/fangkong_1_thread`: the same on one thread
+//!   ([`Ledger::verify_with`](fangkong::Ledger::verify_with)); `verify/jsonl_1_thread` and
+//!   `verify/jsonl_all_threads`: [`Ledger::verify_jsonl`](fangkong::Ledger::verify_jsonl)
+//!   straight from the file's bytes; `verify/sha256_file`: the bare SHA-256 of those bytes.
 //! - `replay/fangkong`: [`Registry::replay`](fangkong::Registry::replay) (verify, read every
 //!   record, apply every event). `replay/sqlite_dump`: rebuild a new database from the SQL
 //!   text `sqlite3 .dump` would write (tables, one `INSERT` per row, indexes), the SQLite
@@ -23,7 +26,9 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use fangkong::{Body, Event, ObservationChange, ObservationEvent, Registry, synth};
+use fangkong::{
+    Body, Event, Ledger, ObservationChange, ObservationEvent, Parallelism, Registry, synth,
+};
 use sha2::{Digest, Sha256};
 
 /// The domain tag the ledger hashes first (see `src/ledger.rs`).
@@ -72,6 +77,26 @@ fn ledger(c: &mut Criterion) {
     g.bench_function("fangkong", |b| {
         b.iter(|| black_box(ledger).verify().expect("verifies"))
     });
+    g.bench_function("fangkong_1_thread", |b| {
+        b.iter(|| {
+            black_box(ledger)
+                .verify_with(Parallelism::ONE)
+                .expect("verifies")
+        })
+    });
+    let file = ledger.to_jsonl();
+    for (name, p) in [
+        ("jsonl_1_thread", Parallelism::ONE),
+        ("jsonl_all_threads", Parallelism::available()),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| Ledger::verify_jsonl(black_box(file.as_bytes()), p).expect("verifies"))
+        });
+    }
+    g.bench_function("sha256_file", |b| {
+        b.iter(|| Sha256::digest(black_box(file.as_bytes())))
+    });
+    drop(file);
     g.bench_function("sqlite", |b| b.iter(|| sql.verify().expect("verifies")));
     g.finish();
 
