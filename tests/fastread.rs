@@ -94,7 +94,11 @@ fn every_kind_of_damage_gives_the_same_error_on_1_to_4_threads() {
         // moved to the end: caught.
         let mut l = original.clone();
         l.remove(i);
-        assert_eq!(verifies(join(&l).as_bytes()), i == n - 1, "entry {i} removed");
+        assert_eq!(
+            verifies(join(&l).as_bytes()),
+            i == n - 1,
+            "entry {i} removed"
+        );
         let mut l = original.clone();
         l.insert(i, original[i].clone());
         assert!(!verifies(join(&l).as_bytes()), "entry {i} duplicated");
@@ -109,7 +113,11 @@ fn every_kind_of_damage_gives_the_same_error_on_1_to_4_threads() {
         }
         // Cut in the middle of the line: what is before it verifies. Its JSON broken: refused.
         let cut_at: usize = original[..i].iter().map(|l| l.len() + 1).sum::<usize>() + 77;
-        assert!(verifies(&text.as_bytes()[..cut_at]), "cut in line {}", i + 1);
+        assert!(
+            verifies(&text.as_bytes()[..cut_at]),
+            "cut in line {}",
+            i + 1
+        );
         let mut l = original.clone();
         l[i].insert(30, '"');
         assert!(!verifies(join(&l).as_bytes()), "line {} broken", i + 1);

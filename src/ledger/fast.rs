@@ -157,6 +157,14 @@ fn key(s: &[u8], i: usize) -> Option<usize> {
 fn string(s: &[u8], mut i: usize) -> Option<usize> {
     i += 1;
     loop {
+        // Eight plain bytes at a time: no quote, no backslash, no control character.
+        while let Some(word) = s.get(i..i + 8) {
+            let w = u64::from_le_bytes(word.try_into().ok()?);
+            if special(w) != 0 {
+                break;
+            }
+            i += 8;
+        }
         match *s.get(i)? {
             b'"' => return Some(i + 1),
             b'\\' => match *s.get(i + 1)? {
@@ -174,6 +182,17 @@ fn string(s: &[u8], mut i: usize) -> Option<usize> {
             _ => i += 1,
         }
     }
+}
+
+/// Non-zero if any byte of `w` is a quote, a backslash or a control character (below 0x20).
+fn special(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    // A byte below 0x20: subtracting 0x20 borrows into its high bit (bytes of 0x80 and more,
+    // whose high bit is already set, are masked out by `!w`).
+    let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    zero_byte(w ^ (ONES * b'"' as u64)) | zero_byte(w ^ (ONES * b'\\' as u64)) | control
 }
 
 fn literal(s: &[u8], i: usize, word: &[u8]) -> Option<usize> {
@@ -215,19 +234,30 @@ fn number(s: &[u8], mut i: usize) -> Option<usize> {
 fn hash_at(s: &[u8]) -> Option<(Hash, &[u8])> {
     let (hex, rest) = s.split_at_checked(HEX)?;
     let mut out = [0u8; 32];
+    let mut bad = 0u8;
     for (byte, pair) in out.iter_mut().zip(hex.chunks_exact(2)) {
-        *byte = (nibble(pair[0])? << 4) | nibble(pair[1])?;
+        let (hi, lo) = (NIBBLE[usize::from(pair[0])], NIBBLE[usize::from(pair[1])]);
+        bad |= hi | lo;
+        *byte = (hi << 4) | (lo & 0x0f);
     }
-    Some((Hash::from_bytes(out), rest))
+    (bad & 0xf0 == 0).then_some((Hash::from_bytes(out), rest))
 }
 
-fn nibble(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        _ => None,
+/// The value of a lower-case hex digit; 0xff for any other byte.
+const NIBBLE: [u8; 256] = {
+    let mut t = [0xffu8; 256];
+    let mut c = 0;
+    while c < 10 {
+        t[b'0' as usize + c] = c as u8;
+        c += 1;
     }
-}
+    let mut c = 0;
+    while c < 6 {
+        t[b'a' as usize + c] = 10 + c as u8;
+        c += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
@@ -268,6 +298,25 @@ mod tests {
             format!("{{\"prev\":\"{H}\",\"hash\":\"{H}\",\"digest\":\"{H}\",\"redacted\":false}}"),
         ] {
             assert!(read(other.as_bytes()).is_none(), "{other}");
+        }
+    }
+
+    #[test]
+    fn eight_bytes_are_special_if_one_of_them_is() {
+        let word = |b: &[u8; 8]| special(u64::from_le_bytes(*b));
+        assert_eq!(word(b"abcdefgh"), 0);
+        assert_eq!(word("é王芳".as_bytes().try_into().unwrap()), 0);
+        assert_eq!(word(b"~~~~~~~ "), 0);
+        for k in 0..8 {
+            for b in [b'"', b'\\', 0x00, 0x01, 0x1f] {
+                let mut w = *b"abcdefgh";
+                w[k] = b;
+                assert_ne!(word(&w), 0, "{b:#x} at {k}");
+            }
+        }
+        for b in 0u8..=255 {
+            let w = [b; 8];
+            assert_eq!(word(&w) != 0, b == b'"' || b == b'\\' || b < 0x20, "{b:#x}");
         }
     }
 
