@@ -8,8 +8,11 @@
 //! Single timed runs (the best of `FANGKONG_SHARDS_RUNS`, 3 for a township, 1 otherwise), not
 //! criterion: a county's workload on one thread takes seconds and the city's minutes. Set-up
 //! (generating commands, cloning registries and commands) is not timed. Verify is timed two
-//! ways: on the ledger in memory, and from the JSON Lines file's bytes (read with
-//! `Ledger::read_jsonl`, then verified), against the bare SHA-256 of the same file bytes.
+//! ways: on the ledger in memory, and from the JSON Lines file's bytes
+//! (`Ledger::verify_jsonl`, which reads and verifies as it goes), against the bare SHA-256 of
+//! the same file bytes. Over several townships, verify and replay run each township on one
+//! thread (`Parallelism::ONE`: the townships fill the cores); one registry alone is verified
+//! and replayed with the thread count of the column.
 //!
 //! A city's townships do not all fit in memory with their SQLite twins and the copies each
 //! timed run consumes, so they are worked through in **waves** of `FANGKONG_SHARDS_WAVE`
@@ -33,7 +36,7 @@ use std::time::{Duration, Instant};
 
 use common::sqlite::Sql;
 use fangkong::synth::{self, GridCommands, TimedCommand, Township};
-use fangkong::{Founding, Ledger, Registry};
+use fangkong::{Founding, Ledger, Parallelism, Registry};
 use sha2::{Digest, Sha256};
 
 /// Runs `f` over `items` on `threads` threads, each taking the next item; the results in the
@@ -207,6 +210,31 @@ fn each<T: Send, R: Send>(
     (out, times)
 }
 
+/// As [`each`], for work that can itself use threads (verify, replay): over several townships
+/// each township's work runs on one thread (the townships fill the cores); a single registry
+/// is given the thread count itself.
+fn each_inner<T: Send, R: Send>(
+    threads: &[usize],
+    runs: usize,
+    single: bool,
+    input: impl Fn() -> Vec<T>,
+    work: impl Fn(T, Parallelism) -> R + Sync,
+) -> (Vec<R>, Vec<Duration>) {
+    let mut out = Vec::new();
+    let mut times = Vec::new();
+    for &th in threads {
+        let inner = if single {
+            Parallelism::new(th)
+        } else {
+            Parallelism::ONE
+        };
+        let (r, d) = timed(runs, th, &input, |t| work(t, inner));
+        times.push(d);
+        out = r;
+    }
+    (out, times)
+}
+
 fn wave(mut towns: Vec<Township>, threads: &[usize], runs: usize) -> Wave {
     let mut w = Wave {
         townships: towns.len(),
@@ -214,6 +242,10 @@ fn wave(mut towns: Vec<Township>, threads: &[usize], runs: usize) -> Wave {
         residents: towns.iter().map(common::residents).sum(),
         ..Wave::default()
     };
+    // One registry alone cannot spread a workload over threads: it runs on one, once.
+    let single = towns.len() == 1;
+    let all_threads = threads;
+    let threads = if single { &threads[..1] } else { threads };
     let rows = &mut w.rows;
 
     // ----- load -----
@@ -261,7 +293,7 @@ fn wave(mut towns: Vec<Township>, threads: &[usize], runs: usize) -> Wave {
         sql: None,
     });
     drop(grids);
-    let cores = *threads.last().unwrap_or(&1);
+    let cores = *all_threads.last().unwrap_or(&1);
 
     // ----- preparation (untimed), screen -----
     let preps: Vec<Vec<TimedCommand>> = towns
@@ -448,11 +480,12 @@ fn wave(mut towns: Vec<Township>, threads: &[usize], runs: usize) -> Wave {
         .flat_map(|r| r.ledger().entries())
         .map(|e| e.record_bytes().map_or(0, str::len))
         .sum();
-    let (_, fk) = each(
-        threads,
+    let (_, fk) = each_inner(
+        all_threads,
         runs,
+        single,
         || finished.iter().collect(),
-        |r: &Registry| r.ledger().verify().expect("verifies"),
+        |r: &Registry, p| r.ledger().verify_with(p).expect("verifies"),
     );
     let (_, sq) = each(
         threads,
@@ -487,14 +520,12 @@ fn wave(mut towns: Vec<Township>, threads: &[usize], runs: usize) -> Wave {
     });
     let files: Vec<String> = finished.iter().map(|r| r.ledger().to_jsonl()).collect();
     w.file_bytes = files.iter().map(String::len).sum();
-    let (_, fk) = each(
-        threads,
+    let (_, fk) = each_inner(
+        all_threads,
         runs,
+        single,
         || files.iter().collect(),
-        |f: &String| {
-            let loaded = Ledger::read_jsonl(f.as_bytes()).expect("reads");
-            loaded.ledger.verify().expect("verifies")
-        },
+        |f: &String, p| Ledger::verify_jsonl(f.as_bytes(), p).expect("verifies"),
     );
     rows.push(Row {
         workload: "verify (reading the file)",
@@ -517,11 +548,12 @@ fn wave(mut towns: Vec<Township>, threads: &[usize], runs: usize) -> Wave {
         sql: None,
     });
     drop(files);
-    let (_, fk) = each(
-        threads,
+    let (_, fk) = each_inner(
+        all_threads,
         runs,
+        single,
         || finished.iter().collect(),
-        |r: &Registry| Registry::replay(r.ledger()).expect("replays"),
+        |r: &Registry, p| Registry::replay_with(r.ledger(), p).expect("replays"),
     );
     let rows_of: Vec<_> = sqls_done
         .iter()
@@ -580,7 +612,7 @@ fn main() {
     let wave_size = env("FANGKONG_SHARDS_WAVE")
         .unwrap_or(if size == synth::Size::City { 8 } else { shards })
         .max(1);
-    let threads: Vec<usize> = if one { vec![1] } else { vec![1, cores] };
+    let threads: Vec<usize> = vec![1, cores];
     let started = Instant::now();
     let mut total = Wave::default();
     let mut build = Duration::ZERO;
@@ -636,65 +668,45 @@ fn main() {
             peak_rss()
         ),
     );
-    let mut heading =
-        format!("\n| workload ({size}, {shape}) | items | fangkong 1 thread | per item |");
-    let mut rule = "|---|---:|---:|---:|".to_owned();
-    if threads.len() > 1 {
-        heading += &format!(" fangkong {cores} threads | speed-up |");
-        rule += "---:|---:|";
-    }
-    heading += " SQLite 1 thread |";
-    rule += "---:|";
-    if threads.len() > 1 {
-        heading += &format!(" SQLite {cores} threads | speed-up |");
-        rule += "---:|---:|";
-    }
-    heading += " ratio 1 thread |";
-    rule += "---:|";
-    if threads.len() > 1 {
-        heading += &format!(" ratio {cores} threads |");
-        rule += "---:|";
-    }
+    let heading = format!(
+        "\n| workload ({size}, {shape}) | items | fangkong 1 thread | per item | fangkong {cores} threads | speed-up | SQLite 1 thread | SQLite {cores} threads | speed-up | ratio 1 thread | ratio {cores} threads |"
+    );
+    let rule = "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
     println!("{heading}\n{rule}");
-    let speed_up = |d: &[Duration]| d[0].as_secs_f64() / d[1].as_secs_f64();
+    let cell = |d: Option<&Duration>| d.map_or("—".to_owned(), |d| ms(*d));
+    let speed_up = |d: &[Duration]| match (d.first(), d.get(1)) {
+        (Some(a), Some(b)) => format!("{:.2}×", a.as_secs_f64() / b.as_secs_f64()),
+        _ => "—".to_owned(),
+    };
+    let ratio = |s: Option<&Duration>, f: Option<&Duration>| match (s, f) {
+        (Some(s), Some(f)) => format!("{:.1}", s.as_secs_f64() / f.as_secs_f64()),
+        _ => String::new(),
+    };
     for r in &total.rows {
         let mut line = format!("| {} | {} {} |", r.workload, r.items, r.unit);
         if r.fk.is_empty() {
-            line += " | |";
-            if threads.len() > 1 {
-                line += " | |";
-            }
+            line += " | | | |";
         } else {
-            line += &format!(" {} | {} |", ms(r.fk[0]), us(r.fk[0], r.items));
-            if threads.len() > 1 {
-                line += &format!(" {} | {:.2}× |", ms(r.fk[1]), speed_up(&r.fk));
-            }
+            line += &format!(
+                " {} | {} | {} | {} |",
+                cell(r.fk.first()),
+                us(r.fk[0], r.items),
+                cell(r.fk.get(1)),
+                speed_up(&r.fk)
+            );
         }
         match &r.sql {
             Some(s) => {
-                let ratio = |k: usize| match r.fk.get(k) {
-                    Some(d) => format!("{:.1}", s[k].as_secs_f64() / d.as_secs_f64()),
-                    None => String::new(),
-                };
-                line += &format!(" {} |", ms(s[0]));
-                if threads.len() > 1 {
-                    line += &format!(" {} | {:.2}× |", ms(s[1]), speed_up(s));
-                }
-                line += &format!(" {} |", ratio(0));
-                if threads.len() > 1 {
-                    line += &format!(" {} |", ratio(1));
-                }
+                line += &format!(
+                    " {} | {} | {} | {} | {} |",
+                    cell(s.first()),
+                    cell(s.get(1)),
+                    speed_up(s),
+                    ratio(s.first(), r.fk.first()),
+                    ratio(s.get(1), r.fk.get(1))
+                );
             }
-            None => {
-                line += " |";
-                if threads.len() > 1 {
-                    line += " | |";
-                }
-                line += " |";
-                if threads.len() > 1 {
-                    line += " |";
-                }
-            }
+            None => line += " | | | | |",
         }
         println!("{line}");
     }
