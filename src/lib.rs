@@ -226,6 +226,8 @@ pub use place::{
     DivisionCode, DivisionLevel, StatisticalCode, StatisticalLevel, TownshipKind, VillageKind,
 };
 pub use record::{Body, CommandMark, Record, Refusal};
+#[cfg(feature = "synth")]
+pub use registry::Part;
 pub use registry::{
     AlertRow, BatchCommand, BatchItem, CheckRow, Created, CreatedId, FollowUpRow, Founding, Home,
     InterviewReceipt, NonReportingRow, Person, ProvedEntry, Receipt, Ref, Registry,

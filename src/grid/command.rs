@@ -4,10 +4,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::identity_index::IdentityIndex;
 use super::{Action, Assignment, Duty, Role, Staff, Unit, UnitKind};
 use crate::grid::context::{Context, EntryMeta, GridView, non_empty, roles_text};
 use crate::household::{DeregistrationReason, Household, Relation, Resident, ResidentDetails};
-use crate::identity::{IdentityNumber, Phone};
+use crate::identity::Phone;
 use crate::ids::fresh_number;
 use crate::place::StatisticalCode;
 use crate::table::Table;
@@ -324,7 +325,7 @@ pub(crate) struct GridState {
     pub(crate) households: Table<HouseholdId, Household>,
     pub(crate) group_households: BTreeMap<UnitId, Vec<HouseholdId>>,
     pub(crate) residents: Table<ResidentId, Resident>,
-    pub(crate) by_identity: BTreeMap<IdentityNumber, ResidentId>,
+    pub(crate) by_identity: IdentityIndex,
     pub(crate) next_unit: u32,
     pub(crate) next_staff: u32,
     pub(crate) next_household: u32,
@@ -609,7 +610,8 @@ pub(crate) fn decide(
 }
 
 impl GridState {
-    pub(crate) fn apply(&mut self, event: &GridEvent, _meta: &EntryMeta) {
+    /// Folds one event in, taking its details (issue 14: no clone of a resident's details).
+    pub(crate) fn apply(&mut self, event: GridEvent, _meta: &EntryMeta) {
         match event {
             GridEvent::TownshipFounded {
                 unit,
@@ -617,14 +619,14 @@ impl GridState {
                 code,
                 offset,
             } => {
-                self.township = Some(*unit);
-                self.offset = *offset;
+                self.township = Some(unit);
+                self.offset = offset;
                 self.insert_unit(Unit {
-                    id: *unit,
+                    id: unit,
                     kind: UnitKind::Township,
-                    name: name.clone(),
+                    name,
                     parent: None,
-                    code: *code,
+                    code,
                     number: None,
                     zone: None,
                 });
@@ -637,18 +639,18 @@ impl GridState {
                 code,
                 number,
             } => self.insert_unit(Unit {
-                id: *unit,
-                kind: *kind,
-                name: name.clone(),
-                parent: Some(*parent),
-                code: *code,
-                number: *number,
+                id: unit,
+                kind,
+                name,
+                parent: Some(parent),
+                code,
+                number,
                 zone: None,
             }),
             GridEvent::GroupsZoned { zone, groups } => {
                 for g in groups {
-                    if let Some(u) = self.units.get_mut(g) {
-                        u.zone = Some(*zone);
+                    if let Some(u) = self.units.get_mut(&g) {
+                        u.zone = Some(zone);
                     }
                 }
             }
@@ -660,30 +662,30 @@ impl GridState {
             } => {
                 self.next_staff = self.next_staff.max(staff.get().saturating_add(1));
                 self.staff.insert(
-                    *staff,
+                    staff,
                     Staff {
-                        id: *staff,
-                        name: name.clone(),
-                        role: *role,
-                        phone: *phone,
+                        id: staff,
+                        name,
+                        role,
+                        phone,
                     },
                 );
             }
             GridEvent::StaffAssigned { staff, unit, duty } => {
                 let a = Assignment {
-                    staff: *staff,
-                    unit: *unit,
-                    duty: *duty,
+                    staff,
+                    unit,
+                    duty,
                 };
                 if self.assignments.insert(a) {
-                    self.by_unit.entry(*unit).or_default().push(a);
+                    self.by_unit.entry(unit).or_default().push(a);
                 }
             }
             GridEvent::AssignmentEnded { staff, unit } => {
                 self.assignments
-                    .retain(|a| !(a.staff == *staff && a.unit == *unit));
-                if let Some(list) = self.by_unit.get_mut(unit) {
-                    list.retain(|a| a.staff != *staff);
+                    .retain(|a| !(a.staff == staff && a.unit == unit));
+                if let Some(list) = self.by_unit.get_mut(&unit) {
+                    list.retain(|a| a.staff != staff);
                 }
             }
             GridEvent::HouseholdRegistered {
@@ -693,18 +695,18 @@ impl GridState {
             } => {
                 self.next_household = self.next_household.max(household.get().saturating_add(1));
                 self.households.insert(
-                    *household,
+                    household,
                     Household {
-                        id: *household,
-                        group: *group,
-                        address: address.clone(),
+                        id: household,
+                        group,
+                        address,
                         residents: Vec::new(),
                     },
                 );
                 self.group_households
-                    .entry(*group)
+                    .entry(group)
                     .or_default()
-                    .push(*household);
+                    .push(household);
             }
             GridEvent::ResidentRegistered {
                 resident,
@@ -712,33 +714,40 @@ impl GridState {
                 details,
             } => {
                 self.next_resident = self.next_resident.max(resident.get().saturating_add(1));
-                if let Some(id) = &details.identity {
-                    self.by_identity.insert(*id, *resident);
+                // A resident registered again under the same number (a ledger assembled by
+                // hand) leaves the index under their old identity number first.
+                if let Some(old) = self.residents.get(&resident).and_then(|r| r.details.identity) {
+                    self.by_identity.remove(&old, &self.residents);
                 }
-                if let Some(h) = self.households.get_mut(household) {
-                    h.residents.push(*resident);
+                if let Some(h) = self.households.get_mut(&household) {
+                    h.residents.push(resident);
                 }
+                let identity = details.identity;
                 self.residents.insert(
-                    *resident,
+                    resident,
                     Resident {
-                        id: *resident,
-                        household: *household,
-                        details: details.clone(),
+                        id: resident,
+                        household,
+                        details,
                         deregistered: None,
                     },
                 );
+                if let Some(id) = &identity {
+                    self.by_identity.insert(id, resident, &self.residents);
+                }
             }
             GridEvent::ResidentCorrected {
                 resident, details, ..
             } => {
-                if let Some(r) = self.residents.get_mut(resident) {
-                    if let Some(old) = &r.details.identity {
-                        self.by_identity.remove(old);
-                    }
-                    if let Some(new) = &details.identity {
-                        self.by_identity.insert(*new, *resident);
-                    }
-                    r.details = details.clone();
+                if let Some(old) = self.residents.get(&resident).and_then(|r| r.details.identity) {
+                    self.by_identity.remove(&old, &self.residents);
+                }
+                let identity = details.identity;
+                let held = self.residents.get_mut(&resident).map(|r| {
+                    r.details = details;
+                });
+                if let (Some(()), Some(new)) = (held, &identity) {
+                    self.by_identity.insert(new, resident, &self.residents);
                 }
             }
             GridEvent::HouseholdMoved {
@@ -746,16 +755,16 @@ impl GridState {
                 from,
                 to,
             } => {
-                if let Some(h) = self.households.get_mut(household) {
-                    h.group = *to;
+                if let Some(h) = self.households.get_mut(&household) {
+                    h.group = to;
                 }
-                if let Some(list) = self.group_households.get_mut(from) {
-                    list.retain(|x| x != household);
+                if let Some(list) = self.group_households.get_mut(&from) {
+                    list.retain(|x| *x != household);
                 }
                 self.group_households
-                    .entry(*to)
+                    .entry(to)
                     .or_default()
-                    .push(*household);
+                    .push(household);
             }
             GridEvent::ResidentMoved {
                 resident,
@@ -763,25 +772,25 @@ impl GridState {
                 to,
                 relation,
             } => {
-                if let Some(h) = self.households.get_mut(from) {
-                    h.residents.retain(|r| r != resident);
+                if let Some(h) = self.households.get_mut(&from) {
+                    h.residents.retain(|r| *r != resident);
                 }
-                if let Some(h) = self.households.get_mut(to) {
-                    h.residents.push(*resident);
+                if let Some(h) = self.households.get_mut(&to) {
+                    h.residents.push(resident);
                 }
-                if let Some(r) = self.residents.get_mut(resident) {
-                    r.household = *to;
-                    r.details.relation = relation.clone();
+                if let Some(r) = self.residents.get_mut(&resident) {
+                    r.household = to;
+                    r.details.relation = relation;
                 }
             }
             GridEvent::ResidentDeregistered { resident, reason } => {
-                if let Some(r) = self.residents.get_mut(resident) {
-                    r.deregistered = Some(reason.clone());
+                if let Some(id) = self.residents.get(&resident).and_then(|r| r.details.identity) {
+                    self.by_identity.remove(&id, &self.residents);
+                }
+                if let Some(r) = self.residents.get_mut(&resident) {
+                    r.deregistered = Some(reason);
                     if let Some(h) = self.households.get_mut(&r.household) {
-                        h.residents.retain(|x| x != resident);
-                    }
-                    if let Some(id) = &r.details.identity {
-                        self.by_identity.remove(id);
+                        h.residents.retain(|x| *x != resident);
                     }
                 }
             }
@@ -989,11 +998,15 @@ impl GridState {
                     field: "sex",
                 });
             }
-            if let Some(other) = self.by_identity.get(id).filter(|o| Some(**o) != resident) {
-                let household = self.residents.get(other).map(|r| r.household);
+            if let Some(other) = self
+                .by_identity
+                .get(id, &self.residents)
+                .filter(|o| Some(*o) != resident)
+            {
+                let household = self.residents.get(&other).map(|r| r.household);
                 return Err(Error::DuplicateIdentity {
                     identity: id.masked(),
-                    resident: *other,
+                    resident: other,
                     household,
                 });
             }

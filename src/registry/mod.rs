@@ -28,6 +28,9 @@ mod exports;
 mod figures;
 mod gathering_queries;
 mod lists;
+// Issue 14 (memory): the registry's parts, for the memory bench.
+#[cfg(feature = "synth")]
+mod memory;
 mod observation_queries;
 mod receipt;
 mod replay;
@@ -39,6 +42,8 @@ mod trail_index;
 
 pub use batch::{BatchCommand, BatchItem, Ref};
 pub use calls::InterviewReceipt;
+#[cfg(feature = "synth")]
+pub use memory::Part;
 pub use lists::{
     AlertRow, CheckRow, FollowUpRow, Home, NonReportingRow, Person, ReleaseReviewRow, VisitRow,
     WorkList, Worker,
@@ -743,8 +748,15 @@ impl Registry {
                 at,
                 day: at.day_in(self.state.grid.offset),
             };
-            self.state.apply(&e, &meta);
-            last_seq = self.append(at, actor, (first_seq, count), Body::Event(e));
+            // Written and indexed first, then applied: the state takes the event's details
+            // instead of cloning them (issue 14). The trail index reads the state only for an
+            // observation's resident, which an event does not change.
+            let body = self.write(at, actor, (first_seq, count), Body::Event(e));
+            last_seq = meta.seq;
+            if let Body::Event(e) = body {
+                self.state.apply(e, &meta);
+            }
+            self.mark_head(at);
         }
         Receipt {
             first_seq,
@@ -763,22 +775,33 @@ impl Registry {
         body: Body,
     ) -> u64 {
         let seq = self.ledger.head().seq + 1;
+        self.write(at, actor, (first, count), body);
+        self.mark_head(at);
+        seq
+    }
+
+    /// Writes one record to the ledger and the trail index, and gives its body back.
+    fn write(&mut self, at: Instant, actor: StaffId, (first, entries): (u64, u32), body: Body) -> Body {
+        let seq = self.ledger.head().seq + 1;
         let record = Record {
             seq,
             schema: SCHEMA_VERSION,
             at,
             actor,
-            command: CommandMark {
-                first,
-                entries: count,
-            },
+            command: CommandMark { first, entries },
             body,
         };
-        let head = self.ledger.append(record.to_bytes());
+        self.ledger.append(record.to_bytes());
         trail::index(&mut self.trail_index, &self.state, seq, actor, &record.body);
+        record.body
+    }
+
+    /// Notes the ledger's head as the last of `at`'s day (in the township's time, once the
+    /// entry's event is applied) and `at` as the last instant recorded.
+    fn mark_head(&mut self, at: Instant) {
         self.last_at = Some(at);
-        self.heads.insert(at.day_in(self.state.grid.offset), head);
-        seq
+        self.heads
+            .insert(at.day_in(self.state.grid.offset), self.ledger.head());
     }
 
     // ----- queries -----
@@ -1084,8 +1107,8 @@ impl Registry {
         self.state
             .grid
             .by_identity
-            .get(identity)
-            .and_then(|r| self.state.grid.residents.get(r))
+            .get(identity, &self.state.grid.residents)
+            .and_then(|r| self.state.grid.residents.get(&r))
     }
 
     /// The staff who answer for a unit: those assigned to it, to its zone, or to any unit above
@@ -1300,15 +1323,17 @@ fn wrap<E: Into<Event>>(events: Vec<E>) -> Vec<Event> {
 
 impl State {
     /// Folds one event in: routed to the module that owns it.
-    fn apply(&mut self, event: &Event, meta: &EntryMeta) {
+    /// The event is taken: the grid and screening keep its details without cloning them
+    /// (issue 14); the other modules read it.
+    fn apply(&mut self, event: Event, meta: &EntryMeta) {
         match event {
             Event::Grid(e) => self.grid.apply(e, meta),
             Event::Screening(e) => self.screening.apply(e, meta),
-            Event::Observation(e) => self.observation.apply(e),
-            Event::Report(e) => self.report.apply(e, meta),
-            Event::Gathering(e) => self.gathering.apply(e, meta),
-            Event::Supervision(e) => self.supervision.apply(e, meta),
-            Event::Audit(e) => crate::audit::apply(e, meta),
+            Event::Observation(e) => self.observation.apply(&e),
+            Event::Report(e) => self.report.apply(&e, meta),
+            Event::Gathering(e) => self.gathering.apply(&e, meta),
+            Event::Supervision(e) => self.supervision.apply(&e, meta),
+            Event::Audit(e) => crate::audit::apply(&e, meta),
         }
     }
 

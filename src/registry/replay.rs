@@ -212,7 +212,16 @@ pub(super) fn replay(ledger: &Ledger, parallelism: Parallelism) -> Result<Regist
             .map_err(|(seq, reason)| Error::ReplayRefused { seq, reason })?;
         for e in command {
             let day = e.record.at.day_in(state.grid.offset);
-            if let Body::Event(event) = &e.record.body {
+            // Indexed before it is applied, as `Registry::record` does, so that the state takes
+            // the event (issue 14).
+            trail::index(
+                &mut trail_index,
+                &state,
+                e.seq,
+                e.record.actor,
+                &e.record.body,
+            );
+            if let Body::Event(event) = e.record.body {
                 let meta = EntryMeta {
                     seq: e.seq,
                     actor: e.record.actor,
@@ -221,13 +230,6 @@ pub(super) fn replay(ledger: &Ledger, parallelism: Parallelism) -> Result<Regist
                 };
                 state.apply(event, &meta);
             }
-            trail::index(
-                &mut trail_index,
-                &state,
-                e.seq,
-                e.record.actor,
-                &e.record.body,
-            );
             // As `Registry::append`: the day in the township's time once the event is applied.
             heads.insert(
                 e.record.at.day_in(state.grid.offset),

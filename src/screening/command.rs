@@ -350,11 +350,12 @@ impl ScreeningState {
             .collect()
     }
 
-    pub(crate) fn apply(&mut self, event: &ScreeningEvent, meta: &EntryMeta) {
+    /// Folds one event in, taking its details (issue 14: no clone of an interview).
+    pub(crate) fn apply(&mut self, event: ScreeningEvent, meta: &EntryMeta) {
         let (actor, at) = (meta.actor, meta.at);
         match event {
-            ScreeningEvent::RiskRegisterChanged { change } => self.risk.apply(change),
-            ScreeningEvent::ScreeningRuleAdopted { rule } => self.rule = Some(rule.clone()),
+            ScreeningEvent::RiskRegisterChanged { change } => self.risk.apply(&change),
+            ScreeningEvent::ScreeningRuleAdopted { rule } => self.rule = Some(rule),
             ScreeningEvent::ScreeningRoundOpened {
                 round,
                 name,
@@ -363,20 +364,20 @@ impl ScreeningState {
             } => {
                 self.next_round = self.next_round.max(round.get().saturating_add(1));
                 self.rounds.insert(
-                    *round,
+                    round,
                     Round {
-                        id: *round,
-                        name: name.clone(),
-                        units: units.clone(),
-                        opens: *opens,
+                        id: round,
+                        name,
+                        units,
+                        opens,
                         closes: None,
                         visits: BTreeMap::new(),
                     },
                 );
             }
             ScreeningEvent::ScreeningRoundClosed { round, closes } => {
-                if let Some(r) = self.rounds.get_mut(round) {
-                    r.closes = Some(*closes);
+                if let Some(r) = self.rounds.get_mut(&round) {
+                    r.closes = Some(closes);
                 }
             }
             ScreeningEvent::HouseholdVisited {
@@ -385,12 +386,12 @@ impl ScreeningState {
                 result,
             } => {
                 let day = meta.day;
-                if let Some(r) = self.rounds.get_mut(round) {
-                    r.visits.entry(*household).or_insert_with(one).push(Visit {
+                if let Some(r) = self.rounds.get_mut(&round) {
+                    r.visits.entry(household).or_insert_with(one).push(Visit {
                         by: actor,
                         at,
                         day,
-                        result: *result,
+                        result,
                     });
                 }
             }
@@ -402,16 +403,16 @@ impl ScreeningState {
                 outcome,
             } => {
                 self.interviews
-                    .entry(*resident)
+                    .entry(resident)
                     .or_insert_with(one)
                     .push(InterviewRecord {
-                        resident: *resident,
+                        resident,
                         by: actor,
                         at,
-                        on: *on,
-                        round: *round,
-                        interview: interview.clone(),
-                        outcome: outcome.clone(),
+                        on,
+                        round,
+                        interview,
+                        outcome,
                     });
             }
         }
