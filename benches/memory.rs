@@ -219,6 +219,18 @@ fn main() {
         std::mem::size_of::<fangkong::Visit>(),
         std::mem::size_of::<fangkong::Entry>(),
     );
+    println!(
+        "sizes: Interview {} B, ScreeningOutcome {} B, KeyPerson {} B, TravelHistory {} B, Exposure {} B, ObservationRecord {} B, Relation {} B, Phone {} B, DeregistrationReason {} B",
+        std::mem::size_of::<fangkong::Interview>(),
+        std::mem::size_of::<fangkong::ScreeningOutcome>(),
+        std::mem::size_of::<fangkong::KeyPerson>(),
+        std::mem::size_of::<fangkong::TravelHistory>(),
+        std::mem::size_of::<fangkong::Exposure>(),
+        std::mem::size_of::<fangkong::ObservationRecord>(),
+        std::mem::size_of::<fangkong::Relation>(),
+        std::mem::size_of::<fangkong::Phone>(),
+        std::mem::size_of::<fangkong::DeregistrationReason>(),
+    );
     let base = live();
     let mut town = common::built(size);
     let residents = common::residents(&town);

@@ -271,7 +271,7 @@ fn main() -> Result<(), Failure> {
     }
     let returnee = reg
         .residents()
-        .find(|r| r.details.name == RETURNEE)
+        .find(|r| &*r.details.name == RETURNEE)
         .map(|r| (r.id, r.household))
         .ok_or("the returnee is not in the roster")?;
     let group = reg

@@ -380,7 +380,7 @@ fn moving_a_resident_keeps_one_head_per_household() {
 fn a_correction_keeps_the_previous_details_in_the_ledger() {
     let mut g = given();
     let mut d = head_details();
-    d.name = "王秀云".to_owned();
+    d.name = "王秀云".into();
     let receipt = g
         .reg
         .execute(
@@ -392,7 +392,7 @@ fn a_correction_keeps_the_previous_details_in_the_ledger() {
             },
         )
         .unwrap();
-    assert_eq!(g.reg.resident(g.head).unwrap().details.name, "王秀云");
+    assert_eq!(g.reg.resident(g.head).unwrap().details.name, "王秀云".into());
     let rec = g
         .reg
         .ledger()
@@ -404,7 +404,7 @@ fn a_correction_keeps_the_previous_details_in_the_ledger() {
         Body::Event(Event::Grid(GridEvent::ResidentCorrected {
             previous, details, ..
         })) => {
-            assert_eq!(previous.name, "王秀英");
+            assert_eq!(&*previous.name, "王秀英");
             assert_eq!(details, d);
         }
         other => panic!("{other:?}"),

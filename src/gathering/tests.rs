@@ -90,7 +90,7 @@ impl Grid {
                 Household {
                     id,
                     group,
-                    address: format!("{id}"),
+                    address: format!("{id}").into(),
                     residents: Vec::new(),
                 },
             );

@@ -699,7 +699,7 @@ impl GridState {
                     Household {
                         id: household,
                         group,
-                        address,
+                        address: address.into_boxed_str(),
                         residents: Vec::new(),
                     },
                 );
@@ -788,7 +788,7 @@ impl GridState {
                     self.by_identity.remove(&id, &self.residents);
                 }
                 if let Some(r) = self.residents.get_mut(&resident) {
-                    r.deregistered = Some(reason);
+                    r.deregistered = Some(Box::new(reason));
                     if let Some(h) = self.households.get_mut(&r.household) {
                         h.residents.retain(|x| *x != resident);
                     }

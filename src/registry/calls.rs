@@ -133,7 +133,7 @@ impl Registry {
     /// let mut details = reg.resident(wang).unwrap().details.clone();
     /// details.name = "Wang Fang (王芳)".into();
     /// reg.correct_resident(li, t, wang, details)?;
-    /// assert_eq!(reg.resident(wang).unwrap().details.name, "Wang Fang (王芳)");
+    /// assert_eq!(&*reg.resident(wang).unwrap().details.name, "Wang Fang (王芳)");
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
@@ -251,7 +251,7 @@ impl Registry {
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
     /// reg.deregister_resident(li, t, wang, DeregistrationReason::MovedAway)?;
-    /// assert_eq!(reg.resident(wang).unwrap().deregistered, Some(DeregistrationReason::MovedAway));
+    /// assert_eq!(reg.resident(wang).unwrap().deregistered, Some(Box::new(DeregistrationReason::MovedAway)));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///

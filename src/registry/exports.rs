@@ -167,11 +167,11 @@ impl Registry {
             _ => d.sex.label_en().to_owned(),
         };
         vec![
-            Cell::Text(d.name.clone()),
+            Cell::Text(d.name.to_string()),
             Cell::Text(sex),
             Cell::Text(identity),
             Cell::Text(phone),
-            Cell::Text(household.map_or_else(String::new, |h| h.address.clone())),
+            Cell::Text(household.map_or_else(String::new, |h| h.address.to_string())),
             Cell::Text(group),
         ]
     }

@@ -611,7 +611,7 @@ impl Registry {
         let unit = self.unit(h.group);
         Some(Home {
             household,
-            address: h.address.clone(),
+            address: h.address.to_string(),
             group: h.group,
             group_name: unit.map(|u| u.name.clone()).unwrap_or_default(),
             group_number: unit.and_then(|u| u.number),
@@ -624,7 +624,7 @@ impl Registry {
         let r = self.resident(resident)?;
         Some(Person {
             resident,
-            name: r.details.name.clone(),
+            name: r.details.name.to_string(),
             phone: r.details.phone.as_ref().map(|p| p.masked()),
             home: self.home(r.household)?,
         })

@@ -1059,7 +1059,7 @@ impl Registry {
     /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
     /// #     .with_identity("11010519491231002X".parse()?);
     /// # let r = reg.register_resident(leader, t, h, wang)?;
-    /// assert_eq!(reg.resident(r).map(|x| x.details.name.as_str()), Some("Wang Fang"));
+    /// assert_eq!(reg.resident(r).map(|x| &*x.details.name), Some("Wang Fang"));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn resident(&self, id: ResidentId) -> Option<&Resident> {

@@ -183,14 +183,15 @@ impl ScreeningRule {
             };
         }
         match key {
-            Some(k) => ScreeningOutcome::KeyPerson(k),
+            Some(k) => ScreeningOutcome::KeyPerson(Box::new(k)),
             None => ScreeningOutcome::NoRisk {
                 rule: self.name.clone(),
                 on,
                 window_start: self.window_start(on),
                 unobserved: exposures
                     .into_iter()
-                    .min_by(|a, b| severity_order(&a.designation, &b.designation)),
+                    .min_by(|a, b| severity_order(&a.designation, &b.designation))
+                    .map(Box::new),
             },
         }
     }
@@ -328,10 +329,11 @@ pub enum ScreeningOutcome {
         /// The first day of the look-back window.
         window_start: Option<Day>,
         /// The most severe exposure at a level the rule opens no observation for, if any.
-        unobserved: Option<Exposure>,
+        unobserved: Option<Box<Exposure>>,
     },
-    /// A key person: open the observation.
-    KeyPerson(KeyPerson),
+    /// A key person: open the observation (boxed: an outcome without one is 96 bytes
+    /// smaller, issue 14).
+    KeyPerson(Box<KeyPerson>),
     /// Cold or fever symptoms reported: refer to a designated hospital at once, before
     /// anything else.
     Symptomatic {
