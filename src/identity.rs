@@ -12,6 +12,7 @@
 //! accident; code that needs the full number says so where it reads it.
 
 use std::fmt;
+use std::num::NonZeroU64;
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -141,7 +142,12 @@ fn number(digits: &[u8]) -> u32 {
 /// # Ok::<(), fangkong::Error>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct IdentityNumber([u8; 18]);
+pub struct IdentityNumber(
+    /// The first 17 digits as a number, plus 1 (issue 14: 8 bytes, and an `Option` of it too,
+    /// instead of 18 and 19). The check character follows from the digits, and their order is
+    /// the order of the text (a fixed number of digits).
+    NonZeroU64,
+);
 
 impl IdentityNumber {
     /// The check character (校验码) for the first 17 digits of an identity number, by ISO 7064
@@ -195,22 +201,47 @@ impl IdentityNumber {
     /// assert_eq!(id.reveal(), "11010519491231002X");
     /// # Ok::<(), fangkong::Error>(())
     /// ```
-    pub fn reveal(&self) -> &str {
-        // Always ASCII: only digits and `X` are ever stored.
-        std::str::from_utf8(&self.0).unwrap_or("")
+    pub fn reveal(&self) -> String {
+        self.with_text(str::to_owned)
+    }
+
+    /// The 18 characters, ASCII digits and the check character.
+    fn text(&self) -> [u8; 18] {
+        let mut n = self.0.get() - 1;
+        let mut first17 = [b'0'; 17];
+        for slot in first17.iter_mut().rev() {
+            *slot = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        let mut full = [check_of(&first17); 18];
+        full[..17].copy_from_slice(&first17);
+        full
+    }
+
+    /// Calls `f` with the full number, without allocating (the record writer, serde).
+    pub(crate) fn with_text<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        let text = self.text();
+        // Always ASCII: digits and `X`.
+        f(std::str::from_utf8(&text).unwrap_or(""))
+    }
+
+    /// The number the 17 digits make (for hashing).
+    pub(crate) fn digits(&self) -> u64 {
+        self.0.get() - 1
     }
 
     /// The masked form: the first 4 and last 4 characters with 10 stars between them,
     /// `1101**********002X`. The same as `Display`.
     pub fn masked(&self) -> String {
-        mask_middle(self.reveal(), 4, 4)
+        self.with_text(|t| mask_middle(t, 4, 4))
     }
 
     /// The birth date (出生日期), positions 7 to 14.
     pub fn birth_date(&self) -> Day {
-        let year = number(&self.0[6..10]);
-        let month = number(&self.0[10..12]);
-        let day = number(&self.0[12..14]);
+        let text = self.text();
+        let year = number(&text[6..10]);
+        let month = number(&text[10..12]);
+        let day = number(&text[12..14]);
         // Checked when parsed; the fallback is never reached.
         Day::from_ymd(year as i32, month, day).unwrap_or(Day::MIN)
     }
@@ -218,7 +249,7 @@ impl IdentityNumber {
     /// Sex, from the parity of the 3-digit sequence number (its last digit, the 17th character):
     /// odd for men, even for women.
     pub fn sex(&self) -> Sex {
-        if (self.0[16] - b'0') % 2 == 1 {
+        if self.digits() % 2 == 1 {
             Sex::Male
         } else {
             Sex::Female
@@ -227,8 +258,8 @@ impl IdentityNumber {
 
     /// The 6-digit address code (地址码, GB/T 2260): the county where the person's household
     /// was registered when the number was issued, not necessarily where they live now.
-    pub fn address_code(&self) -> &str {
-        self.reveal().get(..6).unwrap_or("")
+    pub fn address_code(&self) -> String {
+        self.with_text(|t| t.get(..6).unwrap_or("").to_owned())
     }
 }
 
@@ -300,11 +331,13 @@ impl FromStr for IdentityNumber {
                 });
             }
         }
-        let mut full = [expected; 18];
-        for (slot, b) in full.iter_mut().zip(first17) {
-            *slot = b;
-        }
-        Ok(IdentityNumber(full))
+        let n = first17
+            .iter()
+            .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        // At most 10^17 - 1: plus 1 is neither 0 nor an overflow.
+        NonZeroU64::new(n + 1)
+            .map(IdentityNumber)
+            .ok_or(Error::IdentityNumberBirthDate { masked: masked() })
     }
 }
 
@@ -326,7 +359,7 @@ impl Serialize for IdentityNumber {
     /// Writes the **full** number: serde is persistence (the ledger replays from it), not
     /// display. Anything shown to people goes through `Display`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self.reveal())
+        self.with_text(|t| s.serialize_str(t))
     }
 }
 

@@ -166,7 +166,7 @@ fn push_details(out: &mut Vec<u8>, d: &ResidentDetails) {
     d.birth_date.push_json(out);
     out.extend_from_slice(",\"identity\":".as_bytes());
     match &d.identity {
-        Some(id) => push_str(out, id.reveal()),
+        Some(id) => id.with_text(|t| push_str(out, t)),
         None => out.extend_from_slice("null".as_bytes()),
     }
     out.extend_from_slice(",\"phone\":".as_bytes());

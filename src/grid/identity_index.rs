@@ -29,17 +29,10 @@ pub(crate) struct IdentityIndex {
     len: usize,
 }
 
-/// The hash of an identity number: its 17 digits as a number, mixed (Fibonacci hashing).
+/// The hash of an identity number: its 17 digits as a number (the check character follows from
+/// them), mixed (Fibonacci hashing).
 fn hash(id: &IdentityNumber) -> u64 {
-    let n = id
-        .reveal()
-        .bytes()
-        .take(17)
-        .fold(0u64, |n, b| n.wrapping_mul(10).wrapping_add(u64::from(b.wrapping_sub(b'0'))));
-    // The check character only follows from the digits; mixed in anyway, for numbers built by
-    // hand.
-    let check = u64::from(id.reveal().bytes().nth(17).unwrap_or(0));
-    (n ^ check.rotate_left(57)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    id.digits().wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// The tag of a hash: its top 8 bits, never 0.
