@@ -199,3 +199,96 @@ impl fmt::Debug for IdentityIndex {
         write!(f, "IdentityIndex({} residents)", self.len)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::household::{Relation, ResidentDetails};
+    use crate::{Day, HouseholdId, Sex};
+
+    /// The `k`-th of many valid identity numbers (born in January 1980).
+    fn number(k: u32) -> IdentityNumber {
+        let first17 = format!("4301001980{:02}{:02}{:03}", 1, 1 + k % 28, k / 28 % 1000);
+        let check = IdentityNumber::check_character(&first17).unwrap();
+        format!("{first17}{check}").parse().unwrap()
+    }
+
+    fn resident(id: u32, identity: Option<IdentityNumber>) -> Resident {
+        let mut details =
+            ResidentDetails::new("Wang", Sex::Male, Day::MIN, Relation::Head);
+        details.identity = identity;
+        Resident {
+            id: ResidentId::new(id),
+            household: HouseholdId::new(1),
+            details,
+            deregistered: None,
+        }
+    }
+
+    #[test]
+    fn finds_every_resident_through_registrations_corrections_and_deregistrations() {
+        // Given 6,000 residents registered with identity numbers, indexed as the grid does
+        let mut table: Residents = Table::default();
+        let mut index = IdentityIndex::default();
+        let mut model: BTreeMap<IdentityNumber, ResidentId> = BTreeMap::new();
+        for k in 1..=6000 {
+            let id = number(k);
+            table.insert(ResidentId::new(k), resident(k, Some(id)));
+            index.insert(&id, ResidentId::new(k), &table);
+            model.insert(id, ResidentId::new(k));
+        }
+        // When every third leaves (the index forgets them first) and every fifth has their
+        // number corrected to one nobody had
+        for k in (3..=6000).step_by(3) {
+            let id = number(k);
+            index.remove(&id, &table);
+            model.remove(&id);
+        }
+        for k in (5..=6000).step_by(5) {
+            let r = ResidentId::new(k);
+            let old = table.get(&r).and_then(|x| x.details.identity).unwrap();
+            if model.get(&old) == Some(&r) {
+                index.remove(&old, &table);
+                model.remove(&old);
+            }
+            let new = number(k + 10_000);
+            table.insert(r, resident(k, Some(new)));
+            index.insert(&new, r, &table);
+            model.insert(new, r);
+        }
+        // Then the index answers as an ordered map would, for every number ever used
+        assert_eq!(index.len(), model.len());
+        for k in 1..=16_000 {
+            let id = number(k);
+            assert_eq!(index.get(&id, &table), model.get(&id).copied(), "number {k}");
+        }
+        // And a copy built in another order is equal, and its Debug shows no number
+        let mut other = IdentityIndex::default();
+        for (id, r) in model.iter().rev() {
+            other.insert(id, *r, &table);
+        }
+        assert_eq!(other, index);
+        assert_eq!(format!("{index:?}"), format!("IdentityIndex({} residents)", model.len()));
+    }
+
+    #[test]
+    fn a_number_registered_again_points_to_the_new_resident() {
+        // Given a resident indexed under a number
+        let mut table: Residents = Table::default();
+        let mut index = IdentityIndex::default();
+        let id = number(7);
+        table.insert(ResidentId::new(1), resident(1, Some(id)));
+        index.insert(&id, ResidentId::new(1), &table);
+        // When another resident is indexed under the same number (a ledger assembled by hand)
+        table.insert(ResidentId::new(2), resident(2, Some(id)));
+        index.insert(&id, ResidentId::new(2), &table);
+        // Then the number points to the new one, once
+        assert_eq!(index.get(&id, &table), Some(ResidentId::new(2)));
+        assert_eq!(index.len(), 1);
+        // And removing the number forgets it
+        index.remove(&id, &table);
+        assert_eq!(index.get(&id, &table), None);
+    }
+}

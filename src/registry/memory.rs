@@ -21,6 +21,17 @@ impl Registry {
     /// audit trail's index; not the ledger, which
     /// the bench weighs by draining it), each with a function that clones it: what the
     /// memory bench weighs to show which table costs what. Generator feature only.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Registry};
+    /// let t = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let parts = reg.parts();
+    /// let (name, spare, clone) = &parts[3];
+    /// assert_eq!((*name, *spare), ("grid: residents", 0));
+    /// assert!(!clone().is::<()>());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn parts(&self) -> Vec<Part<'_>> {
         let s = &self.state;
         let g = &s.grid;
