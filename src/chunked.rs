@@ -40,6 +40,16 @@ impl<T> Chunked<T> {
     }
 }
 
+impl<T> Chunked<T> {
+    /// The bytes of room reserved and not used (the memory bench: a clone holds none).
+    #[cfg(feature = "synth")]
+    pub(crate) fn spare_bytes(&self) -> usize {
+        let inner: usize = self.chunks.iter().map(|c| c.capacity() - c.len()).sum();
+        inner * std::mem::size_of::<T>()
+            + (self.chunks.capacity() - self.chunks.len()) * std::mem::size_of::<Vec<T>>()
+    }
+}
+
 impl<T> Default for Chunked<T> {
     fn default() -> Self {
         Chunked {

@@ -392,7 +392,10 @@ fn a_correction_keeps_the_previous_details_in_the_ledger() {
             },
         )
         .unwrap();
-    assert_eq!(g.reg.resident(g.head).unwrap().details.name, "王秀云".into());
+    assert_eq!(
+        g.reg.resident(g.head).unwrap().details.name,
+        "王秀云".into()
+    );
     let rec = g
         .reg
         .ledger()

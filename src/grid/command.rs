@@ -672,11 +672,7 @@ impl GridState {
                 );
             }
             GridEvent::StaffAssigned { staff, unit, duty } => {
-                let a = Assignment {
-                    staff,
-                    unit,
-                    duty,
-                };
+                let a = Assignment { staff, unit, duty };
                 if self.assignments.insert(a) {
                     self.by_unit.entry(unit).or_default().push(a);
                 }
@@ -716,7 +712,11 @@ impl GridState {
                 self.next_resident = self.next_resident.max(resident.get().saturating_add(1));
                 // A resident registered again under the same number (a ledger assembled by
                 // hand) leaves the index under their old identity number first.
-                if let Some(old) = self.residents.get(&resident).and_then(|r| r.details.identity) {
+                if let Some(old) = self
+                    .residents
+                    .get(&resident)
+                    .and_then(|r| r.details.identity)
+                {
                     self.by_identity.remove(&old, &self.residents);
                 }
                 if let Some(h) = self.households.get_mut(&household) {
@@ -739,7 +739,11 @@ impl GridState {
             GridEvent::ResidentCorrected {
                 resident, details, ..
             } => {
-                if let Some(old) = self.residents.get(&resident).and_then(|r| r.details.identity) {
+                if let Some(old) = self
+                    .residents
+                    .get(&resident)
+                    .and_then(|r| r.details.identity)
+                {
                     self.by_identity.remove(&old, &self.residents);
                 }
                 let identity = details.identity;
@@ -761,10 +765,7 @@ impl GridState {
                 if let Some(list) = self.group_households.get_mut(&from) {
                     list.retain(|x| *x != household);
                 }
-                self.group_households
-                    .entry(to)
-                    .or_default()
-                    .push(household);
+                self.group_households.entry(to).or_default().push(household);
             }
             GridEvent::ResidentMoved {
                 resident,
@@ -784,7 +785,11 @@ impl GridState {
                 }
             }
             GridEvent::ResidentDeregistered { resident, reason } => {
-                if let Some(id) = self.residents.get(&resident).and_then(|r| r.details.identity) {
+                if let Some(id) = self
+                    .residents
+                    .get(&resident)
+                    .and_then(|r| r.details.identity)
+                {
                     self.by_identity.remove(&id, &self.residents);
                 }
                 if let Some(r) = self.residents.get_mut(&resident) {

@@ -11,10 +11,10 @@
 
 use std::fmt;
 
+use crate::ResidentId;
 use crate::household::Resident;
 use crate::identity::IdentityNumber;
 use crate::table::Table;
-use crate::ResidentId;
 
 /// The residents table the index reads its keys from.
 type Residents = Table<ResidentId, Resident>;
@@ -88,7 +88,12 @@ impl IdentityIndex {
 
     /// Indexes `resident` under `id` (replacing whoever was indexed under it). The resident's
     /// record need not be in the table yet, but any other record under `id` must be.
-    pub(crate) fn insert(&mut self, id: &IdentityNumber, resident: ResidentId, residents: &Residents) {
+    pub(crate) fn insert(
+        &mut self,
+        id: &IdentityNumber,
+        resident: ResidentId,
+        residents: &Residents,
+    ) {
         if let Some(slot) = self.find(id, residents) {
             self.slots[slot] = resident.get();
             return;
@@ -216,8 +221,7 @@ mod tests {
     }
 
     fn resident(id: u32, identity: Option<IdentityNumber>) -> Resident {
-        let mut details =
-            ResidentDetails::new("Wang", Sex::Male, Day::MIN, Relation::Head);
+        let mut details = ResidentDetails::new("Wang", Sex::Male, Day::MIN, Relation::Head);
         details.identity = identity;
         Resident {
             id: ResidentId::new(id),
@@ -262,7 +266,11 @@ mod tests {
         assert_eq!(index.len(), model.len());
         for k in 1..=16_000 {
             let id = number(k);
-            assert_eq!(index.get(&id, &table), model.get(&id).copied(), "number {k}");
+            assert_eq!(
+                index.get(&id, &table),
+                model.get(&id).copied(),
+                "number {k}"
+            );
         }
         // And a copy built in another order is equal, and its Debug shows no number
         let mut other = IdentityIndex::default();
@@ -270,7 +278,10 @@ mod tests {
             other.insert(id, *r, &table);
         }
         assert_eq!(other, index);
-        assert_eq!(format!("{index:?}"), format!("IdentityIndex({} residents)", model.len()));
+        assert_eq!(
+            format!("{index:?}"),
+            format!("IdentityIndex({} residents)", model.len())
+        );
     }
 
     #[test]

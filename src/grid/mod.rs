@@ -17,8 +17,8 @@ use crate::{StaffId, UnitId};
 pub(crate) mod check;
 mod command;
 // Issue 14 (memory): identity numbers to residents, 4 bytes a slot.
-mod identity_index;
 pub(crate) mod context;
+mod identity_index;
 
 pub use command::{ContactField, GridCommand, GridEvent};
 pub(crate) use command::{GridGuards, GridState, decide};

@@ -51,21 +51,46 @@ impl Registry {
                 }),
             ),
             ("grid: households", 0, Box::new(|| cloned(&g.households))),
-            ("grid: households by group", 0, Box::new(|| cloned(&g.group_households)),
+            (
+                "grid: households by group",
+                0,
+                Box::new(|| cloned(&g.group_households)),
             ),
             ("grid: residents", 0, Box::new(|| cloned(&g.residents))),
-            ("grid: identity index", 0, Box::new(|| cloned(&g.by_identity))),
-            ("screening: risk register, rule", 0, Box::new(|| Box::new((s.screening.risk.clone(), s.screening.rule.clone()))),
+            (
+                "grid: identity index",
+                0,
+                Box::new(|| cloned(&g.by_identity)),
             ),
-            ("screening: rounds and visits", 0, Box::new(|| cloned(&s.screening.rounds)),
+            (
+                "screening: risk register, rule",
+                0,
+                Box::new(|| Box::new((s.screening.risk.clone(), s.screening.rule.clone()))),
             ),
-            ("screening: interviews", 0, Box::new(|| cloned(&s.screening.interviews)),
+            (
+                "screening: rounds and visits",
+                0,
+                Box::new(|| cloned(&s.screening.rounds)),
             ),
-            ("observation: protocols", 0, Box::new(|| cloned(&s.observation.protocols)),
+            (
+                "screening: interviews",
+                0,
+                Box::new(|| cloned(&s.screening.interviews)),
             ),
-            ("observation: observations", 0, Box::new(|| cloned(&s.observation.observations)),
+            (
+                "observation: protocols",
+                0,
+                Box::new(|| cloned(&s.observation.protocols)),
             ),
-            ("observation: by resident", 0, Box::new(|| cloned(&s.observation.observations_of)),
+            (
+                "observation: observations",
+                0,
+                Box::new(|| cloned(&s.observation.observations)),
+            ),
+            (
+                "observation: by resident",
+                0,
+                Box::new(|| cloned(&s.observation.observations_of)),
             ),
             ("report", 0, Box::new(|| cloned(&s.report))),
             ("gathering", 0, Box::new(|| cloned(&s.gathering))),
@@ -73,10 +98,7 @@ impl Registry {
             ("ledger heads by day", 0, Box::new(|| cloned(&self.heads))),
             (
                 "audit trail index",
-                self.trail_index
-                    .values()
-                    .map(|v| (v.capacity() - v.len()) * std::mem::size_of::<u64>())
-                    .sum(),
+                self.trail_index.spare_bytes(),
                 Box::new(|| cloned(&self.trail_index)),
             ),
         ]

@@ -42,12 +42,12 @@ mod trail_index;
 
 pub use batch::{BatchCommand, BatchItem, Ref};
 pub use calls::InterviewReceipt;
-#[cfg(feature = "synth")]
-pub use memory::Part;
 pub use lists::{
     AlertRow, CheckRow, FollowUpRow, Home, NonReportingRow, Person, ReleaseReviewRow, VisitRow,
     WorkList, Worker,
 };
+#[cfg(feature = "synth")]
+pub use memory::Part;
 pub use observation_queries::WorkerNonReporting;
 pub use receipt::{Created, CreatedId, Receipt};
 use receipt::{created, created_by};
@@ -781,7 +781,13 @@ impl Registry {
     }
 
     /// Writes one record to the ledger and the trail index, and gives its body back.
-    fn write(&mut self, at: Instant, actor: StaffId, (first, entries): (u64, u32), body: Body) -> Body {
+    fn write(
+        &mut self,
+        at: Instant,
+        actor: StaffId,
+        (first, entries): (u64, u32),
+        body: Body,
+    ) -> Body {
         let seq = self.ledger.head().seq + 1;
         let record = Record {
             seq,

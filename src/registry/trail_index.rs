@@ -94,6 +94,25 @@ impl TrailIndex {
         out
     }
 
+    /// The bytes of room its vectors reserve and do not use (the memory bench, issue 14: a
+    /// clone holds none).
+    #[cfg(feature = "synth")]
+    pub(crate) fn spare_bytes(&self) -> usize {
+        let lists = self
+            .tables
+            .iter()
+            .flat_map(|t| t.iter())
+            .filter_map(|s| match s {
+                Seqs::Many(all) => Some(all),
+                _ => None,
+            })
+            .chain(self.far.values())
+            .map(|v| v.capacity() - v.len())
+            .sum::<usize>();
+        lists * std::mem::size_of::<u64>()
+            + self.tables.iter().map(Chunked::spare_bytes).sum::<usize>()
+    }
+
     /// How many entries concern `subject`.
     pub(crate) fn count(&self, subject: &Subject) -> usize {
         let (t, at) = place(subject);

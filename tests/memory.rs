@@ -1,0 +1,81 @@
+//! Issue 14 (memory): what a resident costs in the state, pinned by the sizes of the types the
+//! registry holds per resident, and the representations that changed keep their serialized
+//! form and behaviour.
+
+use std::mem::size_of;
+
+use fangkong::{
+    DeregistrationReason, Household, IdentityNumber, InterviewRecord, Relation, Resident,
+    ResidentDetails, ScreeningOutcome, Sex,
+};
+
+#[test]
+fn a_resident_record_is_88_bytes_and_an_identity_number_8() {
+    // Given the records the registry keeps per resident and per interview,
+    // then they are as small as issue 14 made them (were 128, 56, 296 and 18/19 bytes).
+    assert_eq!(size_of::<IdentityNumber>(), 8);
+    assert_eq!(size_of::<Option<IdentityNumber>>(), 8);
+    assert_eq!(size_of::<Resident>(), 88);
+    assert_eq!(size_of::<Option<Resident>>(), 88);
+    assert!(size_of::<Household>() <= 48);
+    assert_eq!(size_of::<ScreeningOutcome>(), 64);
+    assert!(size_of::<InterviewRecord>() <= 200);
+}
+
+#[test]
+fn a_packed_identity_number_reads_back_as_written() {
+    // Given identity numbers whose check character is X, 0 and a digit, and a legacy one,
+    for (given, full) in [
+        ("11010519491231002x", "11010519491231002X"),
+        ("110105491231002", "11010519491231002X"),
+        ("440524188001010014", "440524188001010014"),
+    ] {
+        let id: IdentityNumber = given.parse().unwrap();
+        // then the full number, its parts, its masked form and its JSON are those of the text,
+        assert_eq!(id.reveal(), full);
+        assert_eq!(id.address_code(), &full[..6]);
+        assert_eq!(
+            id.to_string(),
+            format!("{}**********{}", &full[..4], &full[14..])
+        );
+        assert_eq!(serde_json::to_string(&id).unwrap(), format!("\"{full}\""));
+        assert_eq!(
+            serde_json::from_str::<IdentityNumber>(&format!("\"{full}\"")).unwrap(),
+            id
+        );
+    }
+    // and numbers order as their text does.
+    let full = |first17: &str| -> IdentityNumber {
+        let check = IdentityNumber::check_character(first17).unwrap();
+        format!("{first17}{check}").parse().unwrap()
+    };
+    let a = full("11010519491231001");
+    let b = full("11010519491231002");
+    let c = full("44052418800101001");
+    assert!(a < b && b < c);
+}
+
+#[test]
+fn boxed_fields_serialize_as_before() {
+    // Given a deregistered resident with a name and a household with an address,
+    let details = ResidentDetails::new(
+        "Wang Fang",
+        Sex::Female,
+        "1949-12-31".parse().unwrap(),
+        Relation::Head,
+    );
+    let json = serde_json::to_value(&details).unwrap();
+    // then the name is a plain string,
+    assert_eq!(json["name"], "Wang Fang");
+    // and a boxed deregistration reason reads and writes as the reason itself.
+    let reason: Option<Box<DeregistrationReason>> = Some(Box::new(
+        DeregistrationReason::RegisteredInError("a duplicate".into()),
+    ));
+    assert_eq!(
+        serde_json::to_string(&reason).unwrap(),
+        serde_json::to_string(&DeregistrationReason::RegisteredInError(
+            "a duplicate".into()
+        ))
+        .unwrap()
+    );
+}
