@@ -166,8 +166,16 @@ pub struct ReportedSymptoms {
 pub struct Interview {
     travel: TravelHistory,
     through_wuhan: bool,
-    symptoms: ReportedSymptoms,
+    /// `None` for no symptoms and no note (most interviews): 24 bytes less per interview held
+    /// (issue 14).
+    symptoms: Option<Box<ReportedSymptoms>>,
 }
+
+/// The answer to question 5 of most interviews: no symptoms, no note.
+static NO_SYMPTOMS: ReportedSymptoms = ReportedSymptoms {
+    cold_or_fever: false,
+    note: String::new(),
+};
 
 #[derive(Serialize, Deserialize)]
 struct InterviewRepr {
@@ -188,7 +196,7 @@ impl From<Interview> for InterviewRepr {
         InterviewRepr {
             travel: i.travel,
             through_wuhan: i.through_wuhan,
-            symptoms: i.symptoms,
+            symptoms: i.symptoms.map_or_else(ReportedSymptoms::default, |s| *s),
         }
     }
 }
@@ -215,7 +223,7 @@ impl Interview {
         Ok(Interview {
             travel,
             through_wuhan,
-            symptoms,
+            symptoms: (symptoms != NO_SYMPTOMS).then(|| Box::new(symptoms)),
         })
     }
 
@@ -246,7 +254,7 @@ impl Interview {
 
     /// Question 5, any cold or fever symptoms.
     pub fn symptoms(&self) -> &ReportedSymptoms {
-        &self.symptoms
+        self.symptoms.as_deref().unwrap_or(&NO_SYMPTOMS)
     }
 }
 
