@@ -982,7 +982,7 @@ impl Registry {
                     if round.screened(h) {
                         continue;
                     }
-                    let visits = round.visits.get(&h).map_or(&[][..], Vec::as_slice);
+                    let visits = round.visits.get(&h).map_or(&[][..], |v| &v[..]);
                     let absent = visits
                         .iter()
                         .filter(|v| v.result == VisitResult::NobodyHome)

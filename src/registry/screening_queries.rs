@@ -153,7 +153,7 @@ impl Registry {
             .screening
             .interviews
             .get(&resident)
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], |v| &v[..])
     }
 
     /// The key people (重点人员): residents whose latest interview made them one (or found them
@@ -301,7 +301,7 @@ impl Registry {
             let mut unvisited = Vec::new();
             for h in s.group_households.get(&g).into_iter().flatten() {
                 households += 1;
-                let visits = r.visits.get(h).map_or(&[][..], Vec::as_slice);
+                let visits = r.visits.get(h).map_or(&[][..], |v| &v[..]);
                 if visits.is_empty() {
                     unvisited.push(*h);
                 }

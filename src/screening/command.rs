@@ -10,7 +10,7 @@ use super::{
     RiskRegister, Round, ScreeningOutcome, ScreeningRule, Visit, VisitResult,
 };
 use crate::grid::Action;
-use crate::grid::context::{Context, EntryMeta, GridView, non_empty, one};
+use crate::grid::context::{Context, EntryMeta, GridView, non_empty};
 use crate::ids::fresh_number;
 use crate::observation::{
     ObservationChange, ObservationEvent, ObservationState, Opening, OpeningBasis,
@@ -166,7 +166,8 @@ pub(crate) struct ScreeningState {
     pub(crate) risk: RiskRegister,
     pub(crate) rule: Option<ScreeningRule>,
     pub(crate) rounds: BTreeMap<RoundId, Round>,
-    pub(crate) interviews: BTreeMap<ResidentId, Vec<InterviewRecord>>,
+    /// Boxed slices: most residents have one interview (issue 14).
+    pub(crate) interviews: BTreeMap<ResidentId, Box<[InterviewRecord]>>,
     pub(crate) next_round: u32,
 }
 
@@ -387,12 +388,15 @@ impl ScreeningState {
             } => {
                 let day = meta.day;
                 if let Some(r) = self.rounds.get_mut(&round) {
-                    r.visits.entry(household).or_insert_with(one).push(Visit {
+                    let held = r.visits.entry(household).or_default();
+                    let mut visits = std::mem::take(held).into_vec();
+                    visits.push(Visit {
                         by: actor,
                         at,
                         day,
                         result,
                     });
+                    *held = visits.into_boxed_slice();
                 }
             }
             ScreeningEvent::InterviewRecorded {
@@ -402,18 +406,18 @@ impl ScreeningState {
                 interview,
                 outcome,
             } => {
-                self.interviews
-                    .entry(resident)
-                    .or_insert_with(one)
-                    .push(InterviewRecord {
-                        resident,
-                        by: actor,
-                        at,
-                        on,
-                        round,
-                        interview,
-                        outcome,
-                    });
+                let held = self.interviews.entry(resident).or_default();
+                let mut interviews = std::mem::take(held).into_vec();
+                interviews.push(InterviewRecord {
+                    resident,
+                    by: actor,
+                    at,
+                    on,
+                    round,
+                    interview,
+                    outcome,
+                });
+                *held = interviews.into_boxed_slice();
             }
         }
     }
