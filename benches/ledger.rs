@@ -110,6 +110,13 @@ fn ledger(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    g.bench_function("fangkong_1_thread", |b| {
+        b.iter_batched(
+            || (),
+            |()| Registry::replay_with(black_box(ledger), Parallelism::ONE).expect("replays"),
+            BatchSize::PerIteration,
+        )
+    });
     g.bench_function("sqlite_dump", |b| {
         b.iter_batched(
             || (),
