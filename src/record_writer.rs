@@ -171,7 +171,7 @@ fn push_details(out: &mut Vec<u8>, d: &ResidentDetails) {
     }
     out.extend_from_slice(",\"phone\":".as_bytes());
     match &d.phone {
-        Some(p) => push_str(out, p.reveal()),
+        Some(p) => p.with_text(|t| push_str(out, t)),
         None => out.extend_from_slice("null".as_bytes()),
     }
     out.extend_from_slice(",\"relation\":".as_bytes());

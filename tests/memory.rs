@@ -10,13 +10,14 @@ use fangkong::{
 };
 
 #[test]
-fn a_resident_record_is_88_bytes_and_an_identity_number_8() {
+fn a_resident_record_is_80_bytes_and_an_identity_number_8() {
     // Given the records the registry keeps per resident and per interview,
     // then they are as small as issue 14 made them (were 128, 56, 160, 296 and 18/19 bytes).
     assert_eq!(size_of::<IdentityNumber>(), 8);
     assert_eq!(size_of::<Option<IdentityNumber>>(), 8);
-    assert_eq!(size_of::<Resident>(), 88);
-    assert_eq!(size_of::<Option<Resident>>(), 88);
+    assert_eq!(size_of::<Resident>(), 80);
+    assert_eq!(size_of::<Option<Resident>>(), 80);
+    assert_eq!(size_of::<Option<fangkong::Phone>>(), 7);
     assert!(size_of::<Household>() <= 48);
     assert_eq!(size_of::<ScreeningOutcome>(), 64);
     assert_eq!(size_of::<InterviewRecord>(), 176);
@@ -78,4 +79,33 @@ fn boxed_fields_serialize_as_before() {
         ))
         .unwrap()
     );
+}
+
+#[test]
+fn a_packed_phone_reads_back_as_written() {
+    // Given mobiles and landlines of every length (3- and 4-digit area codes, 7- and 8-digit
+    // local numbers),
+    let texts = [
+        "010-2345678",
+        "010-62345678",
+        "020-87654321",
+        "0739-5221234",
+        "0739-52212345",
+        "13807311234",
+        "19912345678",
+    ];
+    let phones: Vec<fangkong::Phone> = texts.iter().map(|t| t.parse().unwrap()).collect();
+    for (phone, text) in phones.iter().zip(texts) {
+        // then each reveals, masks and serializes as its text did,
+        assert_eq!(phone.reveal(), text);
+        assert_eq!(serde_json::to_string(phone).unwrap(), format!("\"{text}\""));
+        assert_eq!(
+            serde_json::from_str::<fangkong::Phone>(&format!("\"{text}\"")).unwrap(),
+            *phone
+        );
+    }
+    assert_eq!(phones[3].to_string(), "0739-***1234");
+    assert_eq!(phones[5].to_string(), "138****1234");
+    // and phones order as their text does.
+    assert!(phones.windows(2).all(|w| w[0] < w[1]));
 }

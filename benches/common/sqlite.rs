@@ -293,7 +293,7 @@ impl Sql {
             "INSERT INTO staff (id, name, role, phone) VALUES (1, ?1, 'leader', ?2)",
             params![
                 founding.leader,
-                founding.leader_phone.map(|p| p.reveal().to_owned())
+                founding.leader_phone.map(|p| p.reveal())
             ],
         )?;
         tx.execute(
@@ -854,7 +854,7 @@ impl<'c> Stmts<'c> {
                 self.insert_staff.execute(params![
                     name.trim(),
                     role.as_str(),
-                    phone.map(|p| p.reveal().to_owned())
+                    phone.map(|p| p.reveal())
                 ])?;
             }
             Command::Grid(GridCommand::AssignStaff { staff, unit, duty }) => {
@@ -905,7 +905,7 @@ impl<'c> Stmts<'c> {
                     day_num(details.birth_date),
                     details.relation.to_string(),
                     details.identity.as_ref().map(|i| i.reveal().to_owned()),
-                    details.phone.as_ref().map(|p| p.reveal().to_owned()),
+                    details.phone.as_ref().map(fangkong::Phone::reveal),
                     v.elderly_living_alone,
                     v.serious_illness,
                     v.pregnancy,

@@ -1113,7 +1113,7 @@ impl Registry {
             .map(|r| &r.details)
             .ok_or(Error::UnknownResident { resident })?;
         let value = match field {
-            ContactField::Phone => details.phone.as_ref().map(|p| p.reveal().to_owned()),
+            ContactField::Phone => details.phone.as_ref().map(crate::Phone::reveal),
             ContactField::IdentityNumber => {
                 details.identity.as_ref().map(|i| i.reveal().to_owned())
             }
