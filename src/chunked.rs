@@ -1,8 +1,9 @@
 //! A vector that grows by chunks, for the registry's large tables and the ledger.
 
 /// Elements per chunk (a power of two): a chunked vector grows a chunk at a time, so it never
-/// holds more than half a chunk of unused room (a single vector doubling would hold up to as
-/// much again as it uses) and never moves what it already holds.
+/// holds more than a fifth of its last chunk as unused room once that chunk is past CHUNK / 8
+/// elements (a single vector doubling would hold up to as much again as it uses) and never
+/// moves what it already holds.
 const CHUNK: usize = 4096;
 
 /// A vector that grows by fixed chunks.
@@ -27,9 +28,19 @@ impl<T> Chunked<T> {
 
     pub(crate) fn push(&mut self, value: T) {
         match self.chunks.last_mut() {
-            Some(last) if last.len() < CHUNK => last.push(value),
-            // A new chunk grows by doubling up to CHUNK (a power of two, so a full chunk has no
-            // spare room): small tables stay small.
+            Some(last) if last.len() < CHUNK => {
+                // The last chunk grows by doubling while small, then by a quarter, up to
+                // exactly CHUNK: at most a fifth of it is spare room (issue 14).
+                if last.len() == last.capacity() {
+                    let step = if last.len() < CHUNK / 8 {
+                        last.len()
+                    } else {
+                        last.len() / 4
+                    };
+                    last.reserve_exact(step.clamp(1, CHUNK - last.len()));
+                }
+                last.push(value);
+            }
             _ => self.chunks.push(vec![value]),
         }
         self.len += 1;
