@@ -18,8 +18,27 @@ pub struct Household {
     /// Its address, as the village writes it (e.g. `"Qianjin group 3, no. 12"`; boxed text,
     /// issue 14).
     pub address: Box<str>,
-    /// Its current members, in the order they were registered or moved in.
-    pub residents: Vec<ResidentId>,
+    /// Its current members, in the order they were registered or moved in (a boxed slice:
+    /// no spare room and 8 bytes less per household, issue 14).
+    pub residents: Box<[ResidentId]>,
+}
+
+impl Household {
+    /// Adds a member at the end.
+    pub(crate) fn add_resident(&mut self, resident: ResidentId) {
+        let mut members = std::mem::take(&mut self.residents).into_vec();
+        members.push(resident);
+        self.residents = members.into_boxed_slice();
+    }
+
+    /// Removes a member.
+    pub(crate) fn remove_resident(&mut self, resident: ResidentId) {
+        if self.residents.contains(&resident) {
+            let mut members = std::mem::take(&mut self.residents).into_vec();
+            members.retain(|r| *r != resident);
+            self.residents = members.into_boxed_slice();
+        }
+    }
 }
 
 /// A resident as the registry holds them.

@@ -91,7 +91,7 @@ impl Grid {
                     id,
                     group,
                     address: format!("{id}").into(),
-                    residents: Vec::new(),
+                    residents: Box::default(),
                 },
             );
             g.group_households.entry(group).or_default().push(id);

@@ -696,7 +696,7 @@ impl GridState {
                         id: household,
                         group,
                         address: address.into_boxed_str(),
-                        residents: Vec::new(),
+                        residents: Box::default(),
                     },
                 );
                 self.group_households
@@ -720,7 +720,7 @@ impl GridState {
                     self.by_identity.remove(&old, &self.residents);
                 }
                 if let Some(h) = self.households.get_mut(&household) {
-                    h.residents.push(resident);
+                    h.add_resident(resident);
                 }
                 let identity = details.identity;
                 self.residents.insert(
@@ -774,10 +774,10 @@ impl GridState {
                 relation,
             } => {
                 if let Some(h) = self.households.get_mut(&from) {
-                    h.residents.retain(|r| *r != resident);
+                    h.remove_resident(resident);
                 }
                 if let Some(h) = self.households.get_mut(&to) {
-                    h.residents.push(resident);
+                    h.add_resident(resident);
                 }
                 if let Some(r) = self.residents.get_mut(&resident) {
                     r.household = to;
@@ -795,7 +795,7 @@ impl GridState {
                 if let Some(r) = self.residents.get_mut(&resident) {
                     r.deregistered = Some(Box::new(reason));
                     if let Some(h) = self.households.get_mut(&r.household) {
-                        h.residents.retain(|x| *x != resident);
+                        h.remove_resident(resident);
                     }
                 }
             }

@@ -989,7 +989,7 @@ impl Registry {
     /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
     /// #     .with_identity("11010519491231002X".parse()?);
     /// # let r = reg.register_resident(leader, t, h, wang)?;
-    /// assert_eq!(reg.household(h).map(|x| x.residents.clone()), Some(vec![r]));
+    /// assert_eq!(reg.household(h).map(|x| x.residents.to_vec()), Some(vec![r]));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn household(&self, id: HouseholdId) -> Option<&Household> {
