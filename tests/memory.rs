@@ -19,8 +19,8 @@ fn a_resident_record_is_80_bytes_and_an_identity_number_8() {
     assert_eq!(size_of::<Option<Resident>>(), 80);
     assert_eq!(size_of::<Option<fangkong::Phone>>(), 7);
     assert_eq!(size_of::<Household>(), 40);
-    assert_eq!(size_of::<ScreeningOutcome>(), 64);
-    assert_eq!(size_of::<InterviewRecord>(), 176);
+    assert_eq!(size_of::<ScreeningOutcome>(), 48);
+    assert_eq!(size_of::<InterviewRecord>(), 160);
 }
 
 #[test]

@@ -169,6 +169,8 @@ pub(crate) struct ScreeningState {
     /// Boxed slices: most residents have one interview (issue 14).
     pub(crate) interviews: BTreeMap<ResidentId, Box<[InterviewRecord]>>,
     pub(crate) next_round: u32,
+    /// The rule names the outcomes held share (issue 14).
+    pub(crate) rule_names: Vec<std::sync::Arc<str>>,
 }
 
 /// Authorizes (reach) and validates a screening command, and returns its events: screening's
@@ -404,8 +406,9 @@ impl ScreeningState {
                 round,
                 on,
                 interview,
-                outcome,
+                mut outcome,
             } => {
+                outcome.share_rule(&mut self.rule_names);
                 let held = self.interviews.entry(resident).or_default();
                 let mut interviews = std::mem::take(held).into_vec();
                 interviews.push(InterviewRecord {

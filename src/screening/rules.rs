@@ -1,6 +1,7 @@
 //! Screening rules (排查规则) as data, and the screening decision.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -176,16 +177,16 @@ impl ScreeningRule {
         let symptoms = interview.symptoms();
         if symptoms.cold_or_fever {
             return ScreeningOutcome::Symptomatic {
-                rule: self.name.clone(),
+                rule: Arc::from(self.name.as_str()),
                 on,
-                note: symptoms.note.clone(),
+                note: symptoms.note.as_str().into(),
                 travel: key.map(Box::new),
             };
         }
         match key {
             Some(k) => ScreeningOutcome::KeyPerson(Box::new(k)),
             None => ScreeningOutcome::NoRisk {
-                rule: self.name.clone(),
+                rule: Arc::from(self.name.as_str()),
                 on,
                 window_start: self.window_start(on),
                 unobserved: exposures
@@ -322,8 +323,8 @@ impl KeyPerson {
 pub enum ScreeningOutcome {
     /// No travel that the rule observes.
     NoRisk {
-        /// The rule applied.
-        rule: String,
+        /// The rule applied (shared by the outcomes held, issue 14; written as its name).
+        rule: Arc<str>,
         /// The screening day.
         on: Day,
         /// The first day of the look-back window.
@@ -337,18 +338,33 @@ pub enum ScreeningOutcome {
     /// Cold or fever symptoms reported: refer to a designated hospital at once, before
     /// anything else.
     Symptomatic {
-        /// The rule applied.
-        rule: String,
+        /// The rule applied (shared by the outcomes held, issue 14; written as its name).
+        rule: Arc<str>,
         /// The screening day.
         on: Day,
-        /// What the resident said.
-        note: String,
+        /// What the resident said (boxed text, issue 14).
+        note: Box<str>,
         /// The travel that would have made them a key person, if any.
         travel: Option<Box<KeyPerson>>,
     },
 }
 
 impl ScreeningOutcome {
+    /// The rule's name shared with an equal one in `names` (added to them when new), so that
+    /// the outcomes held keep one copy of it (issue 14).
+    pub(crate) fn share_rule(&mut self, names: &mut Vec<Arc<str>>) {
+        let rule = match self {
+            ScreeningOutcome::NoRisk { rule, .. } | ScreeningOutcome::Symptomatic { rule, .. } => {
+                rule
+            }
+            ScreeningOutcome::KeyPerson(_) => return,
+        };
+        match names.iter().find(|n| ***n == **rule) {
+            Some(shared) => *rule = Arc::clone(shared),
+            None => names.push(Arc::clone(rule)),
+        }
+    }
+
     /// One sentence a cadre can read out.
     pub fn explain(&self) -> String {
         match self {
