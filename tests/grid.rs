@@ -358,8 +358,14 @@ fn moving_a_resident_keeps_one_head_per_household() {
         )
         .unwrap();
     assert_eq!(g.reg.resident(g.spouse).unwrap().household, other);
-    assert_eq!(g.reg.household(g.home).unwrap().residents.to_vec(), vec![g.head]);
-    assert_eq!(g.reg.household(other).unwrap().residents.to_vec(), vec![g.spouse]);
+    assert_eq!(
+        g.reg.household(g.home).unwrap().residents.to_vec(),
+        vec![g.head]
+    );
+    assert_eq!(
+        g.reg.household(other).unwrap().residents.to_vec(),
+        vec![g.spouse]
+    );
     // A second head cannot move in
     let err = g
         .reg
@@ -443,7 +449,10 @@ fn a_deregistered_resident_frees_their_identity_number_and_cannot_change() {
             },
         )
         .unwrap();
-    assert_eq!(g.reg.household(g.home).unwrap().residents.to_vec(), vec![g.head]);
+    assert_eq!(
+        g.reg.household(g.home).unwrap().residents.to_vec(),
+        vec![g.head]
+    );
     assert!(
         g.reg
             .find_by_identity(&ID_WORKED_2.parse().unwrap())

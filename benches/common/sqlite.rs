@@ -291,10 +291,7 @@ impl Sql {
         )?;
         tx.execute(
             "INSERT INTO staff (id, name, role, phone) VALUES (1, ?1, 'leader', ?2)",
-            params![
-                founding.leader,
-                founding.leader_phone.map(|p| p.reveal())
-            ],
+            params![founding.leader, founding.leader_phone.map(|p| p.reveal())],
         )?;
         tx.execute(
             "INSERT INTO assignments (staff, unit, duty) VALUES (1, 1, ?1)",

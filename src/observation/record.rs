@@ -533,7 +533,7 @@ fn not_after(what: &str, at: Instant, now: Instant) -> Result<(), Error> {
 /// ```
 // Serialize only: an observation is rebuilt from its events, never read from outside, so no
 // deserialization can skip the checks.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Observation {
     protocol: Protocol,
     basis: OpeningBasis,
@@ -542,6 +542,16 @@ pub struct Observation {
     day0: Day,
     last_day: Day,
     readings: Vec<Reading>,
+    /// `None` while all of them are empty (most observations): 160 bytes less per observation
+    /// (issue 14).
+    rare: Option<Box<RareLists>>,
+    release: Option<Release>,
+    closure: Option<Closure>,
+}
+
+/// The lists of an observation that most observations leave empty (issue 14).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct RareLists {
     symptom_reports: Vec<SymptomReport>,
     visits: Vec<HomeVisit>,
     handouts: Vec<SupplyHandout>,
@@ -549,8 +559,43 @@ pub struct Observation {
     alerts: Vec<Alert>,
     period_changes: Vec<PeriodChange>,
     restarts: Vec<ExposureRestart>,
-    release: Option<Release>,
-    closure: Option<Closure>,
+}
+
+/// All of them empty.
+static NO_RARE_LISTS: RareLists = RareLists {
+    symptom_reports: Vec::new(),
+    visits: Vec::new(),
+    handouts: Vec::new(),
+    tests: Vec::new(),
+    alerts: Vec::new(),
+    period_changes: Vec::new(),
+    restarts: Vec::new(),
+};
+
+impl Serialize for Observation {
+    /// The fields in their order, the rare lists among them (as before issue 14).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let rare = self.rare();
+        let mut st = s.serialize_struct("Observation", 16)?;
+        st.serialize_field("protocol", &self.protocol)?;
+        st.serialize_field("basis", &self.basis)?;
+        st.serialize_field("opened_at", &self.opened_at)?;
+        st.serialize_field("offset", &self.offset)?;
+        st.serialize_field("day0", &self.day0)?;
+        st.serialize_field("last_day", &self.last_day)?;
+        st.serialize_field("readings", &self.readings)?;
+        st.serialize_field("symptom_reports", &rare.symptom_reports)?;
+        st.serialize_field("visits", &rare.visits)?;
+        st.serialize_field("handouts", &rare.handouts)?;
+        st.serialize_field("tests", &rare.tests)?;
+        st.serialize_field("alerts", &rare.alerts)?;
+        st.serialize_field("period_changes", &rare.period_changes)?;
+        st.serialize_field("restarts", &rare.restarts)?;
+        st.serialize_field("release", &self.release)?;
+        st.serialize_field("closure", &self.closure)?;
+        st.end()
+    }
 }
 
 impl Observation {
@@ -574,16 +619,20 @@ impl Observation {
             day0: opening.day0,
             last_day,
             readings: Vec::new(),
-            symptom_reports: Vec::new(),
-            visits: Vec::new(),
-            handouts: Vec::new(),
-            tests: Vec::new(),
-            alerts: Vec::new(),
-            period_changes: Vec::new(),
-            restarts: Vec::new(),
+            rare: None,
             release: None,
             closure: None,
         }
+    }
+
+    /// The rare lists (empty ones while none was written to).
+    fn rare(&self) -> &RareLists {
+        self.rare.as_deref().unwrap_or(&NO_RARE_LISTS)
+    }
+
+    /// The rare lists, to write to.
+    fn rare_mut(&mut self) -> &mut RareLists {
+        self.rare.get_or_insert_with(Box::default)
     }
 
     // ----- the facts -----
@@ -654,42 +703,42 @@ impl Observation {
 
     /// The symptom reports, in the order recorded.
     pub fn symptom_reports(&self) -> &[SymptomReport] {
-        &self.symptom_reports
+        &self.rare().symptom_reports
     }
 
     /// The home visits.
     pub fn visits(&self) -> &[HomeVisit] {
-        &self.visits
+        &self.rare().visits
     }
 
     /// The supply handouts.
     pub fn handouts(&self) -> &[SupplyHandout] {
-        &self.handouts
+        &self.rare().handouts
     }
 
     /// The tests.
     pub fn tests(&self) -> &[TestResult] {
-        &self.tests
+        &self.rare().tests
     }
 
     /// Every alert, open or resolved.
     pub fn alerts(&self) -> &[Alert] {
-        &self.alerts
+        &self.rare().alerts
     }
 
     /// The open alerts.
     pub fn open_alerts(&self) -> impl Iterator<Item = &Alert> {
-        self.alerts.iter().filter(|a| a.is_open())
+        self.rare().alerts.iter().filter(|a| a.is_open())
     }
 
     /// The history of extensions and shortenings.
     pub fn period_changes(&self) -> &[PeriodChange] {
-        &self.period_changes
+        &self.rare().period_changes
     }
 
     /// The history of new exposures restarting the period.
     pub fn restarts(&self) -> &[ExposureRestart] {
-        &self.restarts
+        &self.rare().restarts
     }
 
     /// The release, once decided.
@@ -744,7 +793,11 @@ impl Observation {
 
     /// The first day with check slots: day 1 of the first period, or the opening day if later.
     fn first_check_day(&self) -> Day {
-        let first_day0 = self.restarts.first().map_or(self.day0, |r| r.previous_day0);
+        let first_day0 = self
+            .rare()
+            .restarts
+            .first()
+            .map_or(self.day0, |r| r.previous_day0);
         shift(first_day0, 1).max(self.opened_at.day_in(self.offset))
     }
 
@@ -853,11 +906,11 @@ impl Observation {
     }
 
     fn raise(&mut self, cause: AlertCause, at: Instant) {
-        if let Some(open) = self.alerts.iter_mut().find(|a| a.is_open()) {
+        if let Some(open) = self.rare_mut().alerts.iter_mut().find(|a| a.is_open()) {
             open.causes.push(cause);
         } else {
-            let number = u32::try_from(self.alerts.len() + 1).unwrap_or(u32::MAX);
-            self.alerts.push(Alert {
+            let number = u32::try_from(self.rare().alerts.len() + 1).unwrap_or(u32::MAX);
+            self.rare_mut().alerts.push(Alert {
                 number,
                 raised_at: at,
                 causes: vec![cause],
@@ -921,7 +974,7 @@ impl Observation {
                 at,
             );
         }
-        self.symptom_reports.push(report);
+        self.rare_mut().symptom_reports.push(report);
     }
 
     /// Checks a home visit recorded at `now`.
@@ -935,7 +988,7 @@ impl Observation {
 
     /// Records a home visit.
     pub(crate) fn apply_visit(&mut self, visit: HomeVisit) {
-        self.visits.push(visit);
+        self.rare_mut().visits.push(visit);
     }
 
     /// Checks a supply handout recorded at `now`.
@@ -954,7 +1007,7 @@ impl Observation {
 
     /// Records a supply handout.
     pub(crate) fn apply_handout(&mut self, handout: SupplyHandout) {
-        self.handouts.push(handout);
+        self.rare_mut().handouts.push(handout);
     }
 
     /// Checks a test result recorded at `result.at`.
@@ -982,12 +1035,13 @@ impl Observation {
             self.raise(AlertCause::PositiveTest { sampled }, result.at);
         }
         let pending = self
+            .rare_mut()
             .tests
             .iter_mut()
             .find(|t| t.sampled == result.sampled && t.result == TestOutcome::Pending);
         match pending {
             Some(t) if result.result != TestOutcome::Pending => *t = result,
-            _ => self.tests.push(result),
+            _ => self.rare_mut().tests.push(result),
         }
     }
 
@@ -999,6 +1053,7 @@ impl Observation {
     pub fn check_clearance(&self, clearance: &AlertClearance) -> Result<(), Error> {
         let number = clearance.number;
         let alert = self
+            .rare()
             .alerts
             .iter()
             .find(|a| a.number == number)
@@ -1015,8 +1070,9 @@ impl Observation {
     /// Clears an open alert.
     pub(crate) fn apply_clearance(&mut self, clearance: AlertClearance) {
         if let Some(a) = self
-            .alerts
+            .rare
             .iter_mut()
+            .flat_map(|r| r.alerts.iter_mut())
             .find(|a| a.number == clearance.number && a.is_open())
         {
             a.resolution = Some(AlertResolution::Cleared {
@@ -1037,7 +1093,12 @@ impl Observation {
 
     /// Records a referral: every open alert is resolved by it and the observation closes.
     pub(crate) fn apply_referral(&mut self, referral: Referral) {
-        for a in self.alerts.iter_mut().filter(|a| a.is_open()) {
+        for a in self
+            .rare
+            .iter_mut()
+            .flat_map(|r| r.alerts.iter_mut())
+            .filter(|a| a.is_open())
+        {
             a.resolution = Some(AlertResolution::Referred {
                 at: referral.at,
                 hospital: referral.hospital.clone(),
@@ -1131,7 +1192,7 @@ impl Observation {
     /// Records an extension or shortening; the history keeps it.
     pub(crate) fn apply_period_change(&mut self, change: PeriodChange) {
         self.last_day = change.new_last_day;
-        self.period_changes.push(change);
+        self.rare_mut().period_changes.push(change);
     }
 
     /// Builds a restart of the period from a new exposure on `new_day0`, checked.
@@ -1181,7 +1242,7 @@ impl Observation {
     pub(crate) fn apply_exposure_restart(&mut self, restart: ExposureRestart) {
         self.day0 = restart.new_day0;
         self.last_day = restart.new_last_day;
-        self.restarts.push(restart);
+        self.rare_mut().restarts.push(restart);
     }
 
     /// Builds a health worker's release at `at`, on the local day of `at`, checked against
