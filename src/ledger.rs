@@ -386,7 +386,7 @@ impl Ledger {
         let prev = self.head().hash;
         let digest = digest_of(record.as_bytes());
         let hash = chain_hash(&prev, &digest);
-        self.entries.push(Entry {
+        self.entries.push_whole(Entry {
             prev,
             hash,
             digest,
@@ -737,7 +737,7 @@ impl Ledger {
             parallelism,
             |raw, line| parse_line(raw, line).map(Line::into_entry),
             |e: &Entry| e.bytes.as_deref().and_then(claimed_schema),
-            |e| entries.push(e),
+            |e| entries.push_whole(e),
         )?;
         Ok(Loaded {
             ledger: Ledger { base, entries },
