@@ -55,7 +55,7 @@ impl<T> Chunked<T> {
         let several = self.chunks.len() > 1;
         match self.chunks.last_mut() {
             Some(last) if last.len() < CHUNK && several => last.push(value),
-            Some(_) if self.len >= CHUNK && self.len % CHUNK == 0 => {
+            Some(_) if self.len >= CHUNK && self.len.is_multiple_of(CHUNK) => {
                 let mut chunk = Vec::with_capacity(CHUNK);
                 chunk.push(value);
                 self.chunks.push(chunk);
