@@ -258,10 +258,30 @@ pub struct Sql {
     offset: i64,
 }
 
+/// An in-memory connection. Before the first, SQLite's memory statistics are turned off
+/// (`SQLITE_CONFIG_MEMSTATUS`, on by default in the bundled build): with them on, every
+/// allocation of every connection takes one process-wide mutex, and databases on two threads
+/// ran slower than on one. Turning them off is what a multi-threaded SQLite application does.
+fn open() -> rusqlite::Result<Connection> {
+    static TUNED: std::sync::Once = std::sync::Once::new();
+    TUNED.call_once(|| {
+        // SAFETY: called once, before any connection is opened (SQLite is not yet
+        // initialized), with the integer argument this option takes.
+        let rc = unsafe {
+            rusqlite::ffi::sqlite3_config(
+                rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS,
+                0 as std::ffi::c_int,
+            )
+        };
+        assert_eq!(rc, rusqlite::ffi::SQLITE_OK, "SQLITE_CONFIG_MEMSTATUS");
+    });
+    Connection::open_in_memory()
+}
+
 impl Sql {
     /// A new database with the schema, foreign keys on.
     pub fn new() -> R<Sql> {
-        let conn = Connection::open_in_memory()?;
+        let conn = open()?;
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;")?;
         conn.execute_batch(TABLES)?;
         conn.execute_batch(INDEXES)?;
@@ -304,7 +324,7 @@ impl Sql {
     /// A copy of the database (SQLite's online backup, page by page), for a benchmark's
     /// untimed set-up.
     pub fn copy(&self) -> R<Sql> {
-        let mut dst = Connection::open_in_memory()?;
+        let mut dst = open()?;
         {
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut dst)?;
             backup.run_to_completion(i32::MAX, std::time::Duration::ZERO, None)?;
@@ -521,7 +541,7 @@ impl Sql {
     /// SQLite the rest of the text with its length and no terminating NUL, which makes SQLite
     /// copy the whole rest for every statement.
     pub fn restore(dump: &str) -> R<Sql> {
-        let conn = Connection::open_in_memory()?;
+        let conn = open()?;
         for statement in dump.split_inclusive(";\n") {
             conn.execute_batch(statement)?;
         }
@@ -550,7 +570,7 @@ impl Sql {
 
     /// A new database loaded from [`rows`](Self::rows).
     pub fn from_rows(rows: &[(&'static str, usize, Vec<rusqlite::types::Value>)]) -> R<Sql> {
-        let mut conn = Connection::open_in_memory()?;
+        let mut conn = open()?;
         conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
         let tx = conn.transaction()?;
         tx.execute_batch(TABLES)?;
