@@ -1858,6 +1858,10 @@ pub fn shard_specs(size: Size) -> Vec<TownshipSpec> {
                 .ok()
             });
             spec.seed = whole.seed + u64::from(c);
+            // Registration (one command a second) starts on the whole size's day, so that a
+            // city's township of 8 times the households is done before the meeting of
+            // 2020-01-23 (the ledger's instants never go back).
+            spec.day = whole.day;
             spec
         })
         .collect()
@@ -1969,6 +1973,16 @@ mod tests {
                 .expect("builds")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_city_township_registers_from_the_city_day() {
+        // Given a city's townships (each of 8 times Huochezhan's households, one command a
+        // second), then each starts on the city's day, months before the meeting, not on a
+        // township's: registration would run into the meeting and its commands be refused.
+        let city = Size::City.spec().day;
+        assert!(shard_specs(Size::City).iter().all(|s| s.day == city));
+        assert!(city < Day::from_ymd(2020, 1, 1).expect("a day"));
     }
 
     #[test]
