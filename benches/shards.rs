@@ -193,6 +193,34 @@ fn hash_entries(reg: &Registry, from: usize) {
     black_box(prev);
 }
 
+/// The row of the bare SHA-256 of the entries a workload wrote: those of each registry from
+/// its index in `from` on.
+fn hash_row(
+    workload: &'static str,
+    threads: &[usize],
+    runs: usize,
+    regs: &[Registry],
+    from: &[usize],
+) -> Row {
+    let (_, bare) = each(
+        threads,
+        runs,
+        || regs.iter().zip(from).collect(),
+        |(r, from): (&Registry, &usize)| hash_entries(r, *from),
+    );
+    Row {
+        workload,
+        items: regs
+            .iter()
+            .zip(from)
+            .map(|(r, f)| r.ledger().len().saturating_sub(*f))
+            .sum(),
+        unit: "entries",
+        fk: bare,
+        sql: None,
+    }
+}
+
 /// Times `work` over `items` on each thread count; the results of the last run.
 fn each<T: Send, R: Send>(
     threads: &[usize],
@@ -279,19 +307,14 @@ fn wave(mut towns: Vec<Township>, threads: &[usize], runs: usize) -> Wave {
         fk,
         sql: Some(sq),
     });
-    let (_, bare) = each(
+    let none = vec![0; loaded.len()];
+    rows.push(hash_row(
+        "SHA-256 of the entries load wrote",
         threads,
         runs,
-        || loaded.iter().collect(),
-        |r: &Registry| hash_entries(r, 0),
-    );
-    rows.push(Row {
-        workload: "SHA-256 of the entries load wrote",
-        items: loaded.iter().map(|r| r.ledger().len()).sum(),
-        unit: "entries",
-        fk: bare,
-        sql: None,
-    });
+        &loaded,
+        &none,
+    ));
     drop(grids);
     let cores = *all_threads.last().unwrap_or(&1);
 
@@ -357,23 +380,13 @@ fn wave(mut towns: Vec<Township>, threads: &[usize], runs: usize) -> Wave {
     });
     let from: Vec<usize> = prepared.iter().map(|r| r.ledger().len()).collect();
     drop(prepared);
-    let (_, bare) = each(
+    rows.push(hash_row(
+        "SHA-256 of the entries screening wrote",
         threads,
         runs,
-        || screened.iter().zip(&from).collect(),
-        |(r, from): (&Registry, &usize)| hash_entries(r, *from),
-    );
-    rows.push(Row {
-        workload: "SHA-256 of the entries screening wrote",
-        items: screened
-            .iter()
-            .zip(&from)
-            .map(|(r, f)| r.ledger().len() - f)
-            .sum(),
-        unit: "entries",
-        fk: bare,
-        sql: None,
-    });
+        &screened,
+        &from,
+    ));
     drop(screenings);
 
     // ----- readings -----
@@ -419,23 +432,13 @@ fn wave(mut towns: Vec<Township>, threads: &[usize], runs: usize) -> Wave {
     });
     let from: Vec<usize> = screened.iter().map(|r| r.ledger().len()).collect();
     drop(screened);
-    let (_, bare) = each(
+    rows.push(hash_row(
+        "SHA-256 of the entries readings wrote",
         threads,
         runs,
-        || finished.iter().zip(&from).collect(),
-        |(r, from): (&Registry, &usize)| hash_entries(r, *from),
-    );
-    rows.push(Row {
-        workload: "SHA-256 of the entries readings wrote",
-        items: finished
-            .iter()
-            .zip(&from)
-            .map(|(r, f)| r.ledger().len() - f)
-            .sum(),
-        unit: "entries",
-        fk: bare,
-        sql: None,
-    });
+        &finished,
+        &from,
+    ));
     drop(readings);
 
     // ----- figures, rolled up -----
