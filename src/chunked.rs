@@ -54,7 +54,13 @@ impl<T> Chunked<T> {
     pub(crate) fn push_whole(&mut self, value: T) {
         let several = self.chunks.len() > 1;
         match self.chunks.last_mut() {
-            Some(last) if last.len() < CHUNK && several => last.push(value),
+            Some(last) if last.len() < CHUNK && several => {
+                // A clone holds no spare room: grow it to the whole chunk, not by doubling.
+                if last.len() == last.capacity() {
+                    last.reserve_exact(CHUNK - last.len());
+                }
+                last.push(value);
+            }
             Some(_) if self.len >= CHUNK && self.len.is_multiple_of(CHUNK) => {
                 let mut chunk = Vec::with_capacity(CHUNK);
                 chunk.push(value);
@@ -162,6 +168,10 @@ mod tests {
         assert_eq!(w.chunks.len(), 3);
         assert_eq!(w.chunks[1].capacity(), CHUNK);
         assert_eq!(w.chunks[2].capacity(), CHUNK);
+        // A clone's last chunk, grown again, is reserved whole too.
+        let mut c = w.clone();
+        c.push_whole(0);
+        assert_eq!(c.chunks[2].capacity(), CHUNK);
         assert_eq!(c.iter().filter(|x| **x == 0).count(), 2);
     }
 }

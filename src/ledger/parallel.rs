@@ -9,7 +9,9 @@ use std::num::NonZeroUsize;
 /// The default is [`Parallelism::available`]: every core the operating system offers
 /// (`std::thread::available_parallelism`), or one thread where that cannot be known. Small
 /// ledgers (fewer than a few hundred entries per thread) are checked on the calling thread
-/// alone, whatever is asked: starting a thread would cost more than it saves.
+/// alone, whatever is asked: starting a thread would cost more than it saves. Where the system
+/// refuses a thread (a limit on threads or processes), that part is done on the calling thread:
+/// the call still returns, with the same result.
 ///
 /// ```
 /// use fangkong::{Founding, Parallelism, Registry};
@@ -69,14 +71,23 @@ pub(crate) fn map<T: Sync, R: Send>(
     std::thread::scope(|s| {
         let mut parts = items.chunks(part);
         let first = parts.next().unwrap_or_default();
+        // A part whose thread the system refuses (a limit on threads or processes) is done
+        // on the calling thread instead: the same results, later.
         let handles: Vec<_> = parts
-            .map(|part| s.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .map(|part| {
+                std::thread::Builder::new()
+                    .spawn_scoped(s, move || part.iter().map(f).collect::<Vec<R>>())
+                    .map_err(|_| part)
+            })
             .collect();
         let mut out = Vec::with_capacity(items.len());
         out.extend(first.iter().map(f));
         for h in handles {
-            // `f` does not panic; if it ever did, the panic goes on in the caller.
-            out.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            match h {
+                // `f` does not panic; if it ever did, the panic goes on in the caller.
+                Ok(h) => out.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
+                Err(part) => out.extend(part.iter().map(f)),
+            }
         }
         out
     })

@@ -395,6 +395,21 @@ mod tests {
         out
     }
 
+    #[cfg(feature = "synth")]
+    #[test]
+    fn a_township_numbers_its_subjects_so_that_none_is_kept_aside() {
+        // Given a whole township loaded, then every subject's entries are in its table: the
+        // numbers are issued one after another, as the index expects.
+        let town = crate::synth::build(&crate::synth::TownshipSpec::huochezhan()).expect("builds");
+        assert_eq!(town.registry.trail_index.kept_aside(), 0);
+        assert!(
+            town.registry
+                .trail_index
+                .count(&Subject::Staff(StaffId::new(1)))
+                > 0
+        );
+    }
+
     #[test]
     fn the_load_events_matched_by_type_name_what_their_fields_name() {
         // Given the events of loading a grid, when their subjects are taken by type,

@@ -3,18 +3,20 @@
 //! The registry numbers residents, households, observations, venues and staff from 1 up, so
 //! the index keeps one small list of sequence numbers per subject in a table per kind, at the
 //! subject's number (no search, no key stored). A list of one entry (most residents and
-//! households: their registration) is held inline. A number far beyond those issued (a refused
-//! command can name any number) goes to a sorted map instead, so no input makes a table grow
-//! out of proportion to what the registry holds.
+//! households: their registration) is held inline. A number beyond the next one to be issued
+//! (a refused command can name any number) goes to a sorted map instead, so an entry grows a
+//! table by at most two slots (48 bytes): no input makes a table grow out of proportion to the
+//! ledger that names it.
 
 use std::collections::BTreeMap;
 
 use crate::audit::Subject;
 use crate::chunked::Chunked;
 
-/// How far past the numbers issued so far a subject's number may be and still be kept in its
-/// table (numbers are issued one after another, so a real subject is at most one past).
-const SLACK: usize = 1024;
+/// How far past the end of its table a subject's number may be and still be kept there:
+/// numbers are issued one after another from 1, so the next subject named is at the end of
+/// its table or (the first, number 1, in an empty table) one past it.
+const SLACK: usize = 2;
 
 /// The sequence numbers of the entries that concern one subject, in ledger order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -113,6 +115,12 @@ impl TrailIndex {
             + self.tables.iter().map(Chunked::spare_bytes).sum::<usize>()
     }
 
+    /// How many subjects are kept aside, beyond their tables.
+    #[cfg(all(test, feature = "synth"))]
+    pub(crate) fn kept_aside(&self) -> usize {
+        self.far.len()
+    }
+
     /// How many entries concern `subject`.
     pub(crate) fn count(&self, subject: &Subject) -> usize {
         let (t, at) = place(subject);
@@ -168,6 +176,16 @@ mod tests {
         // then the table did not grow to reach it,
         assert_eq!(index.tables[0].len(), 0);
         assert_eq!(index.seqs(&far), vec![3]);
+        // and naming, again and again, numbers just past the table grows it by two slots at
+        // most each time,
+        let before = index.tables[0].len();
+        for k in 0..100 {
+            let next = index.tables[0].len() as u32 + 1;
+            index.push(Subject::Resident(ResidentId::new(next)), 100 + k);
+        }
+        assert!(index.tables[0].len() <= before + 2 * 100);
+        let mut index = TrailIndex::default();
+        index.push(far, 3);
         // and when the numbers issued reach a subject first kept aside, its entries stay in
         // ledger order: the earlier ones from the side, the later ones from the table.
         let late = Subject::Resident(ResidentId::new(2_000));
