@@ -160,18 +160,9 @@ pub enum Relation {
 }
 
 impl fmt::Display for Relation {
+    /// The English name ([`Relation::label_en`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Relation::Head => "head of household",
-            Relation::Spouse => "spouse",
-            Relation::Child => "child",
-            Relation::Parent => "parent",
-            Relation::Grandchild => "grandchild",
-            Relation::Grandparent => "grandparent",
-            Relation::Sibling => "sibling",
-            Relation::ChildInLaw => "child-in-law",
-            Relation::Other(s) => s,
-        })
+        f.write_str(self.label_en())
     }
 }
 
