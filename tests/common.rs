@@ -165,3 +165,18 @@ pub fn wuhan_high_and_the_january_rule(g: &mut Given) {
         )
         .unwrap();
 }
+
+/// The chain hash of LEDGER.md, in hex, computed with sha2 alone as a third party would:
+/// SHA-256("fangkong-ledger-v2\n" ‖ prev ‖ SHA-256(record)), `prev` given in hex. For tests
+/// that forge or re-hash entries.
+pub fn chain_hex(prev_hex: &str, record: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let prev: Vec<u8> = (0..32)
+        .map(|k| u8::from_str_radix(&prev_hex[2 * k..2 * k + 2], 16).unwrap())
+        .collect();
+    let mut h = Sha256::new();
+    h.update(b"fangkong-ledger-v2\n");
+    h.update(&prev);
+    h.update(Sha256::digest(record.as_bytes()));
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}

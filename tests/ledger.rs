@@ -262,17 +262,9 @@ fn the_hash_covers_the_stored_bytes_as_documented() {
 /// Recomputes the hash of line `i` after its record was changed, as someone covering their
 /// tracks would.
 fn rehash(lines: &mut [String], i: usize, new_record: &str) {
-    use sha2::{Digest, Sha256};
     let v: serde_json::Value = serde_json::from_str(&lines[i]).unwrap();
     let prev_hex = v["prev"].as_str().unwrap().to_owned();
-    let prev: Vec<u8> = (0..32)
-        .map(|k| u8::from_str_radix(&prev_hex[2 * k..2 * k + 2], 16).unwrap())
-        .collect();
-    let mut h = Sha256::new();
-    h.update(b"fangkong-ledger-v2\n");
-    h.update(&prev);
-    h.update(Sha256::digest(new_record.as_bytes()));
-    let hash: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    let hash = chain_hex(&prev_hex, new_record);
     lines[i] = format!("{{\"prev\":\"{prev_hex}\",\"hash\":\"{hash}\",\"record\":{new_record}}}");
 }
 

@@ -9,7 +9,6 @@ use fangkong::{
     Body, Duty, Error, Event, GridEvent, HouseholdId, Instant, Ledger, ObservationId, Registry,
     Relation, ResidentDetails, ResidentId, Role, Sex, StaffId, Temperature, UnitId, UnitKind,
 };
-use sha2::{Digest, Sha256};
 
 use crate::common::*;
 
@@ -31,18 +30,6 @@ fn forged(actor: StaffId, events: Vec<Event>) -> Forged {
     }
 }
 
-/// The chain hash of LEDGER.md: SHA-256("fangkong-ledger-v2\n" ‖ prev ‖ SHA-256(record)).
-fn chain(prev_hex: &str, record: &str) -> String {
-    let prev: Vec<u8> = (0..32)
-        .map(|k| u8::from_str_radix(&prev_hex[2 * k..2 * k + 2], 16).unwrap())
-        .collect();
-    let mut h = Sha256::new();
-    h.update(b"fangkong-ledger-v2\n");
-    h.update(&prev);
-    h.update(Sha256::digest(record.as_bytes()));
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// A record's bytes, as the registry writes them.
 fn record(seq: u64, at: &str, actor: StaffId, first: u64, entries: usize, body: &Body) -> String {
     format!(
@@ -60,7 +47,7 @@ fn append(reg: &Registry, actor: StaffId, at: &str, bodies: &[Body]) -> (Ledger,
     let first = reg.ledger().head().seq + 1;
     for (k, body) in bodies.iter().enumerate() {
         let rec = record(first + k as u64, at, actor, first, bodies.len(), body);
-        let hash = chain(&prev, &rec);
+        let hash = chain_hex(&prev, &rec);
         text.push_str(&format!(
             "{{\"prev\":\"{prev}\",\"hash\":\"{hash}\",\"record\":{rec}}}\n"
         ));
@@ -71,6 +58,12 @@ fn append(reg: &Registry, actor: StaffId, at: &str, bodies: &[Body]) -> (Ledger,
     // The forgery verifies: only replay can catch it.
     loaded.ledger.verify().unwrap();
     (loaded.ledger, first)
+}
+
+/// As [`refused`], for a forged command of one event, refused at its entry.
+#[track_caller]
+fn refused_one(reg: &Registry, actor: StaffId, event: impl Into<Event>) -> String {
+    refused(reg, forged(actor, vec![event.into()]), 0)
 }
 
 /// Replays the genuine ledger with the forged command appended; returns the entry replay
@@ -136,20 +129,14 @@ fn the_genuine_ledger_replays_and_its_forgeries_verify() {
 #[test]
 fn a_resident_in_a_household_that_does_not_exist_is_refused() {
     let g = g();
-    let reason = refused(
+    let reason = refused_one(
         &g.reg,
-        forged(
-            g.secretary,
-            vec![
-                GridEvent::ResidentRegistered {
-                    resident: NEXT_RESIDENT,
-                    household: HouseholdId::new(99),
-                    details: child("王小明"),
-                }
-                .into(),
-            ],
-        ),
-        0,
+        g.secretary,
+        GridEvent::ResidentRegistered {
+            resident: NEXT_RESIDENT,
+            household: HouseholdId::new(99),
+            details: child("王小明"),
+        },
     );
     assert!(reason.contains("H99"), "{reason}");
     assert!(
@@ -168,19 +155,13 @@ fn a_reading_for_an_observation_that_does_not_exist_is_refused() {
         method: Method::Armpit,
         by: Reporter::SelfReported,
     };
-    let reason = refused(
+    let reason = refused_one(
         &g.reg,
-        forged(
-            g.worker_qianjin_1,
-            vec![
-                fangkong::ObservationEvent::ObservationUpdated {
-                    observation: ObservationId::new(7),
-                    change: fangkong::ObservationChange::ReadingRecorded(reading),
-                }
-                .into(),
-            ],
-        ),
-        0,
+        g.worker_qianjin_1,
+        fangkong::ObservationEvent::ObservationUpdated {
+            observation: ObservationId::new(7),
+            change: fangkong::ObservationChange::ReadingRecorded(reading),
+        },
     );
     assert!(reason.contains("7"), "{reason}");
     assert!(reason.contains("observation"), "{reason}");
@@ -191,20 +172,14 @@ fn a_grid_worker_acting_outside_their_group_is_refused() {
     // Given Li Hua, grid worker of Qianjin group 1, when a forged entry has her register a
     // household in Baiyun group 1, then replay refuses it as outside her units.
     let g = g();
-    let reason = refused(
+    let reason = refused_one(
         &g.reg,
-        forged(
-            g.worker_qianjin_1,
-            vec![
-                GridEvent::HouseholdRegistered {
-                    household: HouseholdId::new(2),
-                    group: g.baiyun_1,
-                    address: "Baiyun 1-01".into(),
-                }
-                .into(),
-            ],
-        ),
-        0,
+        g.worker_qianjin_1,
+        GridEvent::HouseholdRegistered {
+            household: HouseholdId::new(2),
+            group: g.baiyun_1,
+            address: "Baiyun 1-01".into(),
+        },
     );
     assert_eq!(
         reason,
@@ -215,21 +190,15 @@ fn a_grid_worker_acting_outside_their_group_is_refused() {
 #[test]
 fn a_volunteer_enrolling_a_leader_is_refused() {
     let g = g();
-    let reason = refused(
+    let reason = refused_one(
         &g.reg,
-        forged(
-            g.volunteer,
-            vec![
-                GridEvent::StaffEnrolled {
-                    staff: StaffId::new(7),
-                    name: "Impostor".into(),
-                    role: Role::Leader,
-                    phone: None,
-                }
-                .into(),
-            ],
-        ),
-        0,
+        g.volunteer,
+        GridEvent::StaffEnrolled {
+            staff: StaffId::new(7),
+            name: "Impostor".into(),
+            role: Role::Leader,
+            phone: None,
+        },
     );
     assert!(
         reason.contains("volunteer Tang Ping (S5) may not enroll staff: only leaders may"),
@@ -240,20 +209,14 @@ fn a_volunteer_enrolling_a_leader_is_refused() {
 #[test]
 fn an_unknown_actor_is_refused() {
     let g = g();
-    let reason = refused(
+    let reason = refused_one(
         &g.reg,
-        forged(
-            StaffId::new(99),
-            vec![
-                GridEvent::HouseholdRegistered {
-                    household: HouseholdId::new(2),
-                    group: g.qianjin_1,
-                    address: "Qianjin 1-02".into(),
-                }
-                .into(),
-            ],
-        ),
-        0,
+        StaffId::new(99),
+        GridEvent::HouseholdRegistered {
+            household: HouseholdId::new(2),
+            group: g.qianjin_1,
+            address: "Qianjin 1-02".into(),
+        },
     );
     assert!(
         reason.contains("S99 is not an enrolled member of staff"),
@@ -266,23 +229,17 @@ fn a_unit_id_already_used_is_refused_rather_than_overwriting_the_unit() {
     // Given Qianjin is U2, when a forged entry establishes another unit as U2, then replay
     // refuses it: the registry would have numbered it U8.
     let g = g();
-    let reason = refused(
+    let reason = refused_one(
         &g.reg,
-        forged(
-            g.secretary,
-            vec![
-                GridEvent::UnitEstablished {
-                    unit: g.qianjin,
-                    kind: UnitKind::Village,
-                    name: "Not Qianjin".into(),
-                    parent: g.reg.township(),
-                    code: None,
-                    number: None,
-                }
-                .into(),
-            ],
-        ),
-        0,
+        g.secretary,
+        GridEvent::UnitEstablished {
+            unit: g.qianjin,
+            kind: UnitKind::Village,
+            name: "Not Qianjin".into(),
+            parent: g.reg.township(),
+            code: None,
+            number: None,
+        },
     );
     assert_eq!(
         reason,
@@ -293,20 +250,14 @@ fn a_unit_id_already_used_is_refused_rather_than_overwriting_the_unit() {
 #[test]
 fn a_resident_id_already_used_is_refused_rather_than_overwriting_the_resident() {
     let g = g();
-    let reason = refused(
+    let reason = refused_one(
         &g.reg,
-        forged(
-            g.worker_qianjin_1,
-            vec![
-                GridEvent::ResidentRegistered {
-                    resident: g.head,
-                    household: g.home,
-                    details: child("王小明"),
-                }
-                .into(),
-            ],
-        ),
-        0,
+        g.worker_qianjin_1,
+        GridEvent::ResidentRegistered {
+            resident: g.head,
+            household: g.home,
+            details: child("王小明"),
+        },
     );
     assert!(
         reason.contains(
@@ -323,20 +274,14 @@ fn a_duplicate_identity_number_is_refused_and_stays_masked() {
     let g = g();
     let details = ResidentDetails::new("冒名", Sex::Female, day("1949-12-31"), Relation::Child)
         .with_identity(ID_WORKED_1.parse().unwrap());
-    let reason = refused(
+    let reason = refused_one(
         &g.reg,
-        forged(
-            g.worker_qianjin_1,
-            vec![
-                GridEvent::ResidentRegistered {
-                    resident: NEXT_RESIDENT,
-                    household: g.home,
-                    details,
-                }
-                .into(),
-            ],
-        ),
-        0,
+        g.worker_qianjin_1,
+        GridEvent::ResidentRegistered {
+            resident: NEXT_RESIDENT,
+            household: g.home,
+            details,
+        },
     );
     assert!(reason.contains("1101**********002X"), "{reason}");
     assert!(!reason.contains(ID_WORKED_1), "{reason}");
@@ -346,20 +291,14 @@ fn a_duplicate_identity_number_is_refused_and_stays_masked() {
 fn a_second_head_of_household_is_refused() {
     let g = g();
     let details = ResidentDetails::new("王二", Sex::Male, day("1960-01-01"), Relation::Head);
-    let reason = refused(
+    let reason = refused_one(
         &g.reg,
-        forged(
-            g.worker_qianjin_1,
-            vec![
-                GridEvent::ResidentRegistered {
-                    resident: NEXT_RESIDENT,
-                    household: g.home,
-                    details,
-                }
-                .into(),
-            ],
-        ),
-        0,
+        g.worker_qianjin_1,
+        GridEvent::ResidentRegistered {
+            resident: NEXT_RESIDENT,
+            household: g.home,
+            details,
+        },
     );
     assert!(reason.contains("R1"), "the head is named: {reason}");
     assert!(reason.contains("head"), "{reason}");
@@ -371,42 +310,30 @@ fn a_unit_that_is_its_own_parent_is_refused() {
     // refuses it (U8 does not exist yet); and an existing unit re-established under itself is
     // refused too (its id is not the next one). The grid stays a tree, so no walk can loop.
     let g = g();
-    let reason = refused(
+    let reason = refused_one(
         &g.reg,
-        forged(
-            g.secretary,
-            vec![
-                GridEvent::UnitEstablished {
-                    unit: NEXT_UNIT,
-                    kind: UnitKind::Group,
-                    name: "Loop group".into(),
-                    parent: NEXT_UNIT,
-                    code: None,
-                    number: Some(9),
-                }
-                .into(),
-            ],
-        ),
-        0,
+        g.secretary,
+        GridEvent::UnitEstablished {
+            unit: NEXT_UNIT,
+            kind: UnitKind::Group,
+            name: "Loop group".into(),
+            parent: NEXT_UNIT,
+            code: None,
+            number: Some(9),
+        },
     );
     assert!(reason.contains("U8"), "{reason}");
-    let reason = refused(
+    let reason = refused_one(
         &g.reg,
-        forged(
-            g.secretary,
-            vec![
-                GridEvent::UnitEstablished {
-                    unit: g.qianjin,
-                    kind: UnitKind::Village,
-                    name: "Qianjin".into(),
-                    parent: g.qianjin,
-                    code: None,
-                    number: None,
-                }
-                .into(),
-            ],
-        ),
-        0,
+        g.secretary,
+        GridEvent::UnitEstablished {
+            unit: g.qianjin,
+            kind: UnitKind::Village,
+            name: "Qianjin".into(),
+            parent: g.qianjin,
+            code: None,
+            number: None,
+        },
     );
     assert!(
         reason.contains("Qianjin (U2)") || reason.contains("grid.UnitEstablished"),
@@ -419,23 +346,17 @@ fn an_id_of_u32_max_is_refused() {
     // Given the next unit is U8, when a forged entry establishes U4294967295, then replay
     // refuses it: after it every new id would have been the same and overwritten the last.
     let g = g();
-    let reason = refused(
+    let reason = refused_one(
         &g.reg,
-        forged(
-            g.secretary,
-            vec![
-                GridEvent::UnitEstablished {
-                    unit: UnitId::new(u32::MAX),
-                    kind: UnitKind::Village,
-                    name: "Last".into(),
-                    parent: g.reg.township(),
-                    code: None,
-                    number: None,
-                }
-                .into(),
-            ],
-        ),
-        0,
+        g.secretary,
+        GridEvent::UnitEstablished {
+            unit: UnitId::new(u32::MAX),
+            kind: UnitKind::Village,
+            name: "Last".into(),
+            parent: g.reg.township(),
+            code: None,
+            number: None,
+        },
     );
     // Runs of seven digits or more are masked in every message, ids included.
     assert_eq!(
@@ -584,20 +505,14 @@ fn an_interview_that_opens_an_observation_stays_legitimate_but_a_forged_opening_
     else {
         panic!("the interview opened an observation: {:?}", last.body);
     };
-    let reason = refused(
+    let reason = refused_one(
         &g.reg,
-        forged(
-            g.worker_qianjin_1,
-            vec![
-                fangkong::ObservationEvent::ObservationOpened {
-                    observation: ObservationId::new(2),
-                    resident: g.spouse,
-                    opening,
-                }
-                .into(),
-            ],
-        ),
-        0,
+        g.worker_qianjin_1,
+        fangkong::ObservationEvent::ObservationOpened {
+            observation: ObservationId::new(2),
+            resident: g.spouse,
+            opening,
+        },
     );
     assert!(
         reason.contains("may not record a medical decision"),
@@ -644,7 +559,7 @@ fn a_forged_founding_is_refused() {
         let mut prev = prev;
         for (k, e) in events.into_iter().enumerate() {
             let rec = record(k as u64 + 1, T0, StaffId::new(1), 1, 4, &Body::Event(e));
-            let hash = chain(&prev, &rec);
+            let hash = chain_hex(&prev, &rec);
             text.push_str(&format!(
                 "{{\"prev\":\"{prev}\",\"hash\":\"{hash}\",\"record\":{rec}}}\n"
             ));
