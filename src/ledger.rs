@@ -471,6 +471,16 @@ impl Ledger {
     /// on at most `parallelism` threads. The chain is walked in order on the calling thread: the
     /// result is the same at any number of threads.
     ///
+    /// ```
+    /// use fangkong::{Founding, Ledger, Parallelism, Registry};
+    /// let t = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let one = reg.ledger().verify_with(Parallelism::ONE)?;
+    /// assert_eq!(reg.ledger().verify_with(Parallelism::new(4))?, one);
+    /// assert_eq!(one, reg.ledger().head());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`verify`](Ledger::verify).
     pub fn verify_with(&self, parallelism: Parallelism) -> Result<Head, Error> {
@@ -487,6 +497,17 @@ impl Ledger {
 
     /// Checks the ledger as [`verify_with`](Ledger::verify_with) does, and lists the redacted
     /// entries.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Ledger, Parallelism, Registry};
+    /// let t = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let mut ledger = reg.drain_ledger();
+    /// ledger.redact(2)?;
+    /// let report = ledger.verify_report_with(Parallelism::ONE)?;
+    /// assert_eq!(report.redacted, vec![2]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`verify`](Ledger::verify).
@@ -645,6 +666,17 @@ impl Ledger {
     /// lines in batches and each batch's entries (their records' digests included) on at most
     /// `parallelism` threads. The result is the same at any number of threads.
     ///
+    /// ```
+    /// use fangkong::{Founding, Ledger, Parallelism, Registry};
+    /// let t = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let file = reg.ledger().to_jsonl();
+    /// let loaded = Ledger::read_jsonl_with(file.as_bytes(), Parallelism::ONE)?;
+    /// assert_eq!(loaded.ledger.head(), reg.ledger().head());
+    /// assert!(loaded.cut.is_none());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`read_jsonl`](Ledger::read_jsonl).
     pub fn read_jsonl_with(
@@ -656,6 +688,20 @@ impl Ledger {
 
     /// Reads a part of a ledger that follows `base` from any reader, as
     /// [`read_jsonl_with`](Ledger::read_jsonl_with) does.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Ledger, Parallelism, Registry};
+    /// let t = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let first = reg.drain_ledger();
+    /// let leader = fangkong::StaffId::new(1);
+    /// reg.enroll_staff(leader, t, "Wang", fangkong::Role::GridWorker, None)?;
+    /// let part = reg.drain_ledger().to_jsonl();
+    /// let loaded = Ledger::read_jsonl_part_with(first.head(), part.as_bytes(), Parallelism::ONE)?;
+    /// assert_eq!(loaded.ledger.base(), first.head());
+    /// assert_eq!(loaded.ledger.verify()?, reg.ledger().base());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`read_jsonl`](Ledger::read_jsonl).
@@ -693,7 +739,23 @@ impl Ledger {
     }
 
     /// Verifies a part of a ledger that follows `base` straight from a reader, as
-    /// [`verify_jsonl`](Ledger::verify_jsonl) does.
+    /// [`verify_jsonl`](Ledger::verify_jsonl) does. The base is the caller's (the head kept
+    /// from the part before), never read from the file.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Ledger, Parallelism, Registry};
+    /// let t = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let first = reg.drain_ledger();
+    /// let leader = fangkong::StaffId::new(1);
+    /// reg.enroll_staff(leader, t, "Wang", fangkong::Role::GridWorker, None)?;
+    /// let part = reg.drain_ledger().to_jsonl();
+    /// let verified = Ledger::verify_jsonl_part(first.head(), part.as_bytes(), Parallelism::ONE)?;
+    /// assert_eq!(verified.head, reg.ledger().base());
+    /// // Without the right base, the part does not verify.
+    /// assert!(Ledger::verify_jsonl(part.as_bytes(), Parallelism::ONE).is_err());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`verify_jsonl`](Ledger::verify_jsonl).
