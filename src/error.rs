@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::hash::Head;
 
+mod code;
+pub(crate) use code::{BATCH_ONLY, possible_for};
 mod zh;
 use crate::{
     Day, DesignationId, DivisionCode, GatheringId, GatheringOrderId, HouseholdId, Instant,
@@ -154,6 +156,18 @@ pub enum Error {
     /// A ledger that does not start by founding a township.
     #[error("the ledger does not start with the founding of a township, so it cannot be replayed")]
     LedgerNotFounded,
+    /// An exported entry whose proof leads to a head the checker did not keep: whoever made the
+    /// export can state any head, so the entry is not proved.
+    #[error(
+        "the proof of ledger entry {seq} leads to head {head}, which is not one of the heads you \
+         kept from the daily reports: the entry is not proved"
+    )]
+    ProofToUnkeptHead {
+        /// The entry proved.
+        seq: u64,
+        /// The head the proof claims.
+        head: Head,
+    },
 
     // --- authorization ---
     /// A duty given to someone whose role does not fit it (a volunteer in charge of a village).
@@ -646,6 +660,29 @@ pub enum Error {
     ObservationClosed {
         /// Where it stands, e.g. "released on 2020-02-04".
         status: String,
+    },
+    /// A screening rule whose look-back window is zero days or longer than
+    /// [`MAX_LOOK_BACK_DAYS`](crate::MAX_LOOK_BACK_DAYS).
+    #[error(
+        "a look-back window of {days} days cannot be adopted: it must be from 1 to {max} days \
+         (the notices look back 14 days, or 7)"
+    )]
+    LookBackOutOfRange {
+        /// The window given, in days.
+        days: u32,
+        /// The longest allowed.
+        max: u32,
+    },
+    /// An accountability decision against someone who answers for none of its findings.
+    #[error(
+        "{who} answers for none of findings {findings}: hold accountable the member of staff \
+         responsible for a finding or assigned over its unit, or the unit itself or one above it"
+    )]
+    AccountableNotLinked {
+        /// Who was named (a member of staff or a unit, labelled).
+        who: String,
+        /// The findings, as `F1, F2`.
+        findings: String,
     },
     /// A required text (reason, note, name) left empty.
     #[error("{what} is required and was left empty")]

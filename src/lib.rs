@@ -240,9 +240,10 @@ pub use report::{
 pub use screening::{
     CaseFigures, Coverage, DEFAULT_REPEATED_ABSENCES, DayZeroBasis, Designation, DowngradeDays,
     Exposure, ExposureAnchor, FollowUp, FollowUpReason, Interview, InterviewRecord, KeyPerson,
-    LevelObservation, ProposedChange, RegisterChange, ReportedSymptoms, RiskLevel, RiskProposal,
-    RiskRegister, Round, ScreeningCommand, ScreeningEvent, ScreeningOutcome, ScreeningRule, Stay,
-    Transit, TravelHistory, VillageCoverage, Visit, VisitResult,
+    LevelObservation, MAX_LOOK_BACK_DAYS, ProposedChange, RegisterChange, ReportedSymptoms,
+    RiskLevel, RiskProposal, RiskRegister, Round, ScreeningCommand, ScreeningEvent,
+    ScreeningOutcome, ScreeningRule, Stay, Transit, TravelHistory, VillageCoverage, Visit,
+    VisitResult,
 };
 pub use supervision::{
     AccountabilityCounts, Accountable, CadreForm, ChecklistItem, Decision, Evidence, Finding,

@@ -51,7 +51,11 @@ pub struct Refusal {
     /// the supported range, or earlier than the ledger's last entry).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attempted_at: Option<String>,
-    /// Why it was refused, as the error said it (personal data masked).
+    /// The stable code of the error that refused it ([`Error::code`]): what replay compares
+    /// when it decides the attempt again, never the English text of `reason`.
+    pub code: String,
+    /// Why it was refused, as the error said it (personal data masked). Text for people:
+    /// rewording a message changes nothing a program or replay relies on.
     pub reason: String,
 }
 
@@ -175,11 +179,17 @@ impl Ledger {
     }
 }
 
-/// A command as structured JSON with identity numbers and phones masked.
+/// A command as structured JSON with identity numbers and phones masked: in every text, and a
+/// number too large to be an id or a count (above `u32::MAX`, where a phone or an identity
+/// number written as a number would be) becomes its masked text.
 pub(crate) fn masked_json(value: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
+    const LARGEST: f64 = u32::MAX as f64;
     match value {
         Value::String(s) => Value::String(mask_personal_data(&s)),
+        Value::Number(n) if n.as_f64().is_some_and(|f| f.abs() > LARGEST) => {
+            Value::String(mask_personal_data(&n.to_string()))
+        }
         Value::Array(items) => Value::Array(items.into_iter().map(masked_json).collect()),
         Value::Object(map) => {
             Value::Object(map.into_iter().map(|(k, v)| (k, masked_json(v))).collect())

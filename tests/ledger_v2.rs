@@ -4,7 +4,8 @@
 
 use fangkong::{
     Body, Error, Event, Interview, Ledger, ObservationEvent, ObservationId, ObservationUpdate,
-    Record, Registry, ReportedSymptoms, Stay, Subject, Tampering, TravelHistory,
+    Record, Registry, ReportCommand, ReportedSymptoms, Schedule, Stay, Subject, Tampering,
+    TravelHistory,
 };
 use sha2::{Digest, Sha256};
 
@@ -248,7 +249,7 @@ fn a_version_1_file_is_refused_with_a_version_error() {
     let err = Ledger::from_jsonl(&v1).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "ledger line 1 is in format version 1; this release reads version 2 only (LEDGER.md)"
+        "ledger line 1 is in format version 1; this release reads version 3 only (LEDGER.md)"
     );
 }
 
@@ -288,8 +289,24 @@ fn the_audit_trail_of_an_observation_lists_exactly_the_entries_that_touched_it()
 
 #[test]
 fn an_exported_trail_is_checked_with_sha256_alone_and_a_changed_byte_fails() {
-    // Given an observation, and a leader who exports its trail
+    // Given an observation, the township's daily report of the day (carrying its head to the
+    // county), and a leader who exports the observation's trail
     let (mut g, obs) = returnee_observed();
+    let evening = at("2020-01-24T19:45:00+08:00");
+    g.reg
+        .execute(
+            g.secretary,
+            evening,
+            ReportCommand::SetSchedule {
+                schedule: Schedule::new(day("2020-01-24")),
+            },
+        )
+        .unwrap();
+    let township = g.reg.township();
+    g.reg
+        .submit_report(g.secretary, evening, township, day("2020-01-24"), "")
+        .unwrap();
+    let kept = g.reg.report_heads();
     let export = g
         .reg
         .export_trail(
@@ -330,24 +347,26 @@ fn an_exported_trail_is_checked_with_sha256_alone_and_a_changed_byte_fails() {
         }
         hex(&h) == proof["head"]["hash"].as_str().unwrap()
     };
-    // Then every entry holds against the head of the end of its day
+    // Then every entry holds against the head the daily report carried
     let entries = json["entries"].as_array().unwrap();
     assert_eq!(entries.len(), 3);
     for e in entries {
         assert!(check(e, e["record"].as_str().unwrap()));
     }
-    // And that head is the one the registry keeps for the day
-    let day_head = g.reg.head_at_end_of(day("2020-01-24")).unwrap();
+    // And that head is the one the county kept from the report
+    assert_eq!(kept.len(), 1);
     assert_eq!(
         entries[0]["proof"]["head"]["hash"],
-        day_head.hash.to_string()
+        kept[0].hash.to_string()
     );
     // And a record with one byte changed fails the check
     let record = entries[1]["record"].as_str().unwrap();
     let changed = record.replacen("36.5", "36.6", 1);
     assert_ne!(changed, record);
     assert!(!check(&entries[1], &changed));
-    export.check().unwrap();
+    let checked = export.check(&kept).unwrap();
+    assert_eq!(checked.proved.len(), 3);
+    assert!(checked.pending.is_empty());
 }
 
 fn hex_to_bytes(s: &str) -> [u8; 32] {

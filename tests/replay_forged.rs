@@ -33,7 +33,8 @@ fn forged(actor: StaffId, events: Vec<Event>) -> Forged {
 /// A record's bytes, as the registry writes them.
 fn record(seq: u64, at: &str, actor: StaffId, first: u64, entries: usize, body: &Body) -> String {
     format!(
-        "{{\"seq\":{seq},\"schema\":2,\"at\":\"{at}\",\"actor\":{},\"command\":{{\"first\":{first},\"entries\":{entries}}},\"body\":{}}}",
+        "{{\"seq\":{seq},\"schema\":{},\"at\":\"{at}\",\"actor\":{},\"command\":{{\"first\":{first},\"entries\":{entries}}},\"body\":{}}}",
+        fangkong::SCHEMA_VERSION,
         actor.get(),
         serde_json::to_string(body).unwrap()
     )
@@ -442,7 +443,7 @@ fn an_event_behind_a_refusal_is_refused() {
     // an event marked as part of a refused command is refused.
     let g = g();
     let refusal: Body =
-        serde_json::from_str(r#"{"refused":{"attempt":null,"reason":"nothing"}}"#).unwrap();
+        serde_json::from_str(r#"{"refused":{"attempt":null,"code":"unknown_staff","reason":"nothing"}}"#).unwrap();
     let event = Body::Event(
         GridEvent::StaffAssigned {
             staff: g.volunteer,

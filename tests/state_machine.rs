@@ -20,13 +20,13 @@ use fangkong::observation::{
     EndReason, Ending, Method, OpeningBasis, Reading, Referral, Reporter, Status,
 };
 use fangkong::{
-    Accountable, CadreForm, ChecklistItem, Command, DailyFigures, Day, DeregistrationReason,
-    DesignationId, DivisionCode, Duty, FindingId, GatheringCommand, GatheringId, GatheringKind,
-    GatheringOrderId, HouseholdId, InspectionId, InspectionMode, InspectionTarget, Instant,
-    Interview, ItemCheck, ObservationId, ObservationUpdate, OrderTerms, PlannedGathering,
-    ProposedChange, Registry, Relation, ReportCommand, ReportedSymptoms, ResidentDetails,
-    ResidentId, RiskLevel, RiskProposal, Role, RoundId, Schedule, ScreeningRule, Sex, StaffId,
-    Stay, SupervisionCommand, Temperature, TravelHistory, UnitId, UnitKind, VenueKind, VisitResult,
+    Accountable, CadreForm, ChecklistItem, Command, Day, DeregistrationReason, DesignationId,
+    DivisionCode, Duty, FindingId, GatheringCommand, GatheringId, GatheringKind, GatheringOrderId,
+    HouseholdId, InspectionId, InspectionMode, InspectionTarget, Instant, Interview, ItemCheck,
+    ObservationId, ObservationUpdate, OrderTerms, PlannedGathering, ProposedChange, Registry,
+    Relation, ReportCommand, ReportedSymptoms, ResidentDetails, ResidentId, RiskLevel,
+    RiskProposal, Role, RoundId, Schedule, ScreeningRule, Sex, StaffId, Stay, SupervisionCommand,
+    Temperature, TravelHistory, UnitId, UnitKind, VenueKind, VisitResult,
 };
 use proptest::prelude::*;
 
@@ -384,9 +384,7 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
         29 => ReportCommand::SubmitReport {
             unit,
             day: days(today, c % 3 - 1),
-            figures: DailyFigures::default(),
             note: String::new(),
-            head: reg.ledger().head(),
         }
         .into(),
         // --- gathering ---
@@ -532,7 +530,7 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
                 form: CadreForm::CirculatedNotice,
             },
             made: days(today, -(c % 2)),
-            reason: String::new(),
+            reason: if s.flag { "absent from post".into() } else { String::new() },
         }
         .into(),
     }

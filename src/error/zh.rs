@@ -101,6 +101,9 @@ impl Error {
                 format!("第{seq}条的证明不能推出链头{head}：记录或摘要被改动过")
             }
             LedgerNotFounded => "账本不是从建立乡镇开始的，无法重放".to_owned(),
+            ProofToUnkeptHead { seq, head } => format!(
+                "第{seq}条的证明推出的链头{head}不在您从日报中保存的链头之中：该条未得到证明"
+            ),
             // --- authorization ---
             DutyDoesNotFitRole { staff, duty, fits } => {
                 format!("不能给{staff}分配“{duty}”职责：该职责只能给{fits}")
@@ -282,6 +285,12 @@ impl Error {
                 format!("{sampled}采样的检测晚于今天{today}：请核对采样日期")
             }
             ObservationClosed { status } => format!("该观察已结束（{status}）：不能再录入"),
+            LookBackOutOfRange { days, max } => {
+                format!("回溯期{days}天不能采用：应为1至{max}天（通知规定回溯14天或7天）")
+            }
+            AccountableNotLinked { who, findings } => format!(
+                "{who}与问题{findings}均无关联：应对问题的责任人或其所在单位的包联人员问责，或对问题所在单位及其上级单位问责"
+            ),
             TextRequired { what } => format!("{what}为必填项，不能为空"),
             EmptyHandout => "物资发放至少要列出一项".to_owned(),
             AlertNotFound { number } => format!("该观察没有第{number}号预警"),

@@ -158,6 +158,15 @@ fn resolve<T: CreatedId>(
     };
     match done.get(row) {
         None => Err(Error::BatchRowNotEarlier { row, this }),
+        // The row's own reason, never the chain before it: a row that was itself refused for
+        // depending on another names that row only, so a refusal stays short however long the
+        // chain of rows (issue 18).
+        Some(Err(Error::DependsOnRefusedRow { row: earlier, .. })) => {
+            Err(Error::DependsOnRefusedRow {
+                row,
+                reason: format!("it depends on row {earlier}, which was refused"),
+            })
+        }
         Some(Err(e)) => Err(Error::DependsOnRefusedRow {
             row,
             reason: e.to_string(),

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::Registry;
+use super::{Registry, State};
 use crate::gathering::PersuasionResult;
 use crate::observation::{EndReason, Status};
 use crate::report::DailyFigures;
@@ -35,16 +35,85 @@ impl Registry {
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn daily_figures_by_unit(&self, day: Day) -> BTreeMap<UnitId, DailyFigures> {
-        let s = &self.state;
+        self.state.figures_by_unit(day)
+    }
+
+    /// The daily figures of one reporting unit for `day` (zero for a unit that is not one).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// let figures = reg.daily_figures(qianjin, day);
+    /// assert_eq!(figures.households_total, 1);
+    /// // A group is not a reporting unit unless a leader makes it one: its figures are zero.
+    /// assert_eq!(reg.daily_figures(group_1, day), DailyFigures::default());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn daily_figures(&self, unit: UnitId, day: Day) -> DailyFigures {
+        self.daily_figures_by_unit(day)
+            .remove(&unit)
+            .unwrap_or_default()
+    }
+
+    /// The township's figures for `day`: its reporting units' rows and its own, added up.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
+    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    /// #     .with_identity("11010519491231002X".parse()?)
+    /// #     .with_phone("138 0731 1234".parse()?);
+    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// let hongqi =
+    ///     reg.establish_unit(leader, t, UnitKind::Village, "Hongqi", reg.township(), None)?;
+    /// let hongqi_1 = reg.establish_group(leader, t, hongqi, 1, "Hongqi group 1")?;
+    /// reg.register_household(leader, t, hongqi_1, "Hongqi 1-01")?;
+    /// assert_eq!(reg.township_figures(day).households_total, 2);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn township_figures(&self, day: Day) -> DailyFigures {
+        self.daily_figures_by_unit(day).into_values().sum()
+    }
+}
+
+impl State {
+    /// The daily figures of every reporting unit for `day`, from what the registry holds now
+    /// (see [`Registry::daily_figures_by_unit`]). A submitted report carries these (issue 18).
+    pub(super) fn figures_by_unit(&self, day: Day) -> BTreeMap<UnitId, DailyFigures> {
+        let s = self;
         let grid = &s.grid;
-        let reporting: BTreeSet<UnitId> = self.reporting_units().into_iter().collect();
+        let reporting: BTreeSet<UnitId> = s
+            .report
+            .reporting_units(grid.units.values())
+            .into_iter()
+            .collect();
         let mut out: BTreeMap<UnitId, DailyFigures> = reporting
             .iter()
             .map(|u| (*u, DailyFigures::default()))
             .collect();
         // The row of each group: the nearest reporting unit at or above it.
         let mut row_of_group: BTreeMap<UnitId, UnitId> = BTreeMap::new();
-        let township = self.township();
+        let township = grid.township.unwrap_or(UnitId::new(1));
         let mut row_of = |unit: UnitId| -> UnitId {
             *row_of_group.entry(unit).or_insert_with(|| {
                 grid.covering_units(unit)
@@ -167,60 +236,8 @@ impl Registry {
         out
     }
 
-    /// The daily figures of one reporting unit for `day` (zero for a unit that is not one).
-    ///
-    /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// let figures = reg.daily_figures(qianjin, day);
-    /// assert_eq!(figures.households_total, 1);
-    /// // A group is not a reporting unit unless a leader makes it one: its figures are zero.
-    /// assert_eq!(reg.daily_figures(group_1, day), DailyFigures::default());
-    /// # Ok::<(), fangkong::Error>(())
-    /// ```
-    pub fn daily_figures(&self, unit: UnitId, day: Day) -> DailyFigures {
-        self.daily_figures_by_unit(day)
-            .remove(&unit)
-            .unwrap_or_default()
-    }
-
-    /// The township's figures for `day`: its reporting units' rows and its own, added up.
-    ///
-    /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// let hongqi =
-    ///     reg.establish_unit(leader, t, UnitKind::Village, "Hongqi", reg.township(), None)?;
-    /// let hongqi_1 = reg.establish_group(leader, t, hongqi, 1, "Hongqi group 1")?;
-    /// reg.register_household(leader, t, hongqi_1, "Hongqi 1-01")?;
-    /// assert_eq!(reg.township_figures(day).households_total, 2);
-    /// # Ok::<(), fangkong::Error>(())
-    /// ```
-    pub fn township_figures(&self, day: Day) -> DailyFigures {
-        self.daily_figures_by_unit(day).into_values().sum()
+    /// The figures of one reporting unit for `day` (zero for a unit that is not one).
+    pub(super) fn figures_of(&self, unit: UnitId, day: Day) -> DailyFigures {
+        self.figures_by_unit(day).remove(&unit).unwrap_or_default()
     }
 }

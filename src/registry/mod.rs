@@ -459,19 +459,31 @@ impl Registry {
         command: impl Into<Command>,
     ) -> Result<Receipt, Error> {
         let command = command.into();
-        let last_at = self.last_at();
-        let decided = match last_at.filter(|l| at < *l) {
-            Some(last) => Err(Error::InstantBeforeLedger { at, last }),
-            None => self.state.decide(actor, at, &command, &self.trail_index),
-        };
-        match decided {
+        match self.decide_now(actor, at, &command) {
             Ok(events) => Ok(self.record(at, actor, events)),
-            Err(err) => {
-                let attempt = serde_json::to_value(&command).unwrap_or(serde_json::Value::Null);
-                self.record_refusal(actor, at, attempt, &err);
-                Err(err)
-            }
+            Err(err) => Err(self.refuse(actor, at, &command, err)),
         }
+    }
+
+    /// Decides `command` by `actor` at `at` against the registry as it stands, changing
+    /// nothing: a command dated before the ledger's last entry is refused for that alone.
+    fn decide_now(
+        &self,
+        actor: StaffId,
+        at: Instant,
+        command: &Command,
+    ) -> Result<Vec<Event>, Error> {
+        match self.last_at().filter(|l| at < *l) {
+            Some(last) => Err(Error::InstantBeforeLedger { at, last }),
+            None => self.state.decide(actor, at, command, &self.books()),
+        }
+    }
+
+    /// Records the refusal of `command` by `err`, and gives the error back.
+    fn refuse(&mut self, actor: StaffId, at: Instant, command: &Command, err: Error) -> Error {
+        let attempt = serde_json::to_value(command).unwrap_or(serde_json::Value::Null);
+        self.record_refusal(actor, at, attempt, &err);
+        err
     }
 
     /// Records a refusal of `attempt` (the command as JSON, masked here) by `actor` at `at`.
@@ -492,6 +504,7 @@ impl Registry {
         let body = Body::Refused(Refusal {
             attempt: masked_json(attempt),
             attempted_at,
+            code: err.code().to_owned(),
             reason: mask_personal_data(&err.to_string()),
         });
         let seq = self.ledger.head().seq + 1;
@@ -501,6 +514,15 @@ impl Registry {
     /// The instant of the last entry recorded, if any is held.
     fn last_at(&self) -> Option<Instant> {
         self.last_at
+    }
+
+    /// What a decision reads beside the state: the trail index, the day heads and the head.
+    fn books(&self) -> Books<'_> {
+        Books {
+            trail: &self.trail_index,
+            heads: &self.heads,
+            head: self.ledger.head(),
+        }
     }
 
     /// Establishes a village, community or zone (use [`establish_group`](Self::establish_group)
@@ -1323,6 +1345,35 @@ impl Registry {
     }
 }
 
+/// What a decision reads beside the state: the ledger side of the registry.
+struct Books<'a> {
+    /// The audit trail's index (which entries concern which subject).
+    trail: &'a trail_index::TrailIndex,
+    /// The ledger's head at the end of each day on which something was recorded.
+    heads: &'a BTreeMap<Day, Head>,
+    /// The ledger's head now: just before the command's own entries.
+    head: Head,
+}
+
+impl Books<'_> {
+    /// The head a report of `day` carries when submitted on `today`: the head just before the
+    /// report's own entry for today (or a later day), that day's last head for a past day (the
+    /// empty ledger's head if nothing was recorded by then).
+    fn head_of(&self, day: Day, today: Day) -> Head {
+        if day >= today {
+            return self.head;
+        }
+        self.heads
+            .range(..=day)
+            .next_back()
+            .map(|(_, h)| *h)
+            .unwrap_or(Head {
+                seq: 0,
+                hash: crate::Hash::GENESIS,
+            })
+    }
+}
+
 fn wrap<E: Into<Event>>(events: Vec<E>) -> Vec<Event> {
     events.into_iter().map(Into::into).collect()
 }
@@ -1363,14 +1414,14 @@ impl State {
     /// Authorizes a command (the actor is enrolled and their role may take its action) and
     /// routes it to the module that owns it, which checks the rest and returns its events.
     ///
-    /// `trail` is the audit trail's index (which entries concern which subject), which an
-    /// export of a trail counts.
+    /// `books` holds what the ledger side knows: the audit trail's index (which an export of a
+    /// trail counts) and the heads (which a daily report carries).
     fn decide(
         &self,
         actor: StaffId,
         at: Instant,
         command: &Command,
-        trail: &trail_index::TrailIndex,
+        books: &Books<'_>,
     ) -> Result<Vec<Event>, Error> {
         let s = self;
         let who = self.authorize(actor, command.action())?;
@@ -1390,13 +1441,18 @@ impl State {
                 events
             }
             Command::Observation(c) => wrap(observation::decide(&s.observation, &ctx, c)?),
-            Command::Report(c) => wrap(report::decide(&s.report, &ctx, c)?),
+            Command::Report(c) => {
+                let today = ctx.today;
+                let held =
+                    |unit: UnitId, day: Day| (s.figures_of(unit, day), books.head_of(day, today));
+                wrap(report::decide(&s.report, &ctx, c, &held)?)
+            }
             Command::Gathering(c) => wrap(gathering::decide(&s.gathering, &ctx, c)?),
             Command::Supervision(c) => wrap(supervision::decide(&s.supervision, &ctx, c)?),
             Command::Audit(c) => {
                 let count = match c {
                     crate::audit::AuditCommand::ExportTrail { subject } => {
-                        trail.count(subject) as u64
+                        books.trail.count(subject) as u64
                     }
                     crate::audit::AuditCommand::ExportList { list } => self.list_rows(*list),
                 };

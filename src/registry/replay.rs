@@ -26,14 +26,14 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::{Founding, Registry, State, trail, wrap};
+use super::{Books, Founding, Registry, State, trail, wrap};
 use crate::audit::{AuditCommand, AuditEvent};
 use crate::error::mask_personal_data;
 use crate::event::{Command, Event};
 use crate::grid::context::EntryMeta;
 use crate::grid::{self, Action, Duty, GridEvent, Role};
-use crate::ledger::{Ledger, Parallelism, parallel_map};
-use crate::record::{Body, Record};
+use crate::ledger::{Ledger, Parallelism, SCHEMA_VERSION, parallel_map};
+use crate::record::{Body, Record, Refusal, masked_json};
 use crate::{
     Error, Head, Instant, StaffId, UnitId, gathering, observation, report, screening, supervision,
 };
@@ -152,6 +152,8 @@ pub(super) fn replay(ledger: &Ledger, parallelism: Parallelism) -> Result<Regist
     let mut last_at: Option<Instant> = None;
     let mut heads = BTreeMap::new();
     let mut trail_index = TrailIndex::default();
+    // The head of the entries applied so far: what a report decided now would carry.
+    let mut head = ledger.base();
     let mut entries = Records::new(ledger, parallelism);
     while let Some((i, entry, record)) = entries.next() {
         let seq = i as u64 + 1;
@@ -207,8 +209,13 @@ pub(super) fn replay(ledger: &Ledger, parallelism: Parallelism) -> Result<Regist
                 record,
             });
         }
+        let books = Books {
+            trail: &trail_index,
+            heads: &heads,
+            head,
+        };
         state
-            .check_command(&command, &trail_index)
+            .check_command(&command, &books)
             .map_err(|(seq, reason)| Error::ReplayRefused { seq, reason })?;
         for e in command {
             let day = e.record.at.day_in(state.grid.offset);
@@ -231,13 +238,11 @@ pub(super) fn replay(ledger: &Ledger, parallelism: Parallelism) -> Result<Regist
                 state.apply(event, &meta);
             }
             // As `Registry::append`: the day in the township's time once the event is applied.
-            heads.insert(
-                e.record.at.day_in(state.grid.offset),
-                Head {
-                    seq: e.seq,
-                    hash: e.hash,
-                },
-            );
+            head = Head {
+                seq: e.seq,
+                hash: e.hash,
+            };
+            heads.insert(e.record.at.day_in(state.grid.offset), head);
         }
     }
     Ok(Registry {
@@ -256,13 +261,22 @@ fn read(entry: &crate::Entry, i: usize) -> Result<Record, Error> {
         seq,
         what: "replayed",
     })?;
-    Record::parse(bytes).map_err(|e| match e {
+    let record = Record::parse(bytes).map_err(|e| match e {
         Error::RecordUnreadable { reason } => Error::LedgerUnreadable {
             line: i + 1,
             reason,
         },
         other => other,
-    })
+    })?;
+    // Every record, not only the first line, is of the version this release reads.
+    if record.schema != SCHEMA_VERSION {
+        return Err(Error::UnsupportedLedgerVersion {
+            line: i + 1,
+            found: u64::from(record.schema),
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(record)
 }
 
 /// Checks that an entry's instant is not earlier than the entry before it.
@@ -280,14 +294,15 @@ fn in_order(last_at: &mut Option<Instant>, seq: u64, at: Instant) -> Result<(), 
 impl State {
     /// Checks one command's entries against the state before they are applied; on failure,
     /// the entry to name and why.
-    fn check_command(&self, command: &[Entry], trail: &TrailIndex) -> Result<(), (u64, String)> {
+    fn check_command(&self, command: &[Entry], books: &Books<'_>) -> Result<(), (u64, String)> {
         let Some(first) = command.first() else {
             return Ok(());
         };
         let (seq0, actor, at) = (first.seq, first.record.actor, first.record.at);
-        if matches!(first.record.body, Body::Refused(_)) {
+        if let Body::Refused(refusal) = &first.record.body {
             // Anyone may be refused, even someone unknown: a refusal claims no authority and
-            // changes nothing. But it is a command of one entry, carrying no event.
+            // changes nothing. But it is a command of one entry, carrying no event, and it is
+            // decided again (`check_refusal`).
             if command.len() != 1 {
                 return Err((
                     seq0,
@@ -297,7 +312,9 @@ impl State {
                     ),
                 ));
             }
-            return Ok(());
+            return self
+                .check_refusal(actor, at, refusal, books)
+                .map_err(|reason| (seq0, reason));
         }
         let mut recorded = Vec::with_capacity(command.len());
         for e in command {
@@ -316,7 +333,7 @@ impl State {
         let expected = if seq0 == 1 {
             founding(actor, &recorded)
         } else {
-            self.decide_again(actor, at, &recorded, trail)
+            self.decide_again(actor, at, &recorded, books)
         }
         .map_err(|reason| (seq0, reason))?;
         compare(seq0, &expected, &recorded)
@@ -329,7 +346,7 @@ impl State {
         actor: StaffId,
         at: Instant,
         recorded: &[Event],
-        trail: &TrailIndex,
+        books: &Books<'_>,
     ) -> Result<Vec<Event>, String> {
         let refused = |e: Error| {
             format!(
@@ -363,8 +380,142 @@ impl State {
                 AuditCommand::ExportList { list: *list }.into()
             }
         };
-        self.decide(actor, at, &command, trail).map_err(refused)
+        self.decide(actor, at, &command, books).map_err(refused)
     }
+
+    /// Checks a refusal as replay checks an accepted command: nothing in it unmasked, its code
+    /// one this release gives, and the attempt decided again, as `actor` at `at` (or at the
+    /// attempted instant), refused with the same code. An attempt masked beyond rebuilding, or
+    /// a batch row naming another row, cannot be decided again: its code must be one a command
+    /// of its kind can give. An attempt that is no command of any kind is a forgery.
+    fn check_refusal(
+        &self,
+        actor: StaffId,
+        at: Instant,
+        refusal: &Refusal,
+        books: &Books<'_>,
+    ) -> Result<(), String> {
+        let code = refusal.code.as_str();
+        if !Error::CODES.contains(&code) {
+            return Err(format!(
+                "its refusal code {:?} is not one this release gives (LEDGER.md, \"Error codes\")",
+                cut(&mask_personal_data(code))
+            ));
+        }
+        if masked_json(refusal.attempt.clone()) != refusal.attempt
+            || mask_personal_data(&refusal.reason) != refusal.reason
+            || refusal
+                .attempted_at
+                .as_deref()
+                .is_some_and(|a| mask_personal_data(a) != a)
+        {
+            return Err(
+                "its refusal holds an identity number or a phone unmasked, which a refusal never keeps"
+                    .to_owned(),
+            );
+        }
+        let decided_at = match refusal.attempted_at.as_deref() {
+            None => at,
+            Some(text) => match text.parse::<Instant>() {
+                Ok(attempted) if attempted < at => attempted,
+                _ => {
+                    return Err(format!(
+                        "its attempted instant {:?} is not an instant earlier than the entry's own, \
+                         as a refusal of a command dated before the ledger's last entry says",
+                        cut(text)
+                    ));
+                }
+            },
+        };
+        let expected = match serde_json::from_value::<Command>(refusal.attempt.clone()) {
+            Ok(command) if decided_at < at => {
+                // Dated before the ledger's last entry: refused for that alone (`execute`).
+                let _ = command;
+                "instant_before_ledger"
+            }
+            Ok(command) => match self.decide(actor, decided_at, &command, books) {
+                Ok(_) => {
+                    return Err(
+                        "it records as refused a command that would have been accepted".to_owned(),
+                    );
+                }
+                Err(e) => e.code(),
+            },
+            Err(_) => {
+                let kind = attempt_kind(&refusal.attempt).ok_or_else(|| {
+                    "its attempt is not a command of any kind (LEDGER.md, \"A record\")".to_owned()
+                })?;
+                let possible = match kind {
+                    AttemptKind::BatchRow => crate::error::BATCH_ONLY.contains(&code),
+                    AttemptKind::Module(module) => crate::error::possible_for(module, code),
+                };
+                if !possible {
+                    return Err(format!(
+                        "its refusal code {code:?} is not one a command of its kind gives"
+                    ));
+                }
+                return Ok(());
+            }
+        };
+        if expected != code {
+            return Err(format!(
+                "it records a refusal with code {code:?}, but the command decided again is refused with {expected:?}"
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// What a refused attempt is, read from its shape when it does not rebuild as a command.
+enum AttemptKind {
+    /// A batch row naming an earlier row ([`BatchCommand`](crate::BatchCommand)).
+    BatchRow,
+    /// A command of a module: `{"<module>":{"<Kind>":…}}` (or `{"<module>":"<Kind>"}`).
+    Module(&'static str),
+}
+
+/// The kind of `attempt`, if it has the shape of a command or of a batch row; `None` for
+/// anything else (`[1,2,3]`, an object of two keys, an unknown module).
+fn attempt_kind(attempt: &Value) -> Option<AttemptKind> {
+    const MODULES: [&str; 7] = [
+        "grid",
+        "screening",
+        "observation",
+        "report",
+        "gathering",
+        "supervision",
+        "audit",
+    ];
+    const BATCH_ROWS: [&str; 3] = ["establish_group", "register_household", "register_resident"];
+    let map = attempt.as_object().filter(|m| m.len() == 1)?;
+    let (key, inner) = map.iter().next()?;
+    if BATCH_ROWS.contains(&key.as_str()) {
+        // A batch row names an earlier row somewhere: `{"row":n}`.
+        return inner.is_object().then_some(AttemptKind::BatchRow);
+    }
+    let module = MODULES.iter().find(|m| **m == key)?;
+    let kind_shaped = match inner {
+        Value::String(kind) => is_kind_name(kind),
+        Value::Object(m) => m.len() == 1 && m.keys().all(|k| is_kind_name(k)),
+        _ => false,
+    };
+    kind_shaped.then_some(AttemptKind::Module(module))
+}
+
+/// Whether `name` is shaped like a command's kind: `RegisterHousehold`.
+fn is_kind_name(name: &str) -> bool {
+    name.len() <= 64
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// At most 80 characters of `text`, for quoting a stored value in a message.
+fn cut(text: &str) -> String {
+    let mut out: String = text.chars().take(80).collect();
+    if text.chars().nth(80).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 /// The founding, rebuilt from what its entries say and recorded by the first leader.

@@ -1,7 +1,7 @@
 //! The daily report's queries and its typed call (日报告、零报告).
 
 use super::Registry;
-use crate::report::{DailyFigures, DayTable, ReportCommand, Schedule, Submission};
+use crate::report::{DayTable, ReportCommand, Schedule, Submission};
 use crate::{Day, Error, Head, Instant, Receipt, StaffId, UnitId};
 
 impl Registry {
@@ -238,6 +238,26 @@ impl Registry {
         self.heads.range(..=day).next_back().map(|(_, h)| *h)
     }
 
+    /// Every head a submitted daily report carried, oldest first, each once: the heads the
+    /// county keeps, to which [`export_trail`](Registry::export_trail) proves entries and
+    /// against which [`TrailExport::check`](crate::TrailExport::check) checks them.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Registry, ReportCommand, Schedule};
+    /// let t = "2020-01-24T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let s1 = reg.staff_ids().next().unwrap();
+    /// let day = "2020-01-24".parse()?;
+    /// reg.execute(s1, t, ReportCommand::SetSchedule { schedule: Schedule::new(day) })?;
+    /// let before = reg.ledger().head();
+    /// reg.submit_report(s1, "2020-01-24T20:00:00+08:00".parse()?, reg.township(), day, "")?;
+    /// assert_eq!(reg.report_heads(), vec![before]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn report_heads(&self) -> Vec<Head> {
+        self.state.report.heads()
+    }
+
     /// The ledger's head at the end of each day on which something was recorded, oldest
     /// first: the values the daily report carries to the county, to be checked later with
     /// [`Ledger::verify_heads`](crate::Ledger::verify_heads).
@@ -300,20 +320,13 @@ impl Registry {
         day: Day,
         note: impl Into<String>,
     ) -> Result<Receipt, Error> {
-        let figures: DailyFigures = self.daily_figures(unit, day);
-        // The head at the end of the day, as far as it has been recorded.
-        let head = self
-            .head_at_end_of(day)
-            .unwrap_or_else(|| self.ledger.head());
         self.execute(
             actor,
             at,
             ReportCommand::SubmitReport {
                 unit,
                 day,
-                figures,
                 note: note.into(),
-                head,
             },
         )
     }

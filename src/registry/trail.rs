@@ -13,7 +13,9 @@ use crate::ledger::{Entry, Ledger, Proof};
 use crate::observation::ObservationEvent;
 use crate::record::{Body, CommandMark, Record};
 use crate::screening::ScreeningEvent;
-use crate::{Error, Event, HouseholdId, Instant, ObservationId, ResidentId, StaffId, VenueId};
+use crate::{
+    Command, Error, Event, Head, HouseholdId, Instant, ObservationId, ResidentId, StaffId, VenueId,
+};
 
 /// Adds entry `seq` to the index under every subject it concerns.
 pub(super) fn index(index: &mut TrailIndex, state: &State, seq: u64, actor: StaffId, body: &Body) {
@@ -142,6 +144,29 @@ fn subjects_of_value(value: &serde_json::Value, out: &mut Vec<Subject>) {
 
 /// One entry of a trail: who, when, the command it belonged to, and what it recorded (an event,
 /// or a refused attempt).
+///
+/// A trail is an unrecorded read ([`Registry::trail`]), so what it gives out is masked: its
+/// serde form writes the body with every identity number and phone masked, as a refusal keeps
+/// them, and `Debug` masks them as everywhere. The full record comes only from
+/// [`Registry::export_trail`], which the ledger records.
+///
+/// ```
+/// use fangkong::{Founding, Registry, Relation, ResidentDetails, Sex, Subject, UnitKind};
+/// let t = "2020-01-24T09:00:00+08:00".parse()?;
+/// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+/// let s1 = reg.staff_ids().next().unwrap();
+/// let v = reg.establish_unit(s1, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+/// let g = reg.establish_group(s1, t, v, 1, "Qianjin group 1")?;
+/// let h = reg.register_household(s1, t, g, "Qianjin 1-01")?;
+/// let wang = ResidentDetails::new("王秀英", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+///     .with_identity("11010519491231002X".parse()?)
+///     .with_phone("13874561234".parse()?);
+/// let r = reg.register_resident(s1, t, h, wang)?;
+/// let json = serde_json::to_string(&reg.trail(Subject::Resident(r), &[])?).unwrap();
+/// assert!(json.contains("1101**********002X") && json.contains("138****1234"));
+/// assert!(!json.contains("11010519491231002X") && !json.contains("13874561234"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct TrailEntry {
@@ -153,8 +178,15 @@ pub struct TrailEntry {
     pub actor: StaffId,
     /// The command it belonged to.
     pub command: CommandMark,
-    /// What it recorded.
+    /// What it recorded (serialized masked).
+    #[serde(serialize_with = "masked_body")]
     pub body: Body,
+}
+
+/// Writes a body as JSON with identity numbers and phones masked.
+fn masked_body<S: serde::Serializer>(body: &Body, s: S) -> Result<S::Ok, S::Error> {
+    let value = serde_json::to_value(body).map_err(serde::ser::Error::custom)?;
+    crate::record::masked_json(value).serialize(s)
 }
 
 impl fmt::Display for TrailEntry {
@@ -207,8 +239,8 @@ impl fmt::Display for Trail {
     }
 }
 
-/// One exported entry: its record's exact bytes and the proof that ties them to the head of the
-/// end of its day. A third party checks it with nothing but SHA-256 (LEDGER.md).
+/// One exported entry: its record's exact bytes and the proof that ties them to a head a daily
+/// report carried. A third party checks it with nothing but SHA-256 (LEDGER.md).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProvedEntry {
@@ -220,32 +252,133 @@ pub struct ProvedEntry {
 }
 
 impl ProvedEntry {
-    /// Checks the record against its proof.
+    /// Checks the record against its proof alone. This proves nothing by itself: whoever
+    /// makes an export can state any head. [`TrailExport::check`] also checks that the head is
+    /// one the checker kept.
     ///
     /// # Errors
-    /// [`Error::ProofMismatch`] if the record or a digest was changed.
+    /// [`Error::ProofMismatch`] if the record or a digest was changed, or the record's own
+    /// sequence number is not the one proved.
     pub fn check(&self) -> Result<(), Error> {
+        let seq = Record::parse(&self.record)
+            .map_err(|_| Error::ProofMismatch {
+                seq: self.proof.seq,
+                head: self.proof.head,
+            })?
+            .seq;
+        if seq != self.proof.seq {
+            return Err(Error::ProofMismatch {
+                seq: self.proof.seq,
+                head: self.proof.head,
+            });
+        }
         self.proof.check(self.record.as_bytes()).map(|_| ())
     }
 }
 
-/// An exported trail: every entry with its proof (an unmasked export, recorded in the ledger).
+/// An exported entry that no kept head covers yet: recorded after the head of the last daily
+/// report. It cannot be proved until a later report carries a head at or after it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PendingEntry {
+    /// The entry's sequence number.
+    pub seq: u64,
+    /// The record's exact bytes, unmasked.
+    pub record: String,
+}
+
+/// An exported trail: every entry with its proof to the first head a daily report carried at
+/// or after it, and the entries after the last such head, not yet provable (an unmasked
+/// export, recorded in the ledger). The format is in LEDGER.md ("A trail export").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TrailExport {
     /// What it is about.
     pub subject: Subject,
-    /// The entries, oldest first.
+    /// The entries a report's head covers, oldest first, each with its proof.
     pub entries: Vec<ProvedEntry>,
+    /// The entries after the last report's head, oldest first: not yet provable.
+    #[serde(default)]
+    pub pending: Vec<PendingEntry>,
+}
+
+/// What [`TrailExport::check`] found: the entries proved to a kept head, and those not yet
+/// provable.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct TrailCheck {
+    /// The sequence numbers of the entries proved to a head the checker kept.
+    pub proved: Vec<u64>,
+    /// The sequence numbers of the entries listed as after the last report's head: not
+    /// proved. Ask for the export again once a later report's head is kept.
+    pub pending: Vec<u64>,
 }
 
 impl TrailExport {
-    /// Checks every entry against its proof.
+    /// Checks every entry against its proof **and** checks that each proof leads to one of
+    /// `kept`, the heads the checker kept from the daily reports (as
+    /// [`Registry::report_heads`] gives them, or as received from each report). Entries listed
+    /// as pending are returned unproved, never counted as proved.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Registry, ReportCommand, Schedule, Subject, UnitKind};
+    /// let t = "2020-01-24T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let s1 = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(s1, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let g = reg.establish_group(s1, t, v, 1, "Qianjin group 1")?;
+    /// let h = reg.register_household(s1, t, g, "Qianjin 1-01")?;
+    /// let day = "2020-01-24".parse()?;
+    /// reg.execute(s1, t, ReportCommand::SetSchedule { schedule: Schedule::new(day) })?;
+    /// reg.submit_report(s1, "2020-01-24T20:00:00+08:00".parse()?, reg.township(), day, "")?;
+    /// // The county keeps the report's head.
+    /// let kept = reg.report_heads();
+    /// let at = "2020-01-25T09:00:00+08:00".parse()?;
+    /// reg.register_household(s1, at, g, "Qianjin 1-02")?; // not about household h
+    /// let export = reg.export_trail(s1, at, Subject::Household(h), &[])?;
+    /// let checked = export.check(&kept)?;
+    /// assert_eq!(checked.proved.len(), 1);
+    /// assert!(checked.pending.is_empty());
+    /// // A head the export states itself proves nothing.
+    /// assert!(export.check(&[]).is_err());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
-    /// [`Error::ProofMismatch`] for the first entry that does not hold.
-    pub fn check(&self) -> Result<(), Error> {
-        self.entries.iter().try_for_each(ProvedEntry::check)
+    /// [`Error::ProofToUnkeptHead`] for the first entry whose proof leads to a head not in
+    /// `kept`; [`Error::ProofMismatch`] for the first entry that does not hold against its
+    /// proof; [`Error::LedgerUnreadable`] for a pending entry whose record cannot be read or
+    /// whose sequence number is not the one listed.
+    pub fn check(&self, kept: &[Head]) -> Result<TrailCheck, Error> {
+        let mut proved = Vec::with_capacity(self.entries.len());
+        for e in &self.entries {
+            if !kept.contains(&e.proof.head) {
+                return Err(Error::ProofToUnkeptHead {
+                    seq: e.proof.seq,
+                    head: e.proof.head,
+                });
+            }
+            e.check()?;
+            proved.push(e.proof.seq);
+        }
+        let mut pending = Vec::with_capacity(self.pending.len());
+        for (i, p) in self.pending.iter().enumerate() {
+            let record = Record::parse(&p.record).map_err(|_| Error::LedgerUnreadable {
+                line: i + 1,
+                reason: "a pending entry of the export is not a record".to_owned(),
+            })?;
+            if record.seq != p.seq {
+                return Err(Error::LedgerUnreadable {
+                    line: i + 1,
+                    reason: format!(
+                        "a pending entry of the export is listed as entry {} but its record is entry {}",
+                        p.seq, record.seq
+                    ),
+                });
+            }
+            pending.push(p.seq);
+        }
+        Ok(TrailCheck { proved, pending })
     }
 }
 
@@ -253,7 +386,8 @@ impl Registry {
     /// The audit trail of a resident, household, observation, venue or member of staff: every
     /// entry that names it (for a resident, also those of their interviews and observations;
     /// for a member of staff, also those they recorded), refused attempts included, oldest
-    /// first, each with who, when and the command it belonged to.
+    /// first, each with who, when and the command it belonged to. An unrecorded read: its
+    /// serde form is masked ([`TrailEntry`]).
     ///
     /// The registry keeps an index, so a trail costs the entries it returns. After
     /// [`drain_ledger`](Registry::drain_ledger), hand in the ledger parts stored since (any
@@ -293,13 +427,15 @@ impl Registry {
     }
 
     /// Exports the audit trail of `subject`: each entry's record, unmasked, with the proof
-    /// that ties it to the ledger's head at the end of its day (digests only: no other
-    /// person's data). Taking a person's data out unmasked is recorded in the ledger
-    /// ([`AuditCommand::ExportTrail`]): leaders and inspectors only.
+    /// that ties it to the first head a daily report carried at or after it
+    /// ([`report_heads`](Registry::report_heads); digests only: no other person's data), and
+    /// the entries after the last report's head listed as pending, not yet provable. Taking a
+    /// person's data out unmasked is recorded in the ledger ([`AuditCommand::ExportTrail`]):
+    /// leaders and inspectors only. The export is recorded only once it is made: an export
+    /// that fails (an entry redacted, a part not handed in) records nothing.
     ///
-    /// A third party checks each entry with nothing but SHA-256 (LEDGER.md), against the heads
-    /// the daily reports carried. For an entry of a day not yet over, the proof leads to the
-    /// head as it stands.
+    /// A third party checks it with [`TrailExport::check`] against the heads it kept from the
+    /// reports; with nothing but SHA-256 (LEDGER.md).
     ///
     /// ```
     /// use fangkong::{Founding, Registry, Subject, UnitKind};
@@ -309,15 +445,18 @@ impl Registry {
     /// let v = reg.establish_unit(s1, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
     /// let g = reg.establish_group(s1, t, v, 1, "Qianjin group 1")?;
     /// let h = reg.register_household(s1, t, g, "Qianjin 1-01")?;
+    /// let registered = reg.ledger().head().seq;
+    /// // No report has carried a head yet: the entry is pending.
     /// let export = reg.export_trail(s1, t, Subject::Household(h), &[])?;
-    /// export.check()?;
-    /// assert_eq!(export.entries.len(), 1);
+    /// assert!(export.entries.is_empty());
+    /// assert_eq!(export.check(&reg.report_heads())?.pending, vec![registered]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
     /// # Errors
     /// As [`execute`](Registry::execute) for the export command (a role that may not take
-    /// personal data out), and as [`trail`](Registry::trail).
+    /// personal data out: recorded as a refusal), and as [`trail`](Registry::trail) (recorded
+    /// as nothing).
     pub fn export_trail(
         &mut self,
         actor: StaffId,
@@ -325,14 +464,23 @@ impl Registry {
         subject: Subject,
         parts: &[&Ledger],
     ) -> Result<TrailExport, Error> {
-        let seqs: Vec<u64> = self.trail_index.seqs(&subject);
-        // Check every entry is at hand before recording the export.
-        for &seq in &seqs {
-            self.held_entry(parts, seq)?;
+        let command: Command = AuditCommand::ExportTrail { subject }.into();
+        // Authorized first, as `execute` decides it: a refusal is recorded.
+        if let Err(err) = self.decide_now(actor, at, &command) {
+            return Err(self.refuse(actor, at, &command, err));
         }
-        self.execute(actor, at, AuditCommand::ExportTrail { subject })?;
-        let mut entries = Vec::with_capacity(seqs.len());
-        for seq in seqs {
+        // Made before it is recorded: an export that fails records nothing.
+        let export = self.make_trail_export(subject, parts)?;
+        self.execute(actor, at, command)?;
+        Ok(export)
+    }
+
+    /// The export of `subject`'s trail, read from the ledger and the parts given.
+    fn make_trail_export(&self, subject: Subject, parts: &[&Ledger]) -> Result<TrailExport, Error> {
+        let heads = self.report_heads();
+        let mut entries = Vec::new();
+        let mut pending = Vec::new();
+        for seq in self.trail_index.seqs(&subject) {
             let entry = self.held_entry(parts, seq)?;
             let record = entry
                 .record_bytes()
@@ -341,10 +489,11 @@ impl Registry {
                     what: "exported",
                 })?
                 .to_owned();
-            let day = Record::parse(&record)?.at.day_in(self.offset());
-            let head = self
-                .head_at_end_of(day)
-                .unwrap_or_else(|| self.ledger.head());
+            // The first head a report carried at or after the entry.
+            let Some(head) = heads.iter().find(|h| h.seq >= seq).copied() else {
+                pending.push(PendingEntry { seq, record });
+                continue;
+            };
             let mut digests = Vec::new();
             for s in seq..=head.seq {
                 digests.push(self.held_entry(parts, s)?.digest());
@@ -359,7 +508,11 @@ impl Registry {
                 },
             });
         }
-        Ok(TrailExport { subject, entries })
+        Ok(TrailExport {
+            subject,
+            entries,
+            pending,
+        })
     }
 
     /// The entry `seq`, from the registry's ledger or one of the parts given.

@@ -7,19 +7,10 @@ pub(crate) fn command_of(event: &ReportEvent) -> ReportCommand {
     match event.clone() {
         ReportEvent::ReportingUnitAdded { unit, .. } => ReportCommand::AddReportingUnit { unit },
         ReportEvent::ScheduleSet { schedule } => ReportCommand::SetSchedule { schedule },
+        // The figures and head are the registry's own: decided again, they are computed again
+        // and compared with those recorded.
         ReportEvent::ReportSubmitted {
-            unit,
-            day,
-            figures,
-            note,
-            head,
-            ..
-        } => ReportCommand::SubmitReport {
-            unit,
-            day,
-            figures,
-            note,
-            head,
-        },
+            unit, day, note, ..
+        } => ReportCommand::SubmitReport { unit, day, note },
     }
 }

@@ -147,17 +147,20 @@ pub enum ReportCommand {
     },
     /// The unit's leader or a cadre in charge submits its report for a day; a resubmission
     /// supersedes the earlier report.
+    ///
+    /// The report carries what the registry itself holds, never figures or a head the caller
+    /// states: the unit's figures for the day as the registry computes them at the submission
+    /// ([`Registry::daily_figures`](crate::Registry::daily_figures); all new figures zero: a
+    /// zero report), and the ledger's head just before the report's own entry (for a past day,
+    /// that day's last head, [`Registry::head_at_end_of`](crate::Registry::head_at_end_of)).
+    /// Replay computes both again and refuses a report that differs.
     SubmitReport {
         /// The reporting unit.
         unit: UnitId,
         /// The day reported.
         day: Day,
-        /// The unit's figures for the day (all new figures zero: a zero report).
-        figures: DailyFigures,
         /// A note (may be empty).
         note: String,
-        /// The ledger's head at the end of the day, for the county to keep.
-        head: Head,
     },
 }
 
@@ -197,11 +200,12 @@ pub enum ReportEvent {
         unit: UnitId,
         /// The day reported.
         day: Day,
-        /// Its figures.
+        /// Its figures, as the registry computed them at the submission.
         figures: DailyFigures,
         /// Its note.
         note: String,
-        /// The ledger's head it carries.
+        /// The ledger's head it carries: the head just before the report's own entry (for a
+        /// past day, that day's last head).
         head: Head,
         /// The instant from which it counted as late, under the deadline then in force
         /// (`None`: never late).
@@ -285,10 +289,14 @@ fn reports_by_default(kind: UnitKind) -> bool {
 /// - [`Error::NotAReportingUnit`], [`Error::NoReportingSchedule`],
 ///   [`Error::ReportBeforeFirstDay`], [`Error::ReportForFutureDay`] for a report that is not
 ///   required.
+///
+/// `held` gives, for a unit and a day, the figures the registry computes and the head a report
+/// of that day carries: the report module holds neither.
 pub(crate) fn decide(
     state: &ReportState,
     ctx: &Context<'_>,
     cmd: &ReportCommand,
+    held: &dyn Fn(UnitId, Day) -> (DailyFigures, Head),
 ) -> Result<Vec<ReportEvent>, Error> {
     match cmd {
         ReportCommand::AddReportingUnit { unit } => {
@@ -313,13 +321,7 @@ pub(crate) fn decide(
         ReportCommand::SetSchedule { schedule } => Ok(vec![ReportEvent::ScheduleSet {
             schedule: *schedule,
         }]),
-        ReportCommand::SubmitReport {
-            unit,
-            day,
-            figures,
-            note,
-            head,
-        } => {
+        ReportCommand::SubmitReport { unit, day, note } => {
             let u = known_unit(ctx.grid, *unit)?;
             ctx.reach(Action::SubmitReport, *unit)?;
             if !state.is_reporting_unit(u) {
@@ -342,12 +344,13 @@ pub(crate) fn decide(
                     today: ctx.today,
                 });
             }
+            let (figures, head) = held(*unit, *day);
             Ok(vec![ReportEvent::ReportSubmitted {
                 unit: *unit,
                 day: *day,
-                figures: *figures,
+                figures,
                 note: note.clone(),
-                head: *head,
+                head,
                 late_from: schedule.deadline.late_from(*day, ctx.offset),
             }])
         }
@@ -431,6 +434,20 @@ impl ReportState {
                 .collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// Every head a submitted report carried (superseded submissions included: the county
+    /// kept them too), in order of sequence number, each once.
+    pub(crate) fn heads(&self) -> Vec<Head> {
+        let mut heads: Vec<Head> = self
+            .submissions
+            .values()
+            .flatten()
+            .map(|s| s.head)
+            .collect();
+        heads.sort_unstable_by_key(|h| h.seq);
+        heads.dedup();
+        heads
     }
 
     /// The report in force for a unit and day: the latest submission.

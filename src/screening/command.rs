@@ -210,6 +210,12 @@ pub(crate) fn decide(
         }
         ScreeningCommand::AdoptScreeningRule { rule } => {
             non_empty(&rule.name, "the screening rule's name")?;
+            if !(1..=super::rules::MAX_LOOK_BACK_DAYS).contains(&rule.look_back_days) {
+                return Err(Error::LookBackOutOfRange {
+                    days: rule.look_back_days,
+                    max: super::rules::MAX_LOOK_BACK_DAYS,
+                });
+            }
             // Every protocol the rule names must exist now, or every interview it decides
             // would be refused later, to a cadre who cannot fix it.
             for o in &rule.observations {

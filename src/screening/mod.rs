@@ -32,6 +32,6 @@ pub use round::{
     VillageCoverage, Visit, VisitResult,
 };
 pub use rules::{
-    DayZeroBasis, Exposure, ExposureAnchor, KeyPerson, LevelObservation, ScreeningOutcome,
-    ScreeningRule,
+    DayZeroBasis, Exposure, ExposureAnchor, KeyPerson, LevelObservation, MAX_LOOK_BACK_DAYS,
+    ScreeningOutcome, ScreeningRule,
 };

@@ -33,6 +33,10 @@ pub struct LevelObservation {
 /// A screening rule (排查规则): which travel makes a resident a key person (重点人员), and which
 /// observation to open. Rules are data; two presets ship. Any values are valid.
 ///
+/// The longest look-back window a screening rule may have, in days: a year. Notices look back
+/// 14 days (2020) or 7 (2022, DOMAIN.md §3); a longer window is a mistyped number.
+pub const MAX_LOOK_BACK_DAYS: u32 = 366;
+
 /// The look-back window of `look_back_days` W on screening day S covers S − W ..= S: a stay
 /// whose last day is S − W still counts, one whose last day is S − W − 1 does not (DOMAIN.md
 /// §3).
@@ -59,7 +63,8 @@ pub struct LevelObservation {
 pub struct ScreeningRule {
     /// The rule's name (名称), as explanations print it.
     pub name: String,
-    /// The look-back window W in days.
+    /// The look-back window W in days: 1 to [`MAX_LOOK_BACK_DAYS`] (a rule with any other
+    /// window is refused when adopted).
     pub look_back_days: u32,
     /// The observation each level leads to; a level not listed leads to none.
     pub observations: Vec<LevelObservation>,

@@ -113,7 +113,7 @@ pub enum SupervisionCommand {
         accountable: Accountable,
         /// The day it was made: not after today, not before any of its findings.
         made: Day,
-        /// Its grounds (may be empty).
+        /// Its grounds: required (a decision states why).
         reason: String,
     },
 }
@@ -432,11 +432,48 @@ pub(crate) fn decide(
                     });
                 }
             }
-            match accountable {
-                Accountable::Organisation { unit, .. } => unit_exists(ctx, *unit)?,
+            // Whoever is held accountable answers for at least one of the findings: a cadre
+            // responsible for it or assigned over its unit (DOMAIN.md §1, §6); an organisation
+            // that is its unit or above it.
+            let found: Vec<&Finding> = linked
+                .iter()
+                .filter_map(|id| state.findings.get(id))
+                .collect();
+            let (who, is_linked) = match accountable {
+                Accountable::Organisation { unit, .. } => {
+                    unit_exists(ctx, *unit)?;
+                    let linked = found
+                        .iter()
+                        .any(|f| f.unit == *unit || ctx.grid.covering_units(f.unit).contains(unit));
+                    (ctx.grid.label(*unit), linked)
+                }
                 Accountable::Cadre { staff, .. } => {
                     staff_exists(ctx, *staff, "the cadre held accountable")?;
+                    let linked = found
+                        .iter()
+                        .any(|f| f.responsible == *staff || ctx.grid.covers_staff(*staff, f.unit));
+                    let who = ctx
+                        .grid
+                        .staff(*staff)
+                        .map(|s| s.label())
+                        .unwrap_or_default();
+                    (who, linked)
                 }
+            };
+            if !is_linked {
+                return Err(Error::AccountableNotLinked {
+                    who,
+                    findings: linked
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                });
+            }
+            if reason.trim().is_empty() {
+                return Err(Error::TextRequired {
+                    what: "the grounds of an accountability decision".to_owned(),
+                });
             }
             if *made > ctx.today {
                 return Err(Error::DecisionInFuture {

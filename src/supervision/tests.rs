@@ -795,7 +795,7 @@ fn counts_keep_admonition_apart_from_organisational_handling_and_count_people() 
                 form: OrganisationForm::CirculatedNotice,
             },
             made: day("2020-02-16"),
-            reason: String::new(),
+            reason: "two findings unrectified in the village".into(),
         },
     )
     .unwrap();
@@ -854,7 +854,8 @@ fn counts_keep_admonition_apart_from_organisational_handling_and_count_people() 
             .decision(AccountabilityId::new(6))
             .unwrap()
             .to_string(),
-        "AC6 made 2020-02-16: circulated notice of U2 (通报), on findings FD1, FD2"
+        "AC6 made 2020-02-16: circulated notice of U2 (通报), on findings FD1, FD2 — two findings \
+         unrectified in the village"
     );
 }
 
@@ -872,7 +873,7 @@ fn probation_of_25_months_is_refused_and_24_accepted() {
         Err(Error::InvalidProbation { months: 0 })
     );
     // A stored command with 25 months does not even deserialize.
-    let json = r#"{"DecideAccountability":{"findings":[1],"accountable":{"cadre":{"staff":4,"form":{"party_discipline":{"probation":25}}}},"made":"2020-02-14","reason":""}}"#;
+    let json = r#"{"DecideAccountability":{"findings":[1],"accountable":{"cadre":{"staff":4,"form":{"party_discipline":{"probation":25}}}},"made":"2020-02-14","reason":"absent from post"}}"#;
     assert!(serde_json::from_str::<SupervisionCommand>(json).is_err());
     let ok: SupervisionCommand = serde_json::from_str(&json.replace("25", "24")).unwrap();
     let events = w.ok(LIU, "2020-02-20T10:00:00+08:00", ok);
