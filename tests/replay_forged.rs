@@ -183,7 +183,7 @@ fn a_grid_worker_acting_outside_their_group_is_refused() {
     );
     assert_eq!(
         reason,
-        "the command it records would have been refused: grid worker Li Hua (S2) may not register a household in Baiyun group 1 (U6): they act only in the units assigned to them (Qianjin group 1 (U4))"
+        "the command it records would have been refused: grid worker Li Hua (S2) may not register a household in Baiyun group 1 (U6): that needs an assignment to Baiyun group 1 (U6) or a unit above it, and they are assigned to Qianjin group 1 (U4)"
     );
 }
 

@@ -429,6 +429,8 @@ pub(crate) fn decide(
             }])
         }
         GridCommand::EnrollStaff { name, role, phone } => {
+            // Staff are the township's: enrolling takes an assignment to the township.
+            ctx.reach_township(action)?;
             non_empty(name, "the new staff member's name")?;
             Ok(vec![GridEvent::StaffEnrolled {
                 staff: StaffId::new(fresh_number(s.next_staff, "staff")?),
@@ -1026,6 +1028,9 @@ impl GridState {
 impl GridView for GridState {
     fn unit(&self, id: UnitId) -> Option<&Unit> {
         self.units.get(&id)
+    }
+    fn township(&self) -> Option<UnitId> {
+        self.township
     }
     fn label(&self, id: UnitId) -> String {
         GridState::label(self, id)

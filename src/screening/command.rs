@@ -191,15 +191,18 @@ pub(crate) fn decide(
             from,
             basis,
         } => {
+            ctx.reach_township(action)?;
             let d = s
                 .risk
                 .plan_designation(*area, level.clone(), *from, basis.clone())?;
             Ok(vec![changed(RegisterChange::Designated(d))])
         }
         ScreeningCommand::LiftRiskArea { designation, on } => {
+            ctx.reach_township(action)?;
             Ok(vec![changed(s.risk.check_lift(*designation, *on)?)])
         }
         ScreeningCommand::ConfirmRiskProposal { proposal } => {
+            ctx.reach_township(action)?;
             let changes = s.risk.plan_confirmation(proposal)?;
             if changes.is_empty() {
                 return Err(Error::NothingToConfirm {
@@ -209,6 +212,7 @@ pub(crate) fn decide(
             Ok(changes.into_iter().map(changed).collect())
         }
         ScreeningCommand::AdoptScreeningRule { rule } => {
+            ctx.reach_township(action)?;
             non_empty(&rule.name, "the screening rule's name")?;
             // Every protocol the rule names must exist now, or every interview it decides
             // would be refused later, to a cadre who cannot fix it.
