@@ -21,7 +21,9 @@ use crate::{Day, Error, HouseholdId, ObservationId, ResidentId, StaffId, UnitId,
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum GridCommand {
-    /// Establish a village, community, zone or group under `parent`.
+    /// Establish a village, community, zone or group under `parent`, which must lie within
+    /// the leader's reach: a village under the township takes a leader assigned to the
+    /// township; a zone or group of Qianjin, one assigned to Qianjin (or the township).
     EstablishUnit {
         /// Village or community (under the township), zone or group (under a village or
         /// community).
@@ -42,7 +44,8 @@ pub enum GridCommand {
         /// Groups of the zone's village, in no other zone.
         groups: Vec<UnitId>,
     },
-    /// Enroll a member of staff.
+    /// Enroll a member of staff. Staff are the township's, so enrolling takes a leader
+    /// assigned to the township; a leader linked to a village then assigns them there.
     EnrollStaff {
         /// Their name.
         name: String,
@@ -51,7 +54,8 @@ pub enum GridCommand {
         /// Their phone.
         phone: Option<Phone>,
     },
-    /// Assign a member of staff to a unit.
+    /// Assign a member of staff to a unit within the leader's reach (to the township itself:
+    /// a leader assigned to the township).
     AssignStaff {
         /// Who.
         staff: StaffId,

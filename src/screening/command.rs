@@ -23,6 +23,10 @@ use crate::{Day, DivisionCode, Error, HouseholdId, ObservationId, ResidentId, Ro
 #[non_exhaustive]
 pub enum ScreeningCommand {
     /// Designate an area at risk from a day (as published by the authority that decided it).
+    ///
+    /// A designation covers the whole township (every interview is judged against it): it
+    /// takes a leader assigned to the township, not one linked to a village
+    /// ([`Error::OutsideAssignedUnits`] naming the township). So do lifting and confirming.
     DesignateRiskArea {
         /// The area (a province, prefecture or county).
         area: DivisionCode,
@@ -46,11 +50,15 @@ pub enum ScreeningCommand {
         proposal: RiskProposal,
     },
     /// Adopt the screening rule interviews are judged by from now on.
+    ///
+    /// The rule covers the whole township: it takes a leader assigned to the township
+    /// ([`Error::OutsideAssignedUnits`] naming the township otherwise).
     AdoptScreeningRule {
         /// The rule.
         rule: ScreeningRule,
     },
-    /// Open a screening round over some units.
+    /// Open a screening round over some units (each within the leader's reach: a round over
+    /// the township takes a leader assigned to the township).
     OpenScreeningRound {
         /// Its name.
         name: String,
