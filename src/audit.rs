@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::grid::Action;
 use crate::grid::context::{Context, EntryMeta};
-use crate::{Error, HouseholdId, ObservationId, ResidentId, StaffId, VenueId};
+use crate::{Error, HouseholdId, ObservationId, ResidentId, StaffId, UnitId, VenueId};
 
 /// What a trail is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -103,12 +103,23 @@ pub enum AuditEvent {
     },
 }
 
-/// Decides an audit command: the count of entries or rows is the registry's to give.
+/// Decides an audit command: the count of entries or rows is the registry's to give, and so
+/// is the unit a trail's subject belongs to (`None` for a member of staff, a subject the
+/// registry does not hold, or a list).
+///
+/// Reach (the one rule, DOMAIN.md §1): a trail takes an assignment over its subject's unit; a
+/// list of the township's people, a trail of a member of staff or of an unknown subject, an
+/// assignment to the township. Inspectors act township-wide by their role.
 pub(crate) fn decide(
-    _ctx: &Context<'_>,
+    ctx: &Context<'_>,
     command: &AuditCommand,
     count: u64,
+    unit: Option<UnitId>,
 ) -> Result<Vec<AuditEvent>, Error> {
+    match unit {
+        Some(unit) => ctx.reach(command.action(), unit)?,
+        None => ctx.reach_township(command.action())?,
+    }
     Ok(vec![match command {
         AuditCommand::ExportTrail { subject } => AuditEvent::TrailExported {
             subject: *subject,

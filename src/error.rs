@@ -207,9 +207,10 @@ pub enum Error {
         /// The roles that may.
         allowed: String,
     },
-    /// The action concerns a unit outside the actor's assigned units.
+    /// The action concerns a unit outside the actor's reach: they are assigned neither to it nor
+    /// to a unit above it (for what covers the whole township, the unit is the township).
     #[error(
-        "{actor} may not {action} in {unit}: they act only in the units assigned to them ({assigned})"
+        "{actor} may not {action} in {unit}: that needs an assignment to {unit} or a unit above it, and they are assigned to {assigned}"
     )]
     OutsideAssignedUnits {
         /// Who tried (role, name, id).
@@ -932,10 +933,12 @@ pub enum Error {
         /// The key given.
         kind: String,
     },
-    /// An order issued or lifted by someone who is not a leader of the unit.
+    /// An order issued or lifted by someone who is not a leader of the unit. No longer
+    /// produced: such an order is refused with [`Error::OutsideAssignedUnits`], by the one reach
+    /// rule; kept so that a refusal recorded in an older ledger still reads.
     #[error(
-        "{actor} is not a leader of {unit}: only a leader in charge of the unit or a unit above it \
-         (or any leader, for the township) may issue or lift its orders"
+        "{actor} is not a leader of {unit}: only a leader assigned to the unit or a unit above it \
+         may issue or lift its orders"
     )]
     NotLeaderOfUnit {
         /// Who tried (role, name, id).
@@ -1150,9 +1153,10 @@ pub enum Error {
         /// The day it was rectified.
         day: Day,
     },
-    /// A rectification recorded by someone other than the person responsible or a leader.
+    /// A rectification recorded by someone other than the person responsible or a leader of the
+    /// finding's unit.
     #[error(
-        "{actor} may not record the rectification of finding {finding}: only {responsible}, who answers for it, or a leader may"
+        "{actor} may not record the rectification of finding {finding}: only {responsible}, who answers for it, or a leader of its unit may"
     )]
     NotResponsibleForFinding {
         /// Who tried (role, name, id).

@@ -148,9 +148,11 @@ impl TownshipSpec {
 pub struct Township {
     /// The registry, with every unit, member of staff, household and resident recorded.
     pub registry: Registry,
-    /// The party secretary, head of the leading group (S1).
+    /// The party secretary, head of the leading group (S1), assigned to the township by the
+    /// founding: the leader who issues what covers the whole township.
     pub secretary: StaffId,
-    /// The leader in charge of each village or community, in the order of the spec.
+    /// The leader in charge of each village or community (联点包村), in the order of the spec,
+    /// assigned to that unit only: each acts there and nowhere else.
     pub leaders: Vec<(UnitId, StaffId)>,
     /// Each group with its grid worker.
     pub grid_workers: Vec<(UnitId, StaffId)>,

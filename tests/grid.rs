@@ -21,7 +21,8 @@ fn grid_worker_outside_their_group_is_refused_recorded_and_changes_nothing() {
     assert_eq!(
         err.to_string(),
         "grid worker Li Hua (S2) may not register a household in Baiyun group 1 (U6): \
-         they act only in the units assigned to them (Qianjin group 1 (U4))"
+         that needs an assignment to Baiyun group 1 (U6) or a unit above it, and they are \
+         assigned to Qianjin group 1 (U4)"
     );
     // And the domain state is unchanged
     assert!(g.reg.state_eq(&before));
@@ -528,7 +529,8 @@ fn ending_an_assignment_takes_the_unit_out_of_reach() {
     assert_eq!(
         err.to_string(),
         "grid worker Li Hua (S2) may not register a household in Qianjin group 1 (U4): \
-         they act only in the units assigned to them (none)"
+         that needs an assignment to Qianjin group 1 (U4) or a unit above it, and they are \
+         assigned to no unit"
     );
     assert_eq!(
         g.reg.unassigned_households(&[Role::GridWorker]),

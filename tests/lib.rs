@@ -16,6 +16,7 @@ mod ledger_v2;
 mod memory;
 mod observation;
 mod privacy;
+mod reach;
 mod reliability;
 mod replay;
 mod replay_forged;

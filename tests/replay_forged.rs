@@ -184,7 +184,7 @@ fn a_grid_worker_acting_outside_their_group_is_refused() {
     );
     assert_eq!(
         reason,
-        "the command it records would have been refused: grid worker Li Hua (S2) may not register a household in Baiyun group 1 (U6): they act only in the units assigned to them (Qianjin group 1 (U4))"
+        "the command it records would have been refused: grid worker Li Hua (S2) may not register a household in Baiyun group 1 (U6): that needs an assignment to Baiyun group 1 (U6) or a unit above it, and they are assigned to Qianjin group 1 (U4)"
     );
 }
 
@@ -442,8 +442,10 @@ fn an_event_behind_a_refusal_is_refused() {
     // A refusal claims no authority, so anyone may be refused; but a refusal is one entry:
     // an event marked as part of a refused command is refused.
     let g = g();
-    let refusal: Body =
-        serde_json::from_str(r#"{"refused":{"attempt":null,"code":"unknown_staff","reason":"nothing"}}"#).unwrap();
+    let refusal: Body = serde_json::from_str(
+        r#"{"refused":{"attempt":null,"code":"unknown_staff","reason":"nothing"}}"#,
+    )
+    .unwrap();
     let event = Body::Event(
         GridEvent::StaffAssigned {
             staff: g.volunteer,

@@ -530,7 +530,11 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
                 form: CadreForm::CirculatedNotice,
             },
             made: days(today, -(c % 2)),
-            reason: if s.flag { "absent from post".into() } else { String::new() },
+            reason: if s.flag {
+                "absent from post".into()
+            } else {
+                String::new()
+            },
         }
         .into(),
     }

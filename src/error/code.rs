@@ -425,7 +425,6 @@ const OWNED: &[(&str, &[&str])] = &[
     ("unknown_gathering_kind", &["gathering"]),
     ("unknown_venue_kind", &["gathering"]),
     ("kind_already_defined", &["gathering"]),
-    ("not_leader_of_unit", &["gathering"]),
     ("ends_before_start", &["gathering"]),
     ("empty_order", &["gathering"]),
     ("zero_limit", &["gathering"]),

@@ -125,7 +125,9 @@ impl Error {
                 action,
                 unit,
                 assigned,
-            } => format!("{actor}无权在{unit}{action}：只能在分配给他们的单位（{assigned}）内操作"),
+            } => format!(
+                "{actor}无权在{unit}{action}：需分配到{unit}或其上级单位，其分配的单位为：{assigned}"
+            ),
             // --- grid and households ---
             UnknownUnit { unit } => format!("本登记簿中没有单位{unit}"),
             UnknownHousehold { household } => format!("本登记簿中没有户{household}"),
@@ -381,8 +383,7 @@ impl Error {
                 format!("{what}“{kind}”已存在：请给新类型另取代号")
             }
             NotLeaderOfUnit { actor, unit } => format!(
-                "{actor}不是{unit}的领导：只有包保该单位或其上级单位的领导（乡镇一级则任何领导）\
-                 才能发布或解除其禁令"
+                "{actor}不是{unit}的领导：只有分配到该单位或其上级单位的领导才能发布或解除其禁令"
             ),
             EndsBeforeStart { what, first, last } => {
                 format!("{what}在{last}结束，早于开始日期{first}：请核对日期")
@@ -458,7 +459,9 @@ impl Error {
                 actor,
                 finding,
                 responsible,
-            } => format!("{actor}不能记录问题{finding}的整改：只有负责人{responsible}或领导可以"),
+            } => format!(
+                "{actor}不能记录问题{finding}的整改：只有负责人{responsible}或该单位的领导可以"
+            ),
             DecisionWithoutFindings => "问责决定至少要写明所依据的一个问题".to_owned(),
             DecisionInFuture { made, today } => {
                 format!("决定日期为{made}，晚于今天（{today}）：请核对作出决定的日期")

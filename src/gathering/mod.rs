@@ -44,8 +44,10 @@
 //! # Choices made here
 //! - A rule binding businesses binds gatherings held at a registered venue; a rule binding
 //!   cadres binds every invited member of staff but volunteers ([`CADRE_ROLES`]).
-//! - A leader "of" a unit is a leader assigned to it or to a unit above it; for the township
-//!   itself, any leader. Lifting an order takes a leader of the order's unit.
+//! - Orders, closures and reopenings are issued by a leader "of" their unit: one assigned to it
+//!   or to a unit above it (the one reach rule, DOMAIN.md §1): an order for the township takes
+//!   a leader assigned to the township, not one linked to a village. Lifting an order takes a
+//!   leader of the order's unit; defining a kind of gathering or venue, one of the township.
 //! - Persuasion counts take each gathering once, with its last outcome within the span, under
 //!   the village or community where it is held.
 //! - Violations may be recorded by inspectors (township-wide) and by leaders, cadres and grid
@@ -88,7 +90,7 @@ pub use persuasion::{Persuasion, PersuasionCounts, PersuasionOutcome, Persuasion
 pub use venue::{ClosureOrder, ReopeningOrder, Venue, VenueTarget, Violation};
 
 use crate::grid::context::{Context, EntryMeta, GridView};
-use crate::grid::{Action, Role, UnitKind};
+use crate::grid::{Action, UnitKind};
 use crate::{
     ClosureId, Day, Error, GatheringId, GatheringOrderId, PersuasionId, ReopeningId, UnitId,
     VenueId, ViolationId,
@@ -323,20 +325,6 @@ fn next_id<K: Copy, V>(
     crate::ids::fresh_number(next, what)
 }
 
-/// Checks that the actor is a leader of `unit`: a leader assigned to it or a unit above it,
-/// or any leader for the township.
-fn leader_of(ctx: &Context<'_>, unit: UnitId) -> Result<(), Error> {
-    let township = ctx.grid.unit(unit).is_some_and(|u| u.parent.is_none());
-    if ctx.actor.role == Role::Leader && (township || ctx.assigned_over(unit)) {
-        Ok(())
-    } else {
-        Err(Error::NotLeaderOfUnit {
-            actor: ctx.actor.label(),
-            unit: ctx.grid.label(unit),
-        })
-    }
-}
-
 fn unit_exists(ctx: &Context<'_>, unit: UnitId) -> Result<(), Error> {
     ctx.grid
         .unit(unit)
@@ -370,6 +358,8 @@ pub(crate) fn decide(
     let action = cmd.action();
     match cmd {
         GatheringCommand::DefineGatheringKind(def) => {
+            // Kinds are the township's: defining one takes an assignment to the township.
+            ctx.reach_township(action)?;
             if def.kind.is_preset() || state.gathering_kinds.contains_key(&def.kind) {
                 return Err(Error::KindAlreadyDefined {
                     what: "kind of gathering",
@@ -381,6 +371,7 @@ pub(crate) fn decide(
             Ok(vec![GatheringEvent::GatheringKindDefined(def.clone())])
         }
         GatheringCommand::DefineVenueKind(def) => {
+            ctx.reach_township(action)?;
             if def.kind.is_preset() || state.venue_kinds.contains_key(&def.kind) {
                 return Err(Error::KindAlreadyDefined {
                     what: "kind of venue",
@@ -398,7 +389,7 @@ pub(crate) fn decide(
             terms,
         } => {
             unit_exists(ctx, *unit)?;
-            leader_of(ctx, *unit)?;
+            ctx.reach(action, *unit)?;
             dates("the order", *first, *last)?;
             state.check_terms(terms)?;
             Ok(vec![GatheringEvent::OrderIssued {
@@ -418,7 +409,7 @@ pub(crate) fn decide(
                 .orders
                 .get(order)
                 .ok_or(Error::UnknownGatheringOrder { order: *order })?;
-            leader_of(ctx, o.unit)?;
+            ctx.reach(action, o.unit)?;
             if let Some(lifted) = o.lifted {
                 return Err(Error::OrderAlreadyLifted {
                     order: *order,
@@ -508,7 +499,7 @@ pub(crate) fn decide(
             last,
         } => {
             unit_exists(ctx, *unit)?;
-            leader_of(ctx, *unit)?;
+            ctx.reach(action, *unit)?;
             text_required(title, "the closure order's title")?;
             dates("the closure order", *first, *last)?;
             state.check_target(target, "the closure order")?;
@@ -532,7 +523,7 @@ pub(crate) fn decide(
             from,
         } => {
             unit_exists(ctx, *unit)?;
-            leader_of(ctx, *unit)?;
+            ctx.reach(action, *unit)?;
             text_required(title, "the reopening order's title")?;
             state.check_target(target, "the reopening order")?;
             Ok(vec![GatheringEvent::ReopeningOrdered {

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::grid::context::{Context, EntryMeta, GridView};
-use crate::grid::{Assignment, Duty, Staff, Unit};
+use crate::grid::{Assignment, Duty, Role, Staff, Unit};
 use crate::household::{Household, Resident};
 use crate::test_support::day;
 use crate::{HouseholdId, Instant, ResidentId, StaffId, TimeOfDay, UtcOffset};
@@ -157,6 +157,12 @@ impl Grid {
 }
 
 impl GridView for Grid {
+    fn township(&self) -> Option<UnitId> {
+        self.units
+            .values()
+            .find(|u| u.parent.is_none())
+            .map(|u| u.id)
+    }
     fn unit(&self, id: UnitId) -> Option<&Unit> {
         self.units.get(&id)
     }
@@ -480,7 +486,8 @@ fn an_open_ended_order_runs_until_lifted_and_lifts_only_within_its_days() {
         ),
         "gathering order GO2 applies from 2020-01-25 through 2020-01-31: it cannot be lifted from 2020-02-01"
     );
-    // A leader of another village may not lift a Baiyun order; any leader may lift the township's
+    // A leader of another village may not lift a Baiyun order, nor a leader linked to a village
+    // the township's: that takes a leader assigned to the township (DOMAIN.md §1, "Reach")
     let baiyun = s.issue(BAIYUN, "2020-01-25", None, OrderTerms::weddings_postponed());
     assert!(
         s.refused(
@@ -490,10 +497,22 @@ fn an_open_ended_order_runs_until_lifted_and_lifts_only_within_its_days() {
                 from: day("2020-02-01")
             }
         )
-        .starts_with("leader Zhao (S2) is not a leader of Baiyun (U3)")
+        .starts_with(
+            "leader Zhao (S2) may not issue gathering orders or venue closures in Baiyun (U3)"
+        )
     );
+    assert!(matches!(
+        s.when(
+            LEADER_QIANJIN,
+            GatheringCommand::LiftOrder {
+                order: id,
+                from: day("2020-02-01"),
+            },
+        ),
+        Err(Error::OutsideAssignedUnits { .. })
+    ));
     s.ok(
-        LEADER_QIANJIN,
+        SECRETARY,
         GatheringCommand::LiftOrder {
             order: id,
             from: day("2020-02-01"),
@@ -1275,14 +1294,23 @@ fn bad_orders_are_refused_with_clear_messages() {
         s.refused(SECRETARY, issue(TOWNSHIP, "2020-02-01", None, unknown)),
         "there is no kind of gathering \"village-opera\": define it first, or use a preset such as \"wedding\""
     );
-    // A leader of Qianjin is not a leader of Baiyun; a leader assigned nowhere only of the township
+    // A leader of Qianjin is not a leader of Baiyun, nor of the township; a leader assigned
+    // nowhere is a leader of nothing
     assert_eq!(
         s.refused(
             LEADER_QIANJIN,
             issue(BAIYUN, "2020-02-01", None, OrderTerms::article())
         ),
-        "leader Zhao (S2) is not a leader of Baiyun (U3): only a leader in charge of the unit or a unit above it \
-         (or any leader, for the township) may issue or lift its orders"
+        "leader Zhao (S2) may not issue gathering orders or venue closures in Baiyun (U3): \
+         that needs an assignment to Baiyun (U3) or a unit above it, and they are assigned to Qianjin (U2)"
+    );
+    assert_eq!(
+        s.refused(
+            LEADER_QIANJIN,
+            issue(TOWNSHIP, "2020-02-01", None, OrderTerms::article())
+        ),
+        "leader Zhao (S2) may not issue gathering orders or venue closures in Huochezhan (U1): \
+         that needs an assignment to Huochezhan (U1) or a unit above it, and they are assigned to Qianjin (U2)"
     );
     assert!(
         s.when(
@@ -1291,9 +1319,16 @@ fn bad_orders_are_refused_with_clear_messages() {
         )
         .is_err()
     );
-    assert!(
+    assert!(matches!(
         s.when(
             LEADER_NOWHERE,
+            issue(TOWNSHIP, "2020-02-01", None, OrderTerms::article())
+        ),
+        Err(Error::OutsideAssignedUnits { .. })
+    ));
+    assert!(
+        s.when(
+            SECRETARY,
             issue(TOWNSHIP, "2020-02-01", None, OrderTerms::article())
         )
         .is_ok()

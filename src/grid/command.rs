@@ -21,7 +21,9 @@ use crate::{Day, Error, HouseholdId, ObservationId, ResidentId, StaffId, UnitId,
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum GridCommand {
-    /// Establish a village, community, zone or group under `parent`.
+    /// Establish a village, community, zone or group under `parent`, which must lie within
+    /// the leader's reach: a village under the township takes a leader assigned to the
+    /// township; a zone or group of Qianjin, one assigned to Qianjin (or the township).
     EstablishUnit {
         /// Village or community (under the township), zone or group (under a village or
         /// community).
@@ -42,7 +44,8 @@ pub enum GridCommand {
         /// Groups of the zone's village, in no other zone.
         groups: Vec<UnitId>,
     },
-    /// Enroll a member of staff.
+    /// Enroll a member of staff. Staff are the township's, so enrolling takes a leader
+    /// assigned to the township; a leader linked to a village then assigns them there.
     EnrollStaff {
         /// Their name.
         name: String,
@@ -51,7 +54,8 @@ pub enum GridCommand {
         /// Their phone.
         phone: Option<Phone>,
     },
-    /// Assign a member of staff to a unit.
+    /// Assign a member of staff to a unit within the leader's reach (to the township itself:
+    /// a leader assigned to the township).
     AssignStaff {
         /// Who.
         staff: StaffId,
@@ -429,6 +433,8 @@ pub(crate) fn decide(
             }])
         }
         GridCommand::EnrollStaff { name, role, phone } => {
+            // Staff are the township's: enrolling takes an assignment to the township.
+            ctx.reach_township(action)?;
             non_empty(name, "the new staff member's name")?;
             Ok(vec![GridEvent::StaffEnrolled {
                 staff: StaffId::new(fresh_number(s.next_staff, "staff")?),
@@ -1026,6 +1032,9 @@ impl GridState {
 impl GridView for GridState {
     fn unit(&self, id: UnitId) -> Option<&Unit> {
         self.units.get(&id)
+    }
+    fn township(&self) -> Option<UnitId> {
+        self.township
     }
     fn label(&self, id: UnitId) -> String {
         GridState::label(self, id)

@@ -14,6 +14,8 @@ use crate::{Day, Error, HouseholdId, Instant, ResidentId, StaffId, UnitId, UtcOf
 pub(crate) trait GridView {
     /// A unit, if it exists.
     fn unit(&self, id: UnitId) -> Option<&Unit>;
+    /// The township: the unit at the top of the grid, which the founding establishes.
+    fn township(&self) -> Option<UnitId>;
     /// How messages name a unit: `"Qianjin group 3 (U12)"`.
     fn label(&self, id: UnitId) -> String;
     /// The unit, then (for a group) its zone, then each unit above it, up to the township.
@@ -83,13 +85,22 @@ pub(crate) struct Context<'a> {
 
 #[allow(dead_code)] // used by the modules as they move onto the context
 impl Context<'_> {
-    /// Checks that `unit` lies within the actor's reach for `action`: leaders and inspectors
-    /// act township-wide; everyone else inside the units they are assigned to.
+    /// Checks that `unit` lies within the actor's reach for `action` ([`reach`], the one rule).
     ///
     /// # Errors
     /// [`Error::OutsideAssignedUnits`] naming the unit and the actor's assignments.
     pub fn reach(&self, action: Action, unit: UnitId) -> Result<(), Error> {
         reach(self.grid, self.actor, action, unit)
+    }
+
+    /// Checks that the whole township lies within the actor's reach for `action`: for what
+    /// covers the township rather than one of its units (a risk-area designation, a screening
+    /// rule, a protocol, the reporting schedule, a kind of gathering or venue, enrolling staff).
+    ///
+    /// # Errors
+    /// [`Error::OutsideAssignedUnits`] naming the township and the actor's assignments.
+    pub fn reach_township(&self, action: Action) -> Result<(), Error> {
+        reach_township(self.grid, self.actor, action)
     }
 
     /// Whether the actor is assigned to `unit` or to a unit above it (a leader "of" the unit).
@@ -98,7 +109,13 @@ impl Context<'_> {
     }
 }
 
-/// Checks that `unit` lies within the reach of `who` for `action`.
+/// Checks that `unit` lies within the reach of `who` for `action`: the one reach rule
+/// (DOMAIN.md §1, "Reach"). Staff act on the units they are assigned to and everything below
+/// them; a leader is no exception (a leader linked to villages answers for those villages, and
+/// what covers the whole township takes a leader assigned to the township, as the founding
+/// leader is). Only a role that [acts township-wide by its role](crate::Role::acts_township_wide)
+/// — the inspectors of the supervision group — reaches every unit without an assignment.
+/// Whether the role may take `action` at all is checked before, from the permission table.
 pub(crate) fn reach(
     grid: &dyn GridView,
     who: &Staff,
@@ -110,7 +127,7 @@ pub(crate) fn reach(
     }
     let mut assigned = grid.assigned_labels(who.id);
     if assigned.is_empty() {
-        assigned.push("none".to_owned());
+        assigned.push("no unit".to_owned());
     }
     Err(Error::OutsideAssignedUnits {
         actor: who.label(),
@@ -118,6 +135,21 @@ pub(crate) fn reach(
         unit: grid.label(unit),
         assigned: assigned.join(", "),
     })
+}
+
+/// [`reach`] over the township itself.
+pub(crate) fn reach_township(
+    grid: &dyn GridView,
+    who: &Staff,
+    action: Action,
+) -> Result<(), Error> {
+    match grid.township() {
+        Some(township) => reach(grid, who, action, township),
+        // No grid yet: nothing but the founding can happen, and it is not decided here.
+        None => Err(Error::UnknownUnit {
+            unit: UnitId::new(1),
+        }),
+    }
 }
 
 /// What `apply` knows of the ledger entry that carries an event: its sequence number, who

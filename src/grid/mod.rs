@@ -93,7 +93,10 @@ pub struct Unit {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Role {
-    /// A member of the township's leading group (领导小组成员); acts anywhere in the township.
+    /// A member of the township's leading group (领导小组成员), acting in the units assigned to
+    /// them: a leader linked to villages (联点包村) answers for those villages; one assigned to
+    /// the township itself (the party secretary heading the leading group, as the founding
+    /// leader is) answers for the whole township.
     Leader,
     /// A township or village cadre (干部), acting in the units assigned to them.
     Cadre,
@@ -103,7 +106,7 @@ pub enum Role {
     /// decisions, in the units assigned to them.
     HealthWorker,
     /// An inspector of the township discipline inspection commission (乡纪委): records
-    /// inspections anywhere in the township.
+    /// inspections anywhere in the township, by their role (no assignment needed).
     Inspector,
     /// A volunteer (志愿者), e.g. on checkpoint duty (卡点执勤); records nothing.
     Volunteer,
@@ -122,9 +125,18 @@ impl Role {
         }
     }
 
-    /// Whether this role acts anywhere in the township, rather than only in assigned units.
+    /// Whether this role acts anywhere in the township by the role itself, rather than only
+    /// in the units assigned to its holder and below them: only inspectors of the supervision
+    /// group do (DOMAIN.md §1, "Reach"). A leader acts where they are assigned, like everyone
+    /// else; what covers the whole township takes a leader assigned to the township.
+    ///
+    /// ```
+    /// use fangkong::Role;
+    /// assert!(Role::Inspector.acts_township_wide());
+    /// assert!(!Role::Leader.acts_township_wide());
+    /// ```
     pub fn acts_township_wide(self) -> bool {
-        matches!(self, Role::Leader | Role::Inspector)
+        matches!(self, Role::Inspector)
     }
 
     /// Whether this role may take `action` (in units within its reach).
@@ -241,8 +253,10 @@ pub struct Assignment {
 
 /// What a command does, for authorization: each action names the roles that may take it.
 ///
-/// Roles that do not [act township-wide](Role::acts_township_wide) may take an action only in
-/// the units assigned to them.
+/// Roles that do not [act township-wide](Role::acts_township_wide) (every role but the
+/// inspector's) may take an action only in the units assigned to them and below them; an
+/// action that covers the whole township (a risk-area designation, a screening rule, enrolling
+/// staff…) takes an assignment to the township itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -239,6 +239,8 @@ pub(crate) fn decide(
 ) -> Result<Vec<ObservationEvent>, Error> {
     match command {
         ObservationCommand::AdoptProtocol { protocol } => {
+            // A protocol is the township's: adopting one takes an assignment to the township.
+            ctx.reach_township(Action::ManageProtocols)?;
             protocol.validate()?;
             if Protocol::preset(&protocol.key).is_some() {
                 return Err(Error::PresetProtocolKey {

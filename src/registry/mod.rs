@@ -1394,6 +1394,31 @@ impl State {
         }
     }
 
+    /// The unit an audit trail's subject belongs to: a resident's or household's group, an
+    /// observed resident's group, a venue's unit; `None` for a member of staff (staff are the
+    /// township's) or a subject the registry does not hold.
+    fn subject_unit(&self, subject: &crate::audit::Subject) -> Option<UnitId> {
+        use crate::audit::Subject;
+        let of_household = |h: HouseholdId| self.grid.households.get(&h).map(|h| h.group);
+        let of_resident = |r: ResidentId| {
+            self.grid
+                .residents
+                .get(&r)
+                .and_then(|r| of_household(r.household))
+        };
+        match subject {
+            Subject::Resident(r) => of_resident(*r),
+            Subject::Household(h) => of_household(*h),
+            Subject::Observation(o) => self
+                .observation
+                .observations
+                .get(o)
+                .and_then(|o| of_resident(o.resident)),
+            Subject::Venue(v) => self.gathering.venue(*v).map(|v| v.unit),
+            Subject::Staff(_) => None,
+        }
+    }
+
     /// The actor, if enrolled and their role may take `action`.
     fn authorize(&self, actor: StaffId, action: Action) -> Result<&Staff, Error> {
         let who = self
@@ -1450,13 +1475,16 @@ impl State {
             Command::Gathering(c) => wrap(gathering::decide(&s.gathering, &ctx, c)?),
             Command::Supervision(c) => wrap(supervision::decide(&s.supervision, &ctx, c)?),
             Command::Audit(c) => {
-                let count = match c {
-                    crate::audit::AuditCommand::ExportTrail { subject } => {
-                        books.trail.count(subject) as u64
+                let (count, unit) = match c {
+                    crate::audit::AuditCommand::ExportTrail { subject } => (
+                        books.trail.count(subject) as u64,
+                        self.subject_unit(subject),
+                    ),
+                    crate::audit::AuditCommand::ExportList { list } => {
+                        (self.list_rows(*list), None)
                     }
-                    crate::audit::AuditCommand::ExportList { list } => self.list_rows(*list),
                 };
-                wrap(crate::audit::decide(&ctx, c, count)?)
+                wrap(crate::audit::decide(&ctx, c, count, unit)?)
             }
         })
     }

@@ -355,7 +355,10 @@ impl State {
             )
         };
         if let Some(changes) = screening::check::replacement(&self.screening.risk, recorded) {
-            self.authorize(actor, Action::ManageRiskAreas)
+            let who = self
+                .authorize(actor, Action::ManageRiskAreas)
+                .map_err(refused)?;
+            crate::grid::context::reach_township(&self.grid, who, Action::ManageRiskAreas)
                 .map_err(refused)?;
             return changes.map(wrap).map_err(refused);
         }

@@ -285,7 +285,9 @@ fn reports_by_default(kind: UnitKind) -> bool {
 /// - [`Error::UnknownUnit`] for a unit not in the grid;
 /// - [`Error::NotAddableReportingUnit`] when adding a unit that is not a group or zone,
 ///   [`Error::AlreadyReportingUnit`] when it already reports;
-/// - [`Error::OutsideAssignedUnits`] when a cadre submits for a unit they are not in charge of;
+/// - [`Error::OutsideAssignedUnits`] when a leader or cadre submits for, or adds, a unit they
+///   are not assigned to (nor to a unit above it), or sets the schedule without an assignment
+///   to the township;
 /// - [`Error::NotAReportingUnit`], [`Error::NoReportingSchedule`],
 ///   [`Error::ReportBeforeFirstDay`], [`Error::ReportForFutureDay`] for a report that is not
 ///   required.
@@ -301,6 +303,7 @@ pub(crate) fn decide(
     match cmd {
         ReportCommand::AddReportingUnit { unit } => {
             let u = known_unit(ctx.grid, *unit)?;
+            ctx.reach(Action::ManageReports, *unit)?;
             if !matches!(u.kind, UnitKind::Group | UnitKind::Zone) {
                 return Err(Error::NotAddableReportingUnit {
                     unit: ctx.grid.label(*unit),
@@ -318,9 +321,13 @@ pub(crate) fn decide(
                 from: ctx.today,
             }])
         }
-        ReportCommand::SetSchedule { schedule } => Ok(vec![ReportEvent::ScheduleSet {
-            schedule: *schedule,
-        }]),
+        ReportCommand::SetSchedule { schedule } => {
+            // The schedule is the township's: setting it takes an assignment to the township.
+            ctx.reach_township(Action::ManageReports)?;
+            Ok(vec![ReportEvent::ScheduleSet {
+                schedule: *schedule,
+            }])
+        }
         ReportCommand::SubmitReport { unit, day, note } => {
             let u = known_unit(ctx.grid, *unit)?;
             ctx.reach(Action::SubmitReport, *unit)?;

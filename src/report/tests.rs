@@ -58,15 +58,27 @@ fn grid() -> Grid {
             staff(CADRE, "Zhang", Role::Cadre),
             staff(GRID_WORKER, "Li", Role::GridWorker),
         ],
-        assignments: vec![Assignment {
-            staff: CADRE,
-            unit: QIANJIN,
-            duty: Duty::ChargeOfVillage,
-        }],
+        assignments: vec![
+            // The leader heads the leading group: assigned to the township, as the founding
+            // leader is (a leader acts where assigned, DOMAIN.md §1 "Reach").
+            Assignment {
+                staff: LEADER,
+                unit: TOWNSHIP,
+                duty: Duty::ChargeOfVillage,
+            },
+            Assignment {
+                staff: CADRE,
+                unit: QIANJIN,
+                duty: Duty::ChargeOfVillage,
+            },
+        ],
     }
 }
 
 impl GridView for Grid {
+    fn township(&self) -> Option<UnitId> {
+        self.units.iter().find(|u| u.parent.is_none()).map(|u| u.id)
+    }
     fn unit(&self, id: UnitId) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
     }

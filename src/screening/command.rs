@@ -23,6 +23,10 @@ use crate::{Day, DivisionCode, Error, HouseholdId, ObservationId, ResidentId, Ro
 #[non_exhaustive]
 pub enum ScreeningCommand {
     /// Designate an area at risk from a day (as published by the authority that decided it).
+    ///
+    /// A designation covers the whole township (every interview is judged against it): it
+    /// takes a leader assigned to the township, not one linked to a village
+    /// ([`Error::OutsideAssignedUnits`] naming the township). So do lifting and confirming.
     DesignateRiskArea {
         /// The area (a province, prefecture or county).
         area: DivisionCode,
@@ -46,11 +50,15 @@ pub enum ScreeningCommand {
         proposal: RiskProposal,
     },
     /// Adopt the screening rule interviews are judged by from now on.
+    ///
+    /// The rule covers the whole township: it takes a leader assigned to the township
+    /// ([`Error::OutsideAssignedUnits`] naming the township otherwise).
     AdoptScreeningRule {
         /// The rule.
         rule: ScreeningRule,
     },
-    /// Open a screening round over some units.
+    /// Open a screening round over some units (each within the leader's reach: a round over
+    /// the township takes a leader assigned to the township).
     OpenScreeningRound {
         /// Its name.
         name: String,
@@ -191,15 +199,18 @@ pub(crate) fn decide(
             from,
             basis,
         } => {
+            ctx.reach_township(action)?;
             let d = s
                 .risk
                 .plan_designation(*area, level.clone(), *from, basis.clone())?;
             Ok(vec![changed(RegisterChange::Designated(d))])
         }
         ScreeningCommand::LiftRiskArea { designation, on } => {
+            ctx.reach_township(action)?;
             Ok(vec![changed(s.risk.check_lift(*designation, *on)?)])
         }
         ScreeningCommand::ConfirmRiskProposal { proposal } => {
+            ctx.reach_township(action)?;
             let changes = s.risk.plan_confirmation(proposal)?;
             if changes.is_empty() {
                 return Err(Error::NothingToConfirm {
@@ -209,6 +220,7 @@ pub(crate) fn decide(
             Ok(changes.into_iter().map(changed).collect())
         }
         ScreeningCommand::AdoptScreeningRule { rule } => {
+            ctx.reach_township(action)?;
             non_empty(&rule.name, "the screening rule's name")?;
             if !(1..=super::rules::MAX_LOOK_BACK_DAYS).contains(&rule.look_back_days) {
                 return Err(Error::LookBackOutOfRange {

@@ -16,19 +16,23 @@
 //! - **Findings** ([`Finding`]): from a failed item or stand-alone, naming the staff member
 //!   responsible and a rectification deadline (a day, not before the finding's day).
 //!   Rectification is recorded once, with a note, by the staff member responsible or by a
-//!   leader. A finding is **overdue from the day after its deadline until the day it is
+//!   leader of the finding's unit. A finding is **overdue from the day after its deadline until the day it is
 //!   rectified** ([`Finding::is_overdue_on`]).
 //! - **Accountability decisions** ([`Decision`]): recorded by a leader
-//!   ([`Role::Leader`](crate::Role)) with the day made, resting on one or more findings, on an
+//!   ([`Role::Leader`](crate::Role)) of every unit it concerns with the day made, resting on one or more findings, on an
 //!   organisation ([`OrganisationForm`]) or a cadre ([`CadreForm`]). Counts
 //!   ([`AccountabilityCounts`]) keep admonition (诫勉) apart from organisational handling
 //!   (组织处理) and count both decisions and people: three decisions on one person are one
 //!   person.
 //!
 //! # Choices made here
-//! - **Who may rectify.** The staff member responsible, or any leader: leaders are the
-//!   township's leading group and act township-wide, so "their leader" is any of them. A
+//! - **Who may rectify.** The staff member responsible, or a leader of the finding's unit:
+//!   one assigned to it or to a unit above it (the one reach rule, DOMAIN.md §1), so a leader
+//!   linked to Qianjin records Qianjin's rectifications and the township's leader any. A
 //!   volunteer responsible for a finding (volunteers record nothing) has a leader record it.
+//! - **Who may decide.** A leader whose reach covers the unit of every finding the decision
+//!   rests on, and the organisation held accountable: a decision on a township-level finding
+//!   takes a leader assigned to the township.
 //! - **Days.** An inspection's day is the local day of its instant; a finding's day and a
 //!   rectification's day are the local days they are recorded; a decision carries the day it
 //!   was made, not after the day it is recorded nor before any of its findings.
@@ -283,8 +287,11 @@ fn check_checklist(checklist: &[ItemCheck]) -> Result<(), Error> {
 ///   [`Error::ItemNotFailed`], [`Error::UnknownUnit`], [`Error::UnknownStaffMember`],
 ///   [`Error::DeadlineBeforeFinding`], [`Error::TextRequired`];
 /// - rectification: [`Error::UnknownFinding`], [`Error::AlreadyRectified`],
-///   [`Error::NotResponsibleForFinding`], [`Error::TextRequired`];
+///   [`Error::NotResponsibleForFinding`], [`Error::OutsideAssignedUnits`] (a leader not assigned
+///   over the finding's unit), [`Error::TextRequired`];
 /// - decisions: [`Error::DecisionWithoutFindings`], [`Error::UnknownFinding`],
+///   [`Error::OutsideAssignedUnits`] (a finding's unit or the organisation's outside the
+///   leader's reach),
 ///   [`Error::UnknownUnit`], [`Error::UnknownStaffMember`], [`Error::DecisionInFuture`],
 ///   [`Error::DecisionBeforeFinding`];
 /// - [`Error::TooManyRecords`] when ids run out.
@@ -388,7 +395,9 @@ pub(crate) fn decide(
                     day: r.day,
                 });
             }
-            if ctx.actor.id != f.responsible && ctx.actor.role != Role::Leader {
+            if ctx.actor.id != f.responsible && ctx.actor.role == Role::Leader {
+                ctx.reach(action, f.unit)?;
+            } else if ctx.actor.id != f.responsible {
                 return Err(Error::NotResponsibleForFinding {
                     actor: ctx.actor.label(),
                     finding: *finding,
@@ -424,6 +433,7 @@ pub(crate) fn decide(
                     .findings
                     .get(id)
                     .ok_or(Error::UnknownFinding { finding: *id })?;
+                ctx.reach(action, f.unit)?;
                 if *made < f.day {
                     return Err(Error::DecisionBeforeFinding {
                         finding: *id,
@@ -442,6 +452,7 @@ pub(crate) fn decide(
             let (who, is_linked) = match accountable {
                 Accountable::Organisation { unit, .. } => {
                     unit_exists(ctx, *unit)?;
+                    ctx.reach(action, *unit)?;
                     let linked = found
                         .iter()
                         .any(|f| f.unit == *unit || ctx.grid.covering_units(f.unit).contains(unit));

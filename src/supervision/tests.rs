@@ -20,7 +20,7 @@ const QIANJIN_1: UnitId = UnitId::new(4);
 const QIANJIN_2: UnitId = UnitId::new(5);
 const HONGQI_1: UnitId = UnitId::new(6);
 
-const LIU: StaffId = StaffId::new(1); // leader
+const LIU: StaffId = StaffId::new(1); // leader, the township
 const ZHAO: StaffId = StaffId::new(2); // inspector
 const LI: StaffId = StaffId::new(3); // grid worker, Qianjin group 1
 const WANG: StaffId = StaffId::new(4); // cadre, Qianjin
@@ -73,7 +73,9 @@ impl Grid {
             units: units.into_iter().map(|u| (u.id, u)).collect(),
             staff: staff.into_iter().map(|s| (s.id, s)).collect(),
             assignments: vec![
-                assign(LIU, QIANJIN, Duty::ChargeOfVillage),
+                // The leader heads the leading group: assigned to the township, as the founding
+                // leader is (a leader acts where assigned, DOMAIN.md §1 "Reach").
+                assign(LIU, TOWNSHIP, Duty::ChargeOfVillage),
                 assign(LI, QIANJIN_1, Duty::Grid),
                 assign(WANG, QIANJIN, Duty::ZoneAndGroups),
                 assign(CHEN, HONGQI, Duty::ZoneAndGroups),
@@ -94,6 +96,12 @@ impl Grid {
 }
 
 impl GridView for Grid {
+    fn township(&self) -> Option<UnitId> {
+        self.units
+            .values()
+            .find(|u| u.parent.is_none())
+            .map(|u| u.id)
+    }
     fn unit(&self, id: UnitId) -> Option<&Unit> {
         self.units.get(&id)
     }
@@ -688,7 +696,7 @@ fn bad_findings_and_rectifications_are_refused() {
             .unwrap_err()
             .to_string(),
         "cadre Wang Qiang (S4) may not record the rectification of finding FD1: only grid worker \
-         Li Hua (S3), who answers for it, or a leader may"
+         Li Hua (S3), who answers for it, or a leader of its unit may"
     );
     assert!(matches!(
         w.when(ZHAO, "2020-02-11T09:00:00+08:00", rectify(f)),
