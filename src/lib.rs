@@ -180,6 +180,7 @@ mod ids;
 mod label;
 mod ledger;
 mod lenient;
+pub mod limits;
 pub mod observation;
 mod place;
 mod record;

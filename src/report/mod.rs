@@ -36,7 +36,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::grid::context::{Context, EntryMeta, GridView};
+use crate::grid::context::{Context, EntryMeta, GridView, TextKind, text_field};
 use crate::grid::{Action, Unit, UnitKind};
 use crate::{Day, Error, Head, Instant, StaffId, TimeOfDay, UnitId, UtcOffset};
 
@@ -275,6 +275,16 @@ fn reports_by_default(kind: UnitKind) -> bool {
     )
 }
 
+/// Checks the free text a report command carries against its limits ([`crate::limits`]).
+fn check_texts(cmd: &ReportCommand) -> Result<(), Error> {
+    match cmd {
+        ReportCommand::SubmitReport { note, .. } => {
+            text_field(note, "the report's note", TextKind::Note)
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Decides a report command: authorizes and validates it, changing nothing.
 ///
 /// # Errors
@@ -290,6 +300,7 @@ pub(crate) fn decide(
     ctx: &Context<'_>,
     cmd: &ReportCommand,
 ) -> Result<Vec<ReportEvent>, Error> {
+    check_texts(cmd)?;
     match cmd {
         ReportCommand::AddReportingUnit { unit } => {
             let u = known_unit(ctx.grid, *unit)?;
