@@ -15,10 +15,13 @@
 //! Exports: [`DayTable`] renders in English (`Display`) and Chinese
 //! ([`DayTable::display_zh`]) and serializes with serde; feature `csv` writes CSV, feature
 //! `xlsx` an Excel workbook (one sheet per day), feature `fhir` temperature readings as FHIR R4
-//! Observations. The tables hold unit figures only, no personal data.
+//! Observations. The tables hold unit figures only, no personal data. Every text field of
+//! every CSV is neutralised against formula injection ([`csv_safe_field`]; read it back with
+//! [`csv_field_value`]); xlsx cells hold text as text and need no such care.
 
 pub(crate) mod check;
 mod figures;
+mod formula;
 mod table;
 
 #[cfg(feature = "csv")]
@@ -47,6 +50,7 @@ pub use self::fhir::{TemperatureObservation, temperature_observation};
 #[cfg(feature = "xlsx")]
 pub use self::xlsx::{sheets_to_xlsx, tables_to_xlsx};
 pub use figures::{DailyFigures, FIGURE_LABELS, FigureLabel};
+pub use formula::{FORMULA_TRIGGERS, csv_field_value, csv_safe_field};
 pub(crate) use table::both;
 pub use table::{Cell, DayRow, DayTable, Lang, Rollup, RowStatus, Sheet};
 
