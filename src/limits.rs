@@ -165,7 +165,9 @@ mod tests {
                 "{err:?}"
             );
         }
-        for bad in ["a\rb", "a\r", "a\0b", "a\u{1b}b", "a\u{7f}b", "a\u{85}b", "a\u{9f}b"] {
+        for bad in [
+            "a\rb", "a\r", "a\0b", "a\u{1b}b", "a\u{7f}b", "a\u{85}b", "a\u{9f}b",
+        ] {
             let err = text_field(bad, "a note", TextKind::Note).unwrap_err();
             assert!(
                 matches!(err, Error::ControlCharacterInText { position: 2, .. }),

@@ -357,8 +357,16 @@ fn check_texts(cmd: &GatheringCommand) -> Result<(), Error> {
     use TextKind::{Name, Note, Title};
     match cmd {
         GatheringCommand::DefineGatheringKind(def) => {
-            text_field(&def.name_en, "the English name of the kind of gathering", Name)?;
-            text_field(&def.name_zh, "the Chinese name of the kind of gathering", Name)
+            text_field(
+                &def.name_en,
+                "the English name of the kind of gathering",
+                Name,
+            )?;
+            text_field(
+                &def.name_zh,
+                "the Chinese name of the kind of gathering",
+                Name,
+            )
         }
         GatheringCommand::DefineVenueKind(def) => {
             text_field(&def.name_en, "the English name of the kind of venue", Name)?;
@@ -367,9 +375,7 @@ fn check_texts(cmd: &GatheringCommand) -> Result<(), Error> {
         GatheringCommand::IssueOrder { terms, .. } => {
             text_field(&terms.title, "the order's title", Title)
         }
-        GatheringCommand::RegisterVenue { name, .. } => {
-            text_field(name, "the venue's name", Name)
-        }
+        GatheringCommand::RegisterVenue { name, .. } => text_field(name, "the venue's name", Name),
         GatheringCommand::OrderClosure { title, .. } => {
             text_field(title, "the closure order's title", Title)
         }

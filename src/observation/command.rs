@@ -5,14 +5,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AlertClearance, EndReason, Ending, ExposureRestart, HomeVisit, Observation, Opening, OpeningBasis,
-    PeriodChange, Protocol, Reading, Referral, Release, Status, SupplyHandout, SymptomReport,
-    TestResult, Transfer,
+    AlertClearance, EndReason, Ending, ExposureRestart, HomeVisit, Observation, Opening,
+    OpeningBasis, PeriodChange, Protocol, Reading, Referral, Release, Status, SupplyHandout,
+    SymptomReport, TestResult, Transfer,
 };
 use crate::grid::Action;
-use crate::grid::context::{
-    Context, TextKind, one, optional_text_field, roles_text, text_field,
-};
+use crate::grid::context::{Context, TextKind, one, optional_text_field, roles_text, text_field};
 use crate::ids::fresh_number;
 use crate::table::Table;
 use crate::{Day, Error, Instant, ObservationId, ResidentId};
@@ -242,7 +240,11 @@ fn check_texts(command: &ObservationCommand) -> Result<(), Error> {
             text_field(&p.name, "the protocol's name", Name)?;
             text_field(&p.source, "the protocol's source", Title)?;
             for (i, slot) in p.slots.iter().enumerate() {
-                text_field(&slot.name, format!("the name of check slot {}", i + 1), Name)?;
+                text_field(
+                    &slot.name,
+                    format!("the name of check slot {}", i + 1),
+                    Name,
+                )?;
             }
             Ok(())
         }

@@ -39,8 +39,13 @@ fn failed(e: impl std::fmt::Display) -> Error {
 /// [`Error::ExportFailed`] if the CSV writer fails (it writes to memory, so in practice never).
 pub fn sheet_to_csv(sheet: &Sheet) -> Result<String, Error> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record(sheet.headings.iter().map(|h| csv_safe_field(h).into_owned()))
-        .map_err(failed)?;
+    w.write_record(
+        sheet
+            .headings
+            .iter()
+            .map(|h| csv_safe_field(h).into_owned()),
+    )
+    .map_err(failed)?;
     for row in &sheet.rows {
         w.write_record(row.iter().map(|cell| match cell {
             Cell::Text(text) => csv_safe_field(text).into_owned(),

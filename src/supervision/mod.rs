@@ -245,7 +245,11 @@ fn check_texts(cmd: &SupervisionCommand) -> Result<(), Error> {
             for (i, c) in checklist.iter().enumerate() {
                 let n = i + 1;
                 item_name(&c.item, &|| format!("the name of checklist item {n}"))?;
-                text_field(&c.finding, format!("the finding of checklist item {n}"), Note)?;
+                text_field(
+                    &c.finding,
+                    format!("the finding of checklist item {n}"),
+                    Note,
+                )?;
                 optional_text_field(
                     c.reference.as_deref(),
                     format!("the evidence reference of checklist item {n}"),
