@@ -336,6 +336,33 @@ pub enum Error {
         /// Which text.
         what: &'static str,
     },
+    /// A free text longer than its kind allows ([`limits`](crate::limits)). The text itself
+    /// is not repeated: it may be very long, or hold personal data.
+    #[error(
+        "{what} has {chars} characters, more than the {max} allowed: shorten it to {max} characters or fewer"
+    )]
+    TextTooLong {
+        /// Which text, e.g. "the household's address".
+        what: String,
+        /// How many characters it has.
+        chars: usize,
+        /// The most it may have.
+        max: usize,
+    },
+    /// A control character in a free text ([`limits`](crate::limits)): none in names,
+    /// addresses and titles; only tabs and line breaks in notes and reasons. The text itself is
+    /// not repeated.
+    #[error(
+        "{what} holds an invisible control character (U+{code:04X}) at character {position}: retype it without that character (only notes and reasons may hold tabs and line breaks)"
+    )]
+    ControlCharacterInText {
+        /// Which text, e.g. "the resident's name".
+        what: String,
+        /// The character's code point (9 for a tab, 13 for a carriage return).
+        code: u32,
+        /// Where it is: its position in the text, counting characters from 1.
+        position: usize,
+    },
     /// A birth date after the day of registration.
     #[error("birth date {birth_date} is after today ({today})")]
     BirthInFuture {

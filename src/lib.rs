@@ -155,7 +155,11 @@
 //!
 //! # Feature flags
 //!
-//! - `csv`: CSV of daily report tables (`report::tables_to_csv`).
+//! - `csv`: CSV of daily report tables and of any `report::Sheet` (`report::tables_to_csv`,
+//!   `report::sheet_to_csv`). Safe to open in a spreadsheet: a text field that starts with `=`,
+//!   `+`, `-`, `@`, a tab or a carriage return is written with a single quote `'` in front
+//!   (OWASP's advice against formula injection); `report::csv_field_value` reads a parsed
+//!   field back to the original text.
 //! - `xlsx`: an Excel workbook of daily report tables, one sheet per day, written to memory
 //!   (`report::tables_to_xlsx`).
 //! - `fhir`: temperature readings as FHIR R4 Observation JSON
@@ -180,6 +184,7 @@ mod ids;
 mod label;
 mod ledger;
 mod lenient;
+pub mod limits;
 pub mod observation;
 mod place;
 mod record;

@@ -179,14 +179,33 @@ impl Ledger {
     }
 }
 
+/// The most characters a text of a refused attempt keeps: one more than the longest text any
+/// command accepts ([`limits::NOTE_MAX_CHARS`](crate::limits::NOTE_MAX_CHARS)), so that a text
+/// cut to it is still refused as too long when replay decides the attempt again, and a 10 MB
+/// name refused does not put 10 MB into the ledger.
+pub(crate) const REFUSED_TEXT_MAX_CHARS: usize = crate::limits::NOTE_MAX_CHARS + 1;
+
+/// `text` cut to [`REFUSED_TEXT_MAX_CHARS`] characters, the last one `…` when cut.
+fn cut_long(text: String) -> String {
+    match text.char_indices().nth(REFUSED_TEXT_MAX_CHARS - 1) {
+        Some((end, _)) if text[end..].chars().nth(1).is_some() => {
+            let mut out = text[..end].to_owned();
+            out.push('…');
+            out
+        }
+        _ => text,
+    }
+}
+
 /// A command as structured JSON with identity numbers and phones masked: in every text, and a
 /// number too large to be an id or a count (above `u32::MAX`, where a phone or an identity
-/// number written as a number would be) becomes its masked text.
+/// number written as a number would be) becomes its masked text. Texts longer than
+/// [`REFUSED_TEXT_MAX_CHARS`] are cut to it.
 pub(crate) fn masked_json(value: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     const LARGEST: f64 = u32::MAX as f64;
     match value {
-        Value::String(s) => Value::String(mask_personal_data(&s)),
+        Value::String(s) => Value::String(cut_long(mask_personal_data(&s))),
         Value::Number(n) if n.as_f64().is_some_and(|f| f.abs() > LARGEST) => {
             Value::String(mask_personal_data(&n.to_string()))
         }

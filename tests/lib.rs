@@ -6,6 +6,7 @@ mod campaign;
 mod common;
 mod doc_examples;
 mod downstream;
+mod exports;
 mod fastread;
 mod grid;
 mod identity;

@@ -164,6 +164,16 @@ impl Error {
             AlreadyAssigned { staff, unit } => format!("{staff}已分配到{unit}"),
             NotAssigned { staff, unit } => format!("{staff}没有分配到{unit}，无法结束分配"),
             EmptyText { what } => format!("{what}为空"),
+            TextTooLong { what, chars, max } => {
+                format!("{what}有{chars}个字符，超过上限{max}个：请缩短到{max}个字符以内")
+            }
+            ControlCharacterInText {
+                what,
+                code,
+                position,
+            } => format!(
+                "{what}第{position}个字符是不可见的控制字符（U+{code:04X}）：请去掉该字符后重新输入（只有备注和理由可以含制表符和换行）"
+            ),
             BirthInFuture { birth_date, today } => {
                 format!("出生日期{birth_date}晚于今天（{today}）")
             }

@@ -89,7 +89,7 @@ pub use oxcgrt::{Flag, Indicator, Level, OrderRef, OxcgrtLevels, c4_level};
 pub use persuasion::{Persuasion, PersuasionCounts, PersuasionOutcome, PersuasionResult};
 pub use venue::{ClosureOrder, ReopeningOrder, Venue, VenueTarget, Violation};
 
-use crate::grid::context::{Context, EntryMeta, GridView};
+use crate::grid::context::{Context, EntryMeta, GridView, TextKind, text_field};
 use crate::grid::{Action, UnitKind};
 use crate::{
     ClosureId, Day, Error, GatheringId, GatheringOrderId, PersuasionId, ReopeningId, UnitId,
@@ -340,6 +340,43 @@ fn text_required(text: &str, what: impl Into<String>) -> Result<(), Error> {
     }
 }
 
+/// Checks the free text a gathering command carries against its limits ([`crate::limits`]).
+fn check_texts(cmd: &GatheringCommand) -> Result<(), Error> {
+    use TextKind::{Name, Note, Title};
+    match cmd {
+        GatheringCommand::DefineGatheringKind(def) => {
+            text_field(
+                &def.name_en,
+                "the English name of the kind of gathering",
+                Name,
+            )?;
+            text_field(
+                &def.name_zh,
+                "the Chinese name of the kind of gathering",
+                Name,
+            )
+        }
+        GatheringCommand::DefineVenueKind(def) => {
+            text_field(&def.name_en, "the English name of the kind of venue", Name)?;
+            text_field(&def.name_zh, "the Chinese name of the kind of venue", Name)
+        }
+        GatheringCommand::IssueOrder { terms, .. } => {
+            text_field(&terms.title, "the order's title", Title)
+        }
+        GatheringCommand::RegisterVenue { name, .. } => text_field(name, "the venue's name", Name),
+        GatheringCommand::OrderClosure { title, .. } => {
+            text_field(title, "the closure order's title", Title)
+        }
+        GatheringCommand::OrderReopening { title, .. } => {
+            text_field(title, "the reopening order's title", Title)
+        }
+        GatheringCommand::RecordViolation { note, .. } => {
+            text_field(note, "what was found at the venue", Note)
+        }
+        _ => Ok(()),
+    }
+}
+
 fn dates(what: &'static str, first: Day, last: Option<Day>) -> Result<(), Error> {
     match last {
         Some(last) if last < first => Err(Error::EndsBeforeStart { what, first, last }),
@@ -355,6 +392,7 @@ pub(crate) fn decide(
     ctx: &Context<'_>,
     cmd: &GatheringCommand,
 ) -> Result<Vec<GatheringEvent>, Error> {
+    check_texts(cmd)?;
     let action = cmd.action();
     match cmd {
         GatheringCommand::DefineGatheringKind(def) => {

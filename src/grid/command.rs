@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::identity_index::IdentityIndex;
 use super::{Action, Assignment, Duty, Role, Staff, Unit, UnitKind};
-use crate::grid::context::{Context, EntryMeta, GridView, non_empty, roles_text};
+use crate::grid::context::{
+    Context, EntryMeta, GridView, TextKind, non_empty, roles_text, text_field,
+};
 use crate::household::{DeregistrationReason, Household, Relation, Resident, ResidentDetails};
 use crate::identity::Phone;
 use crate::ids::fresh_number;
@@ -344,6 +346,7 @@ pub(crate) fn decide(
     guards: &dyn GridGuards,
     command: &GridCommand,
 ) -> Result<Vec<GridEvent>, Error> {
+    check_texts(command)?;
     let action = command.action();
     match command {
         GridCommand::EstablishUnit {
@@ -612,6 +615,43 @@ pub(crate) fn decide(
                 field: *field,
             }])
         }
+    }
+}
+
+/// Checks the free text a grid command carries against its limits ([`crate::limits`]).
+fn check_texts(command: &GridCommand) -> Result<(), Error> {
+    match command {
+        GridCommand::EstablishUnit { name, .. } => {
+            text_field(name, "the new unit's name", TextKind::Name)
+        }
+        GridCommand::EnrollStaff { name, .. } => {
+            text_field(name, "the new staff member's name", TextKind::Name)
+        }
+        GridCommand::RegisterHousehold { address, .. } => {
+            text_field(address, "the household's address", TextKind::Address)
+        }
+        GridCommand::RegisterResident { details, .. }
+        | GridCommand::CorrectResident { details, .. } => {
+            text_field(&details.name, "the resident's name", TextKind::Name)?;
+            relation_text(&details.relation)
+        }
+        GridCommand::MoveResident { relation, .. } => relation_text(relation),
+        GridCommand::DeregisterResident {
+            reason: DeregistrationReason::RegisteredInError(why),
+            ..
+        } => text_field(
+            why,
+            "the explanation of a registration in error",
+            TextKind::Note,
+        ),
+        _ => Ok(()),
+    }
+}
+
+fn relation_text(relation: &Relation) -> Result<(), Error> {
+    match relation {
+        Relation::Other(r) => text_field(r, "the relation to the head", TextKind::Name),
+        _ => Ok(()),
     }
 }
 

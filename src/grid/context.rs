@@ -167,6 +167,10 @@ pub(crate) struct EntryMeta {
     pub day: Day,
 }
 
+// The limits on a command's free text (length, control characters), checked where each
+// module decides its commands, beside `non_empty`.
+pub(crate) use crate::limits::{TextKind, optional_text_field, text_field};
+
 /// Refuses an empty (or blank) text.
 pub(crate) fn non_empty(s: &str, what: &'static str) -> Result<(), Error> {
     if s.trim().is_empty() {

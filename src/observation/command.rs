@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AlertClearance, Ending, ExposureRestart, HomeVisit, Observation, Opening, OpeningBasis,
-    PeriodChange, Protocol, Reading, Referral, Release, Status, SupplyHandout, SymptomReport,
-    TestResult, Transfer,
+    AlertClearance, EndReason, Ending, ExposureRestart, HomeVisit, Observation, Opening,
+    OpeningBasis, PeriodChange, Protocol, Reading, Referral, Release, Status, SupplyHandout,
+    SymptomReport, TestResult, Transfer,
 };
 use crate::grid::Action;
-use crate::grid::context::{Context, one, roles_text};
+use crate::grid::context::{Context, TextKind, one, optional_text_field, roles_text, text_field};
 use crate::ids::fresh_number;
 use crate::table::Table;
 use crate::{Day, Error, Instant, ObservationId, ResidentId};
@@ -230,6 +230,71 @@ pub(crate) struct ObservationState {
     pub(crate) next_observation: u32,
 }
 
+/// Checks the free text an observation command carries against its limits
+/// ([`crate::limits`]).
+fn check_texts(command: &ObservationCommand) -> Result<(), Error> {
+    use TextKind::{Address, Name, Note, Title};
+    match command {
+        ObservationCommand::AdoptProtocol { protocol: p } => {
+            text_field(&p.key, "the protocol's key", Name)?;
+            text_field(&p.name, "the protocol's name", Name)?;
+            text_field(&p.source, "the protocol's source", Title)?;
+            for (i, slot) in p.slots.iter().enumerate() {
+                text_field(
+                    &slot.name,
+                    format!("the name of check slot {}", i + 1),
+                    Name,
+                )?;
+            }
+            Ok(())
+        }
+        ObservationCommand::OpenObservation {
+            protocol, basis, ..
+        } => {
+            text_field(protocol, "the protocol's key", Name)?;
+            match basis {
+                OpeningBasis::Screening { rule } => {
+                    text_field(rule, "the screening rule of the opening", Name)
+                }
+                OpeningBasis::CloseContact { note } | OpeningBasis::Other { note } => {
+                    text_field(note, "the basis of the observation", Note)
+                }
+            }
+        }
+        ObservationCommand::UpdateObservation { update, .. } => match update {
+            ObservationUpdate::ReportSymptoms(r) => {
+                text_field(&r.note, "the symptom report's note", Note)
+            }
+            ObservationUpdate::RecordHomeVisit(v) => {
+                text_field(&v.note, "the home visit's note", Note)
+            }
+            ObservationUpdate::ClearAlert(c) => {
+                text_field(&c.reason, "the reason for clearing the alert", Note)
+            }
+            ObservationUpdate::Refer(r) => text_field(&r.hospital, "the hospital", Address),
+            ObservationUpdate::TransferOut(t) => {
+                text_field(&t.to, "where the person is transferred", Address)
+            }
+            ObservationUpdate::End(Ending {
+                reason: EndReason::Other(why),
+                ..
+            }) => text_field(why, "the reason for ending the observation", Note),
+            ObservationUpdate::ChangePeriod { reason, .. } => {
+                text_field(reason, "the reason for changing the period", Note)
+            }
+            ObservationUpdate::RestartExposure { reason, .. } => {
+                text_field(reason, "the new exposure", Note)
+            }
+            ObservationUpdate::Release { override_reason } => optional_text_field(
+                override_reason.as_deref(),
+                "the reason for overriding the rules",
+                Note,
+            ),
+            _ => Ok(()),
+        },
+    }
+}
+
 /// Authorizes (reach, and the change's own role) and validates an observation command, and
 /// returns its events.
 pub(crate) fn decide(
@@ -237,6 +302,7 @@ pub(crate) fn decide(
     ctx: &Context<'_>,
     command: &ObservationCommand,
 ) -> Result<Vec<ObservationEvent>, Error> {
+    check_texts(command)?;
     match command {
         ObservationCommand::AdoptProtocol { protocol } => {
             // A protocol is the township's: adopting one takes an assignment to the township.

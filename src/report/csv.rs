@@ -1,5 +1,7 @@
-//! CSV export (feature `csv`).
+//! CSV export (feature `csv`). Every field goes through [`csv_safe_field`]: the one rule
+//! against formula injection, for every CSV the crate writes.
 
+use super::formula::csv_safe_field;
 use super::table::{Cell, DayTable, Lang, Sheet, both};
 use crate::Error;
 
@@ -13,14 +15,43 @@ fn failed(e: impl std::fmt::Display) -> Error {
 /// A sheet as CSV: the heading row, then every row; lines end in `\n`, fields are quoted only
 /// where they must be.
 ///
+/// Safe to open in a spreadsheet: a heading or text cell that starts with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return (a resident named `=HYPERLINK(…)`, say) is written with a single
+/// quote `'` in front, so it shows as text and never runs as a formula ([`csv_safe_field`],
+/// as OWASP recommends). A program reading the CSV back gets the original text of each parsed
+/// field with [`csv_field_value`](super::csv_field_value). Text cells are neutralised even when
+/// they read as a negative number (`-3`); counts ([`Cell::Number`]) are written as plain
+/// digits.
+///
+/// ```
+/// use fangkong::report::{Cell, Sheet, csv_field_value, sheet_to_csv};
+/// let sheet = Sheet::new("Residents", vec!["Name".into(), "Count".into()], vec![
+///     vec![Cell::Text("=HYPERLINK(\"http://x\",\"click\")".into()), Cell::Number(3)],
+///     vec![Cell::Text("-3".into()), Cell::Number(0)],
+/// ]);
+/// let csv = sheet_to_csv(&sheet)?;
+/// assert_eq!(csv, "Name,Count\n\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",3\n'-3,0\n");
+/// assert_eq!(csv_field_value("'-3"), "-3");
+/// # Ok::<(), fangkong::Error>(())
+/// ```
+///
 /// # Errors
 /// [`Error::ExportFailed`] if the CSV writer fails (it writes to memory, so in practice never).
 pub fn sheet_to_csv(sheet: &Sheet) -> Result<String, Error> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record(&sheet.headings).map_err(failed)?;
+    w.write_record(
+        sheet
+            .headings
+            .iter()
+            .map(|h| csv_safe_field(h).into_owned()),
+    )
+    .map_err(failed)?;
     for row in &sheet.rows {
-        w.write_record(row.iter().map(Cell::to_string))
-            .map_err(failed)?;
+        w.write_record(row.iter().map(|cell| match cell {
+            Cell::Text(text) => csv_safe_field(text).into_owned(),
+            Cell::Number(n) => n.to_string(),
+        }))
+        .map_err(failed)?;
     }
     let bytes = w.into_inner().map_err(failed)?;
     String::from_utf8(bytes).map_err(failed)
@@ -28,6 +59,9 @@ pub fn sheet_to_csv(sheet: &Sheet) -> Result<String, Error> {
 
 /// One or more days' tables as one CSV: a heading row (day, unit, status and every figure,
 /// labelled in `lang`), then for each day a row per unit and a totals row.
+///
+/// Written through [`sheet_to_csv`], so a unit named `@SUM(…)` or `+cmd…` is written with a
+/// single quote in front and never runs as a formula ([`csv_safe_field`]).
 ///
 /// ```
 /// use fangkong::report::{DailyFigures, DayRow, DayTable, Lang, RowStatus, tables_to_csv};

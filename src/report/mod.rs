@@ -15,10 +15,13 @@
 //! Exports: [`DayTable`] renders in English (`Display`) and Chinese
 //! ([`DayTable::display_zh`]) and serializes with serde; feature `csv` writes CSV, feature
 //! `xlsx` an Excel workbook (one sheet per day), feature `fhir` temperature readings as FHIR R4
-//! Observations. The tables hold unit figures only, no personal data.
+//! Observations. The tables hold unit figures only, no personal data. Every text field of
+//! every CSV is neutralised against formula injection ([`csv_safe_field`]; read it back with
+//! [`csv_field_value`]); xlsx cells hold text as text and need no such care.
 
 pub(crate) mod check;
 mod figures;
+mod formula;
 mod table;
 
 #[cfg(feature = "csv")]
@@ -36,7 +39,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::grid::context::{Context, EntryMeta, GridView};
+use crate::grid::context::{Context, EntryMeta, GridView, TextKind, text_field};
 use crate::grid::{Action, Unit, UnitKind};
 use crate::{Day, Error, Head, Instant, StaffId, TimeOfDay, UnitId, UtcOffset};
 
@@ -47,6 +50,7 @@ pub use self::fhir::{TemperatureObservation, temperature_observation};
 #[cfg(feature = "xlsx")]
 pub use self::xlsx::{sheets_to_xlsx, tables_to_xlsx};
 pub use figures::{DailyFigures, FIGURE_LABELS, FigureLabel};
+pub use formula::{FORMULA_TRIGGERS, csv_field_value, csv_safe_field};
 pub(crate) use table::both;
 pub use table::{Cell, DayRow, DayTable, Lang, Rollup, RowStatus, Sheet};
 
@@ -279,6 +283,16 @@ fn reports_by_default(kind: UnitKind) -> bool {
     )
 }
 
+/// Checks the free text a report command carries against its limits ([`crate::limits`]).
+fn check_texts(cmd: &ReportCommand) -> Result<(), Error> {
+    match cmd {
+        ReportCommand::SubmitReport { note, .. } => {
+            text_field(note, "the report's note", TextKind::Note)
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Decides a report command: authorizes and validates it, changing nothing.
 ///
 /// # Errors
@@ -300,6 +314,7 @@ pub(crate) fn decide(
     cmd: &ReportCommand,
     held: &dyn Fn(UnitId, Day) -> (DailyFigures, Head),
 ) -> Result<Vec<ReportEvent>, Error> {
+    check_texts(cmd)?;
     match cmd {
         ReportCommand::AddReportingUnit { unit } => {
             let u = known_unit(ctx.grid, *unit)?;

@@ -10,7 +10,7 @@ use super::{
     RiskRegister, Round, ScreeningOutcome, ScreeningRule, Visit, VisitResult,
 };
 use crate::grid::Action;
-use crate::grid::context::{Context, EntryMeta, GridView, non_empty};
+use crate::grid::context::{Context, EntryMeta, GridView, TextKind, non_empty, text_field};
 use crate::ids::fresh_number;
 use crate::observation::{
     ObservationChange, ObservationEvent, ObservationState, Opening, OpeningBasis,
@@ -181,6 +181,39 @@ pub(crate) struct ScreeningState {
     pub(crate) rule_names: Vec<std::sync::Arc<str>>,
 }
 
+/// Checks the free text a screening command carries against its limits ([`crate::limits`]).
+fn check_texts(command: &ScreeningCommand) -> Result<(), Error> {
+    match command {
+        ScreeningCommand::DesignateRiskArea { basis, .. } => {
+            text_field(basis, "the basis of the designation", TextKind::Title)
+        }
+        ScreeningCommand::ConfirmRiskProposal { proposal } => {
+            text_field(&proposal.scheme, "the proposal's scheme", TextKind::Name)?;
+            text_field(&proposal.reason, "the proposal's reason", TextKind::Note)
+        }
+        ScreeningCommand::AdoptScreeningRule { rule } => {
+            text_field(&rule.name, "the screening rule's name", TextKind::Name)?;
+            for o in &rule.observations {
+                text_field(
+                    &o.protocol,
+                    format!("the protocol key for {}-risk areas", o.level),
+                    TextKind::Name,
+                )?;
+            }
+            Ok(())
+        }
+        ScreeningCommand::OpenScreeningRound { name, .. } => {
+            text_field(name, "the screening round's name", TextKind::Name)
+        }
+        ScreeningCommand::RecordInterview { interview, .. } => text_field(
+            &interview.symptoms().note,
+            "what the resident said of their symptoms",
+            TextKind::Note,
+        ),
+        _ => Ok(()),
+    }
+}
+
 /// Authorizes (reach) and validates a screening command, and returns its events: screening's
 /// own, and the observation events that follow from an interview (a key person's observation
 /// opened, or restarted by a later exposure). The registry has checked the actor's role.
@@ -190,6 +223,7 @@ pub(crate) fn decide(
     observation: &ObservationState,
     command: &ScreeningCommand,
 ) -> Result<(Vec<ScreeningEvent>, Vec<ObservationEvent>), Error> {
+    check_texts(command)?;
     let action = command.action();
     let changed = |change| ScreeningEvent::RiskRegisterChanged { change };
     let events = match command {

@@ -72,7 +72,9 @@ pub use labels::{
     ItemOutcome, OrganisationForm, OrganisationalHandling, PartyDiscipline, ProbationMonths,
 };
 
-use crate::grid::context::{Context, EntryMeta, GridView};
+use crate::grid::context::{
+    Context, EntryMeta, GridView, TextKind, optional_text_field, text_field,
+};
 use crate::grid::{Action, Role};
 use crate::{AccountabilityId, Day, Error, FindingId, InspectionId, Instant, StaffId, UnitId};
 
@@ -234,6 +236,69 @@ fn unit_exists(ctx: &Context<'_>, unit: UnitId) -> Result<(), Error> {
         .ok_or(Error::UnknownUnit { unit })
 }
 
+/// Checks the free text a supervision command carries against its limits
+/// ([`crate::limits`]).
+fn check_texts(cmd: &SupervisionCommand) -> Result<(), Error> {
+    use TextKind::{Name, Note, Title};
+    let item_name = |item: &ChecklistItem, what: &dyn Fn() -> String| match item {
+        ChecklistItem::Custom(name) => text_field(name, what(), Name),
+        _ => Ok(()),
+    };
+    match cmd {
+        SupervisionCommand::RecordInspection { checklist, .. } => {
+            for (i, c) in checklist.iter().enumerate() {
+                let n = i + 1;
+                item_name(&c.item, &|| format!("the name of checklist item {n}"))?;
+                text_field(
+                    &c.finding,
+                    format!("the finding of checklist item {n}"),
+                    Note,
+                )?;
+                optional_text_field(
+                    c.reference.as_deref(),
+                    format!("the evidence reference of checklist item {n}"),
+                    Title,
+                )?;
+                if let Some(review) = &c.review {
+                    let proposed = &review.proposed;
+                    if let RecordShows::Other { text } = &proposed.shows {
+                        text_field(
+                            text,
+                            format!("what the records show for checklist item {n}"),
+                            Note,
+                        )?;
+                    }
+                    text_field(
+                        &proposed.reference,
+                        format!("the records' reference for checklist item {n}"),
+                        Title,
+                    )?;
+                    if let Verdict::Contradicted { note } = &review.verdict {
+                        text_field(
+                            note,
+                            format!("what the inspector saw for checklist item {n}"),
+                            Note,
+                        )?;
+                    }
+                }
+            }
+            Ok(())
+        }
+        SupervisionCommand::RecordFinding { source, text, .. } => {
+            if let FindingSource::ChecklistItem { item, .. } = source {
+                item_name(item, &|| "the name of the checklist item".to_owned())?;
+            }
+            text_field(text, "the finding", Note)
+        }
+        SupervisionCommand::RecordRectification { note, .. } => {
+            text_field(note, "what was done to rectify the finding", Note)
+        }
+        SupervisionCommand::DecideAccountability { reason, .. } => {
+            text_field(reason, "the grounds of the decision", Note)
+        }
+    }
+}
+
 /// Checks a checklist: at least one item, each once, custom names given, failed items with a
 /// finding, verdicts consistent with outcomes.
 fn check_checklist(checklist: &[ItemCheck]) -> Result<(), Error> {
@@ -300,6 +365,7 @@ pub(crate) fn decide(
     ctx: &Context<'_>,
     cmd: &SupervisionCommand,
 ) -> Result<Vec<SupervisionEvent>, Error> {
+    check_texts(cmd)?;
     let action = cmd.action();
     match cmd {
         SupervisionCommand::RecordInspection {
