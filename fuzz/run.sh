@@ -8,8 +8,8 @@ set -eu
 SECONDS_PER_TARGET="${1:-60}"
 cd "$(dirname "$0")"
 export RUSTC_BOOTSTRAP=1
-[ -d corpus/replay_records ] || cargo run --quiet --example seeds
-for target in parse jsonl_ledger replay_records; do
+[ -d corpus/commands ] || cargo run --quiet --example seeds
+for target in parse jsonl_ledger replay_records commands; do
     echo "== $target, ${SECONDS_PER_TARGET}s"
     CARGO_BUILD_JOBS=1 cargo fuzz run --sanitizer none --debug-assertions "$target" -- \
         -max_total_time="$SECONDS_PER_TARGET" -max_len=16384 -print_final_stats=1 \

@@ -10,6 +10,36 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     fs::create_dir_all("corpus/jsonl_ledger")?;
     fs::create_dir_all("corpus/parse")?;
     fs::create_dir_all("corpus/replay_records")?;
+    fs::create_dir_all("corpus/commands")?;
+    // Commands for `commands` (its doc says the line format): accepted, refused, dated
+    // earlier, a batch whose rows depend on a refused row, reports and trail exports.
+    for (name, text) in [
+        (
+            "grid",
+            "c52 {\"grid\":{\"RegisterHousehold\":{\"group\":3,\"address\":\"Qianjin 1-02\"}}}\n\
+             c51 {\"grid\":{\"RegisterHousehold\":{\"group\":4,\"address\":\"tel 139.7456.1234\"}}}\n\
+             e5 {\"grid\":{\"RegisterHousehold\":{\"group\":3,\"address\":\"Qianjin 1-03\"}}}\n\
+             c11 {\"grid\":{\"EnrollStaff\":{\"name\":\"Li Na\",\"role\":\"grid_worker\",\"phone\":null}}}\n",
+        ),
+        (
+            "batch",
+            "b5 [{\"register_household\":{\"group\":{\"id\":4},\"address\":\"x\"}},\
+             {\"register_resident\":{\"household\":{\"row\":0},\"details\":{\"name\":\"王强\",\
+             \"sex\":\"male\",\"birth_date\":\"1990-05-01\",\"relation\":\"head\"}}},\
+             {\"register_household\":{\"group\":{\"row\":1},\"address\":\"y\"}}]\n",
+        ),
+        (
+            "reports",
+            "r120 nothing new\nr121 late\nr620 zero\nr510 village\nt11\nt51\nr120 again\n",
+        ),
+        (
+            "audit",
+            "c13 {\"audit\":{\"ExportList\":{\"list\":\"residents\"}}}\n\
+             c53 {\"audit\":{\"ExportList\":{\"list\":\"key_people\"}}}\n",
+        ),
+    ] {
+        fs::write(format!("corpus/commands/{name}"), text)?;
+    }
     let mut town = build(&TownshipSpec::huochezhan())?;
     run_campaign(&mut town, Day::from_ymd(2020, 2, 4)?)?;
     let jsonl = town.registry.ledger().to_jsonl();

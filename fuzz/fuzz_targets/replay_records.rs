@@ -9,8 +9,10 @@ use fangkong::{Ledger, Registry};
 use libfuzzer_sys::fuzz_target;
 use sha2::{Digest, Sha256};
 
-/// The ledger's domain tag (src/ledger.rs).
-const DOMAIN_TAG: &[u8] = b"fangkong-ledger-v1\n";
+/// The ledger's domain tag (src/ledger.rs, LEDGER.md "What is hashed"). Until issue 18 this
+/// target still chained with version 1's tag and hashed the record itself, not its digest, so
+/// no input got past verification: the 2026-12-02 runs never reached replay.
+const DOMAIN_TAG: &[u8] = b"fangkong-ledger-v2\n";
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -27,10 +29,11 @@ fuzz_target!(|data: &[u8]| {
         if serde_json::from_str::<&serde_json::value::RawValue>(record).is_err() {
             continue;
         }
+        let digest: [u8; 32] = Sha256::digest(record.as_bytes()).into();
         let mut h = Sha256::new();
         h.update(DOMAIN_TAG);
         h.update(prev);
-        h.update(record.as_bytes());
+        h.update(digest);
         let hash: [u8; 32] = h.finalize().into();
         jsonl.push_str(&format!(
             "{{\"prev\":\"{}\",\"hash\":\"{}\",\"record\":{record}}}\n",
