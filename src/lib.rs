@@ -180,6 +180,7 @@ mod ids;
 mod label;
 mod ledger;
 mod lenient;
+mod mask;
 pub mod observation;
 mod place;
 mod record;
@@ -197,7 +198,7 @@ mod test_support;
 
 pub use audit::Subject;
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
-pub use error::{Error, MaskedText, Tampering, mask_personal_data};
+pub use error::{Error, Tampering};
 pub use event::{Command, Event};
 pub use gathering::{
     GatheringCommand, GatheringDecision, GatheringEvent, GatheringKind, GatheringOrder, OrderTerms,
@@ -217,6 +218,7 @@ pub use ids::{
     StaffId, UnitId, VenueId, ViolationId,
 };
 pub use ledger::{Cut, Entry, Ledger, Loaded, Parallelism, Proof, SCHEMA_VERSION, Verified};
+pub use mask::{MaskedText, mask_personal_data};
 pub use observation::{
     FeverRule, Observation, ObservationChange, ObservationCommand, ObservationCounts,
     ObservationEvent, ObservationRecord, ObservationUpdate, Protocol, Reading, ReleaseDecision,

@@ -8,9 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::mask_personal_data;
 use crate::event::Event;
 use crate::ledger::{Entry, Ledger, SCHEMA_VERSION};
+use crate::mask::mask_personal_data;
 use crate::{Error, Instant, StaffId};
 
 /// Which command an entry belongs to: the sequence number of the command's first entry and how
