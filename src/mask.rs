@@ -158,6 +158,52 @@ fn date_at(chars: &[char], at: usize) -> Option<usize> {
     (dashes && valid).then_some(at + 10)
 }
 
+/// One or two ASCII digits at `at`, two when there are: their value and where they end.
+fn one_or_two_digits(chars: &[char], at: usize) -> Option<(u32, usize)> {
+    match ascii_number(chars, at, 2) {
+        Some(n) => Some((n, at + 2)),
+        None => ascii_number(chars, at, 1).map(|n| (n, at + 1)),
+    }
+}
+
+/// A day written `YYYY/M/D`, `YYYY.M.D` or `YYYY-M-D` (month and day in one or two digits,
+/// the same separator twice; forms [`Day::parse_lenient`](crate::Day::parse_lenient) reads),
+/// with the ranges of [`date_at`]: where it ends. An error about a day typed so must show it.
+fn lenient_date_at(chars: &[char], at: usize) -> Option<usize> {
+    let year = ascii_number(chars, at, 4)?;
+    let separator = *chars.get(at + 4)?;
+    if !matches!(separator, '-' | '/' | '.') {
+        return None;
+    }
+    let (month, after_month) = one_or_two_digits(chars, at + 5)?;
+    if chars.get(after_month) != Some(&separator) {
+        return None;
+    }
+    let (day, end) = one_or_two_digits(chars, after_month + 1)?;
+    let valid =
+        (1000..=9999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day);
+    valid.then_some(end)
+}
+
+/// A day written the other way round, `D/M/YYYY` or `M/D/YYYY` (`/`, `.` or `-`, the same
+/// twice; the first two numbers at most 31, one of them at most 12): where it ends. Not a form
+/// fangkong reads, so the error that refuses it must show it.
+fn reversed_date_at(chars: &[char], at: usize) -> Option<usize> {
+    let (first, after_first) = one_or_two_digits(chars, at)?;
+    let separator = *chars.get(after_first)?;
+    if !matches!(separator, '-' | '/' | '.') {
+        return None;
+    }
+    let (second, after_second) = one_or_two_digits(chars, after_first + 1)?;
+    if chars.get(after_second) != Some(&separator) {
+        return None;
+    }
+    let year = ascii_number(chars, after_second + 1, 4)?;
+    let days = (1..=31).contains(&first) && (1..=31).contains(&second);
+    let valid = days && first.min(second) <= 12 && (1000..=9999).contains(&year);
+    valid.then_some(after_second + 5)
+}
+
 /// A time `HH:MM` or `HH:MM:SS` at `at` (hour below 24, minute below 60, second below 61);
 /// `H:MM` too unless `two_digit_hour`: where it ends.
 fn time_at(chars: &[char], at: usize, two_digit_hour: bool) -> Option<usize> {
@@ -202,10 +248,9 @@ fn date_time_at(chars: &[char], at: usize) -> Option<usize> {
         Some('+' | '-') => {
             let hour = ascii_number(chars, end + 1, 2);
             let minute = ascii_number(chars, end + 4, 2);
-            if let (Some(h), Some(m), Some(':')) = (hour, minute, chars.get(end + 3)) {
-                if h < 24 && m < 60 {
-                    end += 6;
-                }
+            let colon = chars.get(end + 3) == Some(&':');
+            if colon && hour.is_some_and(|h| h < 24) && minute.is_some_and(|m| m < 60) {
+                end += 6;
             }
         }
         _ => {}
@@ -217,6 +262,8 @@ fn date_time_at(chars: &[char], at: usize) -> Option<usize> {
 fn shape_at(chars: &[char], at: usize) -> Option<usize> {
     date_time_at(chars, at)
         .or_else(|| date_at(chars, at))
+        .or_else(|| lenient_date_at(chars, at))
+        .or_else(|| reversed_date_at(chars, at))
         .or_else(|| time_at(chars, at, false))
 }
 
@@ -332,7 +379,8 @@ fn hidden(n: usize) -> Range<usize> {
 /// that is), and no 6 digits of a number in a row are ever left, whatever separates them.
 ///
 /// Kept readable as well, when a number is made only of them (joined by any separators):
-/// dates `YYYY-MM-DD` (year 1000–9999, month 01–12, day 01–31), a date and a time (`T` or a
+/// dates `YYYY-MM-DD` (year 1000–9999, month 01–12, day 01–31; also `YYYY/M/D`, `YYYY.M.D`
+/// and `YYYY-M-D`, the forms a clerk types, and `D/M/YYYY`), a date and a time (`T` or a
 /// space, `HH:MM` or `HH:MM:SS`, an optional fraction, an optional `Z` or `±HH:MM`), times
 /// `HH:MM` (hour below 24, minute below 60) and windows such as `06:00–12:00`. A date or time
 /// followed or preceded by other digits is part of a number like any digit
@@ -480,6 +528,13 @@ mod tests {
             ("45678 2020-02-03", "456** ****-02-03"),
             ("12:34 5678901", "12:3* ***8901"),
             ("2020-13-01", "****-13-01"),
+            ("2020/1/24", "2020/1/24"),
+            ("2020.01.24", "2020.01.24"),
+            ("2020-1-24, 2020/1/25", "2020-1-24, 2020/1/25"),
+            ("2020/1-24", "****/*-**"),
+            ("24/1/2020", "24/1/2020"),
+            ("24/1/20201", "**/*/*0201"),
+            ("2020/1/245", "****/1/245"),
             (
                 "staff S9999917 is not registered",
                 "staff S9999917 is not registered",
