@@ -826,10 +826,10 @@ mod tests {
             "2020-2-3".parse::<Day>().unwrap_err().to_string(),
             "\"2020-2-3\" is not a calendar day written YYYY-MM-DD, such as 2020-01-24"
         );
-        // Eight digits in a row could be a phone number: masked like one.
+        // Eight digits in a row could be a phone number: masked like one (the last 4 kept).
         assert_eq!(
             "20200203".parse::<Day>().unwrap_err().to_string(),
-            "\"202*0203\" is not a calendar day written YYYY-MM-DD, such as 2020-01-24"
+            "\"****0203\" is not a calendar day written YYYY-MM-DD, such as 2020-01-24"
         );
         assert_eq!(
             "2020-02-29".parse::<Day>().unwrap().to_string(),

@@ -51,7 +51,7 @@ impl std::str::FromStr for Hash {
     type Err = Error;
     fn from_str(s: &str) -> Result<Hash, Error> {
         Hash::parse_hex(s).ok_or_else(|| Error::InvalidHash {
-            input: s.chars().take(80).collect(),
+            input: crate::MaskedText::truncated(s, 80),
         })
     }
 }

@@ -42,7 +42,7 @@ use crate::report::{Lang, RowStatus};
 use crate::screening::{DayZeroBasis, ExposureAnchor, VisitResult};
 use crate::{
     DivisionLevel, Duty, Error, PhoneKind, Relation, RiskLevel, Role, Sex, StatisticalLevel,
-    TownshipKind, UnitKind, VillageKind, mask_personal_data,
+    TownshipKind, UnitKind, VillageKind,
 };
 
 /// Normalizes text for comparison: trimmed, lower case, `_` and `-` read as spaces, runs of
@@ -58,7 +58,7 @@ pub(crate) fn normalize(s: &str) -> String {
 
 /// At most 40 characters of user text, with identity and phone numbers masked, for messages.
 pub(crate) fn quote(s: &str) -> String {
-    mask_personal_data(&s.chars().take(40).collect::<String>())
+    crate::MaskedText::truncated(s, 40).as_str().to_owned()
 }
 
 /// The value among `all` whose English name, Chinese term or an alias is `input` (compared

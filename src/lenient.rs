@@ -32,7 +32,7 @@ impl Day {
     /// - [`Error::DayOutsideRange`] for a day before 1800.
     pub fn parse_lenient(text: &str) -> Result<Day, Error> {
         let bad = || Error::InvalidLenientDay {
-            input: MaskedText::new(&text.chars().take(40).collect::<String>()),
+            input: MaskedText::truncated(text, 40),
         };
         // Full-width digits and punctuation to ASCII.
         let s: String = text
@@ -78,7 +78,7 @@ impl Day {
         };
         let date = chrono::NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(bad)?;
         Day::try_from_chrono(date).map_err(|_| Error::DayOutsideRange {
-            input: MaskedText::new(&text.chars().take(40).collect::<String>()),
+            input: MaskedText::truncated(text, 40),
         })
     }
 }

@@ -185,6 +185,7 @@ mod label;
 mod ledger;
 mod lenient;
 pub mod limits;
+mod mask;
 pub mod observation;
 mod place;
 mod record;
@@ -202,7 +203,7 @@ mod test_support;
 
 pub use audit::Subject;
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
-pub use error::{Error, MaskedText, Tampering, mask_personal_data};
+pub use error::{Error, Tampering};
 pub use event::{Command, Event};
 pub use gathering::{
     GatheringCommand, GatheringDecision, GatheringEvent, GatheringKind, GatheringOrder, OrderTerms,
@@ -222,6 +223,7 @@ pub use ids::{
     StaffId, UnitId, VenueId, ViolationId,
 };
 pub use ledger::{Cut, Entry, Ledger, Loaded, Parallelism, Proof, SCHEMA_VERSION, Verified};
+pub use mask::{MaskedText, mask_personal_data};
 pub use observation::{
     FeverRule, Observation, ObservationChange, ObservationCommand, ObservationCounts,
     ObservationEvent, ObservationRecord, ObservationUpdate, Protocol, Reading, ReleaseDecision,

@@ -14,6 +14,7 @@ mod labels;
 mod ledger;
 mod ledger_bytes;
 mod ledger_v2;
+mod masking;
 mod memory;
 mod observation;
 mod privacy;

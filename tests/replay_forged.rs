@@ -359,10 +359,11 @@ fn an_id_of_u32_max_is_refused() {
             number: None,
         },
     );
-    // Runs of seven digits or more are masked in every message, ids included.
+    // Runs of seven digits or more are masked in every message, ids written without their
+    // prefix included (8 to 10 digits keep only the last 4).
     assert_eq!(
         reason,
-        "it is not what its command records when decided again: at grid.UnitEstablished.unit it says 429***7295, where the registry records 8"
+        "it is not what its command records when decided again: at grid.UnitEstablished.unit it says ******7295, where the registry records 8"
     );
 }
 

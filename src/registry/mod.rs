@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::error::mask_personal_data;
 use crate::event::{Command, Event};
 use crate::gathering::{self, GatheringState};
 use crate::grid::context::{Context, EntryMeta, roles_text};
@@ -12,6 +11,7 @@ use crate::grid::{
 use crate::household::{Household, Resident, ResidentDetails};
 use crate::identity::{IdentityNumber, Phone};
 use crate::ledger::{Ledger, SCHEMA_VERSION};
+use crate::mask::mask_personal_data;
 use crate::observation::{self, ObservationState};
 use crate::place::StatisticalCode;
 use crate::record::{Body, CommandMark, Record, Refusal, masked_json};

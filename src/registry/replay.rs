@@ -28,11 +28,11 @@ use serde_json::Value;
 
 use super::{Books, Founding, Registry, State, trail, wrap};
 use crate::audit::{AuditCommand, AuditEvent};
-use crate::error::mask_personal_data;
 use crate::event::{Command, Event};
 use crate::grid::context::EntryMeta;
 use crate::grid::{self, Action, Duty, GridEvent, Role};
 use crate::ledger::{Ledger, Parallelism, SCHEMA_VERSION, parallel_map};
+use crate::mask::mask_personal_data;
 use crate::record::{Body, Record, Refusal, masked_json};
 use crate::{
     Error, Head, Instant, StaffId, UnitId, gathering, observation, report, screening, supervision,
