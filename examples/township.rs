@@ -153,7 +153,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             reg.missing_reports(day).len()
         );
     })?;
-    let reg = &town.registry;
+    let reg = &mut town.registry;
     println!();
     println!("screening (摸底排查)");
     if let Some(round) = campaign.round {
@@ -271,7 +271,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     println!();
-    let heads: Vec<fangkong::Head> = reg.day_heads().map(|(_, h)| h).collect();
+    // The county keeps the head each daily report carried (the registry's own, never one the
+    // caller states), and checks the ledger, and a key person's exported trail, against them.
+    let heads: Vec<fangkong::Head> = reg.report_heads();
     let head = reg.ledger().verify_heads(&heads)?;
     println!(
         "ledger: {} entries, verified against the {} heads the daily reports carried; head {}",
@@ -279,6 +281,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         heads.len(),
         head.hash
     );
+    if let Some(resident) = campaign
+        .observations
+        .first()
+        .and_then(|obs| reg.observation(*obs))
+        .map(|record| record.resident)
+    {
+        let subject = fangkong::Subject::Resident(resident);
+        let secretary = reg.staff_ids().next().ok_or("no staff")?;
+        let at = reg.ledger().records().last().ok_or("empty ledger")??.at;
+        let export = reg.export_trail(secretary, at, subject, &[])?;
+        let checked = export.check(&heads)?;
+        println!(
+            "exported trail of {resident}: {} entries proved to a kept report head, {} after the last one",
+            checked.proved.len(),
+            checked.pending.len()
+        );
+    }
     let replayed = Registry::replay(reg.ledger())?;
     println!(
         "replayed from the ledger: {}",

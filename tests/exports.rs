@@ -7,7 +7,9 @@
 //! changes nothing.
 
 use fangkong::limits::{ADDRESS_MAX_CHARS, NAME_MAX_CHARS, NOTE_MAX_CHARS};
-use fangkong::report::{Cell, Lang, Schedule, Sheet, csv_field_value, csv_safe_field};
+#[cfg(feature = "csv")]
+use fangkong::report::{Cell, Sheet};
+use fangkong::report::{Lang, Schedule, csv_field_value, csv_safe_field};
 use fangkong::{
     DeregistrationReason, Duty, Error, Founding, HouseholdId, Instant, Interview, Registry,
     Relation, ReportedSymptoms, ResidentDetails, RiskLevel, Role, ScreeningRule, Sex, StaffId,

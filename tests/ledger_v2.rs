@@ -436,3 +436,28 @@ fn a_rewritten_and_rehashed_tail_is_caught_by_the_heads_kept_elsewhere() {
         format!("fangkong-head-v2\n{}\n{}\n", heads[0].seq, heads[0].hash)
     );
 }
+
+#[test]
+fn every_error_code_is_stable_unique_and_listed_in_ledger_md() {
+    // Given the codes this release gives, and the format's documentation
+    let doc = include_str!("../LEDGER.md");
+    let mut seen = std::collections::BTreeSet::new();
+    for code in Error::CODES {
+        // Then each is lower snake_case, given once, and listed in LEDGER.md's table
+        assert!(
+            code.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+            "{code}"
+        );
+        assert!(seen.insert(*code), "{code} given twice");
+        assert!(
+            doc.contains(&format!("| `{code}` |")),
+            "{code} not in LEDGER.md"
+        );
+    }
+    // And a parse error gives the code of its variant
+    assert_eq!(
+        "2020-02-30".parse::<fangkong::Day>().unwrap_err().code(),
+        "invalid_day"
+    );
+}
