@@ -180,3 +180,76 @@ pub fn chain_hex(prev_hex: &str, record: &str) -> String {
     h.update(Sha256::digest(record.as_bytes()));
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// A record's bytes, as the registry writes them (LEDGER.md, "A record"), with the body given
+/// as JSON and the schema given: for forging records of another version.
+pub fn record_json(
+    schema: u32,
+    seq: u64,
+    at: &str,
+    actor: StaffId,
+    first: u64,
+    entries: usize,
+    body: &str,
+) -> String {
+    format!(
+        "{{\"seq\":{seq},\"schema\":{schema},\"at\":\"{at}\",\"actor\":{},\"command\":{{\"first\":{first},\"entries\":{entries}}},\"body\":{body}}}",
+        actor.get(),
+    )
+}
+
+/// A record's bytes, as the registry writes them.
+pub fn record(
+    seq: u64,
+    at: &str,
+    actor: StaffId,
+    first: u64,
+    entries: usize,
+    body: &fangkong::Body,
+) -> String {
+    record_json(
+        fangkong::SCHEMA_VERSION,
+        seq,
+        at,
+        actor,
+        first,
+        entries,
+        &serde_json::to_string(body).unwrap(),
+    )
+}
+
+/// The registry's ledger as JSON Lines with `records` (record bytes, written as they are)
+/// appended, each line chained to the one before with a valid hash, read back. The forgery
+/// verifies: only replay can catch it.
+pub fn append_records(reg: &Registry, records: &[String]) -> fangkong::Ledger {
+    let mut text = reg.ledger().to_jsonl();
+    let mut prev = reg.ledger().head().hash.to_string();
+    for rec in records {
+        let hash = chain_hex(&prev, rec);
+        text.push_str(&format!(
+            "{{\"prev\":\"{prev}\",\"hash\":\"{hash}\",\"record\":{rec}}}\n"
+        ));
+        prev = hash;
+    }
+    let loaded = fangkong::Ledger::from_jsonl(&text).unwrap();
+    assert!(loaded.cut.is_none());
+    loaded.ledger.verify().unwrap();
+    loaded.ledger
+}
+
+/// The registry's ledger as JSON Lines with `bodies` appended as one command by `actor`, each
+/// line chained to the one before; the first forged entry is returned with the ledger.
+pub fn append(
+    reg: &Registry,
+    actor: StaffId,
+    at: &str,
+    bodies: &[fangkong::Body],
+) -> (fangkong::Ledger, u64) {
+    let first = reg.ledger().head().seq + 1;
+    let records: Vec<String> = bodies
+        .iter()
+        .enumerate()
+        .map(|(k, body)| record(first + k as u64, at, actor, first, bodies.len(), body))
+        .collect();
+    (append_records(reg, &records), first)
+}

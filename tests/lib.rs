@@ -2,6 +2,7 @@
 //! given a township, when a member of staff does something, then this is what the registry,
 //! the ledger and the error say.
 
+mod adversarial;
 mod campaign;
 mod common;
 mod doc_examples;

@@ -30,37 +30,6 @@ fn forged(actor: StaffId, events: Vec<Event>) -> Forged {
     }
 }
 
-/// A record's bytes, as the registry writes them.
-fn record(seq: u64, at: &str, actor: StaffId, first: u64, entries: usize, body: &Body) -> String {
-    format!(
-        "{{\"seq\":{seq},\"schema\":{},\"at\":\"{at}\",\"actor\":{},\"command\":{{\"first\":{first},\"entries\":{entries}}},\"body\":{}}}",
-        fangkong::SCHEMA_VERSION,
-        actor.get(),
-        serde_json::to_string(body).unwrap()
-    )
-}
-
-/// The registry's ledger as JSON Lines with `bodies` appended as one command by `actor`, each
-/// line chained to the one before; the first forged entry is returned with the ledger.
-fn append(reg: &Registry, actor: StaffId, at: &str, bodies: &[Body]) -> (Ledger, u64) {
-    let mut text = reg.ledger().to_jsonl();
-    let mut prev = reg.ledger().head().hash.to_string();
-    let first = reg.ledger().head().seq + 1;
-    for (k, body) in bodies.iter().enumerate() {
-        let rec = record(first + k as u64, at, actor, first, bodies.len(), body);
-        let hash = chain_hex(&prev, &rec);
-        text.push_str(&format!(
-            "{{\"prev\":\"{prev}\",\"hash\":\"{hash}\",\"record\":{rec}}}\n"
-        ));
-        prev = hash;
-    }
-    let loaded = Ledger::from_jsonl(&text).unwrap();
-    assert!(loaded.cut.is_none());
-    // The forgery verifies: only replay can catch it.
-    loaded.ledger.verify().unwrap();
-    (loaded.ledger, first)
-}
-
 /// As [`refused`], for a forged command of one event, refused at its entry.
 #[track_caller]
 fn refused_one(reg: &Registry, actor: StaffId, event: impl Into<Event>) -> String {
