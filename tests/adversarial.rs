@@ -1042,18 +1042,16 @@ fn error_codes_are_unique_and_lower_snake_case() {
 // A refusal whose attempt does not rebuild as a command is checked by its shape and code alone
 // (`attempt_kind`, `possible_for`), because masking can make a genuine attempt unreadable. But
 // masking only ever turns digits into `*`: an attempt that does not rebuild and holds nothing
-// masked, or a batch row that names no row, cannot have been written by the registry. These
-// forgeries are accepted by the fix; the tests are ignored so that the suite stays green
-// until src decides (run them with `cargo test --test lib adversarial -- --ignored`).
+// masked, or a batch row that names no row, cannot have been written by the registry. A
+// second reading found these forgeries accepted by the first version of the fix; replay now
+// refuses them (`check_unrebuilt` in src/registry/replay.rs).
 
 #[test]
-#[ignore = "defect in the fix: an unreadable attempt with nothing masked is accepted"]
 fn a_forged_refusal_whose_attempt_is_unreadable_without_masking_is_refused() {
     // Given S1, the secretary, when a forged refusal says she tried to export the list
     // "everyone" (no such list; nothing in the attempt masked, so the registry cannot have
     // written it) and was refused, then replay should refuse the entry: a refusal puts an
     // attempt to take personal data out on her record.
-    // Now: accepted, as an audit attempt "masked beyond rebuilding" with an audit code.
     let g = given();
     let attempt = json!({"audit": {"ExportList": {"list": "everyone"}}});
     assert!(!attempt.to_string().contains('*'));
@@ -1069,12 +1067,10 @@ fn a_forged_refusal_whose_attempt_is_unreadable_without_masking_is_refused() {
 }
 
 #[test]
-#[ignore = "defect in the fix: the actor of an unreadable attempt is not looked at"]
 fn a_forged_refusal_of_an_unknown_actor_with_a_code_other_than_unknown_staff_is_refused() {
     // Given S99, enrolled nowhere, when a forged refusal of a masked grid attempt by S99 gives
     // the code "duplicate_identity", then replay should refuse it: whatever S99 attempted was
     // refused as `unknown_staff` (authorization comes first), or `instant_before_ledger`.
-    // Now: accepted; only the attempt's module is compared with the code.
     let g = given();
     refused(
         &g.reg,
@@ -1088,12 +1084,10 @@ fn a_forged_refusal_of_an_unknown_actor_with_a_code_other_than_unknown_staff_is_
 }
 
 #[test]
-#[ignore = "defect in the fix: a batch row naming no row is accepted with a batch code"]
 fn a_forged_batch_row_refusal_that_names_no_row_is_refused() {
     // Given the township, when a forged refusal of a batch row that names no earlier row (its
     // group is an id) says it "depends on a refused row", then replay should refuse it: only a
     // row that names a row (`{"row":n}`) is ever refused so.
-    // Now: accepted; any object under a batch row's key passes with any batch-only code.
     let g = given();
     refused(
         &g.reg,

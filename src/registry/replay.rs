@@ -448,16 +448,7 @@ impl State {
                 let kind = attempt_kind(&refusal.attempt).ok_or_else(|| {
                     "its attempt is not a command of any kind (LEDGER.md, \"A record\")".to_owned()
                 })?;
-                let possible = match kind {
-                    AttemptKind::BatchRow => crate::error::BATCH_ONLY.contains(&code),
-                    AttemptKind::Module(module) => crate::error::possible_for(module, code),
-                };
-                if !possible {
-                    return Err(format!(
-                        "its refusal code {code:?} is not one a command of its kind gives"
-                    ));
-                }
-                return Ok(());
+                return self.check_unrebuilt(actor, refusal, kind);
             }
         };
         if expected != code {
@@ -466,6 +457,88 @@ impl State {
             ));
         }
         Ok(())
+    }
+}
+
+impl State {
+    /// Checks a refusal whose attempt does not rebuild as a command, as far as it can be:
+    /// a batch row names an earlier row and carries a batch code; a module's command can only
+    /// fail to rebuild because masking or cutting changed it, so it holds a masked or cut
+    /// text; an actor who is not enrolled is refused for that first (`unknown_staff`), and
+    /// one who is, never for it; a command dated before the ledger's last entry is refused
+    /// for that alone; and the code is one a command of that module can give.
+    fn check_unrebuilt(
+        &self,
+        actor: StaffId,
+        refusal: &Refusal,
+        kind: AttemptKind,
+    ) -> Result<(), String> {
+        let code = refusal.code.as_str();
+        let not_given =
+            || format!("its refusal code {code:?} is not one a command of its kind gives");
+        let module = match kind {
+            AttemptKind::BatchRow => {
+                // Only a row that names another row is refused before it is executed.
+                if !names_a_row(&refusal.attempt) {
+                    return Err(
+                        "it records a batch row as refused for the row it names, but it names no row"
+                            .to_owned(),
+                    );
+                }
+                return if crate::error::BATCH_ONLY.contains(&code) {
+                    Ok(())
+                } else {
+                    Err(not_given())
+                };
+            }
+            AttemptKind::Module(module) => module,
+        };
+        if !holds_masked_text(&refusal.attempt) {
+            return Err(
+                "its attempt is not a command, and nothing in it was masked or cut to explain why"
+                    .to_owned(),
+            );
+        }
+        let expected_first = if refusal.attempted_at.is_some() {
+            Some("instant_before_ledger")
+        } else if !self.grid.staff.contains_key(&actor) {
+            Some("unknown_staff")
+        } else {
+            None
+        };
+        match expected_first {
+            Some(expected) if code != expected => Err(format!(
+                "it records a refusal with code {code:?}, but the command would have been refused with {expected:?} first"
+            )),
+            Some(_) => Ok(()),
+            None if code == "unknown_staff" || code == "instant_before_ledger" => Err(format!(
+                "it records a refusal with code {code:?}, which does not fit its actor and instant"
+            )),
+            None if crate::error::possible_for(module, code) => Ok(()),
+            None => Err(not_given()),
+        }
+    }
+}
+
+/// Whether `value` names a row of its batch somewhere: `{"row":n}`.
+fn names_a_row(value: &Value) -> bool {
+    match value {
+        Value::Object(m) => {
+            (m.len() == 1 && m.get("row").is_some_and(Value::is_u64)) || m.values().any(names_a_row)
+        }
+        Value::Array(items) => items.iter().any(names_a_row),
+        _ => false,
+    }
+}
+
+/// Whether a text of `value` was masked (`*` for a digit) or cut (ending in `…`): what can keep
+/// an attempt from rebuilding as a command.
+fn holds_masked_text(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.contains('*') || s.ends_with('…'),
+        Value::Object(m) => m.values().any(holds_masked_text),
+        Value::Array(items) => items.iter().any(holds_masked_text),
+        _ => false,
     }
 }
 
