@@ -320,3 +320,60 @@ fn reports_after_a_drain_replay_from_the_parts() {
     assert!(again.state_eq(&g.reg));
     assert_eq!(again.report_heads(), g.reg.report_heads());
 }
+
+// ---- 4. Masking -------------------------------------------------------------------------------
+
+#[test]
+fn a_phone_written_as_a_reversed_date_and_a_time_is_kept_in_full_in_a_refusal() {
+    // Given a clerk's note of a phone, 139 7456 1234, split the way a day and a time are
+    // written: "13.9.7456 12:34" (D.M.YYYY and HH:MM, both shapes masking keeps readable).
+    let mut g = given();
+    let text = "联系电话 13.9.7456 12:34";
+    // When a household with it is refused (the Baiyun worker registering in Qianjin).
+    let err = g
+        .reg
+        .register_household(g.worker_baiyun_1, at(LATER), g.qianjin_1, text)
+        .unwrap_err();
+    assert_eq!(err.code(), "outside_assigned_units");
+    let kept = last_refusal(&g.reg)["attempt"]["grid"]["RegisterHousehold"]["address"].clone();
+    // Then the refusal does not keep all eleven digits of the phone. Weak break: no 6 digits
+    // stand in a row, but every digit of the phone is readable, in order.
+    let digits: String = kept
+        .as_str()
+        .unwrap()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    assert_ne!(digits, PHONE, "the refusal keeps {kept}");
+}
+
+// ---- 6. Reach (probes that held) ----------------------------------------------------------------
+
+#[test]
+fn a_village_cadre_reaches_neither_the_other_village_nor_the_township() {
+    // Given the Qianjin cadre, when they register a household in Baiyun or move one of
+    // Qianjin's households to Baiyun, then both are refused outside their units, and replay.
+    let mut g = given();
+    let t = at(LATER);
+    let err = g
+        .reg
+        .register_household(g.cadre_qianjin, t, g.baiyun_1, "Baiyun 1-09")
+        .unwrap_err();
+    assert_eq!(err.code(), "outside_assigned_units");
+    let err = g
+        .reg
+        .execute(
+            g.cadre_qianjin,
+            t,
+            GridCommand::MoveHousehold {
+                household: g.home,
+                to: g.baiyun_2,
+            },
+        )
+        .unwrap_err();
+    assert!(
+        ["outside_assigned_units", "role_not_permitted"].contains(&err.code()),
+        "{err}"
+    );
+    genuine_ledger_replays(&g.reg);
+}
