@@ -27,3 +27,4 @@ mod screening;
 mod serde_roundtrip;
 mod state_machine;
 mod tamper;
+mod review;
