@@ -154,6 +154,18 @@ pub enum Error {
         /// The head the proof claims.
         head: Head,
     },
+    /// An exported entry listed as not yet provable although a head the checker kept covers
+    /// it (or listed twice): it should have been proved.
+    #[error(
+        "ledger entry {seq} is listed as not yet provable, but the heads you kept reach entry \
+         {last_kept}: it should have been proved, so the export cannot be trusted"
+    )]
+    PendingEntryCovered {
+        /// The entry listed as pending.
+        seq: u64,
+        /// The last entry the kept heads reach.
+        last_kept: u64,
+    },
     /// A ledger that does not start by founding a township.
     #[error("the ledger does not start with the founding of a township, so it cannot be replayed")]
     LedgerNotFounded,

@@ -168,7 +168,9 @@ fn one_or_two_digits(chars: &[char], at: usize) -> Option<(u32, usize)> {
 
 /// A day written `YYYY/M/D`, `YYYY.M.D` or `YYYY-M-D` (month and day in one or two digits,
 /// the same separator twice; forms [`Day::parse_lenient`](crate::Day::parse_lenient) reads),
-/// with the ranges of [`date_at`]: where it ends. An error about a day typed so must show it.
+/// year 1800–2200 (the years people type; narrower than [`date_at`]'s, so that a phone split
+/// as `1397.4.5` is not read as a day), month 01–12, day 01–31: where it ends. An error about a
+/// day typed so must show it.
 fn lenient_date_at(chars: &[char], at: usize) -> Option<usize> {
     let year = ascii_number(chars, at, 4)?;
     let separator = *chars.get(at + 4)?;
@@ -180,13 +182,17 @@ fn lenient_date_at(chars: &[char], at: usize) -> Option<usize> {
         return None;
     }
     let (day, end) = one_or_two_digits(chars, after_month + 1)?;
-    let valid =
-        (1000..=9999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day);
+    let valid = TYPED_YEARS.contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day);
     valid.then_some(end)
 }
 
+/// The years of a day typed in another form than ISO's, kept readable: 1800–2200. A phone
+/// written `13.9.7456 12:34` reads as a day of the year 7456 and a time, and is masked.
+const TYPED_YEARS: std::ops::RangeInclusive<u32> = 1800..=2200;
+
 /// A day written the other way round, `D/M/YYYY` or `M/D/YYYY` (`/`, `.` or `-`, the same
-/// twice; the first two numbers at most 31, one of them at most 12): where it ends. Not a form
+/// twice; the first two numbers at most 31, one of them at most 12; year 1800–2200): where it
+/// ends. Not a form
 /// fangkong reads, so the error that refuses it must show it.
 fn reversed_date_at(chars: &[char], at: usize) -> Option<usize> {
     let (first, after_first) = one_or_two_digits(chars, at)?;
@@ -200,7 +206,7 @@ fn reversed_date_at(chars: &[char], at: usize) -> Option<usize> {
     }
     let year = ascii_number(chars, after_second + 1, 4)?;
     let days = (1..=31).contains(&first) && (1..=31).contains(&second);
-    let valid = days && first.min(second) <= 12 && (1000..=9999).contains(&year);
+    let valid = days && first.min(second) <= 12 && TYPED_YEARS.contains(&year);
     valid.then_some(after_second + 5)
 }
 

@@ -1,6 +1,9 @@
 //! Adversarial review of the fix of issue 18 (0c30b4a): tries to break replay of refusals,
 //! daily reports, trail exports, masking, text limits and reach, as an attacker with the
-//! source would. A test that fails shows a break; a test that passes is a probe that held.
+//! source would. The five breaks it found (a correction refused as nothing to correct whose
+//! masked name replayed as accepted; a batch row beyond `u32`; a batch row of made-up fields;
+//! a pending entry a kept head covers; a phone written as a reversed date and a time) are
+//! fixed; the tests pin them, beside the probes that held.
 
 use fangkong::{
     BatchCommand, BatchItem, Body, Error, GridCommand, Ref, Registry, Relation, ReportCommand,
@@ -43,7 +46,12 @@ fn a_correction_refused_as_nothing_to_correct_is_replayed_as_accepted_when_maski
     // no identity number or phone, so that the masked attempt still rebuilds as a command.
     let mut g = given();
     let t = at(LATER);
-    let details = ResidentDetails::new("王芳 5221234", Sex::Female, day("1990-01-01"), Relation::Child);
+    let details = ResidentDetails::new(
+        "王芳 5221234",
+        Sex::Female,
+        day("1990-01-01"),
+        Relation::Child,
+    );
     let r = g
         .reg
         .register_resident(g.worker_qianjin_1, t, g.home, details.clone())

@@ -52,6 +52,7 @@ codes! {
     EntryNotHeld => "entry_not_held",
     ReplayRefused => "replay_refused",
     ProofMismatch => "proof_mismatch",
+    PendingEntryCovered => "pending_entry_covered",
     LedgerNotFounded => "ledger_not_founded",
     ProofToUnkeptHead => "proof_to_unkept_head",
     DutyDoesNotFitRole => "duty_does_not_fit_role",
@@ -190,6 +191,7 @@ codes! {
 /// The codes a refusal can never carry: they come from reading or checking a ledger, never from
 /// deciding a command.
 const LEDGER_ONLY: &[&str] = &[
+    "pending_entry_covered",
     "proof_to_unkept_head",
     "invalid_hash",
     "ledger_unreadable",

@@ -101,6 +101,9 @@ impl Error {
                 format!("第{seq}条的证明不能推出链头{head}：记录或摘要被改动过")
             }
             LedgerNotFounded => "账本不是从建立乡镇开始的，无法重放".to_owned(),
+            PendingEntryCovered { seq, last_kept } => format!(
+                "第{seq}条被列为尚不能证明，但您保存的链头已到第{last_kept}条：它本应得到证明，该导出不可信"
+            ),
             ProofToUnkeptHead { seq, head } => format!(
                 "第{seq}条的证明推出的链头{head}不在您从日报中保存的链头之中：该条未得到证明"
             ),

@@ -436,14 +436,31 @@ impl State {
                 let _ = command;
                 "instant_before_ledger"
             }
-            Ok(command) => match self.decide(actor, decided_at, &command, books) {
-                Ok(_) => {
-                    return Err(
-                        "it records as refused a command that would have been accepted".to_owned(),
-                    );
+            Ok(command) => {
+                let decided = self.decide(actor, decided_at, &command, books);
+                if decided.as_ref().err().map(Error::code) == Some(code) {
+                    return Ok(());
                 }
-                Err(e) => e.code(),
-            },
+                // Masking changed the attempt (`王芳 5221234` stored as `王芳 *******`): what it
+                // is decided on may have changed with it, so it is checked as an attempt that
+                // does not rebuild. Unmasked, it must be refused again with its code.
+                if holds_masked_text(&refusal.attempt) {
+                    let kind = attempt_kind(&refusal.attempt).ok_or_else(|| {
+                        "its attempt is not a command of any kind (LEDGER.md, \"A record\")"
+                            .to_owned()
+                    })?;
+                    return self.check_unrebuilt(actor, refusal, kind);
+                }
+                match decided {
+                    Ok(_) => {
+                        return Err(
+                            "it records as refused a command that would have been accepted"
+                                .to_owned(),
+                        );
+                    }
+                    Err(e) => e.code(),
+                }
+            }
             Err(_) => {
                 let kind = attempt_kind(&refusal.attempt).ok_or_else(|| {
                     "its attempt is not a command of any kind (LEDGER.md, \"A record\")".to_owned()
@@ -478,10 +495,12 @@ impl State {
             || format!("its refusal code {code:?} is not one a command of its kind gives");
         let module = match kind {
             AttemptKind::BatchRow => {
-                // Only a row that names another row is refused before it is executed.
-                if !names_a_row(&refusal.attempt) {
+                // Only a row that names another row is refused before it is executed, and a
+                // row is one of the batch's commands, field for field.
+                if !batch_row_shaped(&refusal.attempt) {
                     return Err(
-                        "it records a batch row as refused for the row it names, but it names no row"
+                        "it records a batch row as refused for the row it names, but it is no \
+                         batch row naming a row"
                             .to_owned(),
                     );
                 }
@@ -520,22 +539,42 @@ impl State {
     }
 }
 
-/// Whether `value` names a row of its batch somewhere: `{"row":n}`.
-fn names_a_row(value: &Value) -> bool {
-    match value {
-        Value::Object(m) => {
-            (m.len() == 1 && m.get("row").is_some_and(Value::is_u64)) || m.values().any(names_a_row)
-        }
-        Value::Array(items) => items.iter().any(names_a_row),
+/// Whether `attempt` is a batch row as [`BatchCommand`](crate::BatchCommand) writes it, whose
+/// reference names a row: `{"register_household":{"group":{"row":n},"address":…}}`, with its
+/// exact fields. A row number above `u32::MAX` is stored as masked text (`masked_json`); a
+/// field's other values may be masked too, so they are not read further.
+fn batch_row_shaped(attempt: &Value) -> bool {
+    let Some((kind, Value::Object(fields))) = attempt.as_object().and_then(|m| m.iter().next())
+    else {
+        return false;
+    };
+    let (reference, others): (&str, &[&str]) = match kind.as_str() {
+        "establish_group" => ("village", &["number", "name"]),
+        "register_household" => ("group", &["address"]),
+        "register_resident" => ("household", &["details"]),
+        _ => return false,
+    };
+    let names_row = match fields.get(reference) {
+        Some(Value::Object(r)) if r.len() == 1 => match r.get("row") {
+            Some(Value::Number(n)) => n.is_u64(),
+            Some(Value::String(masked)) => masked.chars().all(|c| c == '*' || c.is_ascii_digit()),
+            _ => false,
+        },
         _ => false,
-    }
+    };
+    names_row && fields.len() == 1 + others.len() && others.iter().all(|f| fields.contains_key(*f))
 }
 
-/// Whether a text of `value` was masked (`*` for a digit) or cut (ending in `…`): what can keep
-/// an attempt from rebuilding as a command.
+/// Whether a text of `value` was masked or cut: what can keep an attempt from rebuilding as a
+/// command, or change what it is decided on. Masking hides at least four digits of a number
+/// (`mask_personal_data`), so a masked text holds four `*` or more; a cut text is exactly
+/// `REFUSED_TEXT_MAX_CHARS` long and ends in `…`.
 fn holds_masked_text(value: &Value) -> bool {
     match value {
-        Value::String(s) => s.contains('*') || s.ends_with('…'),
+        Value::String(s) => {
+            s.chars().filter(|c| *c == '*').count() >= 4
+                || (s.ends_with('…') && s.chars().count() == crate::record::REFUSED_TEXT_MAX_CHARS)
+        }
         Value::Object(m) => m.values().any(holds_masked_text),
         Value::Array(items) => items.iter().any(holds_masked_text),
         _ => false,

@@ -344,9 +344,13 @@ impl TrailExport {
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
+    /// The export's `subject` is what the exporter says: the check proves that each record is
+    /// in the ledger, not that it concerns the subject (read the records for that).
+    ///
     /// # Errors
     /// [`Error::ProofToUnkeptHead`] for the first entry whose proof leads to a head not in
-    /// `kept`; [`Error::ProofMismatch`] for the first entry that does not hold against its
+    /// `kept`; [`Error::PendingEntryCovered`] for an entry listed as pending that a kept head
+    /// covers (it should have been proved), or that is listed twice; [`Error::ProofMismatch`] for the first entry that does not hold against its
     /// proof; [`Error::LedgerUnreadable`] for a pending entry whose record cannot be read or
     /// whose sequence number is not the one listed.
     pub fn check(&self, kept: &[Head]) -> Result<TrailCheck, Error> {
@@ -361,8 +365,22 @@ impl TrailExport {
             e.check()?;
             proved.push(e.proof.seq);
         }
+        // A pending entry is one no kept head covers: after the last of them, and listed once.
+        let last_kept = kept.iter().map(|h| h.seq).max();
         let mut pending = Vec::with_capacity(self.pending.len());
         for (i, p) in self.pending.iter().enumerate() {
+            if last_kept.is_some_and(|last| p.seq <= last) || proved.contains(&p.seq) {
+                return Err(Error::PendingEntryCovered {
+                    seq: p.seq,
+                    last_kept: last_kept.unwrap_or(0),
+                });
+            }
+            if pending.contains(&p.seq) {
+                return Err(Error::PendingEntryCovered {
+                    seq: p.seq,
+                    last_kept: last_kept.unwrap_or(0),
+                });
+            }
             let record = Record::parse(&p.record).map_err(|_| Error::LedgerUnreadable {
                 line: i + 1,
                 reason: "a pending entry of the export is not a record".to_owned(),
