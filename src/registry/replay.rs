@@ -356,7 +356,13 @@ impl State {
                 mask_personal_data(&e.to_string())
             )
         };
-        if let Some(changes) = screening::check::replacement(&self.screening.risk, recorded) {
+        let replacement = match recorded {
+            [Event::Screening(lift), Event::Screening(designate)] => {
+                screening::check::replacement(&self.screening.risk, [lift, designate])
+            }
+            _ => None,
+        };
+        if let Some(changes) = replacement {
             let who = self
                 .authorize(actor, Action::ManageRiskAreas)
                 .map_err(refused)?;
