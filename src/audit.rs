@@ -12,9 +12,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Error;
 use crate::grid::Action;
 use crate::grid::context::{Context, EntryMeta};
-use crate::{Error, HouseholdId, ObservationId, ResidentId, StaffId, UnitId, VenueId};
+use crate::ids::{HouseholdId, ObservationId, ResidentId, StaffId, UnitId, VenueId};
 
 /// What a trail is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

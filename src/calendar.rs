@@ -25,7 +25,7 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::Error;
+use crate::error::Error;
 
 /// A calendar day (日) in the local time of the unit that records it.
 ///

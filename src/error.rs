@@ -10,10 +10,12 @@ use crate::mask::{MaskedText, mask_personal_data};
 mod code;
 pub(crate) use code::{BATCH_ONLY, possible_for};
 mod zh;
-use crate::{
-    Day, DesignationId, DivisionCode, GatheringId, GatheringOrderId, HouseholdId, Instant,
-    ObservationId, ResidentId, RoundId, StaffId, UnitId, VenueId,
+use crate::calendar::{Day, Instant};
+use crate::ids::{
+    DesignationId, GatheringId, GatheringOrderId, HouseholdId, ObservationId, ResidentId, RoundId,
+    StaffId, UnitId, VenueId,
 };
+use crate::place::DivisionCode;
 
 /// Everything that can go wrong in fangkong, in words a township clerk can act on.
 ///
@@ -1141,13 +1143,13 @@ pub enum Error {
     #[error("there is no inspection {inspection} in this registry")]
     UnknownInspection {
         /// The id given.
-        inspection: crate::InspectionId,
+        inspection: crate::ids::InspectionId,
     },
     /// A finding from a checklist item that the inspection did not check.
     #[error("inspection {inspection} did not check {item:?}, so no finding can come from it")]
     ItemNotOnChecklist {
         /// The inspection.
-        inspection: crate::InspectionId,
+        inspection: crate::ids::InspectionId,
         /// The item given.
         item: String,
     },
@@ -1157,7 +1159,7 @@ pub enum Error {
     )]
     ItemNotFailed {
         /// The inspection.
-        inspection: crate::InspectionId,
+        inspection: crate::ids::InspectionId,
         /// The item.
         item: String,
     },
@@ -1183,13 +1185,13 @@ pub enum Error {
     #[error("there is no finding {finding} in this registry")]
     UnknownFinding {
         /// The id given.
-        finding: crate::FindingId,
+        finding: crate::ids::FindingId,
     },
     /// A second rectification of the same finding.
     #[error("finding {finding} was already rectified on {day}")]
     AlreadyRectified {
         /// The finding.
-        finding: crate::FindingId,
+        finding: crate::ids::FindingId,
         /// The day it was rectified.
         day: Day,
     },
@@ -1202,7 +1204,7 @@ pub enum Error {
         /// Who tried (role, name, id).
         actor: String,
         /// The finding.
-        finding: crate::FindingId,
+        finding: crate::ids::FindingId,
         /// Who answers for it (role, name, id).
         responsible: String,
     },
@@ -1223,7 +1225,7 @@ pub enum Error {
     )]
     DecisionBeforeFinding {
         /// The finding.
-        finding: crate::FindingId,
+        finding: crate::ids::FindingId,
         /// The day of the finding.
         found: Day,
         /// The day of the decision, as given.

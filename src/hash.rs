@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::Error;
+use crate::error::Error;
 
 /// A SHA-256 hash, printed as 64 lowercase hex digits.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -51,7 +51,7 @@ impl std::str::FromStr for Hash {
     type Err = Error;
     fn from_str(s: &str) -> Result<Hash, Error> {
         Hash::parse_hex(s).ok_or_else(|| Error::InvalidHash {
-            input: crate::MaskedText::truncated(s, 80),
+            input: crate::mask::MaskedText::truncated(s, 80),
         })
     }
 }

@@ -1,11 +1,15 @@
 //! Households (户) and residents (居民).
 
 use std::fmt;
+use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::Day;
+use crate::error::Error;
 use crate::identity::{IdentityNumber, Phone, Sex};
-use crate::{Day, HouseholdId, ResidentId, UnitId};
+use crate::ids::{HouseholdId, ResidentId, UnitId};
+use crate::label::{normalize, quote};
 
 /// A household (户), registered in a group.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -197,4 +201,196 @@ pub enum DeregistrationReason {
     MovedAway,
     /// Registered by mistake (e.g. a duplicate), with an explanation.
     RegisteredInError(String),
+}
+
+// --- labels (src/label.rs) ---
+
+/// The fixed relations of [`Relation`], in order.
+const RELATIONS: &[Relation] = &[
+    Relation::Head,
+    Relation::Spouse,
+    Relation::Child,
+    Relation::Parent,
+    Relation::Grandchild,
+    Relation::Grandparent,
+    Relation::Sibling,
+    Relation::ChildInLaw,
+];
+
+impl Relation {
+    /// The fixed relations, in order (not [`Relation::Other`]).
+    pub const ALL: &'static [Relation] = RELATIONS;
+
+    /// The English name, lower case (`"head of household"`); for [`Relation::Other`] the
+    /// relation as written. What `Display` prints.
+    pub fn label_en(&self) -> &str {
+        match self {
+            Relation::Head => "head of household",
+            Relation::Spouse => "spouse",
+            Relation::Child => "child",
+            Relation::Parent => "parent",
+            Relation::Grandchild => "grandchild",
+            Relation::Grandparent => "grandparent",
+            Relation::Sibling => "sibling",
+            Relation::ChildInLaw => "child-in-law",
+            Relation::Other(s) => s,
+        }
+    }
+
+    /// The Chinese term of the household register (`"户主"`); for [`Relation::Other`] the
+    /// relation as written.
+    pub fn label_zh(&self) -> &str {
+        match self {
+            Relation::Head => "户主",
+            Relation::Spouse => "配偶",
+            Relation::Child => "子女",
+            Relation::Parent => "父母",
+            Relation::Grandchild => "孙子女",
+            Relation::Grandparent => "祖父母",
+            Relation::Sibling => "兄弟姐妹",
+            Relation::ChildInLaw => "儿媳/女婿",
+            Relation::Other(s) => s,
+        }
+    }
+
+    fn aliases(&self) -> &'static [&'static str] {
+        match self {
+            Relation::Head => &["head", "householder", "本人"],
+            Relation::Spouse => &["wife", "husband", "妻", "夫", "妻子", "丈夫"],
+            Relation::Child => &[
+                "son", "daughter", "子", "女", "儿子", "女儿", "长子", "长女", "次子", "次女",
+            ],
+            Relation::Parent => &["father", "mother", "父亲", "母亲"],
+            Relation::Grandchild => &[
+                "grandson",
+                "granddaughter",
+                "孙子",
+                "孙女",
+                "外孙",
+                "外孙女",
+                "外孙子女",
+            ],
+            Relation::Grandparent => &[
+                "grandfather",
+                "grandmother",
+                "祖父",
+                "祖母",
+                "外祖父",
+                "外祖母",
+                "外祖父母",
+            ],
+            Relation::Sibling => &["brother", "sister", "兄", "弟", "姐", "妹", "兄弟", "姐妹"],
+            Relation::ChildInLaw => &[
+                "daughter-in-law",
+                "son-in-law",
+                "儿媳",
+                "女婿",
+                "媳妇",
+                "儿媳妇",
+            ],
+            Relation::Other(_) => &[],
+        }
+    }
+}
+
+impl FromStr for Relation {
+    type Err = Error;
+
+    /// A fixed relation by its English name, Chinese term or an alias (`"wife"`, `"儿子"`,
+    /// `"外孙女"`…); any other non-empty text is [`Relation::Other`] as written (trimmed),
+    /// since the household register allows any relation (`"侄子"`, `"lodger"`).
+    ///
+    /// # Errors
+    /// [`Error::TextRequired`] for empty or blank text.
+    fn from_str(s: &str) -> Result<Relation, Error> {
+        let raw = s.trim();
+        if raw.is_empty() {
+            return Err(Error::TextRequired {
+                what: "the relation to the head of the household (与户主关系)".to_owned(),
+            });
+        }
+        let names = |r: &Relation| {
+            [r.label_en(), r.label_zh()]
+                .into_iter()
+                .chain(r.aliases().iter().copied())
+                .any(|n| normalize(n) == normalize(raw))
+        };
+        Ok(RELATIONS
+            .iter()
+            .find(|r| names(r))
+            .cloned()
+            .unwrap_or_else(|| Relation::Other(raw.to_owned())))
+    }
+}
+
+impl DeregistrationReason {
+    /// The English name, lower case, without the explanation (`"registered in error"`).
+    pub fn label_en(&self) -> &'static str {
+        match self {
+            DeregistrationReason::Died => "died",
+            DeregistrationReason::MovedAway => "moved away",
+            DeregistrationReason::RegisteredInError(_) => "registered in error",
+        }
+    }
+
+    /// The Chinese term, without the explanation (`"误登"`).
+    pub fn label_zh(&self) -> &'static str {
+        match self {
+            DeregistrationReason::Died => "死亡",
+            DeregistrationReason::MovedAway => "迁出",
+            DeregistrationReason::RegisteredInError(_) => "误登",
+        }
+    }
+}
+
+impl fmt::Display for DeregistrationReason {
+    /// `"died"`, `"moved away"`, `"registered in error: duplicate of R3"`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DeregistrationReason::RegisteredInError(why) => {
+                write!(f, "{}: {why}", self.label_en())
+            }
+            other => f.write_str(other.label_en()),
+        }
+    }
+}
+
+impl FromStr for DeregistrationReason {
+    type Err = Error;
+
+    /// `"died"` (`"死亡"`, `"dead"`, `"deceased"`, `"去世"`), `"moved away"` (`"迁出"`,
+    /// `"moved out"`, `"户口迁出"`), or `"registered in error: <explanation>"` (`"误登：重复登记"`;
+    /// also `"登记错误"`, `"duplicate"` as the kind), either colon.
+    ///
+    /// # Errors
+    /// [`Error::UnknownLabel`] for another reason, or a registration in error without its
+    /// explanation.
+    fn from_str(s: &str) -> Result<DeregistrationReason, Error> {
+        const IN_ERROR: &[&str] = &["registered in error", "误登", "登记错误", "duplicate"];
+        let unknown = || Error::UnknownLabel {
+            what: "reason for deregistration",
+            input: quote(s),
+            expected: "died (死亡), moved away (迁出), registered in error: <explanation> \
+                       (误登：<说明>)"
+                .to_owned(),
+        };
+        let (kind, why) = match s.split_once([':', '：']) {
+            Some((k, w)) => (k, Some(w.trim())),
+            None => (s, None),
+        };
+        let kind = normalize(kind);
+        let is = |names: &[&str]| names.iter().any(|n| normalize(n) == kind);
+        match why {
+            None if is(&["died", "死亡", "dead", "deceased", "去世"]) => {
+                Ok(DeregistrationReason::Died)
+            }
+            None if is(&["moved away", "迁出", "moved out", "户口迁出"]) => {
+                Ok(DeregistrationReason::MovedAway)
+            }
+            Some(why) if !why.is_empty() && is(IN_ERROR) => {
+                Ok(DeregistrationReason::RegisteredInError(why.to_owned()))
+            }
+            _ => Err(unknown()),
+        }
+    }
 }

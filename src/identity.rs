@@ -17,7 +17,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{Day, Error};
+use crate::calendar::Day;
+use crate::error::Error;
+use crate::label::labels;
 
 /// Replaces the characters of `s` between the first `keep_start` and the last `keep_end` with
 /// `*`, one star per character.
@@ -715,6 +717,18 @@ impl<'de> Deserialize<'de> for Phone {
         crate::error::deserialize_parsed(d, "a phone number")
     }
 }
+
+// --- labels (src/label.rs) ---
+
+labels!(Sex: "sex", no_display {
+    Male => "male", "男", ["m", "男性"];
+    Female => "female", "女", ["f", "女性"];
+});
+
+labels!(PhoneKind: "kind of phone number", no_display {
+    Mobile => "mobile", "手机", ["手机号码", "手机号", "cell", "cellphone", "mobile phone"];
+    Landline => "landline", "固定电话", ["座机", "固话", "fixed line"];
+});
 
 #[cfg(test)]
 mod tests {

@@ -43,9 +43,8 @@ use std::io::{self, BufRead, Write};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use crate::Error;
 use crate::chunked::Chunked;
-use crate::error::Tampering;
+use crate::error::{Error, Tampering};
 use crate::hash::{Hash, Head};
 
 mod fast;

@@ -1,6 +1,8 @@
 //! Lenient reading of days as spreadsheets and clerks write them.
 
-use crate::{Day, Error, MaskedText};
+use crate::calendar::Day;
+use crate::error::Error;
+use crate::mask::MaskedText;
 
 impl Day {
     /// Reads a day in the forms a spreadsheet or a clerk writes: `2020-01-24`, `2020/1/24`,

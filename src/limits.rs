@@ -32,7 +32,7 @@
 //! # Ok::<(), fangkong::Error>(())
 //! ```
 
-use crate::Error;
+use crate::error::Error;
 
 /// The most characters a name may have: of a unit, a member of staff, a resident, a venue, a
 /// kind of gathering or venue, a screening round or rule, a protocol (and its key), a check

@@ -565,7 +565,7 @@ mod tests {
 
     #[test]
     fn the_identifier_prefixes_are_those_of_the_identifiers() {
-        use crate::*;
+        use crate::ids::*;
         let shown = [
             UnitId::new(1).to_string(),
             StaffId::new(1).to_string(),

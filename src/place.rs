@@ -15,7 +15,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::Error;
+use crate::error::Error;
+use crate::label::labels;
 
 /// The level of an administrative division (行政区划级别).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -497,6 +498,31 @@ static PLACES: &[(u32, &str, &str)] = &[
     (810_000, "香港特别行政区", "Hong Kong"),
     (820_000, "澳门特别行政区", "Macao"),
 ];
+
+// --- labels (src/label.rs) ---
+
+labels!(DivisionLevel: "level of division", with_display {
+    Province => "province", "省级", ["省", "provincial"];
+    Prefecture => "prefecture", "地级", ["市", "地级市", "prefectural"];
+    County => "county", "县级", ["县", "区", "county level"];
+});
+
+labels!(TownshipKind: "kind of township", with_display {
+    StreetOffice => "street office", "街道", ["街道办事处", "street"];
+    Town => "town", "镇";
+    Township => "township", "乡";
+});
+
+labels!(VillageKind: "kind of village", with_display {
+    Community => "community", "社区", ["居委会", "社区居委会", "residents committee"];
+    Village => "village", "村", ["村委会", "行政村", "villagers committee"];
+});
+
+labels!(StatisticalLevel: "statistical level", with_display {
+    Division => "division", "区县", ["county"];
+    Township => "township", "乡级", ["乡镇"];
+    Village => "village", "村级", ["村"];
+});
 
 #[cfg(test)]
 mod tests {

@@ -8,10 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::Instant;
+use crate::error::Error;
 use crate::event::Event;
+use crate::ids::StaffId;
 use crate::ledger::{Entry, Ledger, SCHEMA_VERSION};
 use crate::mask::mask_personal_data;
-use crate::{Error, Instant, StaffId};
 
 /// Which command an entry belongs to: the sequence number of the command's first entry and how
 /// many entries the command wrote.

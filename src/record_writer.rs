@@ -11,10 +11,11 @@ use serde::Serialize;
 
 use crate::event::Event;
 use crate::grid::GridEvent;
+use crate::household::{Relation, ResidentDetails};
+use crate::identity::Sex;
 use crate::observation::{Method, ObservationChange, ObservationEvent, Reading, Reporter};
 use crate::record::{Body, Record};
 use crate::screening::{ScreeningEvent, VisitResult};
-use crate::{Relation, ResidentDetails, Sex};
 
 /// The record's bytes, exactly as `serde_json::to_string(record)` writes them.
 pub(crate) fn record_json(r: &Record) -> String {

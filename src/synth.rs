@@ -5,16 +5,17 @@
 //! made up (identity numbers carry valid check characters, so they pass validation; phones use
 //! the reserved-looking prefix 170). Nothing here is needed to use the crate.
 
+use crate::calendar::{Day, Instant, TimeOfDay};
+use crate::error::Error;
 use crate::event::Command;
-use crate::grid::GridCommand;
-use crate::grid::{Duty, Role, UnitKind};
+use crate::grid::{Duty, GridCommand, Role, UnitKind};
 use crate::household::{Relation, ResidentDetails, Vulnerabilities};
 use crate::identity::{IdentityNumber, Phone, Sex};
+use crate::ids::{HouseholdId, ResidentId, StaffId, UnitId};
 use crate::observation::ObservationCommand;
 use crate::place::StatisticalCode;
 use crate::registry::{Founding, Registry};
 use crate::screening::ScreeningCommand;
-use crate::{Day, Error, HouseholdId, Instant, ResidentId, StaffId, TimeOfDay, UnitId};
 
 /// A village or community to generate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -261,7 +262,11 @@ pub fn build(spec: &TownshipSpec) -> Result<Township, Error> {
 fn build_numbered(spec: &TownshipSpec, first_serial: u32) -> Result<Township, Error> {
     let day = spec.day;
     // One command a second from 08:00 local time on the spec's day.
-    let start = Instant::at(day, TimeOfDay::from_hm(8, 0)?, crate::UtcOffset::CHINA);
+    let start = Instant::at(
+        day,
+        TimeOfDay::from_hm(8, 0)?,
+        crate::calendar::UtcOffset::CHINA,
+    );
     let mut second = 0i64;
     let mut at = move || {
         second += 1;
@@ -338,7 +343,7 @@ fn build_numbered(spec: &TownshipSpec, first_serial: u32) -> Result<Township, Er
                 reg.execute(
                     secretary,
                     at(),
-                    crate::GridCommand::ZoneGroups {
+                    crate::grid::GridCommand::ZoneGroups {
                         zone: z,
                         groups: vec![group],
                     },
@@ -461,13 +466,13 @@ fn rng_pick(rng: &mut Rng) -> &'static str {
 #[non_exhaustive]
 pub struct Campaign {
     /// The screening round.
-    pub round: Option<crate::RoundId>,
+    pub round: Option<crate::ids::RoundId>,
     /// Residents interviewed as returnees (打工回乡人员), with the province they came from.
-    pub returnees: Vec<(ResidentId, crate::DivisionCode)>,
+    pub returnees: Vec<(ResidentId, crate::place::DivisionCode)>,
     /// Households whose first visit found nobody home.
     pub revisited: Vec<HouseholdId>,
     /// The observations opened for key people, in the order opened.
-    pub observations: Vec<crate::ObservationId>,
+    pub observations: Vec<crate::ids::ObservationId>,
     /// How many persuasion visits about planned gatherings were made.
     pub persuasions: usize,
     /// How many inspections the supervision group made.
@@ -514,9 +519,11 @@ pub fn run_campaign_days(
     report_day: Day,
     mut on_day: impl FnMut(Day, &Registry),
 ) -> Result<Campaign, Error> {
-    use crate::{DivisionCode, Interview, ReportedSymptoms, RiskRegister, ScreeningRule, Stay};
-    use crate::{TravelHistory, VisitResult};
-    let offset = crate::UtcOffset::CHINA;
+    use crate::place::DivisionCode;
+    use crate::screening::{
+        Interview, ReportedSymptoms, RiskRegister, ScreeningRule, Stay, TravelHistory, VisitResult,
+    };
+    let offset = crate::calendar::UtcOffset::CHINA;
     let when = |d: Day, h: u32, m: u32| -> Result<Instant, Error> {
         Ok(Instant::at(d, TimeOfDay::from_hm(h, m)?, offset))
     };
@@ -561,7 +568,7 @@ pub fn run_campaign_days(
                 opens: first,
             },
         )
-        .map(|_| crate::RoundId::new(1))?;
+        .map(|_| crate::ids::RoundId::new(1))?;
     out.round = Some(round);
     let worker_of: std::collections::BTreeMap<UnitId, StaffId> =
         town.grid_workers.iter().copied().collect();
@@ -686,8 +693,8 @@ pub fn run_campaign_days(
     reg.execute(
         sec,
         when(first, 8, 0)?,
-        crate::ReportCommand::SetSchedule {
-            schedule: crate::Schedule::new(first),
+        crate::report::ReportCommand::SetSchedule {
+            schedule: crate::report::Schedule::new(first),
         },
     )?;
     let mut d = first;
@@ -757,7 +764,11 @@ pub fn run_campaign_days(
                 reg.execute(who, at, *command)?;
             }
             Step::Persuade(planned, outcome) => {
-                reg.execute(who, at, crate::GatheringCommand::ReportGathering(*planned))?;
+                reg.execute(
+                    who,
+                    at,
+                    crate::gathering::GatheringCommand::ReportGathering(*planned),
+                )?;
                 let gathering = reg
                     .planned_gatherings()
                     .last()
@@ -767,10 +778,9 @@ pub fn run_campaign_days(
                 plan.push(
                     at.plus_seconds(1800),
                     who,
-                    Step::Gathering(Box::new(crate::GatheringCommand::RecordPersuasion {
-                        gathering,
-                        outcome,
-                    })),
+                    Step::Gathering(Box::new(
+                        crate::gathering::GatheringCommand::RecordPersuasion { gathering, outcome },
+                    )),
                 );
             }
             Step::Inspect(village, n) => {
@@ -778,7 +788,7 @@ pub fn run_campaign_days(
                 out.inspections += 1;
             }
             Step::Supervise(command) => {
-                if let crate::SupervisionCommand::DecideAccountability {
+                if let crate::supervision::SupervisionCommand::DecideAccountability {
                     accountable: crate::supervision::Accountable::Cadre { staff, .. },
                     ..
                 } = &*command
@@ -801,17 +811,20 @@ pub fn run_campaign_days(
 
 /// What the campaign does at a moment.
 enum Step {
-    Visit(HouseholdId, crate::VisitResult),
-    Interview(ResidentId, Box<crate::Interview>, Option<usize>),
-    CloseRound(crate::RoundId),
-    Update(crate::ObservationId, Box<crate::ObservationUpdate>),
-    Gathering(Box<crate::GatheringCommand>),
+    Visit(HouseholdId, crate::screening::VisitResult),
+    Interview(ResidentId, Box<crate::screening::Interview>, Option<usize>),
+    CloseRound(crate::ids::RoundId),
+    Update(
+        crate::ids::ObservationId,
+        Box<crate::observation::ObservationUpdate>,
+    ),
+    Gathering(Box<crate::gathering::GatheringCommand>),
     Persuade(
-        Box<crate::PlannedGathering>,
+        Box<crate::gathering::PlannedGathering>,
         crate::gathering::PersuasionOutcome,
     ),
     Inspect(UnitId, usize),
-    Supervise(Box<crate::SupervisionCommand>),
+    Supervise(Box<crate::supervision::SupervisionCommand>),
     Report(UnitId, Day),
 }
 
@@ -855,8 +868,10 @@ fn plan_gatherings(
     plan: &mut Schedule,
     report_day: Day,
 ) -> Result<(), Error> {
-    use crate::gathering::{OrderTerms, PersuasionOutcome, VenueTarget};
-    use crate::{GatheringCommand, GatheringKind, PlannedGathering, VenueKind};
+    use crate::gathering::{
+        GatheringCommand, GatheringKind, OrderTerms, PersuasionOutcome, PlannedGathering,
+        VenueKind, VenueTarget,
+    };
     let offset = reg.offset();
     let when = |d: Day, h: u32, m: u32| -> Result<Instant, Error> {
         Ok(Instant::at(d, TimeOfDay::from_hm(h, m)?, offset))
@@ -991,10 +1006,9 @@ fn inspect(
     village: UnitId,
     n: usize,
 ) -> Result<(), Error> {
-    use crate::SupervisionCommand;
     use crate::supervision::{
         Accountable, CadreForm, ChecklistItem, FindingSource, InspectionMode, InspectionTarget,
-        ItemCheck, ItemOutcome, OrganisationalHandling, Verdict,
+        ItemCheck, ItemOutcome, OrganisationalHandling, SupervisionCommand, Verdict,
     };
     let day = at.day_in(reg.offset());
     let target = InspectionTarget::Unit(village);
@@ -1119,16 +1133,15 @@ fn plan_observation(
     reg: &Registry,
     plan: &mut Schedule,
     rng: &mut Rng,
-    obs: crate::ObservationId,
+    obs: crate::ids::ObservationId,
     k: usize,
     worker: StaffId,
     doctor: StaffId,
     report_day: Day,
 ) -> Result<(), Error> {
-    use crate::ObservationUpdate;
     use crate::observation::{
-        EndReason, Ending, HomeVisit, Method, Reading, Referral, Reporter, Supply, SupplyHandout,
-        SupplyItem, Transfer,
+        EndReason, Ending, HomeVisit, Method, ObservationUpdate, Reading, Referral, Reporter,
+        Supply, SupplyHandout, SupplyItem, Transfer,
     };
     let offset = reg.offset();
     let when = |d: Day, h: u32, m: u32| -> Result<Instant, Error> {
@@ -1443,19 +1456,20 @@ impl GridCommands {
 /// founding. Entries that are not grid events (there are none in a township
 /// just built) are left out.
 pub fn grid_commands(town: &Township) -> Result<GridCommands, Error> {
-    use crate::{Body, Event};
+    use crate::event::Event;
+    use crate::record::Body;
     let ledger = town.registry.ledger();
     let mut founding = Founding::new("", "");
     let mut founded_at = None;
     let mut commands = Vec::with_capacity(ledger.len().saturating_sub(3));
     for (i, entry) in ledger.entries().enumerate() {
-        let record = crate::Record::of(entry)?;
+        let record = crate::record::Record::of(entry)?;
         let Body::Event(event) = record.body else {
             continue;
         };
         if i < 3 {
             match event {
-                Event::Grid(crate::GridEvent::TownshipFounded {
+                Event::Grid(crate::grid::GridEvent::TownshipFounded {
                     name, code, offset, ..
                 }) => {
                     founding.name = name;
@@ -1463,7 +1477,7 @@ pub fn grid_commands(town: &Township) -> Result<GridCommands, Error> {
                     founding.offset = offset;
                     founded_at = Some(record.at);
                 }
-                Event::Grid(crate::GridEvent::StaffEnrolled { name, phone, .. }) => {
+                Event::Grid(crate::grid::GridEvent::StaffEnrolled { name, phone, .. }) => {
                     founding.leader = name;
                     founding.leader_phone = phone;
                 }
@@ -1472,7 +1486,7 @@ pub fn grid_commands(town: &Township) -> Result<GridCommands, Error> {
             continue;
         }
         let command = match event {
-            Event::Grid(crate::GridEvent::UnitEstablished {
+            Event::Grid(crate::grid::GridEvent::UnitEstablished {
                 kind,
                 name,
                 parent,
@@ -1486,19 +1500,19 @@ pub fn grid_commands(town: &Township) -> Result<GridCommands, Error> {
                 code,
                 number,
             },
-            Event::Grid(crate::GridEvent::GroupsZoned { zone, groups }) => {
+            Event::Grid(crate::grid::GridEvent::GroupsZoned { zone, groups }) => {
                 GridCommand::ZoneGroups { zone, groups }
             }
-            Event::Grid(crate::GridEvent::StaffEnrolled {
+            Event::Grid(crate::grid::GridEvent::StaffEnrolled {
                 name, role, phone, ..
             }) => GridCommand::EnrollStaff { name, role, phone },
-            Event::Grid(crate::GridEvent::StaffAssigned { staff, unit, duty }) => {
+            Event::Grid(crate::grid::GridEvent::StaffAssigned { staff, unit, duty }) => {
                 GridCommand::AssignStaff { staff, unit, duty }
             }
-            Event::Grid(crate::GridEvent::HouseholdRegistered { group, address, .. }) => {
+            Event::Grid(crate::grid::GridEvent::HouseholdRegistered { group, address, .. }) => {
                 GridCommand::RegisterHousehold { group, address }
             }
-            Event::Grid(crate::GridEvent::ResidentRegistered {
+            Event::Grid(crate::grid::GridEvent::ResidentRegistered {
                 household, details, ..
             }) => GridCommand::RegisterResident { household, details },
             _ => continue,
@@ -1557,7 +1571,7 @@ fn at_local(day: Day, hour: u32, minute: u32) -> Result<Instant, Error> {
     Ok(Instant::at(
         day,
         TimeOfDay::from_hm(hour, minute)?,
-        crate::UtcOffset::CHINA,
+        crate::calendar::UtcOffset::CHINA,
     ))
 }
 
@@ -1571,7 +1585,8 @@ fn at_local(day: Day, hour: u32, minute: u32) -> Result<Instant, Error> {
 /// # Errors
 /// None in practice (the days and codes are fixed and valid).
 pub fn preparation_commands(town: &Township) -> Result<Vec<TimedCommand>, Error> {
-    use crate::{DivisionCode, RiskLevel, RiskRegister, ScreeningRule};
+    use crate::place::DivisionCode;
+    use crate::screening::{RiskLevel, RiskRegister, ScreeningRule};
     let sec = town.secretary;
     let meeting = at_local(Day::from_ymd(2020, 1, 23)?, 15, 0)?;
     let mut out = Vec::with_capacity(BENCH_DESIGNATIONS + 2);
@@ -1645,9 +1660,10 @@ pub fn preparation_commands(town: &Township) -> Result<Vec<TimedCommand>, Error>
 /// None in practice (the days and codes are fixed and valid).
 pub fn screening_commands(
     town: &Township,
-    round: crate::RoundId,
+    round: crate::ids::RoundId,
 ) -> Result<Vec<TimedCommand>, Error> {
-    use crate::{DivisionCode, Interview, ReportedSymptoms, Stay, TravelHistory, VisitResult};
+    use crate::place::DivisionCode;
+    use crate::screening::{Interview, ReportedSymptoms, Stay, TravelHistory, VisitResult};
     let worker_of: std::collections::HashMap<UnitId, StaffId> =
         town.grid_workers.iter().copied().collect();
     let mut rng = Rng::new(2020_0124 ^ town.households.len() as u64);
@@ -1802,7 +1818,7 @@ pub fn reading_commands(
                     taken.plus_seconds(120 + (n % 1_800) as i64),
                     ObservationCommand::UpdateObservation {
                         observation: *observation,
-                        update: crate::ObservationUpdate::RecordReading(reading),
+                        update: crate::observation::ObservationUpdate::RecordReading(reading),
                     }
                     .into(),
                 ));
@@ -2071,7 +2087,7 @@ mod tests {
         let residents = town.households.iter().map(|(_, m)| m.len()).sum::<usize>();
         execute_all(&mut reg, preparation_commands(&town).unwrap()).unwrap();
         assert_eq!(reg.risk_register().designations().len(), BENCH_DESIGNATIONS);
-        let round = crate::RoundId::new(1);
+        let round = crate::ids::RoundId::new(1);
         let screening = screening_commands(&town, round).unwrap();
         let interviews = screening
             .iter()

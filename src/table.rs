@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::marker::PhantomData;
 
 use crate::chunked::Chunked;
-use crate::{HouseholdId, ObservationId, ResidentId};
+use crate::ids::{HouseholdId, ObservationId, ResidentId};
 
 /// An identifier the registry hands out in order from 1.
 pub(crate) trait SequentialId: Copy {

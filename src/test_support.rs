@@ -1,6 +1,7 @@
 //! Helpers shared by the unit tests: parse literals that are known to be valid.
 
-use crate::{Day, DivisionCode};
+use crate::calendar::Day;
+use crate::place::DivisionCode;
 
 /// A day written `YYYY-MM-DD`.
 #[track_caller]

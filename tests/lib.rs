@@ -12,6 +12,7 @@ mod fastread;
 mod grid;
 mod identity;
 mod labels;
+mod layers;
 mod ledger;
 mod ledger_bytes;
 mod ledger_v2;

@@ -6,7 +6,7 @@
 //! as it is.
 
 use super::{Error, Tampering, mask_personal_data, tenths_text};
-use crate::{Day, Instant};
+use crate::calendar::{Day, Instant};
 
 impl Tampering {
     /// What is wrong with the ledger, in Chinese.

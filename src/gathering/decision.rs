@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::kind::GatheringKind;
 use super::order::{Binds, CADRE_ROLES, GatheringOrder, Restriction, RuleRef, Stringency};
+use crate::calendar::{Day, Instant};
 use crate::grid::context::GridView;
-use crate::{Day, GatheringId, HouseholdId, Instant, StaffId, UnitId, VenueId};
+use crate::ids::{GatheringId, HouseholdId, StaffId, UnitId, VenueId};
 
 /// Where a planned gathering is held.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::Error;
+use crate::error::Error;
 use crate::label::{normalize, quote};
 
 /// Defines a kind key: a validated newtype over a key, with preset constants.

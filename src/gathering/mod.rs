@@ -89,11 +89,13 @@ pub use oxcgrt::{Flag, Indicator, Level, OrderRef, OxcgrtLevels, c4_level};
 pub use persuasion::{Persuasion, PersuasionCounts, PersuasionOutcome, PersuasionResult};
 pub use venue::{ClosureOrder, ReopeningOrder, Venue, VenueTarget, Violation};
 
+use crate::calendar::Day;
+use crate::error::Error;
 use crate::grid::context::{Context, EntryMeta, GridView, TextKind, text_field};
 use crate::grid::{Action, UnitKind};
-use crate::{
-    ClosureId, Day, Error, GatheringId, GatheringOrderId, PersuasionId, ReopeningId, UnitId,
-    VenueId, ViolationId,
+use crate::ids::{
+    ClosureId, GatheringId, GatheringOrderId, PersuasionId, ReopeningId, UnitId, VenueId,
+    ViolationId,
 };
 use oxcgrt::Candidate;
 use venue::Venues;

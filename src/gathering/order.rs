@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::kind::GatheringKind;
 use super::label::label_enum;
-use crate::{Day, GatheringOrderId, Instant, Role, StaffId, UnitId};
+use crate::calendar::{Day, Instant};
+use crate::grid::Role;
+use crate::ids::{GatheringOrderId, StaffId, UnitId};
 
 label_enum!(
     /// How strictly a rule restricts a gathering, from least to most stringent (the order of
@@ -472,7 +474,11 @@ impl GatheringOrder {
             id: GatheringOrderId::new(1),
             unit: UnitId::new(1),
             issued_by: StaffId::new(1),
-            issued_at: Instant::at(first, crate::TimeOfDay::MIDNIGHT, crate::UtcOffset::CHINA),
+            issued_at: Instant::at(
+                first,
+                crate::calendar::TimeOfDay::MIDNIGHT,
+                crate::calendar::UtcOffset::CHINA,
+            ),
             first,
             last,
             lifted: None,

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::label::label_enum;
 use super::order::RuleRef;
-use crate::{ClosureId, Day, UnitId};
+use crate::calendar::Day;
+use crate::ids::{ClosureId, UnitId};
 
 label_enum!(
     /// An OxCGRT containment indicator this module codes.

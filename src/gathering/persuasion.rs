@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::kind::GatheringKind;
 use super::label::label_enum;
-use crate::{Day, GatheringId, Instant, PersuasionId, StaffId, UnitId};
+use crate::calendar::{Day, Instant};
+use crate::ids::{GatheringId, PersuasionId, StaffId, UnitId};
 
 /// What a persuasion visit achieved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

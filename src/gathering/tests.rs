@@ -5,11 +5,12 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use super::*;
+use crate::calendar::{Instant, TimeOfDay, UtcOffset};
 use crate::grid::context::{Context, EntryMeta, GridView};
 use crate::grid::{Assignment, Duty, Role, Staff, Unit};
 use crate::household::{Household, Resident};
+use crate::ids::{HouseholdId, ResidentId, StaffId};
 use crate::test_support::day;
-use crate::{HouseholdId, Instant, ResidentId, StaffId, TimeOfDay, UtcOffset};
 
 // --- the fake grid: a township, two villages and a community, a group in each ---
 
@@ -285,7 +286,7 @@ impl Scenario {
                         seq: self.seq,
                         actor,
                         at,
-                        day: at.day_in(crate::UtcOffset::CHINA),
+                        day: at.day_in(crate::calendar::UtcOffset::CHINA),
                     };
                     self.state.apply(e, &meta);
                 }

@@ -6,8 +6,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::kind::VenueKind;
+use crate::calendar::{Day, Instant};
 use crate::grid::context::GridView;
-use crate::{ClosureId, Day, Instant, ReopeningId, StaffId, UnitId, VenueId, ViolationId};
+use crate::ids::{ClosureId, ReopeningId, StaffId, UnitId, VenueId, ViolationId};
 
 /// A venue of the register (场所登记): a catering business, teahouse, market, cultural or
 /// entertainment venue, in one unit.

@@ -69,7 +69,7 @@ pub(crate) fn command_of(event: &GridEvent) -> Option<GridCommand> {
 #[cfg(test)]
 mod tests {
     use super::super::{GridState, Unit, UnitKind};
-    use crate::{StaffId, UnitId};
+    use crate::ids::{StaffId, UnitId};
 
     fn unit(id: u32, kind: UnitKind, parent: Option<u32>) -> Unit {
         Unit {

@@ -6,15 +6,16 @@ use serde::{Deserialize, Serialize};
 
 use super::identity_index::IdentityIndex;
 use super::{Action, Assignment, Duty, Role, Staff, Unit, UnitKind};
+use crate::calendar::{Day, UtcOffset};
+use crate::error::Error;
 use crate::grid::context::{
     Context, EntryMeta, GridView, TextKind, non_empty, roles_text, text_field,
 };
 use crate::household::{DeregistrationReason, Household, Relation, Resident, ResidentDetails};
 use crate::identity::Phone;
-use crate::ids::fresh_number;
+use crate::ids::{HouseholdId, ObservationId, ResidentId, StaffId, UnitId, fresh_number};
 use crate::place::StatisticalCode;
 use crate::table::Table;
-use crate::{Day, Error, HouseholdId, ObservationId, ResidentId, StaffId, UnitId, UtcOffset};
 
 /// A request to change the grid (网格): units, staff, assignments, households, residents.
 ///

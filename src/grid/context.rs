@@ -6,8 +6,10 @@
 //! the reverse (DESIGN.md, "Arrows point one way").
 
 use super::{Action, Assignment, Staff, Unit};
+use crate::calendar::{Day, Instant, UtcOffset};
+use crate::error::Error;
 use crate::household::{Household, Resident};
-use crate::{Day, Error, HouseholdId, Instant, ResidentId, StaffId, UnitId, UtcOffset};
+use crate::ids::{HouseholdId, ResidentId, StaffId, UnitId};
 
 /// A read-only view of the grid: units, staff, assignments, households and residents.
 #[allow(dead_code)] // some views serve only the modules that are still being wired in
@@ -181,7 +183,7 @@ pub(crate) fn non_empty(s: &str, what: &'static str) -> Result<(), Error> {
 }
 
 /// "leaders, cadres and grid workers".
-pub(crate) fn roles_text(roles: &[crate::Role]) -> String {
+pub(crate) fn roles_text(roles: &[crate::grid::Role]) -> String {
     let names: Vec<String> = roles.iter().map(|r| format!("{r}s")).collect();
     match names.as_slice() {
         [] => "nobody".to_owned(),

@@ -12,9 +12,9 @@
 
 use std::fmt;
 
-use crate::ResidentId;
 use crate::household::Resident;
 use crate::identity::IdentityNumber;
+use crate::ids::ResidentId;
 use crate::table::Table;
 
 /// The residents table the index reads its keys from.
@@ -211,8 +211,10 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
+    use crate::calendar::Day;
     use crate::household::{Relation, ResidentDetails};
-    use crate::{Day, HouseholdId, Sex};
+    use crate::identity::Sex;
+    use crate::ids::HouseholdId;
 
     /// The `k`-th of many valid identity numbers (born in January 1980).
     fn number(k: u32) -> IdentityNumber {

@@ -11,14 +11,15 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::identity::Phone;
+use crate::ids::{StaffId, UnitId};
 use crate::place::StatisticalCode;
-use crate::{StaffId, UnitId};
 
 pub(crate) mod check;
 mod command;
 // Issue 14 (memory): identity numbers to residents, 4 bytes a slot.
 pub(crate) mod context;
 mod identity_index;
+mod labels;
 
 pub use command::{ContactField, GridCommand, GridEvent};
 pub(crate) use command::{GridGuards, GridState, decide};

@@ -2,8 +2,7 @@
 //! the entry's digest and hash have been computed (on any thread).
 
 use super::{Cut, Entry, Line, Verified, chain_hash, claimed_schema, claimed_seq, parse_line};
-use crate::Error;
-use crate::error::Tampering;
+use crate::error::{Error, Tampering};
 use crate::hash::{Hash, Head};
 
 /// What the walk needs of an entry: its hashes, the sequence number its record claims, and

@@ -9,11 +9,12 @@ use super::{
     OpeningBasis, PeriodChange, Protocol, Reading, Referral, Release, Status, SupplyHandout,
     SymptomReport, TestResult, Transfer,
 };
+use crate::calendar::{Day, Instant};
+use crate::error::Error;
 use crate::grid::Action;
 use crate::grid::context::{Context, TextKind, one, optional_text_field, roles_text, text_field};
-use crate::ids::fresh_number;
+use crate::ids::{ObservationId, ResidentId, fresh_number};
 use crate::table::Table;
-use crate::{Day, Error, Instant, ObservationId, ResidentId};
 
 /// A request about observation (医学观察): adopt a protocol, open an observation, or change
 /// one. Variant names are part of the stored format.

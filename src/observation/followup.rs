@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{CheckSlot, Protocol, SlotCounting, Temperature};
-use crate::{Day, Instant, TimeOfDay, UtcOffset};
+use crate::calendar::{Day, Instant, TimeOfDay, UtcOffset};
 
 /// How a temperature was taken (测量方式).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -87,6 +87,7 @@
 pub(crate) mod check;
 mod command;
 mod followup;
+mod labels;
 mod protocol;
 mod record;
 mod release;

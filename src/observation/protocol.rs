@@ -6,7 +6,8 @@ use std::ops::RangeInclusive;
 use serde::{Deserialize, Serialize};
 
 use super::FeverRule;
-use crate::{Day, Error, TimeOfDay};
+use crate::calendar::{Day, TimeOfDay};
+use crate::error::Error;
 
 /// Where a person is observed (观察地点).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

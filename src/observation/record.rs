@@ -12,7 +12,8 @@ use super::protocol::{follow_on_range, test_days_for};
 use super::{
     FeverRule, Protocol, Reading, Release, Reporter, SlotCheck, Symptom, TestDay, slot_statuses,
 };
-use crate::{Day, Error, Instant, UtcOffset};
+use crate::calendar::{Day, Instant, UtcOffset};
+use crate::error::Error;
 
 /// Why an observation was opened.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     AlertCause, Observation, SlotCheck, SlotStatus, Status, TestDay, TestOutcome, TestRequirement,
 };
-use crate::{Day, Instant};
+use crate::calendar::{Day, Instant};
 
 use super::record::shift;
 

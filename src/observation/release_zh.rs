@@ -70,7 +70,7 @@ impl Status {
     }
 }
 
-fn on_day(n: i64, day: crate::Day) -> String {
+fn on_day(n: i64, day: crate::calendar::Day) -> String {
     format!("第{n}天（{day}）")
 }
 

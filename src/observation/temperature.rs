@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::Error;
+use crate::error::Error;
 
 /// A body temperature (体温) in tenths of a degree Celsius, within the plausible range for a
 /// living person, 34.0–43.0 ℃ (DOMAIN.md §4).

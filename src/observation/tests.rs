@@ -6,8 +6,8 @@ use std::num::NonZeroU32;
 use proptest::prelude::*;
 
 use super::*;
+use crate::calendar::{Day, Instant, TimeOfDay, UtcOffset};
 use crate::test_support::day;
-use crate::{Day, Instant, TimeOfDay, UtcOffset};
 
 const CN: UtcOffset = UtcOffset::CHINA;
 

@@ -11,13 +11,17 @@ use serde::{Deserialize, Serialize};
 
 use super::receipt::CreatedId;
 use super::{Receipt, Registry};
+use crate::calendar::Instant;
+use crate::error::Error;
+use crate::event::Command;
 use crate::gathering::GatheringCommand;
+use crate::grid::{GridCommand, UnitKind};
 use crate::household::ResidentDetails;
+use crate::ids::{HouseholdId, StaffId, UnitId};
 use crate::observation::ObservationCommand;
 use crate::report::ReportCommand;
 use crate::screening::ScreeningCommand;
 use crate::supervision::SupervisionCommand;
-use crate::{Command, Error, GridCommand, HouseholdId, Instant, StaffId, UnitId, UnitKind};
 
 /// An id, or the row of the same batch that creates it.
 ///

@@ -7,21 +7,26 @@
 
 use super::receipt::created;
 use super::{Receipt, Registry};
-use crate::gathering::{GatheringCommand, OrderTerms, PersuasionOutcome, VenueKind, VenueTarget};
+use crate::calendar::{Day, Instant};
+use crate::error::Error;
+use crate::gathering::{
+    GatheringCommand, OrderTerms, PersuasionOutcome, PlannedGathering, VenueKind, VenueTarget,
+};
+use crate::grid::GridCommand;
 use crate::household::{DeregistrationReason, Relation, ResidentDetails};
+use crate::ids::{
+    AccountabilityId, ClosureId, DesignationId, FindingId, GatheringId, GatheringOrderId,
+    HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
+    StaffId, UnitId, VenueId, ViolationId,
+};
 use crate::observation::{ObservationCommand, OpeningBasis, Protocol};
+use crate::place::DivisionCode;
 use crate::report::{ReportCommand, Schedule};
 use crate::screening::{
-    DesignationId, Interview, RiskLevel, ScreeningCommand, ScreeningOutcome, ScreeningRule,
-    VisitResult,
+    Interview, RiskLevel, ScreeningCommand, ScreeningOutcome, ScreeningRule, VisitResult,
 };
 use crate::supervision::{
     Accountable, FindingSource, InspectionMode, InspectionTarget, ItemCheck, SupervisionCommand,
-};
-use crate::{
-    AccountabilityId, ClosureId, Day, DivisionCode, Error, FindingId, GatheringId,
-    GatheringOrderId, GridCommand, HouseholdId, InspectionId, Instant, ObservationId, PersuasionId,
-    PlannedGathering, ReopeningId, ResidentId, RoundId, StaffId, UnitId, VenueId, ViolationId,
 };
 
 /// What [`Registry::record_interview`] did: the outcome the screening rule decided, the

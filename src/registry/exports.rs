@@ -3,8 +3,10 @@
 
 use super::{Registry, State};
 use crate::audit::{AuditCommand, ExportedList};
+use crate::calendar::{Day, Instant};
+use crate::error::Error;
+use crate::ids::{ResidentId, StaffId};
 use crate::report::{Cell, Lang, Sheet, both as heading};
-use crate::{Day, Error, Instant, ResidentId, StaffId};
 
 impl Registry {
     /// The key-person list (重点人员台账) as of `day`: each key person with their household,

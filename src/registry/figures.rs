@@ -6,10 +6,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Registry, State};
+use crate::calendar::Day;
 use crate::gathering::PersuasionResult;
+use crate::ids::{HouseholdId, ResidentId, UnitId};
 use crate::observation::{EndReason, Status};
 use crate::report::DailyFigures;
-use crate::{Day, HouseholdId, ResidentId, UnitId};
 
 impl Registry {
     /// The daily figures of every reporting unit for `day`, as of the end of that day (local

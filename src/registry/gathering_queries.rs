@@ -3,15 +3,15 @@
 use std::collections::BTreeMap;
 
 use super::Registry;
+use crate::calendar::{Day, Instant};
+use crate::error::Error;
 use crate::gathering::{
     ClosureOrder, GatheringCommand, GatheringDecision, GatheringKind, GatheringKindDefinition,
     GatheringOrder, OxcgrtLevels, Persuasion, PersuasionCounts, PersuasionResult, PlannedGathering,
     ReopeningOrder, ReportedGathering, Venue, VenueKind, VenueKindDefinition, Violation,
 };
-use crate::{
-    ClosureId, Day, Error, GatheringId, GatheringOrderId, Instant, Receipt, StaffId, UnitId,
-    VenueId,
-};
+use crate::ids::{ClosureId, GatheringId, GatheringOrderId, StaffId, UnitId, VenueId};
+use crate::registry::Receipt;
 
 impl Registry {
     /// Executes a gathering command: a shortcut for [`execute`](Registry::execute) with

@@ -14,12 +14,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::Registry;
+use crate::calendar::{Day, Instant};
+use crate::error::Error;
 use crate::grid::{ContactField, GridCommand, Role, UnitKind};
+use crate::ids::{HouseholdId, ObservationId, ResidentId, RoundId, StaffId, UnitId};
 use crate::observation::{Alert, ReleaseDecision, SlotCheck, SlotStatus, Status, due_for_review};
 use crate::screening::{DEFAULT_REPEATED_ABSENCES, FollowUpReason, VisitResult};
-use crate::{
-    Day, Error, HouseholdId, Instant, ObservationId, ResidentId, RoundId, StaffId, UnitId,
-};
 
 /// A member of staff as a list names them.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -845,7 +845,7 @@ impl Registry {
             .iter()
             .find(|r| {
                 self.resident(**r)
-                    .is_some_and(|x| x.details.relation == crate::Relation::Head)
+                    .is_some_and(|x| x.details.relation == crate::household::Relation::Head)
             })
             .or(members.first());
         Some(FollowUpRow {
@@ -1113,7 +1113,7 @@ impl Registry {
             .map(|r| &r.details)
             .ok_or(Error::UnknownResident { resident })?;
         let value = match field {
-            ContactField::Phone => details.phone.as_ref().map(crate::Phone::reveal),
+            ContactField::Phone => details.phone.as_ref().map(crate::identity::Phone::reveal),
             ContactField::IdentityNumber => {
                 details.identity.as_ref().map(|i| i.reveal().to_owned())
             }

@@ -2,14 +2,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::calendar::{Day, Instant, UtcOffset};
+use crate::error::Error;
 use crate::event::{Command, Event};
 use crate::gathering::{self, GatheringState};
 use crate::grid::context::{Context, EntryMeta, roles_text};
 use crate::grid::{
     self, Action, Assignment, Duty, GridCommand, GridGuards, GridState, Role, Staff, Unit, UnitKind,
 };
+use crate::hash::Head;
 use crate::household::{Household, Resident, ResidentDetails};
 use crate::identity::{IdentityNumber, Phone};
+use crate::ids::{HouseholdId, ObservationId, ResidentId, StaffId, UnitId};
 use crate::ledger::{Ledger, SCHEMA_VERSION};
 use crate::mask::mask_personal_data;
 use crate::observation::{self, ObservationState};
@@ -18,9 +22,6 @@ use crate::record::{Body, CommandMark, Record, Refusal, masked_json};
 use crate::report::{self, ReportState};
 use crate::screening::{self, ScreeningState};
 use crate::supervision::{self, SupervisionState};
-use crate::{
-    Day, Error, Head, HouseholdId, Instant, ObservationId, ResidentId, StaffId, UnitId, UtcOffset,
-};
 
 mod batch;
 mod calls;
@@ -254,7 +255,7 @@ impl Registry {
     /// and why (the refusal the command would meet, or the field that differs from what the
     /// command records when decided again).
     pub fn replay(ledger: &Ledger) -> Result<Registry, Error> {
-        replay::replay(ledger, crate::Parallelism::default())
+        replay::replay(ledger, crate::ledger::Parallelism::default())
     }
 
     /// The ledger of every accepted event and refused command (since the last
@@ -1369,7 +1370,7 @@ impl Books<'_> {
             .map(|(_, h)| *h)
             .unwrap_or(Head {
                 seq: 0,
-                hash: crate::Hash::GENESIS,
+                hash: crate::hash::Hash::GENESIS,
             })
     }
 }

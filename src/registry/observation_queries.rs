@@ -3,11 +3,14 @@
 use std::collections::BTreeMap;
 
 use super::Registry;
+use crate::calendar::{Day, Instant};
+use crate::error::Error;
+use crate::grid::Role;
+use crate::ids::{ObservationId, ResidentId, StaffId};
 use crate::observation::{
     NonReporting, ObservationCommand, ObservationCounts, ObservationRecord, ObservationUpdate,
     Protocol, Review, due_for_review, non_reporting,
 };
-use crate::{Day, Error, Instant, ObservationId, ResidentId, Role, StaffId};
 
 /// One grid worker's non-reporting list (未按时报告名单).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,7 +65,7 @@ impl Registry {
         at: Instant,
         observation: ObservationId,
         update: ObservationUpdate,
-    ) -> Result<crate::Receipt, Error> {
+    ) -> Result<crate::registry::Receipt, Error> {
         self.execute(
             actor,
             at,

@@ -3,14 +3,14 @@
 use crate::event::Event;
 use crate::gathering::GatheringEvent;
 use crate::grid::GridEvent;
-use crate::observation::ObservationEvent;
-use crate::screening::{DesignationId, RegisterChange, ScreeningEvent};
-use crate::supervision::SupervisionEvent;
-use crate::{
-    AccountabilityId, ClosureId, FindingId, GatheringId, GatheringOrderId, HouseholdId,
-    InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId, StaffId, UnitId,
-    VenueId, ViolationId,
+use crate::ids::{
+    AccountabilityId, ClosureId, DesignationId, FindingId, GatheringId, GatheringOrderId,
+    HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
+    StaffId, UnitId, VenueId, ViolationId,
 };
+use crate::observation::ObservationEvent;
+use crate::screening::{RegisterChange, ScreeningEvent};
+use crate::supervision::SupervisionEvent;
 
 /// What an accepted command did: the ledger entries written and everything it created.
 ///

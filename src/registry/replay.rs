@@ -28,15 +28,17 @@ use serde_json::Value;
 
 use super::{Books, Founding, Registry, State, trail, wrap};
 use crate::audit::{AuditCommand, AuditEvent};
+use crate::calendar::Instant;
+use crate::error::Error;
 use crate::event::{Command, Event};
 use crate::grid::context::EntryMeta;
 use crate::grid::{self, Action, Duty, GridEvent, Role};
+use crate::hash::Head;
+use crate::ids::{StaffId, UnitId};
 use crate::ledger::{Ledger, Parallelism, SCHEMA_VERSION, parallel_map};
 use crate::mask::mask_personal_data;
 use crate::record::{Body, Record, Refusal, masked_json};
-use crate::{
-    Error, Head, Instant, StaffId, UnitId, gathering, observation, report, screening, supervision,
-};
+use crate::{gathering, observation, report, screening, supervision};
 
 /// What [`Registry::found`] records: the township, its first leader (`S1`), and the leader's
 /// charge of the township (`U1`).
@@ -73,7 +75,7 @@ type TrailIndex = super::trail_index::TrailIndex;
 /// One entry of a command being replayed.
 struct Entry {
     seq: u64,
-    hash: crate::Hash,
+    hash: crate::hash::Hash,
     record: Record,
 }
 
@@ -101,9 +103,9 @@ impl Registry {
 
 /// The ledger's entries with their records, read a chunk at a time on the threads.
 struct Records<'a> {
-    chunks: Box<dyn Iterator<Item = &'a [crate::Entry]> + 'a>,
+    chunks: Box<dyn Iterator<Item = &'a [crate::ledger::Entry]> + 'a>,
     parallelism: Parallelism,
-    read: std::vec::IntoIter<(&'a crate::Entry, Result<Record, Error>)>,
+    read: std::vec::IntoIter<(&'a crate::ledger::Entry, Result<Record, Error>)>,
     index: usize,
 }
 
@@ -120,7 +122,7 @@ impl<'a> Records<'a> {
 
 impl<'a> Iterator for Records<'a> {
     /// The entry's index, the entry, and its record as [`read`] reads it.
-    type Item = (usize, &'a crate::Entry, Result<Record, Error>);
+    type Item = (usize, &'a crate::ledger::Entry, Result<Record, Error>);
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
@@ -130,7 +132,7 @@ impl<'a> Iterator for Records<'a> {
             }
             let chunk = self.chunks.next()?;
             let first = self.index;
-            let indexed: Vec<(usize, &crate::Entry)> = chunk
+            let indexed: Vec<(usize, &crate::ledger::Entry)> = chunk
                 .iter()
                 .enumerate()
                 .map(|(k, e)| (first + k, e))
@@ -255,7 +257,7 @@ pub(super) fn replay(ledger: &Ledger, parallelism: Parallelism) -> Result<Regist
 }
 
 /// Reads the record of the entry at index `i`.
-fn read(entry: &crate::Entry, i: usize) -> Result<Record, Error> {
+fn read(entry: &crate::ledger::Entry, i: usize) -> Result<Record, Error> {
     let seq = i as u64 + 1;
     let bytes = entry.record_bytes().ok_or(Error::RecordRedacted {
         seq,
@@ -354,7 +356,13 @@ impl State {
                 mask_personal_data(&e.to_string())
             )
         };
-        if let Some(changes) = screening::check::replacement(&self.screening.risk, recorded) {
+        let replacement = match recorded {
+            [Event::Screening(lift), Event::Screening(designate)] => {
+                screening::check::replacement(&self.screening.risk, [lift, designate])
+            }
+            _ => None,
+        };
+        if let Some(changes) = replacement {
             let who = self
                 .authorize(actor, Action::ManageRiskAreas)
                 .map_err(refused)?;

@@ -1,8 +1,12 @@
 //! The daily report's queries and its typed call (日报告、零报告).
 
 use super::Registry;
+use crate::calendar::{Day, Instant};
+use crate::error::Error;
+use crate::hash::Head;
+use crate::ids::{StaffId, UnitId};
+use crate::registry::Receipt;
 use crate::report::{DayTable, ReportCommand, Schedule, Submission};
-use crate::{Day, Error, Head, Instant, Receipt, StaffId, UnitId};
 
 impl Registry {
     /// The reporting units: the township's own row, its villages and communities, and the

@@ -3,11 +3,12 @@
 use std::collections::BTreeMap;
 
 use super::Registry;
+use crate::error::Error;
+use crate::ids::{ResidentId, RoundId, UnitId};
 use crate::screening::{
     Coverage, FollowUp, FollowUpReason, InterviewRecord, KeyPerson, RiskRegister, Round,
     ScreeningRule, VillageCoverage, VisitResult,
 };
-use crate::{Error, ResidentId, RoundId, UnitId};
 
 impl Registry {
     /// The risk register (风险区): every designation, current and past.
@@ -242,7 +243,12 @@ impl Registry {
             .interviews
             .values()
             .filter_map(|list| list.last())
-            .filter(|i| matches!(i.outcome, crate::ScreeningOutcome::Symptomatic { .. }))
+            .filter(|i| {
+                matches!(
+                    i.outcome,
+                    crate::screening::ScreeningOutcome::Symptomatic { .. }
+                )
+            })
             .collect()
     }
 

@@ -2,13 +2,13 @@
 //! inspector. Evidence reads several modules, so it lives beside the registry.
 
 use super::Registry;
+use crate::calendar::{Day, Instant};
+use crate::error::Error;
+use crate::ids::{AccountabilityId, FindingId, HouseholdId, InspectionId, StaffId, UnitId};
+use crate::registry::Receipt;
 use crate::supervision::{
     AccountabilityCounts, ChecklistItem, Decision, DecisionRow, Evidence, Finding, Inspection,
     InspectionTarget, OverdueFinding, RecordShows, SupervisionCommand, SupervisionDay,
-};
-use crate::{
-    AccountabilityId, Day, Error, FindingId, HouseholdId, InspectionId, Instant, Receipt, StaffId,
-    UnitId,
 };
 
 impl Registry {

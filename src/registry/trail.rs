@@ -8,14 +8,16 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::audit::{AuditCommand, Subject};
+use crate::calendar::Instant;
+use crate::error::Error;
+use crate::event::{Command, Event};
 use crate::grid::GridEvent;
+use crate::hash::Head;
+use crate::ids::{HouseholdId, ObservationId, ResidentId, StaffId, VenueId};
 use crate::ledger::{Entry, Ledger, Proof};
 use crate::observation::ObservationEvent;
 use crate::record::{Body, CommandMark, Record};
 use crate::screening::ScreeningEvent;
-use crate::{
-    Command, Error, Event, Head, HouseholdId, Instant, ObservationId, ResidentId, StaffId, VenueId,
-};
 
 /// Adds entry `seq` to the index under every subject it concerns.
 pub(super) fn index(index: &mut TrailIndex, state: &State, seq: u64, actor: StaffId, body: &Body) {
@@ -549,8 +551,11 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calendar::Day;
     use crate::grid::{Duty, Role, UnitKind};
-    use crate::{Day, Relation, ResidentDetails, Sex, UnitId};
+    use crate::household::{Relation, ResidentDetails};
+    use crate::identity::Sex;
+    use crate::ids::UnitId;
 
     fn by_type(event: &Event) -> Vec<Subject> {
         let mut out = Vec::new();

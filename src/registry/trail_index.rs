@@ -136,7 +136,7 @@ impl TrailIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{HouseholdId, ResidentId, StaffId};
+    use crate::ids::{HouseholdId, ResidentId, StaffId};
 
     #[test]
     fn a_list_of_one_is_held_inline() {

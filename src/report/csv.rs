@@ -3,7 +3,7 @@
 
 use super::formula::csv_safe_field;
 use super::table::{Cell, DayTable, Lang, Sheet, both};
-use crate::Error;
+use crate::error::Error;
 
 fn failed(e: impl std::fmt::Display) -> Error {
     Error::ExportFailed {
@@ -92,7 +92,7 @@ pub fn tables_to_csv(tables: &[DayTable], lang: Lang) -> Result<String, Error> {
         }
     }
     if all.headings.is_empty() {
-        let empty = DayTable::new(crate::Day::from_ymd(2020, 1, 1)?, "", Vec::new());
+        let empty = DayTable::new(crate::calendar::Day::from_ymd(2020, 1, 1)?, "", Vec::new());
         all.headings.push(both("日期", "Day", lang));
         all.headings.extend(empty.to_sheet(lang).headings);
     }

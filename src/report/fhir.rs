@@ -8,7 +8,7 @@
 
 use serde_json::{Value, json};
 
-use crate::Instant;
+use crate::calendar::Instant;
 use crate::observation::{Reading, Temperature};
 
 /// The vital-signs profile every observation claims.

@@ -22,6 +22,7 @@
 pub(crate) mod check;
 mod figures;
 mod formula;
+mod labels;
 mod table;
 
 #[cfg(feature = "csv")]
@@ -39,9 +40,12 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::{Day, Instant, TimeOfDay, UtcOffset};
+use crate::error::Error;
 use crate::grid::context::{Context, EntryMeta, GridView, TextKind, text_field};
 use crate::grid::{Action, Unit, UnitKind};
-use crate::{Day, Error, Head, Instant, StaffId, TimeOfDay, UnitId, UtcOffset};
+use crate::hash::Head;
+use crate::ids::{StaffId, UnitId};
 
 #[cfg(feature = "csv")]
 pub use self::csv::{sheet_to_csv, tables_to_csv};

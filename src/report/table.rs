@@ -5,7 +5,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::figures::{DailyFigures, FIGURE_LABELS};
-use crate::{Day, Instant, UnitId};
+use crate::calendar::{Day, Instant};
+use crate::ids::UnitId;
 
 /// The language of labels and headings in a rendering or export.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -5,9 +5,10 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::grid::{Assignment, Duty, Role, Staff};
+use crate::hash::Hash;
 use crate::household::{Household, Resident};
+use crate::ids::{HouseholdId, ResidentId};
 use crate::test_support::day;
-use crate::{Hash, HouseholdId, ResidentId};
 
 const TOWNSHIP: UnitId = UnitId::new(1);
 const QIANJIN: UnitId = UnitId::new(2);
@@ -795,9 +796,9 @@ fn the_xlsx_reads_back_one_sheet_per_day() {
 #[cfg(feature = "fhir")]
 #[test]
 fn a_temperature_reading_has_the_shape_of_hl7s_body_temperature_example() {
-    let reading = crate::Reading {
+    let reading = crate::observation::Reading {
         at: at("2020-02-01T08:05:00+08:00"),
-        temperature: crate::Temperature::from_tenths(373).unwrap(),
+        temperature: crate::observation::Temperature::from_tenths(373).unwrap(),
         method: crate::observation::Method::Armpit,
         by: crate::observation::Reporter::SelfReported,
     };

@@ -3,7 +3,8 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 use super::table::{Cell, DayTable, Lang, Sheet};
-use crate::{Error, Instant};
+use crate::calendar::Instant;
+use crate::error::Error;
 
 fn failed(e: XlsxError) -> Error {
     Error::ExportFailed {

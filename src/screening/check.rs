@@ -3,8 +3,7 @@
 //! level.
 
 use super::{RegisterChange, RiskRegister, ScreeningCommand, ScreeningEvent};
-use crate::Error;
-use crate::event::Event;
+use crate::error::Error;
 
 /// The command whose first event is `event`, rebuilt from the event; `None` for a designation
 /// that replaces another (the second event of a confirmed replacement, never a first).
@@ -59,21 +58,22 @@ pub(crate) fn command_of(event: &ScreeningEvent) -> Option<ScreeningCommand> {
     })
 }
 
-/// A confirmed replacement of a risk level, decided again: when the command's entries are a
-/// lift followed by a designation that replaces a designation, the two changes the register
+/// A confirmed replacement of a risk level, decided again: when the command's two entries (the
+/// registry passes a command of two screening events) are a lift followed by a designation that
+/// replaces a designation, the two changes the register
 /// would record for that replacement now (the old designation lifted on the new one's first
 /// day, the new one numbered next); `None` for any other command.
 pub(crate) fn replacement(
     risk: &RiskRegister,
-    recorded: &[Event],
+    recorded: [&ScreeningEvent; 2],
 ) -> Option<Result<Vec<ScreeningEvent>, Error>> {
     let [
-        Event::Screening(ScreeningEvent::RiskRegisterChanged {
+        ScreeningEvent::RiskRegisterChanged {
             change: RegisterChange::Lifted { day, .. },
-        }),
-        Event::Screening(ScreeningEvent::RiskRegisterChanged {
+        },
+        ScreeningEvent::RiskRegisterChanged {
             change: RegisterChange::Designated(d),
-        }),
+        },
     ] = recorded
     else {
         return None;

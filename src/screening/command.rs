@@ -9,13 +9,15 @@ use super::{
     DesignationId, Interview, InterviewRecord, RegisterChange, RiskLevel, RiskProposal,
     RiskRegister, Round, ScreeningOutcome, ScreeningRule, Visit, VisitResult,
 };
+use crate::calendar::Day;
+use crate::error::Error;
 use crate::grid::Action;
 use crate::grid::context::{Context, EntryMeta, GridView, TextKind, non_empty, text_field};
-use crate::ids::fresh_number;
+use crate::ids::{HouseholdId, ObservationId, ResidentId, RoundId, UnitId, fresh_number};
 use crate::observation::{
     ObservationChange, ObservationEvent, ObservationState, Opening, OpeningBasis,
 };
-use crate::{Day, DivisionCode, Error, HouseholdId, ObservationId, ResidentId, RoundId, UnitId};
+use crate::place::DivisionCode;
 
 /// A request about screening (摸底排查): risk areas, the screening rule, rounds, visits and
 /// interviews. Variant names are part of the stored format.
@@ -484,7 +486,7 @@ impl ScreeningState {
             .ok_or(Error::UnknownRound { round: id })
     }
 
-    fn round_open_on(&self, id: RoundId, day: crate::Day) -> Result<&Round, Error> {
+    fn round_open_on(&self, id: RoundId, day: crate::calendar::Day) -> Result<&Round, Error> {
         let r = self.round(id)?;
         if day < r.opens {
             return Err(Error::RoundNotOpen {

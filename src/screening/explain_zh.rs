@@ -1,7 +1,7 @@
 //! Screening outcomes in Chinese (排查结果的中文说明), for clerks who read Chinese.
 
 use super::{Designation, Exposure, KeyPerson, ScreeningOutcome, Stay};
-use crate::DivisionCode;
+use crate::place::DivisionCode;
 
 /// `"武汉市（420100）"`, or the code alone when it has no name.
 fn place_zh(code: DivisionCode) -> String {

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Day, DivisionCode, Error};
+use crate::calendar::Day;
+use crate::error::Error;
+use crate::place::DivisionCode;
 
 /// A stay (逗留, 旅居) in a place from a first to a last day, both included.
 ///

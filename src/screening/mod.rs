@@ -16,6 +16,7 @@ pub(crate) mod check;
 mod command;
 mod explain_zh;
 mod interview;
+mod labels;
 mod proposal;
 mod risk;
 mod round;

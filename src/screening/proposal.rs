@@ -19,7 +19,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::risk::RiskRegister;
-use crate::{Day, DesignationId, DivisionCode, Error, RiskLevel};
+use crate::calendar::Day;
+use crate::error::Error;
+use crate::ids::DesignationId;
+use crate::place::DivisionCode;
+use crate::screening::RiskLevel;
 
 /// What a [`RiskProposal`] proposes to do with an area's designation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -418,7 +422,7 @@ impl DowngradeDays {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::RegisterChange;
+    use crate::screening::RegisterChange;
     use crate::test_support::{code, day};
 
     fn figures(before: u32, daily: &[(&str, u32)], clusters: &[&str]) -> CaseFigures {

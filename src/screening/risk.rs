@@ -7,7 +7,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Day, DesignationId, DivisionCode, Error};
+use crate::calendar::Day;
+use crate::error::Error;
+use crate::ids::DesignationId;
+use crate::place::DivisionCode;
 
 /// A risk level (风险等级): a severity rank and a name.
 ///

@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Day, HouseholdId, Instant, ResidentId, StaffId, UnitId};
+use crate::calendar::{Day, Instant};
+use crate::ids::{HouseholdId, ResidentId, StaffId, UnitId};
 
 use super::{Interview, ScreeningOutcome};
 
@@ -51,7 +52,7 @@ pub struct Visit {
 #[non_exhaustive]
 pub struct Round {
     /// Its identifier.
-    pub id: crate::RoundId,
+    pub id: crate::ids::RoundId,
     /// Its name (e.g. `"Carpet screening, January 2020"`).
     pub name: String,
     /// The units it covers (and everything below them).
@@ -92,7 +93,7 @@ pub struct InterviewRecord {
     /// The local day the outcome was decided for.
     pub on: Day,
     /// The round it belongs to, if any.
-    pub round: Option<crate::RoundId>,
+    pub round: Option<crate::ids::RoundId>,
     /// The answers.
     pub interview: Interview,
     /// The outcome, as decided when it was recorded.
@@ -109,7 +110,7 @@ pub const DEFAULT_REPEATED_ABSENCES: usize = 2;
 #[non_exhaustive]
 pub struct Coverage {
     /// The round.
-    pub round: crate::RoundId,
+    pub round: crate::ids::RoundId,
     /// Households in the round's units.
     pub households: usize,
     /// Households screened.

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::interview::{Interview, Stay, TravelHistory};
 use super::risk::{Designation, RiskRegister, severity_order};
-use crate::{Day, RiskLevel};
+use crate::calendar::Day;
+use crate::screening::RiskLevel;
 
 /// Which day is day 0 of the observation a screening opens (DOMAIN.md §3–4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -434,8 +435,9 @@ impl ScreeningOutcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::place::DivisionCode;
+    use crate::screening::{ReportedSymptoms, Transit};
     use crate::test_support::{code, day};
-    use crate::{DivisionCode, ReportedSymptoms, Transit};
     use proptest::prelude::*;
 
     #[track_caller]

@@ -6,7 +6,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::labels::{CadreForm, FormCategory, OrganisationForm};
-use crate::{AccountabilityId, Day, FindingId, StaffId, UnitId};
+use crate::calendar::Day;
+use crate::ids::{AccountabilityId, FindingId, StaffId, UnitId};
 
 /// Who is held accountable, and in which form.
 ///

@@ -5,7 +5,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::labels::ChecklistItem;
-use crate::{Day, FindingId, InspectionId, Instant, StaffId, UnitId};
+use crate::calendar::{Day, Instant};
+use crate::ids::{FindingId, InspectionId, StaffId, UnitId};
 
 /// Where a finding comes from: a failed item of an inspection, or nowhere in particular.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

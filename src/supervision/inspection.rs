@@ -5,7 +5,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::labels::{ChecklistItem, InspectionMode, ItemOutcome};
-use crate::{Day, InspectionId, Instant, StaffId, UnitId, VenueId};
+use crate::calendar::{Day, Instant};
+use crate::ids::{InspectionId, StaffId, UnitId, VenueId};
 
 /// What an inspection looks at: a unit of the grid, a venue, or a member of staff.
 ///

@@ -9,8 +9,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Error;
-
+use crate::error::Error;
 use crate::label::{normalize, parse_label, quote};
 
 /// Defines a fieldless label enum with `ALL`, `label_en`, `label_zh`, `Display` and `FromStr`.

@@ -72,11 +72,13 @@ pub use labels::{
     ItemOutcome, OrganisationForm, OrganisationalHandling, PartyDiscipline, ProbationMonths,
 };
 
+use crate::calendar::{Day, Instant};
+use crate::error::Error;
 use crate::grid::context::{
     Context, EntryMeta, GridView, TextKind, optional_text_field, text_field,
 };
 use crate::grid::{Action, Role};
-use crate::{AccountabilityId, Day, Error, FindingId, InspectionId, Instant, StaffId, UnitId};
+use crate::ids::{AccountabilityId, FindingId, InspectionId, StaffId, UnitId};
 
 /// What the supervision group and leaders ask for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

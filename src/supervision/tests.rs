@@ -5,11 +5,12 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use super::*;
+use crate::calendar::UtcOffset;
 use crate::grid::context::{Context, EntryMeta, GridView};
 use crate::grid::{Assignment, Duty, Staff, Unit, UnitKind};
 use crate::household::{Household, Resident};
+use crate::ids::{HouseholdId, ResidentId, VenueId};
 use crate::test_support::day;
-use crate::{HouseholdId, ResidentId, UtcOffset, VenueId};
 
 // --- a small township ---------------------------------------------------------------------
 
