@@ -109,6 +109,17 @@ fn is_check_x(c: char) -> bool {
     matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ')
 }
 
+/// Whether the character at `at` (just after a digit) is a check `X` closing a number: an
+/// `X` followed by no letter, digit or star. A star counts as the digit it hides, so an `X`
+/// between digits stays a letter once some of those digits are masked, and masking masked
+/// text changes nothing (`123456x****5678` is `123456x12345678` masked).
+fn closes_with_x(chars: &[char], at: usize) -> bool {
+    chars.get(at).is_some_and(|&c| is_check_x(c))
+        && !chars
+            .get(at + 1)
+            .is_some_and(|&n| n.is_alphanumeric() || n == '*')
+}
+
 /// What may stand between the digits of one number: anything but a letter, a digit or the
 /// star of a masked digit. Punctuation of any width, brackets, dots, slashes, underscores,
 /// spaces of any width, zero-width and other format characters (U+200B, U+2060, U+FEFF, the
@@ -132,7 +143,8 @@ fn continues(chars: &[char], at: usize) -> bool {
     match chars.get(at) {
         None => false,
         Some(&c) if is_place(c) => true,
-        Some(&c) if is_check_x(c) => !chars.get(at + 1).is_some_and(|n| n.is_alphanumeric()),
+        Some(_) if closes_with_x(chars, at) => true,
+        Some(&c) if is_check_x(c) => false,
         Some(_) => joined(chars, at).is_some(),
     }
 }
@@ -283,11 +295,7 @@ fn dates_and_times(chars: &[char], at: usize) -> Option<usize> {
         match chars.get(end) {
             None => return Some(end),
             Some(&c) if is_place(c) => return None,
-            Some(&c)
-                if is_check_x(c) && !chars.get(end + 1).is_some_and(|n| n.is_alphanumeric()) =>
-            {
-                return None;
-            }
+            Some(_) if closes_with_x(chars, end) => return None,
             Some(_) => {}
         }
         match joined(chars, end) {
@@ -334,7 +342,7 @@ fn number_at(chars: &[char], at: usize) -> (usize, Vec<usize>) {
                 places.push(j);
                 j += 1;
             }
-            Some(&c) if is_check_x(c) && !chars.get(j + 1).is_some_and(|n| n.is_alphanumeric()) => {
+            Some(_) if closes_with_x(chars, j) => {
                 places.push(j);
                 return (j + 1, places);
             }
@@ -369,7 +377,7 @@ fn hidden(n: usize) -> Range<usize> {
 /// dots, slashes, underscores, spaces of any width, zero-width and other format characters
 /// such as U+200B or U+FEFF, and runs of several of these), so `139.7456.1234`,
 /// `(139)74561234` and `139\u{200B}7456\u{200B}1234` are one number each. An `X` directly
-/// after a digit and not followed by a letter or digit closes it (the check character of an
+/// after a digit and not followed by a letter, a digit or a star closes it (the check character of an
 /// identity number). Separators are kept, so the shape stays readable; hidden digits become
 /// `*`, and a `*` counts as a (hidden) digit, so masking masked text changes nothing.
 ///
