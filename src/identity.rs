@@ -67,7 +67,7 @@ fn mask_input(s: &str, keep_start: usize, keep_end: usize, min_len: usize) -> St
 /// let id: IdentityNumber = "11010519491231002X".parse()?;
 /// assert_eq!(id.sex(), Sex::Female);
 /// assert_eq!(id.sex().to_string(), "female");
-/// assert_eq!(id.sex().chinese(), "女");
+/// assert_eq!(id.sex().label_zh(), "女");
 /// # Ok::<(), fangkong::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -79,22 +79,9 @@ pub enum Sex {
     Female,
 }
 
-impl Sex {
-    /// The Chinese word, `男` or `女`, as printed on forms.
-    pub fn chinese(self) -> &'static str {
-        match self {
-            Sex::Male => "男",
-            Sex::Female => "女",
-        }
-    }
-}
-
 impl fmt::Display for Sex {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Sex::Male => "male",
-            Sex::Female => "female",
-        })
+        f.write_str(self.label_en())
     }
 }
 
@@ -821,8 +808,8 @@ mod tests {
     fn sex_reads_in_english_and_chinese_and_serializes_lowercase() {
         assert_eq!(Sex::Male.to_string(), "male");
         assert_eq!(Sex::Female.to_string(), "female");
-        assert_eq!(Sex::Male.chinese(), "男");
-        assert_eq!(Sex::Female.chinese(), "女");
+        assert_eq!(Sex::Male.label_zh(), "男");
+        assert_eq!(Sex::Female.label_zh(), "女");
         assert_eq!(serde_json::to_string(&Sex::Female).unwrap(), "\"female\"");
         assert_eq!(serde_json::from_str::<Sex>("\"male\"").unwrap(), Sex::Male);
         assert!(serde_json::from_str::<Sex>("\"Male\"").is_err());

@@ -147,6 +147,29 @@
 //! log-in: the caller says which member of staff acts, and the registry decides whether they
 //! may.
 //!
+//! # Chinese and English
+//!
+//! Everything a person reads comes in English and in Chinese, named the same way across the
+//! crate:
+//!
+//! - `Display` prints English. An English text may keep a Chinese gloss in parentheses
+//!   (`male (男)`, `Qianjin (前进村)`), as township forms do.
+//! - `label_en()` and `label_zh()` give the `&str` name of a fixed value: a kind, a role, a
+//!   result, a level (`Role::GridWorker.label_zh()` is `"网格员"`). Every such enum parses
+//!   back from either name and from the aliases clerks write (`FromStr`), and lists its
+//!   values in `ALL`. Kinds defined as data (gathering kinds, relations, checklist items)
+//!   have the same two methods, borrowing the name from the value.
+//! - `display_zh()` returns an `impl Display` for a sentence, a row or a table in Chinese
+//!   (`ReleaseDecision::display_zh`, `WorkList::display_zh`, `Error::display_zh`). A name
+//!   composed from parts (a cadre's form of accountability, `组织处理：免职`) is a sentence too.
+//! - A Chinese text holds no English word but ids (`R12`, `S4`), codes (`C2`, `420100`),
+//!   days and instants, names as they were registered, and quoted input; tests render every
+//!   label and error in Chinese and check it.
+//!
+//! Two names say what they are instead: [`DivisionCode::name_zh`] and
+//! [`DivisionCode::name_en`] return an `Option`, because only the divisions of the shipped
+//! table have a name.
+//!
 //! # Personal data
 //!
 //! Identity numbers ([`IdentityNumber`]) and phones ([`Phone`]) print masked in every `Debug`,

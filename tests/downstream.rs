@@ -305,7 +305,7 @@ fn a_village_tool_drives_every_workflow_through_the_public_api() {
     );
     println!("{}", list.display_zh());
     assert!(
-        list.display_zh().contains("上午体温已报"),
+        list.display_zh().to_string().contains("上午体温已报"),
         "{}",
         list.display_zh()
     );

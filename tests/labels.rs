@@ -17,6 +17,19 @@ use fangkong::{
     VisitResult,
 };
 
+/// A CJK ideograph.
+fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// The first English word (three or more ASCII letters in a row) in `text`, if any. Shorter
+/// runs are codes and units (`C2`, `ID`, `℃` aside); ids such as `S12` are a letter and digits.
+fn english_word(text: &str) -> Option<String> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .find(|w| w.len() >= 3)
+        .map(str::to_owned)
+}
+
 /// Given every value of a label enum, when its Chinese term, its English name, its English
 /// name in upper case with `_` for spaces, and its `Display` are parsed, then each gives the
 /// value back.
@@ -30,6 +43,11 @@ macro_rules! round_trips {
             assert_eq!(shouted.parse::<$ty>(), Ok(v), "{what}: {shouted}");
             assert_eq!(v.to_string(), v.label_en(), "{what}");
             assert_eq!(format!("  {}\u{3000}", v.label_zh()).parse::<$ty>(), Ok(v), "{what}");
+            // One script per language: the Chinese term holds Chinese and no English word, the
+            // English name no Chinese.
+            assert!(v.label_zh().chars().any(is_cjk), "{what}: {}", v.label_zh());
+            assert_eq!(english_word(v.label_zh()), None, "{what}: {}", v.label_zh());
+            assert!(!v.label_en().chars().any(is_cjk), "{what}: {}", v.label_en());
         }
     )+};
 }
@@ -279,7 +297,7 @@ fn release_decisions_read_in_chinese() {
         ],
     };
     assert_eq!(
-        blocked.display_zh(),
+        blocked.display_zh().to_string(),
         "不能解除：观察期14天，今天是第4天，仍在观察中；2020-02-04起可解除；\
          第1号预警（2020-01-23T13:30:00+08:00发出，体温37.8 ℃，高于37.3 ℃）尚未处理：\
          请转诊定点医院，或由医务人员写明理由后排除；\
@@ -303,7 +321,7 @@ fn release_decisions_read_in_chinese() {
         ],
     };
     assert_eq!(
-        release.display_zh(),
+        release.display_zh().to_string(),
         "可以解除：14天观察期已于2020-02-03（第14天）届满；没有未处理的预警；没有漏测；\
          第1至3天已有2次不同日的阴性检测"
     );
@@ -333,14 +351,14 @@ fn screening_outcomes_read_in_chinese() {
     let interview = Interview::new(travel, true, ReportedSymptoms::default()).unwrap();
     let outcome = rule.screen(&register, &interview, day("2020-01-26"));
     assert_eq!(
-        outcome.explain_zh(),
+        outcome.display_zh().to_string(),
         "重点人员：2020-01-10至2020-01-20在武汉市（420100）居留，当时为2020-01-08起的高风险地区；\
          按规则“Wuhan/Hubei returnee, January 2020”开始医学观察“returnee-jan2020”，\
          第0天为2020-01-20（离开之日）。"
     );
     let outcome = rule.screen(&register, &interview, day("2020-02-20"));
     assert_eq!(
-        outcome.explain_zh(),
+        outcome.display_zh().to_string(),
         "无风险：按规则“Wuhan/Hubei returnee, January 2020”，2020-02-06至2020-02-20没有在风险地区\
          居留或途经。"
     );

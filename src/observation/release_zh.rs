@@ -2,15 +2,16 @@
 
 use super::{AlertCause, FeverRule, Reason, ReleaseDecision, Status, TestDay};
 use crate::observation::Comparison;
+use std::fmt;
 
 impl FeverRule {
     /// The rule in Chinese: `"高于37.3 ℃"`, `"不低于38.0 ℃"`.
     ///
     /// ```
     /// use fangkong::FeverRule;
-    /// assert_eq!(FeverRule::default().display_zh(), "高于37.3 ℃");
+    /// assert_eq!(FeverRule::default().display_zh().to_string(), "高于37.3 ℃");
     /// ```
-    pub fn display_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         let word = match self.comparison {
             Comparison::Above => "高于",
             Comparison::AtOrAbove => "不低于",
@@ -21,7 +22,7 @@ impl FeverRule {
 
 impl TestDay {
     /// The test day in Chinese: `"第3天"`, `"健康监测第2天"`.
-    pub fn display_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         match self {
             TestDay::Observation(d) => format!("第{d}天"),
             TestDay::FollowOn(d) => format!("健康监测第{d}天"),
@@ -32,7 +33,7 @@ impl TestDay {
 impl AlertCause {
     /// What raised the alert, in Chinese: `"体温37.6 ℃，高于37.3 ℃"`, `"报告干咳、乏力"`,
     /// `"2020-01-27采样的检测结果为阳性"`.
-    pub fn display_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         match self {
             AlertCause::Fever { reading, rule } => {
                 format!("体温{}，{}", reading.temperature, rule.display_zh())
@@ -49,7 +50,7 @@ impl AlertCause {
 impl Status {
     /// Where the observation stands, in Chinese: `"医学观察中"`, `"已于2020-02-04解除观察"`,
     /// `"已于2020-01-27转诊至县人民医院"`.
-    pub fn display_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         match self {
             Status::UnderObservation => "医学观察中".to_owned(),
             Status::FollowOnMonitoring { until } => {
@@ -80,10 +81,10 @@ impl Reason {
     /// ```
     /// use fangkong::observation::Reason;
     /// let r = Reason::PeriodComplete { length: 14, last_day: "2020-02-03".parse()? };
-    /// assert_eq!(r.display_zh(), "14天观察期已于2020-02-03（第14天）届满");
+    /// assert_eq!(r.display_zh().to_string(), "14天观察期已于2020-02-03（第14天）届满");
     /// # Ok::<(), fangkong::Error>(())
     /// ```
-    pub fn display_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         let missed_list = |missed: &[super::MissedCheck]| {
             missed
                 .iter()
@@ -194,16 +195,20 @@ impl ReleaseDecision {
     /// );
     /// let obs = Observation::open(opening)?;
     /// let decision = evaluate_release(&obs, "2020-01-24".parse()?);
-    /// assert_eq!(decision.display_zh(), "暂不解除：观察期14天，今天是第4天，仍在观察中；2020-02-04起可解除");
+    /// assert_eq!(decision.display_zh().to_string(), "暂不解除：观察期14天，今天是第4天，仍在观察中；2020-02-04起可解除");
     /// # Ok::<(), fangkong::Error>(())
     /// ```
-    pub fn display_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         let word = match self {
             ReleaseDecision::Release { .. } => "可以解除",
             ReleaseDecision::NotYet { .. } => "暂不解除",
             ReleaseDecision::Blocked { .. } => "不能解除",
         };
-        let reasons: Vec<String> = self.reasons().iter().map(Reason::display_zh).collect();
+        let reasons: Vec<String> = self
+            .reasons()
+            .iter()
+            .map(|r| r.display_zh().to_string())
+            .collect();
         format!("{word}：{}", reasons.join("；"))
     }
 }
@@ -233,7 +238,7 @@ mod tests {
             }],
         };
         assert_eq!(
-            blocked.display_zh(),
+            blocked.display_zh().to_string(),
             "不能解除：漏测2次，超过方案允许的1次：2020-01-21 morning、2020-01-22 evening"
         );
         let within = Reason::ChecksWithinTolerance {
@@ -241,7 +246,7 @@ mod tests {
             tolerance: 2,
         };
         assert_eq!(
-            within.display_zh(),
+            within.display_zh().to_string(),
             "漏测2次，在方案允许的2次以内：2020-01-21 morning、2020-01-22 evening"
         );
     }

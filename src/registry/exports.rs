@@ -213,7 +213,7 @@ impl Registry {
                     .map_or_else(String::new, |o| {
                         let st = o.observation.status_on(day);
                         match lang {
-                            Lang::Zh => st.display_zh(),
+                            Lang::Zh => st.display_zh().to_string(),
                             _ => st.to_string(),
                         }
                     });

@@ -98,7 +98,7 @@ impl fmt::Display for Home {
 
 impl Home {
     /// The household in Chinese: `户 H3，前进村1组1号，Qianjin group 1；网格员 李华 (S4)`.
-    pub fn display_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         format!(
             "户 {}，{}，{}；网格员 {}",
             self.household,
@@ -126,7 +126,7 @@ impl fmt::Display for Person {
 
 impl Person {
     /// The person in Chinese: `王强 (R12)，电话 139****5678，前进村1组1号，Qianjin group 1；网格员 李华 (S4)`.
-    pub fn display_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         format!(
             "{} ({})，电话 {}，{}，{}；网格员 {}",
             self.name,
@@ -223,7 +223,7 @@ impl fmt::Display for NonReportingRow {
 
 impl NonReportingRow {
     /// The row in Chinese.
-    pub fn display_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         let checks: Vec<String> = self.checks.iter().map(check_zh).collect();
         format!(
             "{} — {}：{}",
@@ -260,8 +260,8 @@ impl fmt::Display for ReleaseReviewRow {
 }
 
 impl ReleaseReviewRow {
-    /// The row in Chinese (the rules' reasons stay in English, as the decision gives them).
-    pub fn display_zh(&self) -> String {
+    /// The row in Chinese, the rules' reasons too.
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         let word = match self.decision {
             ReleaseDecision::Release { .. } => "可解除",
             ReleaseDecision::NotYet { .. } => "未到期",
@@ -273,7 +273,12 @@ impl ReleaseReviewRow {
             self.observation,
             self.earliest_release,
             word,
-            self.decision.reason_sentences()
+            self.decision
+                .reasons()
+                .iter()
+                .map(|r| r.display_zh().to_string())
+                .collect::<Vec<_>>()
+                .join("；")
         )
     }
 }
@@ -314,15 +319,20 @@ impl fmt::Display for AlertRow {
 }
 
 impl AlertRow {
-    /// The row in Chinese (causes as the alert gives them).
-    pub fn display_zh(&self) -> String {
+    /// The row in Chinese, the alert's causes too.
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         format!(
             "{} — {}，预警 {}（{}）：{}",
             self.person.display_zh(),
             self.observation,
             self.alert.number,
             self.alert.raised_at,
-            causes(&self.alert)
+            self.alert
+                .causes
+                .iter()
+                .map(|c| c.display_zh().to_string())
+                .collect::<Vec<_>>()
+                .join("；")
         )
     }
 }
@@ -381,7 +391,7 @@ impl fmt::Display for FollowUpRow {
 
 impl FollowUpRow {
     /// The row in Chinese.
-    pub fn display_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         let mut out = format!(
             "{} — {}：{}",
             self.home.display_zh(),
@@ -427,7 +437,7 @@ impl fmt::Display for CheckRow {
 
 impl CheckRow {
     /// The row in Chinese.
-    pub fn display_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         let checks: Vec<String> = self.checks.iter().map(check_zh).collect();
         format!(
             "{} — {}：{}",
@@ -462,7 +472,7 @@ impl fmt::Display for VisitRow {
 
 impl VisitRow {
     /// The row in Chinese.
-    pub fn display_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         let mut out = format!("{} — {}：未排查", self.home.display_zh(), self.round);
         if self.visits > 0 {
             out.push_str(&format!("（已上门 {} 次，无人在家）", self.visits));
@@ -507,7 +517,7 @@ impl WorkList {
     }
 
     /// The list in Chinese.
-    pub fn display_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         let mut out = format!("{} {} 工作清单\n", self.worker, self.day);
         let mut part = |title: &str, lines: Vec<String>| {
             out.push_str(&format!("{title}（{}）\n", lines.len()));
@@ -517,28 +527,37 @@ impl WorkList {
         };
         part(
             "体温监测",
-            self.checks.iter().map(CheckRow::display_zh).collect(),
+            self.checks
+                .iter()
+                .map(|r| r.display_zh().to_string())
+                .collect(),
         );
         part(
             "预警",
-            self.alerts.iter().map(AlertRow::display_zh).collect(),
+            self.alerts
+                .iter()
+                .map(|r| r.display_zh().to_string())
+                .collect(),
         );
         part(
             "待入户排查",
-            self.visits.iter().map(VisitRow::display_zh).collect(),
+            self.visits
+                .iter()
+                .map(|r| r.display_zh().to_string())
+                .collect(),
         );
         part(
             "待跟进",
             self.follow_ups
                 .iter()
-                .map(FollowUpRow::display_zh)
+                .map(|r| r.display_zh().to_string())
                 .collect(),
         );
         part(
             "待审核解除",
             self.release_review
                 .iter()
-                .map(ReleaseReviewRow::display_zh)
+                .map(|r| r.display_zh().to_string())
                 .collect(),
         );
         out

@@ -2,6 +2,7 @@
 
 use super::{Designation, Exposure, KeyPerson, ScreeningOutcome, Stay};
 use crate::place::DivisionCode;
+use std::fmt;
 
 /// `"武汉市（420100）"`, or the code alone when it has no name.
 fn place_zh(code: DivisionCode) -> String {
@@ -14,7 +15,7 @@ fn place_zh(code: DivisionCode) -> String {
 impl Stay {
     /// The stay in Chinese: `"2020-01-10至2020-01-20在武汉市（420100）居留"`, or
     /// `"2020-01-20在…居留"` for one day.
-    pub fn display_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         if self.first() == self.last() {
             format!("{}在{}居留", self.first(), place_zh(self.place()))
         } else {
@@ -31,7 +32,7 @@ impl Stay {
 impl Designation {
     /// The designation in Chinese: `"2020-01-08起的高风险地区"`, followed by `"，已于…解除"`
     /// once lifted.
-    pub fn describe_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         let level = self.level.label_zh();
         match self.lifted {
             Some(l) => format!("{}起的{level}地区，已于{l}解除", self.from),
@@ -42,27 +43,27 @@ impl Designation {
 
 impl Exposure {
     /// The exposure in Chinese, the same facts as [`Exposure::describe`].
-    pub fn describe_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         let place = self.stay.place();
         let mut s = if self.transit {
             format!("{}途经{}", self.stay.first(), place_zh(place))
         } else {
-            self.stay.display_zh()
+            self.stay.display_zh().to_string()
         };
         if self.designation.area != place {
             s.push_str(&format!("，属{}", place_zh(self.designation.area)));
         }
-        s.push_str(&format!("，当时为{}", self.designation.describe_zh()));
+        s.push_str(&format!("，当时为{}", self.designation.display_zh()));
         s
     }
 }
 
 impl KeyPerson {
     /// One sentence in Chinese, the same facts as [`KeyPerson::explain`].
-    pub fn explain_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         format!(
             "重点人员：{}；按规则“{}”开始医学观察“{}”，第0天为{}（{}）。",
-            self.exposure.describe_zh(),
+            self.exposure.display_zh(),
             self.rule,
             self.protocol,
             self.day0,
@@ -84,12 +85,12 @@ impl ScreeningOutcome {
     ///     unobserved: None,
     /// };
     /// assert_eq!(
-    ///     outcome.explain_zh(),
+    ///     outcome.display_zh().to_string(),
     ///     "无风险：按规则“wuhan-2020”，2020-01-10至2020-01-24没有在风险地区居留或途经。"
     /// );
     /// # Ok::<(), fangkong::Error>(())
     /// ```
-    pub fn explain_zh(&self) -> String {
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
         match self {
             ScreeningOutcome::NoRisk {
                 rule,
@@ -109,10 +110,10 @@ impl ScreeningOutcome {
                 ..
             } => format!(
                 "无风险：{}，规则“{rule}”对{}地区不要求医学观察。",
-                e.describe_zh(),
+                e.display_zh(),
                 e.designation.level.label_zh()
             ),
-            ScreeningOutcome::KeyPerson(k) => k.explain_zh(),
+            ScreeningOutcome::KeyPerson(k) => k.display_zh().to_string(),
             ScreeningOutcome::Symptomatic {
                 note, travel, rule, ..
             } => {
@@ -123,7 +124,7 @@ impl ScreeningOutcome {
                 };
                 let travel = match travel {
                     Some(k) => {
-                        format!("；按规则“{rule}”也是重点人员：{}", k.exposure.describe_zh())
+                        format!("；按规则“{rule}”也是重点人员：{}", k.exposure.display_zh())
                     }
                     None => String::new(),
                 };

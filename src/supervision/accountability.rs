@@ -50,19 +50,52 @@ impl Accountable {
         }
     }
 
-    /// The form, in English.
-    pub fn form_en(&self) -> String {
-        match self {
-            Accountable::Organisation { form, .. } => form.label_en().to_owned(),
-            Accountable::Cadre { form, .. } => form.label_en(),
+    /// The form the decision takes, for rendering it alone: [`Decision`] rows print it in
+    /// English with its Chinese term beside it.
+    ///
+    /// ```
+    /// use fangkong::StaffId;
+    /// use fangkong::supervision::Accountable;
+    /// let a = Accountable::Cadre { staff: StaffId::new(7), form: "组织处理：免职".parse()? };
+    /// assert_eq!(a.form().to_string(), "organisational handling: removal");
+    /// assert_eq!(a.form().display_zh().to_string(), "组织处理：免职");
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn form(&self) -> DecisionForm {
+        match *self {
+            Accountable::Organisation { form, .. } => DecisionForm::Organisation(form),
+            Accountable::Cadre { form, .. } => DecisionForm::Cadre(form),
         }
     }
+}
 
-    /// The form, in Chinese.
-    pub fn form_zh(&self) -> String {
+/// The form of an accountability decision (问责方式), of an organisation or of a cadre: what
+/// [`Accountable::form`] gives. `Display` prints it in English, [`DecisionForm::display_zh`]
+/// in Chinese.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DecisionForm {
+    /// The form for an organisation.
+    Organisation(OrganisationForm),
+    /// The form for a cadre.
+    Cadre(CadreForm),
+}
+
+impl DecisionForm {
+    /// The form in Chinese (`"组织处理：免职"`, `"改组"`).
+    pub fn display_zh(self) -> impl fmt::Display {
         match self {
-            Accountable::Organisation { form, .. } => form.label_zh().to_owned(),
-            Accountable::Cadre { form, .. } => form.label_zh(),
+            DecisionForm::Organisation(form) => form.label_zh().to_owned(),
+            DecisionForm::Cadre(form) => form.display_zh().to_string(),
+        }
+    }
+}
+
+impl fmt::Display for DecisionForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecisionForm::Organisation(form) => fmt::Display::fmt(form, f),
+            DecisionForm::Cadre(form) => fmt::Display::fmt(form, f),
         }
     }
 }
@@ -103,7 +136,7 @@ impl fmt::Display for Decision {
             self.id,
             self.made,
             self.accountable,
-            self.accountable.form_zh(),
+            self.accountable.form().display_zh(),
             findings.join(", ")
         )?;
         if !self.reason.is_empty() {
@@ -132,8 +165,8 @@ impl fmt::Display for DecisionRow {
             "{} made {}: {} ({}) of {}, on findings {}",
             d.id,
             d.made,
-            d.accountable.form_en(),
-            d.accountable.form_zh(),
+            d.accountable.form(),
+            d.accountable.form().display_zh(),
             self.subject,
             findings.join(", ")
         )?;

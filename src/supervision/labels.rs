@@ -367,7 +367,7 @@ impl FromStr for PartyDiscipline {
 /// let f: CadreForm = "组织处理：免职".parse()?;
 /// assert_eq!(f, CadreForm::OrganisationalHandling(OrganisationalHandling::Removal));
 /// assert_eq!(f.to_string(), "organisational handling: removal");
-/// assert_eq!(f.label_zh(), "组织处理：免职");
+/// assert_eq!(f.display_zh().to_string(), "组织处理：免职");
 /// assert_eq!("admonition: written".parse::<CadreForm>()?.category(), FormCategory::Admonition);
 /// # Ok::<(), fangkong::Error>(())
 /// ```
@@ -399,13 +399,9 @@ impl CadreForm {
         }
     }
 
-    /// The English name: category, then form (`"organisational handling: removal"`).
-    pub fn label_en(self) -> String {
-        self.to_string()
-    }
-
-    /// The Chinese term: category, then form (`"组织处理：免职"`).
-    pub fn label_zh(self) -> String {
+    /// The Chinese term: category, then form (`"组织处理：免职"`). (A composed name, so a
+    /// `display_zh` rather than a `label_zh`; `Display` gives the English.)
+    pub fn display_zh(self) -> impl fmt::Display {
         let cat = self.category().label_zh();
         match self {
             CadreForm::CirculatedNotice => cat.to_owned(),
@@ -650,12 +646,12 @@ mod tests {
             assert_eq!(h.label_zh().parse::<OrganisationalHandling>(), Ok(*h));
             let f = CadreForm::OrganisationalHandling(*h);
             assert_eq!(f.to_string().parse::<CadreForm>(), Ok(f));
-            assert_eq!(f.label_zh().parse::<CadreForm>(), Ok(f));
+            assert_eq!(f.display_zh().to_string().parse::<CadreForm>(), Ok(f));
         }
         for g in GovernmentSanction::ALL {
             let f = CadreForm::GovernmentSanction(*g);
             assert_eq!(f.to_string().parse::<CadreForm>(), Ok(f));
-            assert_eq!(f.label_zh().parse::<CadreForm>(), Ok(f));
+            assert_eq!(f.display_zh().to_string().parse::<CadreForm>(), Ok(f));
         }
         for o in OrganisationForm::ALL {
             assert_eq!(o.label_zh().parse::<OrganisationForm>(), Ok(*o));
@@ -682,11 +678,11 @@ mod tests {
         }
         let f = CadreForm::PartyDiscipline(p);
         assert_eq!(f.to_string().parse::<CadreForm>(), Ok(f));
-        assert_eq!(f.label_zh().parse::<CadreForm>(), Ok(f));
+        assert_eq!(f.display_zh().to_string().parse::<CadreForm>(), Ok(f));
         for a in AdmonitionManner::ALL {
             let f = CadreForm::Admonition(*a);
             assert_eq!(f.to_string().parse::<CadreForm>(), Ok(f));
-            assert_eq!(f.label_zh().parse::<CadreForm>(), Ok(f));
+            assert_eq!(f.display_zh().to_string().parse::<CadreForm>(), Ok(f));
         }
         assert_eq!(
             "口头诫勉".parse::<CadreForm>(),

@@ -62,7 +62,9 @@ use std::ops::Add;
 
 use serde::{Deserialize, Serialize};
 
-pub use accountability::{AccountabilityCounts, Accountable, CategoryCount, Decision, DecisionRow};
+pub use accountability::{
+    AccountabilityCounts, Accountable, CategoryCount, Decision, DecisionForm, DecisionRow,
+};
 pub use finding::{Finding, FindingSource, OverdueFinding, Rectification};
 pub use inspection::{
     Evidence, EvidenceReview, Inspection, InspectionTarget, ItemCheck, RecordShows, Verdict,
