@@ -36,30 +36,6 @@ const SHIPPED_ROSTER: &str = concat!(
 /// The resident who came back from Wuhan (in household Q03 of the shipped roster).
 const RETURNEE: &str = "王强";
 
-// TODO: use `Sex::from_str` and `Relation::from_str` once the label enums parse their Chinese
-// labels; until then, this small local mapping.
-fn sex_from_label(s: &str) -> Option<Sex> {
-    match s {
-        "男" => Some(Sex::Male),
-        "女" => Some(Sex::Female),
-        _ => None,
-    }
-}
-
-fn relation_from_label(s: &str) -> Relation {
-    match s {
-        "户主" => Relation::Head,
-        "配偶" => Relation::Spouse,
-        "子女" => Relation::Child,
-        "父母" => Relation::Parent,
-        "孙子女" => Relation::Grandchild,
-        "祖父母" => Relation::Grandparent,
-        "兄弟姐妹" => Relation::Sibling,
-        "儿媳" | "女婿" => Relation::ChildInLaw,
-        other => Relation::Other(other.to_owned()),
-    }
-}
-
 /// One resident row of the roster, parsed.
 struct Row {
     line: usize,
@@ -105,9 +81,12 @@ fn parse_row(line: usize, text: &str) -> Result<Row, String> {
     let group = group
         .parse()
         .map_err(|_| format!("{group:?} is not a group number"))?;
-    let sex = sex_from_label(sex).ok_or_else(|| format!("{sex:?} is not 男 or 女"))?;
+    // The crate's parsers read the register's words: 男/女 (or male/female), 户主, 配偶, 儿媳…;
+    // a relation outside the fixed list is kept as written.
+    let sex: Sex = sex.parse().map_err(|e| format!("{e}"))?;
     let birth: Day = birth.parse().map_err(|e| format!("{e}"))?;
-    let mut details = ResidentDetails::new(name, sex, birth, relation_from_label(relation));
+    let relation: Relation = relation.parse().map_err(|e| format!("{e}"))?;
+    let mut details = ResidentDetails::new(name, sex, birth, relation);
     if !identity.is_empty() {
         details = details.with_identity(identity.parse().map_err(|e| format!("{e}"))?);
     }
