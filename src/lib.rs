@@ -176,7 +176,7 @@ mod chunked;
 mod error;
 mod event;
 pub mod gathering;
-mod grid;
+pub mod grid;
 mod hash;
 mod household;
 mod identity;
@@ -193,17 +193,18 @@ mod record;
 mod record_writer;
 mod registry;
 pub mod report;
-mod screening;
+pub mod screening;
 pub mod supervision;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;
 mod table;
 #[cfg(test)]
 mod test_support;
+mod value_error;
 
 pub use audit::Subject;
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
-pub use error::{Error, Tampering};
+pub use error::Error;
 pub use event::{Command, Event};
 pub use gathering::{
     GatheringCommand, GatheringDecision, GatheringEvent, GatheringKind, GatheringOrder, OrderTerms,
@@ -222,7 +223,10 @@ pub use ids::{
     HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
     StaffId, UnitId, VenueId, ViolationId,
 };
-pub use ledger::{Cut, Entry, Ledger, Loaded, Parallelism, Proof, SCHEMA_VERSION, Verified};
+pub use ledger::{
+    Cut, Entry, Ledger, LedgerError, Loaded, Parallelism, Proof, SCHEMA_VERSION, Tampering,
+    Verified,
+};
 pub use mask::{MaskedText, mask_personal_data};
 pub use observation::{
     FeverRule, Observation, ObservationChange, ObservationCommand, ObservationCounts,
@@ -257,6 +261,7 @@ pub use supervision::{
     Inspection, InspectionMode, InspectionTarget, ItemCheck, OverdueFinding, SupervisionCommand,
     SupervisionEvent, Verdict,
 };
+pub use value_error::ValueError;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -15,8 +15,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::Error;
 use crate::label::labels;
+use crate::value_error::ValueError;
 
 /// The level of an administrative division (行政区划级别).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -68,10 +68,10 @@ impl DivisionCode {
     /// The code with the digits of `n` (e.g. `420106`).
     ///
     /// # Errors
-    /// [`Error::InvalidDivisionCode`] for a number that is not a well-formed code: `1_234_567`
+    /// [`ValueError::InvalidDivisionCode`](crate::value_error::ValueError::InvalidDivisionCode) for a number that is not a well-formed code: `1_234_567`
     /// (seven digits), `420` (province digits `00`), `420012` (prefecture `00` with county `12`).
-    pub fn from_u32(n: u32) -> Result<DivisionCode, Error> {
-        check_division(n).map_err(|reason| Error::InvalidDivisionCode {
+    pub fn from_u32(n: u32) -> Result<DivisionCode, ValueError> {
+        check_division(n).map_err(|reason| ValueError::InvalidDivisionCode {
             input: format!("{n:06}").into(),
             reason,
         })?;
@@ -197,19 +197,19 @@ impl fmt::Debug for DivisionCode {
 }
 
 impl FromStr for DivisionCode {
-    type Err = Error;
+    type Err = ValueError;
 
     /// Parses six ASCII digits.
-    fn from_str(s: &str) -> Result<DivisionCode, Error> {
-        let n = parse_digits(s, 6).ok_or_else(|| Error::InvalidDivisionCode {
+    fn from_str(s: &str) -> Result<DivisionCode, ValueError> {
+        let n = parse_digits(s, 6).ok_or_else(|| ValueError::InvalidDivisionCode {
             input: s.into(),
             reason: SIX_DIGITS.to_owned(),
         })?;
-        let n = u32::try_from(n).map_err(|_| Error::InvalidDivisionCode {
+        let n = u32::try_from(n).map_err(|_| ValueError::InvalidDivisionCode {
             input: s.into(),
             reason: SIX_DIGITS.to_owned(),
         })?;
-        check_division(n).map_err(|reason| Error::InvalidDivisionCode {
+        check_division(n).map_err(|reason| ValueError::InvalidDivisionCode {
             input: s.into(),
             reason,
         })?;
@@ -218,10 +218,10 @@ impl FromStr for DivisionCode {
 }
 
 impl TryFrom<u32> for DivisionCode {
-    type Error = Error;
+    type Error = ValueError;
 
     /// Same as [`DivisionCode::from_u32`].
-    fn try_from(n: u32) -> Result<DivisionCode, Error> {
+    fn try_from(n: u32) -> Result<DivisionCode, ValueError> {
         DivisionCode::from_u32(n)
     }
 }
@@ -235,7 +235,7 @@ impl Serialize for DivisionCode {
 impl<'de> Deserialize<'de> for DivisionCode {
     /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DivisionCode, D::Error> {
-        crate::error::deserialize_parsed(d, "a division code of six digits")
+        crate::value_error::deserialize_parsed(d, "a division code of six digits")
     }
 }
 
@@ -372,11 +372,11 @@ impl fmt::Debug for StatisticalCode {
 }
 
 impl FromStr for StatisticalCode {
-    type Err = Error;
+    type Err = ValueError;
 
     /// Parses twelve ASCII digits.
-    fn from_str(s: &str) -> Result<StatisticalCode, Error> {
-        let bad = |reason: String| Error::InvalidStatisticalCode {
+    fn from_str(s: &str) -> Result<StatisticalCode, ValueError> {
+        let bad = |reason: String| ValueError::InvalidStatisticalCode {
             input: s.into(),
             reason,
         };
@@ -411,7 +411,7 @@ impl Serialize for StatisticalCode {
 impl<'de> Deserialize<'de> for StatisticalCode {
     /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<StatisticalCode, D::Error> {
-        crate::error::deserialize_parsed(d, "a statistical division code of twelve digits")
+        crate::value_error::deserialize_parsed(d, "a statistical division code of twelve digits")
     }
 }
 
