@@ -754,7 +754,7 @@ mod time_conv {
     impl TryFrom<Day> for time::Date {
         type Error = ValueError;
         /// # Errors
-        /// [`ValueError::DayOutOfRange`](crate::value_error::ValueError::DayOutOfRange) for years outside what `time` supports (±9999 by default);
+        /// [`ValueError::DayOutOfRange`] for years outside what `time` supports (±9999 by default);
         /// every [`Day`] fits, but the conversion is checked all the same.
         fn try_from(d: Day) -> Result<time::Date, ValueError> {
             let month = u8::try_from(d.month())
@@ -789,7 +789,7 @@ mod time_conv {
     impl TryFrom<Instant> for time::OffsetDateTime {
         type Error = ValueError;
         /// # Errors
-        /// [`ValueError::InvalidInstant`](crate::value_error::ValueError::InvalidInstant) for instants outside what `time` supports (±9999 by
+        /// [`ValueError::InvalidInstant`] for instants outside what `time` supports (±9999 by
         /// default); every [`Instant`] fits, but the conversion is checked all the same.
         fn try_from(t: Instant) -> Result<time::OffsetDateTime, ValueError> {
             let bad = || ValueError::InvalidInstant {

@@ -147,6 +147,23 @@
 //! log-in: the caller says which member of staff acts, and the registry decides whether they
 //! may.
 //!
+//! # Errors and Chinese
+//!
+//! [`Error`] is short, as in rustls: what crosses modules (authorization and reach, the order
+//! of instants, replay, batches) is a variant of its own, and each concern's errors are one
+//! variant wrapping that concern's enum: [`ValueError`] (what the values' parsers return — the
+//! `FromStr::Err` of [`Day`], [`Instant`], the ids, [`IdentityNumber`], [`Phone`], the codes and
+//! labels; since the split this is `ValueError`, not `Error`, a breaking change), [`LedgerError`]
+//! (what [`Ledger`] returns), [`grid::GridError`], [`screening::ScreeningError`],
+//! [`observation::ObservationError`], [`gathering::GatheringError`],
+//! [`supervision::SupervisionError`] and [`report::ReportError`]. `?` converts each into an
+//! `Error`. Every error has a stable code ([`Error::code`]) that never changes.
+//!
+//! One convention for the second language: `label_en()`/`label_zh()` give a `&'static str`
+//! name, `display_zh()` returns an `impl Display` for a sentence or table in Chinese, and
+//! `Display` is English. [`Error::display_zh`] covers every error (`Error::to_string_zh` is
+//! kept, deprecated, for code written before).
+//!
 //! # Personal data
 //!
 //! Identity numbers ([`IdentityNumber`]) and phones ([`Phone`]) print masked in every `Debug`,

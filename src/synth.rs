@@ -1452,8 +1452,8 @@ impl GridCommands {
 /// ```
 ///
 /// # Errors
-/// [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) if an entry cannot be read, which cannot happen for a ledger
-/// written by this release; [`LedgerError::LedgerNotFounded`](crate::ledger::LedgerError::LedgerNotFounded) if the ledger does not begin with a
+/// [`LedgerError::LedgerUnreadable`] if an entry cannot be read, which cannot happen for a ledger
+/// written by this release; [`LedgerError::LedgerNotFounded`] if the ledger does not begin with a
 /// founding. Entries that are not grid events (there are none in a township
 /// just built) are left out.
 pub fn grid_commands(town: &Township) -> Result<GridCommands, Error> {

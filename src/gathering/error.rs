@@ -62,7 +62,7 @@ pub enum GatheringError {
         kind: String,
     },
     /// An order issued or lifted by someone who is not a leader of the unit. No longer
-    /// produced: such an order is refused with [`Error::OutsideAssignedUnits`], by the one reach
+    /// produced: such an order is refused with [`Error::OutsideAssignedUnits`](crate::Error::OutsideAssignedUnits), by the one reach
     /// rule; kept so that a refusal recorded in an older ledger still reads.
     #[error(
         "{actor} is not a leader of {unit}: only a leader assigned to the unit or a unit above it \
