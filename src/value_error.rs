@@ -324,18 +324,22 @@ impl ValueError {
                 input,
                 what,
                 example,
-            } => format!("“{input}”不是{what}编号，应写成{example}这样"),
+            } => format!("“{input}”不是{}编号，应写成{example}这样", zh_or_en(what)),
             InvalidHash { input } => format!("“{input}”不是64位十六进制的SHA-256哈希"),
-            EmptyText { what } => format!("{what}为空"),
+            EmptyText { what } => format!("{}为空", zh_or_en(what)),
             TextTooLong { what, chars, max } => {
-                format!("{what}有{chars}个字符，超过上限{max}个：请缩短到{max}个字符以内")
+                format!(
+                    "{}有{chars}个字符，超过上限{max}个：请缩短到{max}个字符以内",
+                    zh_or_en(what)
+                )
             }
             ControlCharacterInText {
                 what,
                 code,
                 position,
             } => format!(
-                "{what}第{position}个字符是不可见的控制字符（U+{code:04X}）：请去掉该字符后重新输入（只有备注和理由可以含制表符和换行）"
+                "{}第{position}个字符是不可见的控制字符（U+{code:04X}）：请去掉该字符后重新输入（只有备注和理由可以含制表符和换行）",
+                zh_or_en(what)
             ),
             IdentityNumberLength { masked, len } => {
                 format!("身份证号{masked}有{len}位；居民身份证号为18位（第一代身份证为15位）")
@@ -373,8 +377,8 @@ impl ValueError {
                 what,
                 input,
                 expected,
-            } => format!("“{input}”不是{what}；请写以下之一：{expected}"),
-            TooManyRecords { what } => format!("登记簿无法再为{what}编号"),
+            } => format!("“{input}”不是{}；请写以下之一：{expected}", zh_or_en(what)),
+            TooManyRecords { what } => format!("登记簿无法再为{}编号", zh_or_en(what)),
             DayOutsideRange { input } => format!(
                 "“{input}”超出了可记录的日期范围：日期必须在{}至{}之间",
                 Day::MIN,
@@ -582,4 +586,137 @@ pub(crate) fn out_of_range<E: serde::de::Error>(n: i128, expected: &'static str)
         serde::de::Unexpected::Other(&format!("number {}", mask_personal_data(&n.to_string()))),
         &expected,
     )
+}
+
+/// The Chinese of an English term or phrase the crate writes into its messages: a kind of id,
+/// a label's kind, a text's name, a kind of record, an action on a ledger entry. `None` for one
+/// not listed here, which a Chinese message then gives as it is.
+pub(crate) fn term_zh(en: &str) -> Option<&'static str> {
+    Some(match en {
+        // kinds of id (`ids.rs`), and what runs out of numbers
+        "unit" | "units" => "单位",
+        "staff member" | "staff" => "工作人员",
+        "household" | "households" => "户",
+        "resident" | "residents" => "居民",
+        "screening round" | "screening rounds" => "排查轮次",
+        "observation" | "observations" => "医学观察",
+        "gathering order" | "gathering orders" => "聚集禁令",
+        "planned gathering" | "planned gatherings" => "计划聚集",
+        "persuasion record" | "persuasion records" => "劝导记录",
+        "venue" | "venues" => "场所",
+        "venue closure order" | "venue closure orders" => "场所关停令",
+        "venue reopening order" | "venue reopening orders" => "场所复业令",
+        "venue violation" | "venue violations" => "场所违规记录",
+        "inspection" | "inspections" => "督查",
+        "finding" | "findings" => "问题",
+        "accountability decision" | "accountability decisions" => "问责决定",
+        // kinds of label (`labels!` and each module's label enums)
+        "basis of day 0" => "第0天的依据",
+        "day-0 anchor" => "第0天的起算",
+        "duty" => "职责",
+        "fever comparison" => "发热比较方式",
+        "kind of phone number" => "电话类型",
+        "kind of supply" => "物资类型",
+        "kind of township" => "乡镇类型",
+        "kind of unit" => "单位类型",
+        "kind of village" => "村类型",
+        "language" => "语言",
+        "level of division" => "区划级别",
+        "method of measurement" => "测量方式",
+        "place of observation" => "观察地点",
+        "report status" => "报告状态",
+        "reporter of a reading" => "体温报告人",
+        "result of a visit" => "走访结果",
+        "role" => "角色",
+        "sex" => "性别",
+        "statistical level" => "统计级别",
+        "symptom" => "症状",
+        "test result" => "检测结果",
+        "way of counting a slot" => "时段计数方式",
+        "kind of person bound" => "约束对象",
+        "OxCGRT flag" => "OxCGRT范围标记",
+        "OxCGRT indicator" => "OxCGRT指标",
+        "persuasion outcome" => "劝导结果",
+        "kind of restriction" => "限制类型",
+        "mode of inspection" => "督查方式",
+        "checklist outcome" => "检查结果",
+        "form of accountability on an organisation" => "对组织的问责方式",
+        "manner of admonition" => "诫勉方式",
+        "form of organisational handling" => "组织处理方式",
+        "government sanction" => "政务处分",
+        "category of accountability" => "问责类别",
+        "form of accountability on a cadre" => "对干部的问责方式",
+        "party discipline" => "党纪处分",
+        "reason for deregistration" => "注销原因",
+        "risk level" => "风险等级",
+        "kind of gathering" => "聚集类型",
+        "kind of venue" => "场所类型",
+        // texts checked against their limits
+        "a name" => "名称",
+        "a note" => "备注",
+        "the English name of the kind of venue" => "场所类型的英文名称",
+        "the Chinese name of the kind of venue" => "场所类型的中文名称",
+        "the English name of the kind of gathering" => "聚集类型的英文名称",
+        "the Chinese name of the kind of gathering" => "聚集类型的中文名称",
+        "the basis of the observation" => "观察的依据",
+        "the closure order's title" => "关停令的标题",
+        "the finding" => "问题",
+        "the grounds of the decision" | "the grounds of an accountability decision" => {
+            "问责决定的依据"
+        }
+        "the home visit's note" => "走访备注",
+        "the hospital" => "医院",
+        "the household's address" => "户的地址",
+        "the new exposure" => "新的暴露",
+        "the new staff member's name" => "新工作人员的姓名",
+        "the new unit's name" => "新单位的名称",
+        "the order's title" => "禁令的标题",
+        "the proposal's scheme" => "建议的方案",
+        "the protocol's key" => "观察方案的代号",
+        "the protocol's name" => "观察方案的名称",
+        "the protocol's source" => "观察方案的出处",
+        "the reason for ending the observation" | "the reason the observation ended" => {
+            "结束观察的原因"
+        }
+        "the relation to the head" | "the relation to the head of the household (与户主关系)" => {
+            "与户主关系"
+        }
+        "the reopening order's title" => "复业令的标题",
+        "the report's note" => "报告的备注",
+        "the resident's name" => "居民姓名",
+        "the screening round's name" => "排查轮次的名称",
+        "the screening round's list of units" => "排查轮次的单位列表",
+        "the screening rule of the opening" => "开始观察所依据的排查规则",
+        "the screening rule's name" => "排查规则的名称",
+        "the symptom report's note" => "症状报告的备注",
+        "the venue's name" => "场所名称",
+        "what was found at the venue" => "在场所发现的情况",
+        "the name of a checklist item" => "检查项目的名称",
+        "the inspection" => "督查",
+        "the explanation of a registration in error" => "错误登记的说明",
+        "where the person is transferred" => "转往何处",
+        "the reason for clearing the alert" => "解除预警的原因",
+        "what the resident said of their symptoms" => "居民所述症状",
+        // what is dated, counted or done
+        "a reading" => "体温读数",
+        "an observation period" => "观察期",
+        "follow-on monitoring" => "后续监测",
+        "read" => "读取",
+        "replayed" => "重放",
+        "exported" => "导出",
+        "the order" => "禁令",
+        "the planned gathering" => "计划的聚集",
+        "people" => "人",
+        "days" => "天",
+        "rule" => "规则",
+        "the staff member inspected" => "被督查的工作人员",
+        "the person responsible" => "责任人",
+        "the cadre held accountable" => "被问责的干部",
+        _ => return None,
+    })
+}
+
+/// [`term_zh`] of `en`, or `en` itself when it has no Chinese here.
+pub(crate) fn zh_or_en(en: &str) -> &str {
+    term_zh(en).unwrap_or(en)
 }

@@ -1049,6 +1049,7 @@ fn all_errors() -> Vec<Error> {
         }),
         Error::Observation(ObservationError::ObservationClosed {
             status: "released on 2020-02-04".to_owned(),
+            status_zh: "已于2020-02-04解除观察".to_owned(),
         }),
         Error::Screening(ScreeningError::LookBackOutOfRange { days: 3, max: 3 }),
         Error::Supervision(SupervisionError::AccountableNotLinked {
@@ -1073,6 +1074,7 @@ fn all_errors() -> Vec<Error> {
         Error::Observation(ObservationError::ReleaseRefused {
             day: day(),
             reasons: "no reading on 2020-02-03".to_owned(),
+            reasons_zh: "2020-02-03没有体温读数".to_owned(),
         }),
         Error::Observation(ObservationError::OverrideNotNeeded { day: day() }),
         Error::Observation(ObservationError::UnknownObservation {
@@ -1333,4 +1335,632 @@ fn error_keeps_at_most_30_variants() {
     const { assert!(Error::VARIANT_COUNT <= 28) };
     // The count is the enum's: one variant per nested enum, and its own codes.
     assert_eq!(Error::VARIANT_COUNT, 18);
+}
+
+/// One instance of every failure for the Chinese check: the texts the crate passes in its
+/// `&'static str` fields (kinds of unit, actions, kinds of label, what is dated or counted) as
+/// the crate passes them in English, and names of people and units in Chinese. Fields that
+/// carry a sentence of a sub-check in English (`reason`, `problem`, `shows`) hold a Chinese
+/// placeholder: their Chinese is not done yet (see DESIGN.md, "Errors").
+fn zh_samples() -> Vec<Error> {
+    vec![
+        Error::Value(ValueError::InvalidDay {
+            input: MaskedText::new("13812345678 x"),
+        }),
+        Error::Value(ValueError::DayOutOfRange {
+            day: day(),
+            days: 3,
+        }),
+        Error::Value(ValueError::InvalidTimeOfDay {
+            input: MaskedText::new("13812345678 x"),
+        }),
+        Error::Value(ValueError::InvalidInstant {
+            input: MaskedText::new("13812345678 x"),
+        }),
+        Error::Value(ValueError::InvalidUtcOffset { seconds: 3 }),
+        Error::Value(ValueError::InvalidId {
+            input: MaskedText::new("13812345678 x"),
+            what: "resident",
+            example: "R12",
+        }),
+        Error::Value(ValueError::InvalidHash {
+            input: MaskedText::new("13812345678 x"),
+        }),
+        Error::Ledger(LedgerError::LedgerUnreadable {
+            line: 3,
+            reason: "（原因）".to_owned(),
+        }),
+        Error::Ledger(LedgerError::RecordUnreadable {
+            reason: "（原因）".to_owned(),
+        }),
+        Error::Ledger(LedgerError::LedgerTampered {
+            position: 3,
+            seq: Some(4),
+            problem: Tampering::Removed { first: 2, last: 3 },
+        }),
+        Error::Ledger(LedgerError::UnsupportedLedgerVersion {
+            line: 3,
+            found: 3,
+            supported: 3,
+        }),
+        Error::Ledger(LedgerError::RecordRedacted {
+            seq: 3,
+            what: "replayed",
+        }),
+        Error::Ledger(LedgerError::EntryNotHeld {
+            seq: 3,
+            first: 3,
+            last: 3,
+        }),
+        Error::ReplayRefused {
+            seq: 3,
+            reason: "（原因）".to_owned(),
+        },
+        Error::Ledger(LedgerError::ProofMismatch {
+            seq: 3,
+            head: Head {
+                seq: 9,
+                hash: Hash::GENESIS,
+            },
+        }),
+        Error::Ledger(LedgerError::PendingEntryCovered {
+            seq: 3,
+            last_kept: 3,
+        }),
+        Error::Ledger(LedgerError::LedgerNotFounded),
+        Error::Ledger(LedgerError::ProofToUnkeptHead {
+            seq: 3,
+            head: Head {
+                seq: 9,
+                hash: Hash::GENESIS,
+            },
+        }),
+        Error::Grid(GridError::DutyDoesNotFitRole {
+            staff: "grid worker 王芳 (S3)".to_owned(),
+            duty: "in charge of the village",
+            fits: "leaders and cadres".to_owned(),
+        }),
+        Error::InstantBeforeLedger {
+            at: instant(),
+            last: instant(),
+        },
+        Error::UnknownStaff {
+            staff: StaffId::new(7),
+        },
+        Error::RoleNotPermitted {
+            actor: "grid worker 王芳 (S3)".to_owned(),
+            action: "register a household",
+            allowed: "leaders, cadres and grid workers".to_owned(),
+        },
+        Error::OutsideAssignedUnits {
+            actor: "grid worker 王芳 (S3)".to_owned(),
+            action: "register a household",
+            unit: "前进村 (U2)".to_owned(),
+            assigned: "前进村 (U2)".to_owned(),
+        },
+        Error::Grid(GridError::UnknownUnit {
+            unit: UnitId::new(7),
+        }),
+        Error::Grid(GridError::UnknownHousehold {
+            household: HouseholdId::new(7),
+        }),
+        Error::Grid(GridError::UnknownResident {
+            resident: ResidentId::new(7),
+        }),
+        Error::Grid(GridError::ResidentDeregistered {
+            resident: ResidentId::new(7),
+        }),
+        Error::Grid(GridError::WrongParent {
+            kind: "group",
+            parent: "前进村 (U2)".to_owned(),
+            parent_kind: "township",
+        }),
+        Error::Grid(GridError::WrongUnitKind {
+            unit: "前进村 (U2)".to_owned(),
+            found: "village",
+            expected: "a group (households are registered in groups)",
+        }),
+        Error::Grid(GridError::GroupNumberMissing {
+            village: "前进村 (U2)".to_owned(),
+        }),
+        Error::Grid(GridError::DuplicateGroupNumber {
+            village: "前进村 (U2)".to_owned(),
+            number: 3,
+            existing: "前进村二组 (U4)".to_owned(),
+        }),
+        Error::Grid(GridError::NumberOnlyForGroups { kind: "group" }),
+        Error::Grid(GridError::DuplicateUnitCode {
+            code: "430521101201".to_owned(),
+            existing: "前进村二组 (U4)".to_owned(),
+        }),
+        Error::Grid(GridError::GroupNotInZoneVillage {
+            group: "前进村二组 (U4)".to_owned(),
+            zone: "一片 (U5)".to_owned(),
+        }),
+        Error::Grid(GridError::GroupAlreadyZoned {
+            group: "前进村二组 (U4)".to_owned(),
+            zone: "一片 (U5)".to_owned(),
+        }),
+        Error::Grid(GridError::AlreadyAssigned {
+            staff: "grid worker 王芳 (S3)".to_owned(),
+            unit: "前进村 (U2)".to_owned(),
+        }),
+        Error::Grid(GridError::NotAssigned {
+            staff: "grid worker 王芳 (S3)".to_owned(),
+            unit: "前进村 (U2)".to_owned(),
+        }),
+        Error::Value(ValueError::EmptyText {
+            what: "the screening round's list of units",
+        }),
+        Error::Value(ValueError::TextTooLong {
+            what: "the resident's name".to_owned(),
+            chars: 3,
+            max: 3,
+        }),
+        Error::Value(ValueError::ControlCharacterInText {
+            what: "a note".to_owned(),
+            code: 3,
+            position: 3,
+        }),
+        Error::Grid(GridError::BirthInFuture {
+            birth_date: day(),
+            today: day(),
+        }),
+        Error::Grid(GridError::IdentityDisagrees {
+            identity: "1101**********002X".to_owned(),
+            field: "sex",
+        }),
+        Error::Grid(GridError::DuplicateIdentity {
+            identity: "1101**********002X".to_owned(),
+            resident: ResidentId::new(7),
+            household: Some(HouseholdId::new(5)),
+        }),
+        Error::Grid(GridError::SecondHead {
+            household: HouseholdId::new(7),
+            head: ResidentId::new(7),
+        }),
+        Error::Grid(GridError::NothingToCorrect {
+            resident: ResidentId::new(7),
+        }),
+        Error::Grid(GridError::AlreadyThere {
+            what: "H12".to_owned(),
+            place: "前进村二组 (U4)".to_owned(),
+        }),
+        Error::Value(ValueError::IdentityNumberLength {
+            masked: "1101**********002X".to_owned(),
+            len: 3,
+        }),
+        Error::Value(ValueError::IdentityNumberPrefixLength {
+            masked: "1101**********002X".to_owned(),
+            len: 3,
+        }),
+        Error::Value(ValueError::IdentityNumberCharacter {
+            masked: "1101**********002X".to_owned(),
+            position: 3,
+            found: 'Y',
+        }),
+        Error::Value(ValueError::IdentityNumberBirthDate {
+            masked: "1101**********002X".to_owned(),
+        }),
+        Error::Value(ValueError::IdentityNumberCheckDigit {
+            masked: "1101**********002X".to_owned(),
+            expected: 'Y',
+            found: 'Y',
+        }),
+        Error::Value(ValueError::InvalidPhone {
+            masked: "1101**********002X".to_owned(),
+            reason: "it contains no digits",
+        }),
+        Error::Value(ValueError::InvalidDivisionCode {
+            input: MaskedText::new("13812345678 x"),
+            reason: "（原因）".to_owned(),
+        }),
+        Error::Value(ValueError::InvalidStatisticalCode {
+            input: MaskedText::new("13812345678 x"),
+            reason: "（原因）".to_owned(),
+        }),
+        Error::Screening(ScreeningError::InvalidRiskLevel {
+            name: "很高".to_owned(),
+            reason: "（原因）".to_owned(),
+        }),
+        Error::Screening(ScreeningError::EmptyDesignationBasis {
+            area: "420100".parse().unwrap(),
+        }),
+        Error::Screening(ScreeningError::RiskRegisterFull),
+        Error::Screening(ScreeningError::UnknownDesignation {
+            id: DesignationId(7),
+        }),
+        Error::Screening(ScreeningError::DesignationAlreadyLifted {
+            id: DesignationId(7),
+            lifted: day(),
+        }),
+        Error::Screening(ScreeningError::LiftBeforeDesignation {
+            id: DesignationId(7),
+            from: day(),
+            day: day(),
+        }),
+        Error::Screening(ScreeningError::ProposalAreaMismatch {
+            id: DesignationId(7),
+            proposal_area: "420100".parse().unwrap(),
+            designation_area: "420100".parse().unwrap(),
+        }),
+        Error::Screening(ScreeningError::StayEndsBeforeItStarts {
+            place: "420100".parse().unwrap(),
+            first: day(),
+            last: day(),
+        }),
+        Error::Screening(ScreeningError::WuhanAnswerWithoutWuhanTravel),
+        Error::Screening(ScreeningError::UnknownRound {
+            round: RoundId::new(7),
+        }),
+        Error::Screening(ScreeningError::RoundNotOpen {
+            round: RoundId::new(7),
+            opens: day(),
+            day: day(),
+        }),
+        Error::Screening(ScreeningError::RoundClosed {
+            round: RoundId::new(7),
+            closes: day(),
+            day: day(),
+        }),
+        Error::Screening(ScreeningError::OutsideRound {
+            household: HouseholdId::new(7),
+            group: "前进村二组 (U4)".to_owned(),
+            round: RoundId::new(7),
+        }),
+        Error::Screening(ScreeningError::NoScreeningRule),
+        Error::Screening(ScreeningError::NothingToConfirm {
+            area: "420100".parse().unwrap(),
+        }),
+        Error::Observation(ObservationError::InvalidTemperature {
+            input: MaskedText::new("13812345678 x"),
+        }),
+        Error::Observation(ObservationError::ImplausibleTemperature { tenths: 3 }),
+        Error::Observation(ObservationError::InvalidProtocol {
+            key: "returnee-jan2020".to_owned(),
+            problem: "（问题）".to_owned(),
+        }),
+        Error::Observation(ObservationError::ExposureInFuture {
+            day0: day(),
+            today: day(),
+        }),
+        Error::InFuture {
+            what: "a reading".to_owned(),
+            at: instant(),
+            now: instant(),
+        },
+        Error::Observation(ObservationError::TestSampledInFuture {
+            sampled: day(),
+            today: day(),
+        }),
+        Error::Observation(ObservationError::ObservationClosed {
+            status: "released on 2020-02-04".to_owned(),
+            status_zh: "已于2020-02-04解除观察".to_owned(),
+        }),
+        Error::Screening(ScreeningError::LookBackOutOfRange { days: 3, max: 3 }),
+        Error::Supervision(SupervisionError::AccountableNotLinked {
+            who: "grid worker 王芳 (S3)".to_owned(),
+            findings: "F1, F2".to_owned(),
+        }),
+        Error::TextRequired {
+            what: "the grounds of the decision".to_owned(),
+        },
+        Error::Observation(ObservationError::EmptyHandout),
+        Error::Observation(ObservationError::AlertNotFound { number: 3 }),
+        Error::Observation(ObservationError::AlertAlreadyResolved { number: 3 }),
+        Error::Observation(ObservationError::PeriodUnchanged { last_day: day() }),
+        Error::Observation(ObservationError::PeriodTooShort {
+            day0: day(),
+            new_last_day: day(),
+        }),
+        Error::Observation(ObservationError::ExposureNotLater {
+            current_day0: day(),
+            new_day0: day(),
+        }),
+        Error::Observation(ObservationError::ReleaseRefused {
+            day: day(),
+            reasons: "no reading on 2020-02-03".to_owned(),
+            reasons_zh: "2020-02-03没有体温读数".to_owned(),
+        }),
+        Error::Observation(ObservationError::OverrideNotNeeded { day: day() }),
+        Error::Observation(ObservationError::UnknownObservation {
+            observation: ObservationId::new(7),
+        }),
+        Error::Observation(ObservationError::UnknownProtocol {
+            key: "returnee-jan2020".to_owned(),
+        }),
+        Error::Observation(ObservationError::AlreadyUnderObservation {
+            resident: ResidentId::new(7),
+            observation: ObservationId::new(7),
+        }),
+        Error::Screening(ScreeningError::RoundAlreadyClosed {
+            round: RoundId::new(7),
+            closes: day(),
+        }),
+        Error::Screening(ScreeningError::RoundClosesBeforeItOpens {
+            round: RoundId::new(7),
+            opens: day(),
+            closes: day(),
+        }),
+        Error::Screening(ScreeningError::TravelAfterInterview {
+            day: day(),
+            today: day(),
+        }),
+        Error::Observation(ObservationError::BeforeOpening {
+            what: "a reading",
+            day: day(),
+            opened: day(),
+        }),
+        Error::Observation(ObservationError::PresetProtocolKey {
+            key: "returnee-jan2020".to_owned(),
+        }),
+        Error::Grid(GridError::StillUnderObservation {
+            resident: ResidentId::new(7),
+            observation: ObservationId::new(7),
+        }),
+        Error::Report(ReportError::NotAReportingUnit {
+            unit: "前进村 (U2)".to_owned(),
+        }),
+        Error::Report(ReportError::NotAddableReportingUnit {
+            unit: "前进村 (U2)".to_owned(),
+            kind: "group",
+            kind_zh: "村",
+        }),
+        Error::Report(ReportError::AlreadyReportingUnit {
+            unit: "前进村 (U2)".to_owned(),
+        }),
+        Error::Report(ReportError::NoReportingSchedule { day: day() }),
+        Error::Report(ReportError::ReportBeforeFirstDay {
+            day: day(),
+            first_day: day(),
+        }),
+        Error::Report(ReportError::ReportForFutureDay {
+            day: day(),
+            today: day(),
+        }),
+        Error::Report(ReportError::ExportFailed {
+            format: "csv",
+            reason: "（原因）".to_owned(),
+        }),
+        Error::Gathering(GatheringError::InvalidGatheringLabel {
+            what: "kind of restriction",
+            input: "老板".to_owned(),
+            expected: "组长、干部".to_owned(),
+        }),
+        Error::Gathering(GatheringError::InvalidKindKey {
+            what: "kind of venue",
+            input: "老板".to_owned(),
+        }),
+        Error::Gathering(GatheringError::UnknownGatheringKind {
+            kind: "returnee-jan2020".to_owned(),
+        }),
+        Error::Gathering(GatheringError::UnknownVenueKind {
+            kind: "returnee-jan2020".to_owned(),
+        }),
+        Error::Gathering(GatheringError::KindAlreadyDefined {
+            what: "kind of gathering",
+            kind: "returnee-jan2020".to_owned(),
+        }),
+        Error::Gathering(GatheringError::NotLeaderOfUnit {
+            actor: "grid worker 王芳 (S3)".to_owned(),
+            unit: "前进村 (U2)".to_owned(),
+        }),
+        Error::Gathering(GatheringError::EndsBeforeStart {
+            what: "the planned gathering",
+            first: day(),
+            last: day(),
+        }),
+        Error::Gathering(GatheringError::EmptyOrder {
+            what: "rule 2 of the order".to_owned(),
+            item: "kind of gathering",
+        }),
+        Error::Gathering(GatheringError::ZeroLimit {
+            rule: 3,
+            what: "people",
+        }),
+        Error::Gathering(GatheringError::UnknownGatheringOrder {
+            order: GatheringOrderId::new(7),
+        }),
+        Error::Gathering(GatheringError::OrderAlreadyLifted {
+            order: GatheringOrderId::new(7),
+            lifted: day(),
+        }),
+        Error::Gathering(GatheringError::LiftOutsideOrder {
+            order: GatheringOrderId::new(7),
+            day: day(),
+            first: day(),
+            last: "2020-02-10".to_owned(),
+        }),
+        Error::Gathering(GatheringError::ZeroAttendance),
+        Error::Gathering(GatheringError::GatheringOutsideGrid {
+            place: "前进村二组 (U4)".to_owned(),
+        }),
+        Error::Gathering(GatheringError::UnknownGathering {
+            gathering: GatheringId::new(7),
+        }),
+        Error::Gathering(GatheringError::PostponementNotLater {
+            first: day(),
+            to: day(),
+        }),
+        Error::Gathering(GatheringError::NotSimplified { to: 3, expected: 3 }),
+        Error::Gathering(GatheringError::UnknownVenue {
+            venue: VenueId::new(7),
+        }),
+        Error::Gathering(GatheringError::VenueNotClosed {
+            venue: "向心南水果市场 (VE66)".to_owned(),
+            day: day(),
+        }),
+        Error::Value(ValueError::UnknownLabel {
+            what: "role",
+            input: "老板".to_owned(),
+            expected: "组长、干部".to_owned(),
+        }),
+        Error::Supervision(SupervisionError::InvalidProbation { months: 3 }),
+        Error::Supervision(SupervisionError::EmptyChecklist),
+        Error::Supervision(SupervisionError::DuplicateChecklistItem {
+            item: "人员在岗".to_owned(),
+        }),
+        Error::Supervision(SupervisionError::VerdictDisagrees {
+            item: "人员在岗".to_owned(),
+            shows: "（记录所示）".to_owned(),
+            outcome: "passed",
+        }),
+        Error::Supervision(SupervisionError::UnknownInspection {
+            inspection: InspectionId::new(7),
+        }),
+        Error::Supervision(SupervisionError::ItemNotOnChecklist {
+            inspection: InspectionId::new(7),
+            item: "人员在岗".to_owned(),
+        }),
+        Error::Supervision(SupervisionError::ItemNotFailed {
+            inspection: InspectionId::new(7),
+            item: "人员在岗".to_owned(),
+        }),
+        Error::Supervision(SupervisionError::UnknownStaffMember {
+            staff: StaffId::new(7),
+            role: "the staff member inspected",
+        }),
+        Error::Supervision(SupervisionError::DeadlineBeforeFinding {
+            deadline: day(),
+            day: day(),
+        }),
+        Error::Supervision(SupervisionError::UnknownFinding {
+            finding: FindingId::new(7),
+        }),
+        Error::Supervision(SupervisionError::AlreadyRectified {
+            finding: FindingId::new(7),
+            day: day(),
+        }),
+        Error::Supervision(SupervisionError::NotResponsibleForFinding {
+            actor: "grid worker 王芳 (S3)".to_owned(),
+            finding: FindingId::new(7),
+            responsible: "cadre 李娜 (S4)".to_owned(),
+        }),
+        Error::Supervision(SupervisionError::DecisionWithoutFindings),
+        Error::Supervision(SupervisionError::DecisionInFuture {
+            made: day(),
+            today: day(),
+        }),
+        Error::Supervision(SupervisionError::DecisionBeforeFinding {
+            finding: FindingId::new(7),
+            found: day(),
+            made: day(),
+        }),
+        Error::Value(ValueError::TooManyRecords {
+            what: "inspections",
+        }),
+        Error::Value(ValueError::DayOutsideRange {
+            input: MaskedText::new("13812345678 x"),
+        }),
+        Error::Value(ValueError::InstantOutsideRange {
+            input: MaskedText::new("13812345678 x"),
+        }),
+        Error::Value(ValueError::InvalidUtcOffsetText {
+            input: MaskedText::new("13812345678 x"),
+        }),
+        Error::Observation(ObservationError::PeriodTooLong {
+            what: "follow-on monitoring",
+            days: 3,
+            max: 3,
+        }),
+        Error::Value(ValueError::InvalidLenientDay {
+            input: MaskedText::new("13812345678 x"),
+        }),
+        Error::Grid(GridError::NotResponsibleForResident {
+            actor: "grid worker 王芳 (S3)".to_owned(),
+            resident: ResidentId::new(7),
+            group: "前进村二组 (U4)".to_owned(),
+        }),
+        Error::Grid(GridError::NoContactOnRecord {
+            resident: ResidentId::new(7),
+            field: "phone",
+        }),
+        Error::DependsOnRefusedRow {
+            row: 3,
+            reason: "（原因）".to_owned(),
+        },
+        Error::BatchRowNotEarlier { row: 3, this: 3 },
+        Error::BatchRowCreatedNone {
+            row: 3,
+            what: "household",
+        },
+    ]
+}
+
+/// What may stay in a Chinese message as it is: quoted input (“…”, "…"), ids (`U7`, `SR1`,
+/// `VE66`), and these codes and formats.
+const KEPT: &[&str] = &[
+    "YYYY-MM-DD",
+    "HH:MM",
+    "UTC",
+    "SHA-256",
+    "RFC",
+    "LEDGER.md",
+    "csv",
+    "xlsx",
+    "OxCGRT",
+];
+
+/// The English words (runs of three or more ASCII letters) left in `zh` once what may stay is
+/// taken out.
+fn english_words(zh: &str) -> Vec<String> {
+    let mut text = String::new();
+    let mut quote: Option<char> = None;
+    for c in zh.chars() {
+        match (quote, c) {
+            (None, '“') => quote = Some('”'),
+            (None, '"') => quote = Some('"'),
+            (Some(end), c) if c == end => quote = None,
+            (Some(_), _) => {}
+            (None, c) => text.push(c),
+        }
+    }
+    for kept in KEPT {
+        text = text.replace(kept, " ");
+    }
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| {
+            let letters = w.chars().filter(char::is_ascii_alphabetic).count();
+            let is_id = w.len() > 1
+                && w.trim_start_matches(|c: char| c.is_ascii_uppercase()).len() < w.len()
+                && w.trim_start_matches(|c: char| c.is_ascii_uppercase())
+                    .chars()
+                    .all(|c| c.is_ascii_digit());
+            letters >= 3 && !is_id
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_error_reads_in_chinese_without_english_words() {
+    // Given one instance of every failure, one nested enum after another
+    let mut wrong = Vec::new();
+    for err in zh_samples() {
+        // When it is rendered in Chinese and in English
+        let zh = err.display_zh().to_string();
+        let en = err.to_string();
+        // Then both say something, the Chinese in Chinese, with no English word left
+        assert!(!en.is_empty() && !zh.is_empty(), "{}", err.code());
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{}: {zh}",
+            err.code()
+        );
+        let words = english_words(&zh);
+        if !words.is_empty() {
+            wrong.push(format!("{}: {zh} ({})", err.code(), words.join(" ")));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "English in Chinese messages:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_english_word_check_keeps_ids_quotes_and_codes() {
+    assert!(english_words("“resident 7”不是居民编号，应写成R12这样（UTC，LEDGER.md）").is_empty());
+    assert_eq!(english_words("“7”不是resident编号"), ["resident"]);
 }

@@ -192,7 +192,7 @@ fn refusals_say_what_is_accepted() {
             .unwrap_err()
             .display_zh()
             .to_string(),
-        "“倍”不是fever comparison；请写以下之一：above (高于), at or above (不低于)"
+        "“倍”不是发热比较方式；请写以下之一：above (高于), at or above (不低于)"
     );
 }
 
@@ -237,7 +237,7 @@ fn errors_read_in_chinese() {
         ),
         (
             "hamlet".parse::<UnitKind>().unwrap_err().into(),
-            "“hamlet”不是kind of unit；请写以下之一：township (乡), village (村), \
+            "“hamlet”不是单位类型；请写以下之一：township (乡), village (村), \
              community (社区), zone (片), group (组)",
         ),
         (

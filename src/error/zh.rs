@@ -7,7 +7,8 @@
 use std::fmt;
 
 use super::Error;
-use crate::value_error::field_zh;
+use crate::grid::{grid_zh, roles_text_zh, staff_label_zh};
+use crate::value_error::{field_zh, zh_or_en};
 
 impl Error {
     /// The message in Chinese (中文), for clerks who read Chinese; `Display` gives it in
@@ -53,19 +54,29 @@ impl Error {
                 actor,
                 action,
                 allowed,
-            } => format!("{actor}无权{action}：只有{allowed}可以"),
+            } => format!(
+                "{}无权{}：只有{}可以",
+                staff_label_zh(actor),
+                grid_zh(action),
+                roles_text_zh(allowed)
+            ),
             OutsideAssignedUnits {
                 actor,
                 action,
                 unit,
                 assigned,
             } => format!(
-                "{actor}无权在{unit}{action}：需分配到{unit}或其上级单位，其分配的单位为：{assigned}"
+                "{}无权在{unit}{}：需分配到{unit}或其上级单位，其分配的单位为：{assigned}",
+                staff_label_zh(actor),
+                grid_zh(action)
             ),
             InFuture { what, at, now } => {
-                format!("{what}的时间为{at}，晚于录入时间（{now}）：请核对日期和时间")
+                format!(
+                    "{}的时间为{at}，晚于录入时间（{now}）：请核对日期和时间",
+                    zh_or_en(what)
+                )
             }
-            TextRequired { what } => format!("{what}为必填项，不能为空"),
+            TextRequired { what } => format!("{}为必填项，不能为空", zh_or_en(what)),
             DependsOnRefusedRow { row, reason } => {
                 format!("本批次第{row}行被拒绝，本命令依赖该行：{reason}")
             }

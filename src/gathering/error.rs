@@ -3,6 +3,9 @@
 
 use std::fmt;
 
+use crate::grid::staff_label_zh;
+use crate::value_error::zh_or_en;
+
 use crate::calendar::Day;
 use crate::ids::GatheringId;
 use crate::ids::GatheringOrderId;
@@ -224,10 +227,14 @@ impl GatheringError {
                 what,
                 input,
                 expected,
-            } => format!("“{input}”不是{what}；请写以下之一：{expected}"),
+            } => format!(
+                "“{input}”不是{what}；请写以下之一：{expected}",
+                what = zh_or_en(what)
+            ),
             InvalidKindKey { what, input } => format!(
                 "“{input}”不是{what}：请写已知名称（如“wedding”或“婚礼”），或由小写字母、数字和\
-                 连字符组成、以字母开头的代号，如“village-opera”"
+                 连字符组成、以字母开头的代号，如“village-opera”",
+                what = zh_or_en(what)
             ),
             UnknownGatheringKind { kind } => {
                 format!("没有聚集类型“{kind}”：请先定义，或使用预设类型，如“wedding”")
@@ -236,17 +243,31 @@ impl GatheringError {
                 format!("没有场所类型“{kind}”：请先定义，或使用预设类型，如“catering”")
             }
             KindAlreadyDefined { what, kind } => {
-                format!("{what}“{kind}”已存在：请给新类型另取代号")
+                format!(
+                    "{what}“{kind}”已存在：请给新类型另取代号",
+                    what = zh_or_en(what)
+                )
             }
             NotLeaderOfUnit { actor, unit } => format!(
-                "{actor}不是{unit}的领导：只有分配到该单位或其上级单位的领导才能发布或解除其禁令"
+                "{actor}不是{unit}的领导：只有分配到该单位或其上级单位的领导才能发布或解除其禁令",
+                actor = staff_label_zh(actor)
             ),
             EndsBeforeStart { what, first, last } => {
-                format!("{what}在{last}结束，早于开始日期{first}：请核对日期")
+                format!(
+                    "{what}在{last}结束，早于开始日期{first}：请核对日期",
+                    what = zh_or_en(what)
+                )
             }
-            EmptyOrder { what, item } => format!("{what}为空：至少写一项{item}"),
+            EmptyOrder { what, item } => format!(
+                "{what}为空：至少写一项{item}",
+                what = order_part_zh(what),
+                item = zh_or_en(item)
+            ),
             ZeroLimit { rule, what } => {
-                format!("禁令第{rule}条把聚集限制为0{what}：请改为禁止，或给出至少为1的上限")
+                format!(
+                    "禁令第{rule}条把聚集限制为0{what}：请改为禁止，或给出至少为1的上限",
+                    what = zh_or_en(what)
+                )
             }
             UnknownGatheringOrder { order } => format!("本登记簿中没有聚集禁令{order}"),
             OrderAlreadyLifted { order, lifted } => {
@@ -276,5 +297,16 @@ impl GatheringError {
                 format!("{venue}在{day}没有被责令关停：当天营业不算违规")
             }
         }
+    }
+}
+
+/// The Chinese of a part of an order as messages name it (`the order`, `rule 2 of the order`).
+fn order_part_zh(what: &str) -> String {
+    let rule = what
+        .strip_prefix("rule ")
+        .and_then(|r| r.strip_suffix(" of the order"));
+    match rule {
+        Some(n) => format!("禁令第{n}条"),
+        None => zh_or_en(what).to_owned(),
     }
 }

@@ -4,7 +4,8 @@
 
 use std::fmt;
 
-use crate::value_error::field_zh;
+use crate::grid::{Duty, Role, UnitKind};
+use crate::value_error::{field_zh, zh_or_en};
 
 use crate::calendar::Day;
 use crate::ids::HouseholdId;
@@ -260,7 +261,12 @@ impl GridError {
         use GridError::*;
         match self {
             DutyDoesNotFitRole { staff, duty, fits } => {
-                format!("不能给{staff}分配“{duty}”职责：该职责只能给{fits}")
+                format!(
+                    "不能给{}分配“{}”职责：该职责只能给{}",
+                    staff_label_zh(staff),
+                    grid_zh(duty),
+                    roles_text_zh(fits)
+                )
             }
             UnknownUnit { unit } => format!("本登记簿中没有单位{unit}"),
             UnknownHousehold { household } => format!("本登记簿中没有户{household}"),
@@ -272,19 +278,23 @@ impl GridError {
                 kind,
                 parent,
                 parent_kind,
-            } => format!("{kind}不能设在{parent}之下，{parent}是{parent_kind}"),
+            } => format!(
+                "{}不能设在{parent}之下，{parent}是{}",
+                grid_zh(kind),
+                grid_zh(parent_kind)
+            ),
             WrongUnitKind {
                 unit,
                 found,
                 expected,
-            } => format!("{unit}是{found}；这里需要{expected}"),
+            } => format!("{unit}是{}；这里需要{}", grid_zh(found), grid_zh(expected)),
             GroupNumberMissing { village } => format!("{village}的新组需要组号"),
             DuplicateGroupNumber {
                 village,
                 number,
                 existing,
             } => format!("{village}已有{number}组：{existing}"),
-            NumberOnlyForGroups { kind } => format!("只有组在村内编号；{kind}不编号"),
+            NumberOnlyForGroups { kind } => format!("只有组在村内编号；{}不编号", grid_zh(kind)),
             DuplicateUnitCode { code, existing } => {
                 format!("统计用区划代码{code}已属于{existing}")
             }
@@ -294,13 +304,20 @@ impl GridError {
             GroupAlreadyZoned { group, zone } => {
                 format!("{group}已属于{zone}；一个组只能属于一个片")
             }
-            AlreadyAssigned { staff, unit } => format!("{staff}已分配到{unit}"),
-            NotAssigned { staff, unit } => format!("{staff}没有分配到{unit}，无法结束分配"),
+            AlreadyAssigned { staff, unit } => {
+                format!("{}已分配到{unit}", staff_label_zh(staff))
+            }
+            NotAssigned { staff, unit } => {
+                format!("{}没有分配到{unit}，无法结束分配", staff_label_zh(staff))
+            }
             BirthInFuture { birth_date, today } => {
                 format!("出生日期{birth_date}晚于今天（{today}）")
             }
             IdentityDisagrees { identity, field } => {
-                format!("身份证号{identity}与所填{field}不一致：请对照身份证核对两者")
+                format!(
+                    "身份证号{identity}与所填{}不一致：请对照身份证核对两者",
+                    grid_zh(field)
+                )
             }
             DuplicateIdentity {
                 identity,
@@ -324,11 +341,106 @@ impl GridError {
                 resident,
                 group,
             } => format!(
-                "{actor}未被分配负责{group}，不能查看居民{resident}的完整联系信息：请联系负责该组的工作人员"
+                "{}未被分配负责{group}，不能查看居民{resident}的完整联系信息：请联系负责该组的工作人员",
+                staff_label_zh(actor)
             ),
             NoContactOnRecord { resident, field } => {
                 format!("居民{resident}没有登记{}", field_zh(field))
             }
         }
     }
+}
+
+/// The Chinese of a name the grid writes into its English messages: a kind of unit (with or
+/// without "a "), a role, a duty, an action, a field of a resident; else [`zh_or_en`].
+pub(crate) fn grid_zh(en: &str) -> String {
+    let bare = en
+        .strip_prefix("a ")
+        .or_else(|| en.strip_prefix("an "))
+        .unwrap_or(en);
+    if let Some(k) = UnitKind::ALL.iter().find(|k| k.as_str() == bare) {
+        return k.label_zh().to_owned();
+    }
+    if let Some(r) = Role::ALL.iter().find(|r| r.as_str() == bare) {
+        return r.label_zh().to_owned();
+    }
+    if let Some(d) = Duty::ALL.iter().find(|d| d.label_en() == bare) {
+        return d.label_zh().to_owned();
+    }
+    if let Some(a) = action_zh(bare) {
+        return a.to_owned();
+    }
+    match bare {
+        "group (households are registered in groups)" => "组（户登记在组内）".to_owned(),
+        "sex" => "性别".to_owned(),
+        "birth date" => "出生日期".to_owned(),
+        _ => zh_or_en(en).to_owned(),
+    }
+}
+
+/// A member of staff as labelled in messages (`grid worker Wang Fang (S3)`), with the role in
+/// Chinese (`网格员 Wang Fang (S3)`); the name and id stay as they are.
+pub(crate) fn staff_label_zh(label: &str) -> String {
+    let mut roles: Vec<Role> = Role::ALL.to_vec();
+    roles.sort_by_key(|r| std::cmp::Reverse(r.as_str().len()));
+    for r in roles {
+        if let Some(rest) = label
+            .strip_prefix(r.as_str())
+            .filter(|s| s.starts_with(' '))
+        {
+            return format!("{}{rest}", r.label_zh());
+        }
+    }
+    label.to_owned()
+}
+
+/// Roles as listed in messages (`leaders, cadres and grid workers`), in Chinese (`组长、干部和网格员`).
+pub(crate) fn roles_text_zh(text: &str) -> String {
+    if text == "nobody" {
+        return "无人".to_owned();
+    }
+    let names: Vec<String> = text
+        .split(", ")
+        .flat_map(|p| p.split(" and "))
+        .map(|p| grid_zh(p.strip_suffix('s').unwrap_or(p)))
+        .collect();
+    match names.as_slice() {
+        [init @ .., last] if !init.is_empty() => format!("{}和{last}", init.join("、")),
+        _ => names.concat(),
+    }
+}
+
+/// The Chinese of an action as `Action::as_str` writes it (the end of "may not …").
+fn action_zh(en: &str) -> Option<&'static str> {
+    Some(match en {
+        "establish a unit of the grid" => "设立网格单位",
+        "enroll staff" => "登记工作人员",
+        "assign staff to units" => "给工作人员分配单位",
+        "register a household" => "登记户",
+        "register or correct a resident" => "登记或更正居民",
+        "move a household or resident" => "迁移户或居民",
+        "deregister a resident" => "注销居民",
+        "designate or lift risk areas" => "划定或解除风险地区",
+        "adopt screening rules or open and close screening rounds" => {
+            "采用排查规则或开始、结束排查轮次"
+        }
+        "record screening visits and interviews" => "录入排查走访和询问",
+        "adopt observation protocols" => "采用观察方案",
+        "record temperature readings, symptoms or supplies" => "录入体温、症状或物资",
+        "record a medical decision" => "录入医疗决定",
+        "set up daily reporting" => "设置日报",
+        "submit a daily report" => "提交日报",
+        "issue gathering orders or venue closures" => "发布聚集禁令或场所关停令",
+        "record a planned gathering" => "录入计划聚集",
+        "record a persuasion visit" => "录入劝导走访",
+        "register a venue" => "登记场所",
+        "record a venue violation" => "录入场所违规",
+        "record an inspection" => "录入督查",
+        "record a finding of the supervision group" => "录入督查组发现的问题",
+        "record the rectification of a finding" => "录入问题的整改",
+        "decide on accountability" => "作出问责决定",
+        "take personal data out unmasked" => "导出未遮蔽的个人信息",
+        "see a resident's full phone or identity number" => "查看居民完整的电话或身份证号码",
+        _ => return None,
+    })
 }

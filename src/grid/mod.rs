@@ -25,6 +25,7 @@ mod labels;
 pub use command::{ContactField, GridCommand, GridEvent};
 pub(crate) use command::{GridGuards, GridState, decide};
 pub use error::GridError;
+pub(crate) use error::{grid_zh, roles_text_zh, staff_label_zh};
 
 /// The kind of a unit of the grid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::hash::Head;
 use crate::mask::mask_personal_data;
+use crate::value_error::zh_or_en;
 
 /// What is wrong with a ledger, a record or a proof (账本错误).
 ///
@@ -162,20 +163,27 @@ impl LedgerError {
                 "账本第{line}行的格式版本为{found}；本版本只能读取版本{supported}（见LEDGER.md）"
             ),
             RecordRedacted { seq, what } => {
-                format!("账本第{seq}条已删除记录内容（保留摘要），因此不能{what}")
+                format!(
+                    "账本第{seq}条已删除记录内容（保留摘要），因此不能{}",
+                    zh_or_en(what)
+                )
             }
             EntryNotHeld { seq, first, last } => {
                 format!("本账本没有第{seq}条（只有第{first}至{last}条）")
             }
             ProofMismatch { seq, head } => {
-                format!("第{seq}条的证明不能推出链头{head}：记录或摘要被改动过")
+                format!(
+                    "第{seq}条的证明不能推出链头（第{}条，哈希{}）：记录或摘要被改动过",
+                    head.seq, head.hash
+                )
             }
             PendingEntryCovered { seq, last_kept } => format!(
                 "第{seq}条被列为尚不能证明，但您保存的链头已到第{last_kept}条：它本应得到证明，该导出不可信"
             ),
             LedgerNotFounded => "账本不是从建立乡镇开始的，无法重放".to_owned(),
             ProofToUnkeptHead { seq, head } => format!(
-                "第{seq}条的证明推出的链头{head}不在您从日报中保存的链头之中：该条未得到证明"
+                "第{seq}条的证明推出的链头（第{}条，哈希{}）不在您从日报中保存的链头之中：该条未得到证明",
+                head.seq, head.hash
             ),
         }
     }

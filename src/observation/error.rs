@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::value_error::zh_or_en;
+
 use crate::calendar::Day;
 use crate::ids::ObservationId;
 use crate::ids::ResidentId;
@@ -64,6 +66,8 @@ pub enum ObservationError {
     ObservationClosed {
         /// Where it stands, e.g. "released on 2020-02-04".
         status: String,
+        /// The same in Chinese, e.g. "已于2020-02-04解除观察".
+        status_zh: String,
     },
     /// A supply handout listing nothing.
     #[error("a supply handout must list at least one item")]
@@ -115,6 +119,8 @@ pub enum ObservationError {
         day: Day,
         /// Every reason, as sentences separated by "; ".
         reasons: String,
+        /// Every reason in Chinese, separated by "；".
+        reasons_zh: String,
     },
     /// An override when the rules already allow release.
     #[error("the rules allow release on {day}: release without an override")]
@@ -227,7 +233,9 @@ impl ObservationError {
             TestSampledInFuture { sampled, today } => {
                 format!("{sampled}采样的检测晚于今天{today}：请核对采样日期")
             }
-            ObservationClosed { status } => format!("该观察已结束（{status}）：不能再录入"),
+            ObservationClosed { status_zh, .. } => {
+                format!("该观察已结束（{status_zh}）：不能再录入")
+            }
             EmptyHandout => "物资发放至少要列出一项".to_owned(),
             AlertNotFound { number } => format!("该观察没有第{number}号预警"),
             AlertAlreadyResolved { number } => format!("第{number}号预警已处理"),
@@ -243,7 +251,11 @@ impl ObservationError {
             } => format!(
                 "{new_day0}的新暴露不晚于当前的第0天{current_day0}：只有更晚的暴露才重新计算观察期"
             ),
-            ReleaseRefused { day, reasons } => {
+            ReleaseRefused {
+                day,
+                reasons_zh: reasons,
+                ..
+            } => {
                 format!("{day}不能解除观察：{reasons}。医务人员可写明理由破例解除")
             }
             OverrideNotNeeded { day } => format!("规则允许在{day}解除：无需破例，直接解除"),
@@ -256,13 +268,19 @@ impl ObservationError {
                 observation,
             } => format!("居民{resident}已在医学观察中（{observation}）；请在该观察上记录新的暴露"),
             BeforeOpening { what, day, opened } => {
-                format!("{day}的{what}早于观察开始日期{opened}")
+                format!(
+                    "{day}的{what}早于观察开始日期{opened}",
+                    what = zh_or_en(what)
+                )
             }
             PresetProtocolKey { key } => {
                 format!("“{key}”是预设方案的代号；请给自定义方案另取代号")
             }
             PeriodTooLong { what, days, max } => {
-                format!("{days}天的{what}超过{max}天：医学观察不会超过一年，可能是数字输错了")
+                format!(
+                    "{days}天的{what}超过{max}天：医学观察不会超过一年，可能是数字输错了",
+                    what = zh_or_en(what)
+                )
             }
         }
     }

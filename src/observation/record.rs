@@ -892,6 +892,7 @@ impl Observation {
         } else {
             Err(Error::Observation(ObservationError::ObservationClosed {
                 status: status.to_string(),
+                status_zh: status.display_zh(),
             }))
         }
     }
@@ -903,6 +904,7 @@ impl Observation {
         } else {
             Err(Error::Observation(ObservationError::ObservationClosed {
                 status: status.to_string(),
+                status_zh: status.display_zh(),
             }))
         }
     }
@@ -1281,6 +1283,12 @@ impl Observation {
             (false, None) => Err(Error::Observation(ObservationError::ReleaseRefused {
                 day: on,
                 reasons: decision.reason_sentences(),
+                reasons_zh: decision
+                    .reasons()
+                    .iter()
+                    .map(|r| r.display_zh())
+                    .collect::<Vec<_>>()
+                    .join("；"),
             })),
             (false, Some(reason)) => {
                 require_text(

@@ -230,7 +230,7 @@ impl ScreeningError {
             }
             EmptyDesignationBasis { area } => format!(
                 "将{}划为风险地区需要依据：请写明所依据的通知或数据",
-                area.label()
+                area_zh(area)
             ),
             RiskRegisterFull => "风险区名单的编号已用完；请新建名单".to_owned(),
             UnknownDesignation { id } => format!("风险区名单中没有第{id}号划定"),
@@ -246,12 +246,12 @@ impl ScreeningError {
                 designation_area,
             } => format!(
                 "关于{}的建议不能改变第{id}号划定，该划定针对的是{}",
-                proposal_area.label(),
-                designation_area.label()
+                area_zh(proposal_area),
+                area_zh(designation_area)
             ),
             StayEndsBeforeItStarts { place, first, last } => format!(
                 "在{}的居留不能在{last}结束，早于开始日期{first}",
-                place.label()
+                area_zh(place)
             ),
             WuhanAnswerWithoutWuhanTravel => {
                 "居民说途经武汉，但没有记录在武汉（420100）的居留或途经：\
@@ -289,5 +289,14 @@ impl ScreeningError {
                 format!("询问记录中{day}为出行或返回日期，但询问日期是{today}：请核对日期")
             }
         }
+    }
+}
+
+/// An area as the Chinese messages name it: its Chinese name and code, `武汉市（420100）`, or
+/// the bare code when no name is shipped.
+fn area_zh(area: &DivisionCode) -> String {
+    match area.name_zh() {
+        Some(name) => format!("{name}（{area}）"),
+        None => area.to_string(),
     }
 }

@@ -3,6 +3,9 @@
 
 use std::fmt;
 
+use crate::grid::staff_label_zh;
+use crate::value_error::zh_or_en;
+
 use crate::calendar::Day;
 use crate::ids::StaffId;
 
@@ -180,7 +183,8 @@ impl SupervisionError {
         use SupervisionError::*;
         match self {
             AccountableNotLinked { who, findings } => format!(
-                "{who}与问题{findings}均无关联：应对问题的责任人或其所在单位的包联人员问责，或对问题所在单位及其上级单位问责"
+                "{who}与问题{findings}均无关联：应对问题的责任人或其所在单位的包联人员问责，或对问题所在单位及其上级单位问责",
+                who = staff_label_zh(who)
             ),
             InvalidProbation { months } => {
                 format!("留党察看期限为1至24个月（最长两年）；不能为{months}个月")
@@ -195,7 +199,8 @@ impl SupervisionError {
                 outcome,
             } => format!(
                 "对“{item}”，记录显示{shows}，督查人员已确认属实，但该项被标为{outcome}：\
-                 请把证据标为不属实并写明所见，或更改结果"
+                 请把证据标为不属实并写明所见，或更改结果",
+                outcome = outcome_zh(outcome)
             ),
             UnknownInspection { inspection } => format!("本登记簿中没有督查{inspection}"),
             ItemNotOnChecklist { inspection, item } => {
@@ -205,7 +210,10 @@ impl SupervisionError {
                 format!("“{item}”在督查{inspection}中合格，不能据此形成问题：请另行记录单独的问题")
             }
             UnknownStaffMember { staff, role } => {
-                format!("本登记簿中没有可作为{role}的工作人员{staff}")
+                format!(
+                    "本登记簿中没有可作为{role}的工作人员{staff}",
+                    role = zh_or_en(role)
+                )
             }
             DeadlineBeforeFinding { deadline, day } => {
                 format!("整改期限{deadline}早于发现问题的日期{day}：请给出{day}或以后的期限")
@@ -217,7 +225,9 @@ impl SupervisionError {
                 finding,
                 responsible,
             } => format!(
-                "{actor}不能记录问题{finding}的整改：只有负责人{responsible}或该单位的领导可以"
+                "{actor}不能记录问题{finding}的整改：只有负责人{responsible}或该单位的领导可以",
+                actor = staff_label_zh(actor),
+                responsible = staff_label_zh(responsible)
             ),
             DecisionWithoutFindings => "问责决定至少要写明所依据的一个问题".to_owned(),
             DecisionInFuture { made, today } => {
@@ -230,4 +240,12 @@ impl SupervisionError {
             } => format!("决定日期为{made}，早于问题{finding}的发现日期{found}：请核对日期或问题"),
         }
     }
+}
+
+/// The Chinese of a checklist outcome as messages name it (`passed`, `failed`).
+fn outcome_zh(en: &str) -> &str {
+    crate::supervision::ItemOutcome::ALL
+        .iter()
+        .find(|o| o.label_en() == en)
+        .map_or(en, |o| o.label_zh())
 }
