@@ -357,3 +357,37 @@ fn the_parser_reads_use_trees_and_inline_paths() {
         "{code}"
     );
 }
+
+/// Given the table, then the values and the ledger may not name the crate's `Error` (it wraps
+/// the modules' errors and sits above them): they return their own `ValueError` and
+/// `LedgerError`; the grid and the modules may return it.
+#[test]
+fn only_the_grid_and_the_modules_and_above_name_the_crate_error() {
+    for value in [
+        "calendar",
+        "ids",
+        "identity",
+        "place",
+        "label",
+        "limits",
+        "value_error",
+    ] {
+        assert!(
+            !allowed(value, "error"),
+            "{value} may name the crate's error"
+        );
+    }
+    assert!(!allowed("ledger", "error"));
+    assert!(allowed("ledger", "value_error"));
+    for module in [
+        "grid",
+        "screening",
+        "observation",
+        "gathering",
+        "supervision",
+        "report",
+    ] {
+        assert!(allowed(module, "error"), "{module}");
+    }
+    assert!(allowed("error", "grid") && allowed("error", "screening"));
+}
