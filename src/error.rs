@@ -134,6 +134,8 @@ pub enum Error {
         row: usize,
         /// Why that row was refused.
         reason: String,
+        /// The same in Chinese.
+        reason_zh: String,
     },
     /// A batch command refers to a row that is not an earlier row of the same batch.
     #[error(

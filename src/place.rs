@@ -71,9 +71,10 @@ impl DivisionCode {
     /// [`ValueError::InvalidDivisionCode`](crate::value_error::ValueError::InvalidDivisionCode) for a number that is not a well-formed code: `1_234_567`
     /// (seven digits), `420` (province digits `00`), `420012` (prefecture `00` with county `12`).
     pub fn from_u32(n: u32) -> Result<DivisionCode, ValueError> {
-        check_division(n).map_err(|reason| ValueError::InvalidDivisionCode {
+        check_division(n).map_err(|(reason, reason_zh)| ValueError::InvalidDivisionCode {
             input: format!("{n:06}").into(),
             reason,
+            reason_zh,
         })?;
         Ok(DivisionCode(n))
     }
@@ -160,29 +161,36 @@ impl DivisionCode {
     }
 }
 
-/// Why `n` is not a well-formed division code, or `Ok`.
-fn check_division(n: u32) -> Result<(), String> {
+/// Why `n` is not a well-formed division code (in English and in Chinese), or `Ok`.
+fn check_division(n: u32) -> Result<(), (String, String)> {
     if n > 999_999 {
-        return Err(SIX_DIGITS.to_owned());
+        return Err((SIX_DIGITS.to_owned(), SIX_DIGITS_ZH.to_owned()));
     }
     let province = n / 10_000;
     let prefecture = n / 100 % 100;
     let county = n % 100;
     if province < 11 {
-        return Err(format!(
-            "its first two digits {province:02} name no province; province digits run from 11 to 99"
+        return Err((
+            format!(
+                "its first two digits {province:02} name no province; province digits run from 11 to 99"
+            ),
+            format!("前两位{province:02}不是任何省份；省级代码为11至99"),
         ));
     }
     if prefecture == 0 && county != 0 {
-        return Err(format!(
-            "its prefecture digits are 00 but its county digits are {county:02}; a province \
-             code ends in 0000, such as 420000"
+        return Err((
+            format!(
+                "its prefecture digits are 00 but its county digits are {county:02}; a province \
+                 code ends in 0000, such as 420000"
+            ),
+            format!("地级位为00而县级位为{county:02}；省级代码以0000结尾，如420000"),
         ));
     }
     Ok(())
 }
 
 const SIX_DIGITS: &str = "a division code is exactly 6 digits, such as 420106";
+const SIX_DIGITS_ZH: &str = "行政区划代码为6位数字，如420106";
 
 impl fmt::Display for DivisionCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -204,14 +212,17 @@ impl FromStr for DivisionCode {
         let n = parse_digits(s, 6).ok_or_else(|| ValueError::InvalidDivisionCode {
             input: s.into(),
             reason: SIX_DIGITS.to_owned(),
+            reason_zh: SIX_DIGITS_ZH.to_owned(),
         })?;
         let n = u32::try_from(n).map_err(|_| ValueError::InvalidDivisionCode {
             input: s.into(),
             reason: SIX_DIGITS.to_owned(),
+            reason_zh: SIX_DIGITS_ZH.to_owned(),
         })?;
-        check_division(n).map_err(|reason| ValueError::InvalidDivisionCode {
+        check_division(n).map_err(|(reason, reason_zh)| ValueError::InvalidDivisionCode {
             input: s.into(),
             reason,
+            reason_zh,
         })?;
         Ok(DivisionCode(n))
     }
@@ -376,27 +387,40 @@ impl FromStr for StatisticalCode {
 
     /// Parses twelve ASCII digits.
     fn from_str(s: &str) -> Result<StatisticalCode, ValueError> {
-        let bad = |reason: String| ValueError::InvalidStatisticalCode {
+        let bad = |reason: String, reason_zh: String| ValueError::InvalidStatisticalCode {
             input: s.into(),
             reason,
+            reason_zh,
         };
         let n = parse_digits(s, 12).ok_or_else(|| {
             bad(
                 "a statistical division code is exactly 12 digits: a 6-digit division code, \
                  3 township digits and 3 village digits, such as 430502101203"
                     .to_owned(),
+                "统计用区划代码为12位数字：6位行政区划代码、3位乡级代码和3位村级代码，如430502101203"
+                    .to_owned(),
             )
         })?;
         let division = (n / 1_000_000) as u32;
-        check_division(division)
-            .map_err(|reason| bad(format!("its first six digits, the division code: {reason}")))?;
+        check_division(division).map_err(|(reason, zh)| {
+            bad(
+                format!("its first six digits, the division code: {reason}"),
+                format!("前六位行政区划代码：{zh}"),
+            )
+        })?;
         let code = StatisticalCode(n);
         if code.township_digits() == 0 && code.village_digits() != 0 {
-            return Err(bad(format!(
-                "its village digits {:03} follow township digits 000; a village lies in a \
-                 township",
-                code.village_digits()
-            )));
+            return Err(bad(
+                format!(
+                    "its village digits {:03} follow township digits 000; a village lies in a \
+                     township",
+                    code.village_digits()
+                ),
+                format!(
+                    "乡级代码为000而村级代码为{:03}；村必须属于某个乡镇",
+                    code.village_digits()
+                ),
+            ));
         }
         Ok(code)
     }

@@ -207,6 +207,8 @@ pub enum ValueError {
         input: MaskedText,
         /// What is wrong with it.
         reason: String,
+        /// The same in Chinese.
+        reason_zh: String,
     },
     /// A statistical division code (统计用区划代码) that is not twelve digits in the NBS form.
     #[error("{input:?} is not a statistical division code (统计用区划代码): {reason}")]
@@ -215,6 +217,8 @@ pub enum ValueError {
         input: MaskedText,
         /// What is wrong with it.
         reason: String,
+        /// The same in Chinese.
+        reason_zh: String,
     },
     /// A label (a mode, outcome, form of accountability…) that is not one of its names.
     #[error("{input:?} is not a {what}; write one of: {expected}")]
@@ -367,11 +371,15 @@ impl ValueError {
             InvalidPhone { masked, reason } => {
                 format!("电话号码{masked}无效：{}", phone_reason_zh(reason))
             }
-            InvalidDivisionCode { input, reason } => {
-                format!("“{input}”不是行政区划代码：{reason}")
+            InvalidDivisionCode {
+                input, reason_zh, ..
+            } => {
+                format!("“{input}”不是行政区划代码：{reason_zh}")
             }
-            InvalidStatisticalCode { input, reason } => {
-                format!("“{input}”不是统计用区划代码：{reason}")
+            InvalidStatisticalCode {
+                input, reason_zh, ..
+            } => {
+                format!("“{input}”不是统计用区划代码：{reason_zh}")
             }
             UnknownLabel {
                 what,

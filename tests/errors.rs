@@ -968,10 +968,12 @@ fn all_errors() -> Vec<Error> {
         Error::Value(ValueError::InvalidDivisionCode {
             input: MaskedText::new("13812345678 x"),
             reason: "line 1: expected value".to_owned(),
+            reason_zh: "（原因）".to_owned(),
         }),
         Error::Value(ValueError::InvalidStatisticalCode {
             input: MaskedText::new("13812345678 x"),
             reason: "line 1: expected value".to_owned(),
+            reason_zh: "（原因）".to_owned(),
         }),
         Error::Screening(ScreeningError::InvalidRiskLevel {
             name: "very high".to_owned(),
@@ -1290,6 +1292,7 @@ fn all_errors() -> Vec<Error> {
         Error::DependsOnRefusedRow {
             row: 3,
             reason: "line 1: expected value".to_owned(),
+            reason_zh: "（原因）".to_owned(),
         },
         Error::BatchRowNotEarlier { row: 3, this: 3 },
         Error::BatchRowCreatedNone {
@@ -1553,11 +1556,13 @@ fn zh_samples() -> Vec<Error> {
         }),
         Error::Value(ValueError::InvalidDivisionCode {
             input: MaskedText::new("13812345678 x"),
-            reason: "（原因）".to_owned(),
+            reason: "a division code is exactly 6 digits, such as 420106".to_owned(),
+            reason_zh: "行政区划代码为6位数字，如420106".to_owned(),
         }),
         Error::Value(ValueError::InvalidStatisticalCode {
             input: MaskedText::new("13812345678 x"),
-            reason: "（原因）".to_owned(),
+            reason: "a division code is exactly 6 digits, such as 420106".to_owned(),
+            reason_zh: "行政区划代码为6位数字，如420106".to_owned(),
         }),
         Error::Screening(ScreeningError::InvalidRiskLevel {
             name: "很高".to_owned(),
@@ -1877,7 +1882,8 @@ fn zh_samples() -> Vec<Error> {
         }),
         Error::DependsOnRefusedRow {
             row: 3,
-            reason: "（原因）".to_owned(),
+            reason: "line 1: expected value".to_owned(),
+            reason_zh: "第1行：缺少值".to_owned(),
         },
         Error::BatchRowNotEarlier { row: 3, this: 3 },
         Error::BatchRowCreatedNone {

@@ -77,8 +77,8 @@ impl Error {
                 )
             }
             TextRequired { what } => format!("{}为必填项，不能为空", zh_or_en(what)),
-            DependsOnRefusedRow { row, reason } => {
-                format!("本批次第{row}行被拒绝，本命令依赖该行：{reason}")
+            DependsOnRefusedRow { row, reason_zh, .. } => {
+                format!("本批次第{row}行被拒绝，本命令依赖该行：{reason_zh}")
             }
             BatchRowNotEarlier { row, this } => {
                 format!("本批次第{this}行引用了第{row}行，但该行不在它之前")
