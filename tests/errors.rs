@@ -978,6 +978,7 @@ fn all_errors() -> Vec<Error> {
         Error::Screening(ScreeningError::InvalidRiskLevel {
             name: "very high".to_owned(),
             reason: "line 1: expected value".to_owned(),
+            reason_zh: "（原因）".to_owned(),
         }),
         Error::Screening(ScreeningError::EmptyDesignationBasis {
             area: "420100".parse().unwrap(),
@@ -1342,9 +1343,11 @@ fn error_keeps_at_most_30_variants() {
 
 /// One instance of every failure for the Chinese check: the texts the crate passes in its
 /// `&'static str` fields (kinds of unit, actions, kinds of label, what is dated or counted) as
-/// the crate passes them in English, and names of people and units in Chinese. Fields that
-/// carry a sentence of a sub-check in English (`reason`, `problem`, `shows`) hold a Chinese
-/// placeholder: their Chinese is not done yet (see DESIGN.md, "Errors").
+/// the crate passes them in English, and names of people and units in Chinese. Fields with a
+/// Chinese twin (`reason_zh`, `reasons_zh`, `status_zh`) hold both. Fields that still carry a
+/// sentence in English from elsewhere hold a Chinese placeholder (“（原因）”): the reader's or
+/// writer's `reason` of an unreadable ledger or a failed export, a protocol's `problem`, the
+/// `shows` of a verdict, the `reason` of a refused replay; their Chinese is not done yet.
 fn zh_samples() -> Vec<Error> {
     vec![
         Error::Value(ValueError::InvalidDay {
@@ -1566,7 +1569,8 @@ fn zh_samples() -> Vec<Error> {
         }),
         Error::Screening(ScreeningError::InvalidRiskLevel {
             name: "很高".to_owned(),
-            reason: "（原因）".to_owned(),
+            reason: "a risk level name has at most 32 characters".to_owned(),
+            reason_zh: "风险等级名称最多32个字符".to_owned(),
         }),
         Error::Screening(ScreeningError::EmptyDesignationBasis {
             area: "420100".parse().unwrap(),

@@ -25,6 +25,8 @@ pub enum ScreeningError {
         name: String,
         /// What is wrong with it.
         reason: String,
+        /// The same in Chinese.
+        reason_zh: String,
     },
     /// A risk-area designation with no basis (the notice or figures it rests on).
     #[error(
@@ -222,9 +224,11 @@ impl ScreeningError {
     fn zh(&self) -> String {
         use ScreeningError::*;
         match self {
-            InvalidRiskLevel { name, reason } => {
+            InvalidRiskLevel {
+                name, reason_zh, ..
+            } => {
                 format!(
-                    "“{}”不能作为风险等级名称：{reason}",
+                    "“{}”不能作为风险等级名称：{reason_zh}",
                     mask_personal_data(name)
                 )
             }

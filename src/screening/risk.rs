@@ -90,21 +90,29 @@ impl RiskLevel {
     /// characters, a name with control characters or surrounding spaces, or `("high", 5)`.
     pub fn new(rank: u8, name: impl Into<String>) -> Result<RiskLevel, Error> {
         let name = name.into();
-        let bad = |reason: &str| {
+        let bad = |reason: &str, reason_zh: &str| {
             Error::Screening(ScreeningError::InvalidRiskLevel {
                 name: name.clone(),
                 reason: reason.to_owned(),
+                reason_zh: reason_zh.to_owned(),
             })
         };
         if name.trim().is_empty() {
-            return Err(bad("a risk level needs a name, such as \"high\""));
+            return Err(bad(
+                "a risk level needs a name, such as \"high\"",
+                "风险等级需要名称，如“高”",
+            ));
         }
         if name.chars().count() > 32 {
-            return Err(bad("a risk level name has at most 32 characters"));
+            return Err(bad(
+                "a risk level name has at most 32 characters",
+                "风险等级名称最多32个字符",
+            ));
         }
         if name.trim() != name || name.chars().any(char::is_control) {
             return Err(bad(
                 "a risk level name has no surrounding spaces and no control characters",
+                "风险等级名称前后不能有空格，也不能含控制字符",
             ));
         }
         for shipped in [RiskLevel::LOW, RiskLevel::MEDIUM, RiskLevel::HIGH] {
@@ -117,6 +125,7 @@ impl RiskLevel {
                         "the name is that of the shipped level of rank {}, not {rank}",
                         shipped.rank
                     ),
+                    reason_zh: format!("该名称属于预设的第{}级，而不是第{rank}级", shipped.rank),
                     name,
                 }));
             }
