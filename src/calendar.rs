@@ -16,8 +16,8 @@
 //!   (2200-12-31T23:59:59Z): commands are recorded by people, now or in the foreseeable future.
 //!
 //! Every value of these types lies in its range; parsing, serde and the `chrono` and `time`
-//! conversions refuse anything outside it with [`Error::DayOutsideRange`] or
-//! [`Error::InstantOutsideRange`], so whatever is written can be read back.
+//! conversions refuse anything outside it with [`ValueError::DayOutsideRange`](crate::value_error::ValueError::DayOutsideRange) or
+//! [`ValueError::InstantOutsideRange`](crate::value_error::ValueError::InstantOutsideRange), so whatever is written can be read back.
 
 use std::fmt;
 use std::str::FromStr;
@@ -25,7 +25,7 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::Error;
+use crate::value_error::ValueError;
 
 /// A calendar day (日) in the local time of the unit that records it.
 ///
@@ -61,25 +61,25 @@ impl Day {
     /// The day with the given year, month (1–12) and day of month (1–31).
     ///
     /// # Errors
-    /// - [`Error::InvalidDay`] when there is no such day, e.g. `2021-02-29` or month 13;
-    /// - [`Error::DayOutsideRange`] for a day before [`Day::MIN`] or after [`Day::MAX`], e.g.
+    /// - [`ValueError::InvalidDay`](crate::value_error::ValueError::InvalidDay) when there is no such day, e.g. `2021-02-29` or month 13;
+    /// - [`ValueError::DayOutsideRange`](crate::value_error::ValueError::DayOutsideRange) for a day before [`Day::MIN`] or after [`Day::MAX`], e.g.
     ///   `1799-12-31`.
-    pub fn from_ymd(year: i32, month: u32, day: u32) -> Result<Day, Error> {
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Result<Day, ValueError> {
         let text = || format!("{year:04}-{month:02}-{day:02}").into();
         let d = NaiveDate::from_ymd_opt(year, month, day)
-            .ok_or_else(|| Error::InvalidDay { input: text() })?;
-        Day::try_from_chrono(d).map_err(|_| Error::DayOutsideRange { input: text() })
+            .ok_or_else(|| ValueError::InvalidDay { input: text() })?;
+        Day::try_from_chrono(d).map_err(|_| ValueError::DayOutsideRange { input: text() })
     }
 
     /// The day of a `chrono` date, checked against the supported range.
     ///
     /// # Errors
-    /// [`Error::DayOutsideRange`] for a date before [`Day::MIN`] or after [`Day::MAX`].
-    pub fn try_from_chrono(d: NaiveDate) -> Result<Day, Error> {
+    /// [`ValueError::DayOutsideRange`](crate::value_error::ValueError::DayOutsideRange) for a date before [`Day::MIN`] or after [`Day::MAX`].
+    pub fn try_from_chrono(d: NaiveDate) -> Result<Day, ValueError> {
         if Day::MIN.0 <= d && d <= Day::MAX.0 {
             Ok(Day(d))
         } else {
-            Err(Error::DayOutsideRange {
+            Err(ValueError::DayOutsideRange {
                 input: d.to_string().into(),
             })
         }
@@ -103,12 +103,12 @@ impl Day {
     /// The day `n` days later (or earlier, for a negative `n`).
     ///
     /// # Errors
-    /// [`Error::DayOutOfRange`] if the result lies before [`Day::MIN`] or after [`Day::MAX`].
-    pub fn plus_days(self, n: i64) -> Result<Day, Error> {
+    /// [`ValueError::DayOutOfRange`](crate::value_error::ValueError::DayOutOfRange) if the result lies before [`Day::MIN`] or after [`Day::MAX`].
+    pub fn plus_days(self, n: i64) -> Result<Day, ValueError> {
         chrono::TimeDelta::try_days(n)
             .and_then(|d| self.0.checked_add_signed(d))
             .and_then(|d| Day::try_from_chrono(d).ok())
-            .ok_or(Error::DayOutOfRange { day: self, days: n })
+            .ok_or(ValueError::DayOutOfRange { day: self, days: n })
     }
 
     /// The number of days from `earlier` to `self`: positive when `self` is later.
@@ -164,16 +164,16 @@ impl fmt::Debug for Day {
 }
 
 impl FromStr for Day {
-    type Err = Error;
+    type Err = ValueError;
 
     /// Parses `YYYY-MM-DD`, a day from [`Day::MIN`] to [`Day::MAX`].
     ///
     /// # Errors
-    /// - [`Error::InvalidDay`] for anything else, e.g. `2020-2-3`, `20200203`, `2021-02-29`,
+    /// - [`ValueError::InvalidDay`](crate::value_error::ValueError::InvalidDay) for anything else, e.g. `2020-2-3`, `20200203`, `2021-02-29`,
     ///   `+10000-01-01`;
-    /// - [`Error::DayOutsideRange`] for a day before 1800 (`1799-12-31`).
-    fn from_str(s: &str) -> Result<Day, Error> {
-        let bad = || Error::InvalidDay { input: s.into() };
+    /// - [`ValueError::DayOutsideRange`](crate::value_error::ValueError::DayOutsideRange) for a day before 1800 (`1799-12-31`).
+    fn from_str(s: &str) -> Result<Day, ValueError> {
+        let bad = || ValueError::InvalidDay { input: s.into() };
         let b = s.as_bytes();
         let shape_ok = b.len() == 10
             && b.iter().enumerate().all(|(i, c)| match i {
@@ -187,7 +187,7 @@ impl FromStr for Day {
             |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0'));
         let (year, month, day) = (number(0..4), number(5..7), number(8..10));
         let d = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(bad)?;
-        Day::try_from_chrono(d).map_err(|_| Error::DayOutsideRange { input: s.into() })
+        Day::try_from_chrono(d).map_err(|_| ValueError::DayOutsideRange { input: s.into() })
     }
 }
 
@@ -225,7 +225,7 @@ impl Serialize for Day {
 impl<'de> Deserialize<'de> for Day {
     /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
-        crate::error::deserialize_parsed(d, "a calendar day written YYYY-MM-DD")
+        crate::value_error::deserialize_parsed(d, "a calendar day written YYYY-MM-DD")
     }
 }
 
@@ -256,15 +256,15 @@ impl UtcOffset {
     /// The offset of `seconds` east of UTC.
     ///
     /// # Errors
-    /// [`Error::InvalidUtcOffset`] unless `-86_400 < seconds < 86_400` and `seconds` is a whole
+    /// [`ValueError::InvalidUtcOffset`](crate::value_error::ValueError::InvalidUtcOffset) unless `-86_400 < seconds < 86_400` and `seconds` is a whole
     /// number of minutes (RFC 3339 offsets, and so the ledger, carry no seconds).
-    pub fn from_seconds(seconds: i32) -> Result<UtcOffset, Error> {
+    pub fn from_seconds(seconds: i32) -> Result<UtcOffset, ValueError> {
         if seconds % 60 != 0 {
-            return Err(Error::InvalidUtcOffset { seconds });
+            return Err(ValueError::InvalidUtcOffset { seconds });
         }
         chrono::FixedOffset::east_opt(seconds)
             .map(UtcOffset)
-            .ok_or(Error::InvalidUtcOffset { seconds })
+            .ok_or(ValueError::InvalidUtcOffset { seconds })
     }
 
     /// Seconds east of UTC.
@@ -298,7 +298,7 @@ impl fmt::Debug for UtcOffset {
 }
 
 impl FromStr for UtcOffset {
-    type Err = Error;
+    type Err = ValueError;
 
     /// Parses `±HH:MM` as `Display` writes it (`+08:00`, `-05:30`), or `Z` for UTC.
     ///
@@ -310,9 +310,9 @@ impl FromStr for UtcOffset {
     /// ```
     ///
     /// # Errors
-    /// [`Error::InvalidUtcOffsetText`] for anything else, e.g. `+8`, `+0800`, `+24:00`.
-    fn from_str(s: &str) -> Result<UtcOffset, Error> {
-        let bad = || Error::InvalidUtcOffsetText { input: s.into() };
+    /// [`ValueError::InvalidUtcOffsetText`](crate::value_error::ValueError::InvalidUtcOffsetText) for anything else, e.g. `+8`, `+0800`, `+24:00`.
+    fn from_str(s: &str) -> Result<UtcOffset, ValueError> {
+        let bad = || ValueError::InvalidUtcOffsetText { input: s.into() };
         if s == "Z" {
             return Ok(UtcOffset::UTC);
         }
@@ -345,9 +345,9 @@ impl Serialize for UtcOffset {
 impl<'de> Deserialize<'de> for UtcOffset {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<UtcOffset, D::Error> {
         const EXPECTED: &str = "a UTC offset in seconds east of UTC";
-        let n = crate::error::deserialize_integer(d, EXPECTED)?;
-        let seconds =
-            i32::try_from(n).map_err(|_| crate::error::out_of_range::<D::Error>(n, EXPECTED))?;
+        let n = crate::value_error::deserialize_integer(d, EXPECTED)?;
+        let seconds = i32::try_from(n)
+            .map_err(|_| crate::value_error::out_of_range::<D::Error>(n, EXPECTED))?;
         UtcOffset::from_seconds(seconds).map_err(serde::de::Error::custom)
     }
 }
@@ -370,12 +370,12 @@ impl TimeOfDay {
     /// The time `hour:minute`.
     ///
     /// # Errors
-    /// [`Error::InvalidTimeOfDay`] unless `hour < 24` and `minute < 60`.
-    pub fn from_hm(hour: u32, minute: u32) -> Result<TimeOfDay, Error> {
+    /// [`ValueError::InvalidTimeOfDay`](crate::value_error::ValueError::InvalidTimeOfDay) unless `hour < 24` and `minute < 60`.
+    pub fn from_hm(hour: u32, minute: u32) -> Result<TimeOfDay, ValueError> {
         if hour < 24 && minute < 60 {
             Ok(TimeOfDay((hour * 60 + minute) as u16))
         } else {
-            Err(Error::InvalidTimeOfDay {
+            Err(ValueError::InvalidTimeOfDay {
                 input: format!("{hour:02}:{minute:02}").into(),
             })
         }
@@ -410,11 +410,11 @@ impl fmt::Debug for TimeOfDay {
 }
 
 impl FromStr for TimeOfDay {
-    type Err = Error;
+    type Err = ValueError;
 
     /// Parses `HH:MM`.
-    fn from_str(s: &str) -> Result<TimeOfDay, Error> {
-        let bad = || Error::InvalidTimeOfDay { input: s.into() };
+    fn from_str(s: &str) -> Result<TimeOfDay, ValueError> {
+        let bad = || ValueError::InvalidTimeOfDay { input: s.into() };
         let (h, m) = s.split_once(':').ok_or_else(bad)?;
         let two_digits = |t: &str| t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit());
         if !(two_digits(h) && two_digits(m)) {
@@ -435,7 +435,7 @@ impl Serialize for TimeOfDay {
 impl<'de> Deserialize<'de> for TimeOfDay {
     /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<TimeOfDay, D::Error> {
-        crate::error::deserialize_parsed(d, "a time of day written HH:MM")
+        crate::value_error::deserialize_parsed(d, "a time of day written HH:MM")
     }
 }
 
@@ -479,9 +479,9 @@ impl Instant {
     pub const MAX: Instant = utc(2200, 12, 31, 23, 59, 59);
 
     /// Wraps a `chrono` date-time after checking the range and the offset.
-    fn checked(t: chrono::DateTime<chrono::FixedOffset>) -> Result<Instant, Error> {
+    fn checked(t: chrono::DateTime<chrono::FixedOffset>) -> Result<Instant, ValueError> {
         if t.offset().local_minus_utc() % 60 != 0 {
-            return Err(Error::InvalidUtcOffset {
+            return Err(ValueError::InvalidUtcOffset {
                 seconds: t.offset().local_minus_utc(),
             });
         }
@@ -489,7 +489,7 @@ impl Instant {
         if Instant::MIN <= i && i <= Instant::MAX {
             Ok(i)
         } else {
-            Err(Error::InstantOutsideRange {
+            Err(ValueError::InstantOutsideRange {
                 input: t.to_rfc3339().into(),
             })
         }
@@ -505,13 +505,13 @@ impl Instant {
     /// ```
     ///
     /// # Errors
-    /// [`Error::InstantOutsideRange`] when the instant lies before [`Instant::MIN`] or after
+    /// [`ValueError::InstantOutsideRange`](crate::value_error::ValueError::InstantOutsideRange) when the instant lies before [`Instant::MIN`] or after
     /// [`Instant::MAX`], e.g. 1880-01-01 00:00 in China.
-    pub fn try_at(day: Day, time: TimeOfDay, offset: UtcOffset) -> Result<Instant, Error> {
+    pub fn try_at(day: Day, time: TimeOfDay, offset: UtcOffset) -> Result<Instant, ValueError> {
         // A fixed offset has no gaps or folds, so the local time maps to exactly one instant.
         let t = NaiveTime::from_hms_opt(time.hour(), time.minute(), 0).unwrap_or(NaiveTime::MIN);
         let local = day.0.and_time(t);
-        let refused = || Error::InstantOutsideRange {
+        let refused = || ValueError::InstantOutsideRange {
             input: format!("{}T{time}:00{offset}", day).into(),
         };
         // Days reach 9999-12-31, so this never overflows; checked all the same.
@@ -552,10 +552,10 @@ impl Instant {
     /// ```
     ///
     /// # Errors
-    /// [`Error::InstantOutsideRange`] for a negative number or one after [`Instant::MAX`].
-    pub fn from_unix_seconds(seconds: i64, offset: UtcOffset) -> Result<Instant, Error> {
+    /// [`ValueError::InstantOutsideRange`](crate::value_error::ValueError::InstantOutsideRange) for a negative number or one after [`Instant::MAX`].
+    pub fn from_unix_seconds(seconds: i64, offset: UtcOffset) -> Result<Instant, ValueError> {
         chrono::DateTime::from_timestamp(seconds, 0)
-            .ok_or_else(|| Error::InstantOutsideRange {
+            .ok_or_else(|| ValueError::InstantOutsideRange {
                 input: format!("{seconds} seconds after 1970-01-01T00:00:00Z").into(),
             })
             .and_then(|t| Instant::checked(t.with_timezone(&offset.0)))
@@ -640,13 +640,13 @@ impl Instant {
 }
 
 impl TryFrom<chrono::DateTime<chrono::FixedOffset>> for Instant {
-    type Error = Error;
+    type Error = ValueError;
 
     /// # Errors
-    /// - [`Error::InvalidUtcOffset`] for an offset with seconds, such as local mean time
+    /// - [`ValueError::InvalidUtcOffset`](crate::value_error::ValueError::InvalidUtcOffset) for an offset with seconds, such as local mean time
     ///   `+08:05:43`: RFC 3339, and so the ledger, cannot write it;
-    /// - [`Error::InstantOutsideRange`] before [`Instant::MIN`] or after [`Instant::MAX`].
-    fn try_from(t: chrono::DateTime<chrono::FixedOffset>) -> Result<Instant, Error> {
+    /// - [`ValueError::InstantOutsideRange`](crate::value_error::ValueError::InstantOutsideRange) before [`Instant::MIN`] or after [`Instant::MAX`].
+    fn try_from(t: chrono::DateTime<chrono::FixedOffset>) -> Result<Instant, ValueError> {
         Instant::checked(t)
     }
 }
@@ -670,19 +670,21 @@ impl fmt::Debug for Instant {
 }
 
 impl FromStr for Instant {
-    type Err = Error;
+    type Err = ValueError;
 
     /// Parses RFC 3339, e.g. `2020-01-24T08:30:00+08:00` or `2020-01-24T00:30:00Z`.
     ///
     /// # Errors
-    /// - [`Error::InvalidInstant`] for anything else, e.g. `2020-01-24 08:30` (no offset);
-    /// - [`Error::InstantOutsideRange`] before [`Instant::MIN`] or after [`Instant::MAX`], e.g.
+    /// - [`ValueError::InvalidInstant`](crate::value_error::ValueError::InvalidInstant) for anything else, e.g. `2020-01-24 08:30` (no offset);
+    /// - [`ValueError::InstantOutsideRange`](crate::value_error::ValueError::InstantOutsideRange) before [`Instant::MIN`] or after [`Instant::MAX`], e.g.
     ///   `1969-12-31T23:59:59Z` or `2201-01-01T00:00:00Z`.
-    fn from_str(s: &str) -> Result<Instant, Error> {
+    fn from_str(s: &str) -> Result<Instant, ValueError> {
         let t = chrono::DateTime::parse_from_rfc3339(s)
-            .map_err(|_| Error::InvalidInstant { input: s.into() })?;
+            .map_err(|_| ValueError::InvalidInstant { input: s.into() })?;
         Instant::checked(t).map_err(|e| match e {
-            Error::InstantOutsideRange { .. } => Error::InstantOutsideRange { input: s.into() },
+            ValueError::InstantOutsideRange { .. } => {
+                ValueError::InstantOutsideRange { input: s.into() }
+            }
             other => other,
         })
     }
@@ -730,7 +732,7 @@ impl Serialize for Instant {
 impl<'de> Deserialize<'de> for Instant {
     /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Instant, D::Error> {
-        crate::error::deserialize_parsed(d, "a date and time with a UTC offset (RFC 3339)")
+        crate::value_error::deserialize_parsed(d, "a date and time with a UTC offset (RFC 3339)")
     }
 }
 
@@ -740,21 +742,21 @@ mod time_conv {
     use super::*;
 
     impl TryFrom<time::Date> for Day {
-        type Error = Error;
+        type Error = ValueError;
         /// # Errors
-        /// [`Error::DayOutsideRange`] before [`Day::MIN`] or after [`Day::MAX`] (a `time::Date`
+        /// [`ValueError::DayOutsideRange`](crate::value_error::ValueError::DayOutsideRange) before [`Day::MIN`] or after [`Day::MAX`] (a `time::Date`
         /// may lie in year -9999).
-        fn try_from(d: time::Date) -> Result<Day, Error> {
+        fn try_from(d: time::Date) -> Result<Day, ValueError> {
             Day::from_ymd(d.year(), u32::from(u8::from(d.month())), u32::from(d.day()))
         }
     }
 
     impl TryFrom<Day> for time::Date {
-        type Error = Error;
+        type Error = ValueError;
         /// # Errors
-        /// [`Error::DayOutOfRange`] for years outside what `time` supports (±9999 by default);
+        /// [`ValueError::DayOutOfRange`] for years outside what `time` supports (±9999 by default);
         /// every [`Day`] fits, but the conversion is checked all the same.
-        fn try_from(d: Day) -> Result<time::Date, Error> {
+        fn try_from(d: Day) -> Result<time::Date, ValueError> {
             let month = u8::try_from(d.month())
                 .ok()
                 .and_then(|m| time::Month::try_from(m).ok());
@@ -762,22 +764,22 @@ mod time_conv {
                 .and_then(|m| {
                     time::Date::from_calendar_date(d.year(), m, d.day_of_month() as u8).ok()
                 })
-                .ok_or(Error::DayOutOfRange { day: d, days: 0 })
+                .ok_or(ValueError::DayOutOfRange { day: d, days: 0 })
         }
     }
 
     impl TryFrom<time::OffsetDateTime> for Instant {
-        type Error = Error;
+        type Error = ValueError;
         /// Sub-second precision is kept; the offset is kept.
         ///
         /// # Errors
-        /// - [`Error::InvalidUtcOffset`] for an offset with seconds (`+08:05:43`) or of a day
+        /// - [`ValueError::InvalidUtcOffset`](crate::value_error::ValueError::InvalidUtcOffset) for an offset with seconds (`+08:05:43`) or of a day
         ///   or more;
-        /// - [`Error::InstantOutsideRange`] before [`Instant::MIN`] or after [`Instant::MAX`].
-        fn try_from(t: time::OffsetDateTime) -> Result<Instant, Error> {
+        /// - [`ValueError::InstantOutsideRange`](crate::value_error::ValueError::InstantOutsideRange) before [`Instant::MIN`] or after [`Instant::MAX`].
+        fn try_from(t: time::OffsetDateTime) -> Result<Instant, ValueError> {
             let offset = UtcOffset::from_seconds(t.offset().whole_seconds())?;
             let utc = chrono::DateTime::from_timestamp(t.unix_timestamp(), t.nanosecond())
-                .ok_or_else(|| Error::InstantOutsideRange {
+                .ok_or_else(|| ValueError::InstantOutsideRange {
                     input: t.to_string().into(),
                 })?;
             Instant::checked(utc.with_timezone(&offset.0))
@@ -785,12 +787,12 @@ mod time_conv {
     }
 
     impl TryFrom<Instant> for time::OffsetDateTime {
-        type Error = Error;
+        type Error = ValueError;
         /// # Errors
-        /// [`Error::InvalidInstant`] for instants outside what `time` supports (±9999 by
+        /// [`ValueError::InvalidInstant`] for instants outside what `time` supports (±9999 by
         /// default); every [`Instant`] fits, but the conversion is checked all the same.
-        fn try_from(t: Instant) -> Result<time::OffsetDateTime, Error> {
-            let bad = || Error::InvalidInstant {
+        fn try_from(t: Instant) -> Result<time::OffsetDateTime, ValueError> {
+            let bad = || ValueError::InvalidInstant {
                 input: t.to_string().into(),
             };
             let offset =
@@ -804,11 +806,11 @@ mod time_conv {
     }
 
     impl TryFrom<time::UtcOffset> for UtcOffset {
-        type Error = Error;
+        type Error = ValueError;
         /// # Errors
-        /// [`Error::InvalidUtcOffset`] for offsets of a day or more (time allows ±25:59:59) or
+        /// [`ValueError::InvalidUtcOffset`](crate::value_error::ValueError::InvalidUtcOffset) for offsets of a day or more (time allows ±25:59:59) or
         /// with seconds.
-        fn try_from(o: time::UtcOffset) -> Result<UtcOffset, Error> {
+        fn try_from(o: time::UtcOffset) -> Result<UtcOffset, ValueError> {
             UtcOffset::from_seconds(o.whole_seconds())
         }
     }
@@ -928,12 +930,12 @@ mod tests {
         // Then the conversion is refused rather than writing text that reads back differently
         assert_eq!(
             Instant::try_from(t).unwrap_err(),
-            Error::InvalidUtcOffset { seconds: 29_143 }
+            ValueError::InvalidUtcOffset { seconds: 29_143 }
         );
         let max = chrono::DateTime::<chrono::Utc>::MAX_UTC.fixed_offset();
         assert!(matches!(
             Instant::try_from(max),
-            Err(Error::InstantOutsideRange { .. })
+            Err(ValueError::InstantOutsideRange { .. })
         ));
         let ok = chrono::DateTime::parse_from_rfc3339("2020-01-24T08:30:00+08:00").unwrap();
         assert_eq!(Instant::try_from(ok).unwrap().to_chrono(), ok);
@@ -1090,7 +1092,7 @@ mod tests {
         let early = time::Date::from_calendar_date(1799, time::Month::December, 31).unwrap();
         assert!(matches!(
             Day::try_from(early),
-            Err(Error::DayOutsideRange { .. })
+            Err(ValueError::DayOutsideRange { .. })
         ));
         let lmt = time::UtcOffset::from_hms(8, 5, 43).unwrap();
         let tt_lmt = time::OffsetDateTime::from_unix_timestamp(1_579_825_800)
@@ -1098,12 +1100,12 @@ mod tests {
             .to_offset(lmt);
         assert_eq!(
             Instant::try_from(tt_lmt).unwrap_err(),
-            Error::InvalidUtcOffset { seconds: 29_143 }
+            ValueError::InvalidUtcOffset { seconds: 29_143 }
         );
         let before = time::OffsetDateTime::from_unix_timestamp(-1).unwrap();
         assert!(matches!(
             Instant::try_from(before),
-            Err(Error::InstantOutsideRange { .. })
+            Err(ValueError::InstantOutsideRange { .. })
         ));
         let t: Instant = "2020-01-24T08:30:00.5+08:00".parse().unwrap();
         let tt = time::OffsetDateTime::try_from(t).unwrap();

@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::error::Error;
+use crate::value_error::ValueError;
 
 /// A SHA-256 hash, printed as 64 lowercase hex digits.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -48,9 +48,9 @@ impl fmt::Debug for Hash {
 }
 
 impl std::str::FromStr for Hash {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Hash, Error> {
-        Hash::parse_hex(s).ok_or_else(|| Error::InvalidHash {
+    type Err = ValueError;
+    fn from_str(s: &str) -> Result<Hash, ValueError> {
+        Hash::parse_hex(s).ok_or_else(|| ValueError::InvalidHash {
             input: crate::mask::MaskedText::truncated(s, 80),
         })
     }
@@ -64,7 +64,7 @@ impl Serialize for Hash {
 
 impl<'de> Deserialize<'de> for Hash {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Hash, D::Error> {
-        crate::error::deserialize_parsed(d, "a SHA-256 hash of 64 hexadecimal digits")
+        crate::value_error::deserialize_parsed(d, "a SHA-256 hash of 64 hexadecimal digits")
     }
 }
 

@@ -1,5 +1,6 @@
 //! Households (户) and residents (居民).
 
+use crate::value_error::ValueError;
 use std::fmt;
 use std::str::FromStr;
 
@@ -363,16 +364,18 @@ impl FromStr for DeregistrationReason {
     /// also `"登记错误"`, `"duplicate"` as the kind), either colon.
     ///
     /// # Errors
-    /// [`Error::UnknownLabel`] for another reason, or a registration in error without its
+    /// [`ValueError::UnknownLabel`](crate::value_error::ValueError::UnknownLabel) for another reason, or a registration in error without its
     /// explanation.
     fn from_str(s: &str) -> Result<DeregistrationReason, Error> {
         const IN_ERROR: &[&str] = &["registered in error", "误登", "登记错误", "duplicate"];
-        let unknown = || Error::UnknownLabel {
-            what: "reason for deregistration",
-            input: quote(s),
-            expected: "died (死亡), moved away (迁出), registered in error: <explanation> \
+        let unknown = || {
+            Error::Value(ValueError::UnknownLabel {
+                what: "reason for deregistration",
+                input: quote(s),
+                expected: "died (死亡), moved away (迁出), registered in error: <explanation> \
                        (误登：<说明>)"
-                .to_owned(),
+                    .to_owned(),
+            })
         };
         let (kind, why) = match s.split_once([':', '：']) {
             Some((k, w)) => (k, Some(w.trim())),

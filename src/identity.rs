@@ -18,8 +18,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::calendar::Day;
-use crate::error::Error;
 use crate::label::labels;
+use crate::value_error::ValueError;
 
 /// Replaces the characters of `s` between the first `keep_start` and the last `keep_end` with
 /// `*`, one star per character.
@@ -151,15 +151,15 @@ impl IdentityNumber {
     /// ```
     ///
     /// # Errors
-    /// - [`Error::IdentityNumberPrefixLength`] unless `first17` has exactly 17 characters, e.g.
+    /// - [`ValueError::IdentityNumberPrefixLength`](crate::value_error::ValueError::IdentityNumberPrefixLength) unless `first17` has exactly 17 characters, e.g.
     ///   the full 18-character number `11010519491231002X`;
-    /// - [`Error::IdentityNumberCharacter`] for anything but a digit, e.g. `1101051949123100X`.
+    /// - [`ValueError::IdentityNumberCharacter`](crate::value_error::ValueError::IdentityNumberCharacter) for anything but a digit, e.g. `1101051949123100X`.
     ///
     /// The birth date is not checked here.
-    pub fn check_character(first17: &str) -> Result<char, Error> {
+    pub fn check_character(first17: &str) -> Result<char, ValueError> {
         let len = first17.chars().count();
         if len != 17 {
-            return Err(Error::IdentityNumberPrefixLength {
+            return Err(ValueError::IdentityNumberPrefixLength {
                 masked: mask_input(first17, 4, 4, 12),
                 len,
             });
@@ -167,7 +167,7 @@ impl IdentityNumber {
         let mut digits = [0u8; 17];
         for (position, (slot, c)) in digits.iter_mut().zip(first17.chars()).enumerate() {
             if !c.is_ascii_digit() {
-                return Err(Error::IdentityNumberCharacter {
+                return Err(ValueError::IdentityNumberCharacter {
                     masked: mask_input(first17, 4, 4, 12),
                     position: position + 1,
                     found: c,
@@ -253,27 +253,27 @@ impl IdentityNumber {
 }
 
 impl FromStr for IdentityNumber {
-    type Err = Error;
+    type Err = ValueError;
 
     /// Parses an 18-character number (`x` accepted for `X`) or a legacy 15-digit one, after
     /// trimming surrounding whitespace.
     ///
     /// # Errors
     /// Every error carries the input masked, never in full.
-    /// - [`Error::IdentityNumberLength`] for any length but 18 or 15, e.g. `11010519491231002`
+    /// - [`ValueError::IdentityNumberLength`](crate::value_error::ValueError::IdentityNumberLength) for any length but 18 or 15, e.g. `11010519491231002`
     ///   (check character missing);
-    /// - [`Error::IdentityNumberCharacter`] for a non-digit, e.g. `1101051949123100XX`, or an
+    /// - [`ValueError::IdentityNumberCharacter`](crate::value_error::ValueError::IdentityNumberCharacter) for a non-digit, e.g. `1101051949123100XX`, or an
     ///   `X` at the end of a 15-digit number;
-    /// - [`Error::IdentityNumberBirthDate`] when positions 7 to 14 are no date, e.g.
+    /// - [`ValueError::IdentityNumberBirthDate`](crate::value_error::ValueError::IdentityNumberBirthDate) when positions 7 to 14 are no date, e.g.
     ///   `110105194902300027` (30 February);
-    /// - [`Error::IdentityNumberCheckDigit`] when the check character is wrong, e.g.
+    /// - [`ValueError::IdentityNumberCheckDigit`](crate::value_error::ValueError::IdentityNumberCheckDigit) when the check character is wrong, e.g.
     ///   `110105194912310023`.
-    fn from_str(input: &str) -> Result<IdentityNumber, Error> {
+    fn from_str(input: &str) -> Result<IdentityNumber, ValueError> {
         let s = input.trim();
         let masked = || mask_input(s, 4, 4, 12);
         let len = s.chars().count();
         if len != 18 && len != 15 {
-            return Err(Error::IdentityNumberLength {
+            return Err(ValueError::IdentityNumberLength {
                 masked: masked(),
                 len,
             });
@@ -281,7 +281,7 @@ impl FromStr for IdentityNumber {
         for (i, c) in s.chars().enumerate() {
             let allowed = c.is_ascii_digit() || (len == 18 && i == 17 && matches!(c, 'X' | 'x'));
             if !allowed {
-                return Err(Error::IdentityNumberCharacter {
+                return Err(ValueError::IdentityNumberCharacter {
                     masked: masked(),
                     position: i + 1,
                     found: c,
@@ -307,13 +307,13 @@ impl FromStr for IdentityNumber {
         let month = number(&first17[10..12]);
         let day = number(&first17[12..14]);
         if Day::from_ymd(year as i32, month, day).is_err() {
-            return Err(Error::IdentityNumberBirthDate { masked: masked() });
+            return Err(ValueError::IdentityNumberBirthDate { masked: masked() });
         }
         let expected = check_of(&first17);
         if len == 18 {
             let found = given.last().copied().unwrap_or(b'?').to_ascii_uppercase();
             if found != expected {
-                return Err(Error::IdentityNumberCheckDigit {
+                return Err(ValueError::IdentityNumberCheckDigit {
                     masked: masked(),
                     expected: char::from(expected),
                     found: char::from(found),
@@ -326,7 +326,7 @@ impl FromStr for IdentityNumber {
         // At most 10^17 - 1: plus 1 is neither 0 nor an overflow.
         NonZeroU64::new(n + 1)
             .map(IdentityNumber)
-            .ok_or(Error::IdentityNumberBirthDate { masked: masked() })
+            .ok_or(ValueError::IdentityNumberBirthDate { masked: masked() })
     }
 }
 
@@ -355,7 +355,7 @@ impl Serialize for IdentityNumber {
 impl<'de> Deserialize<'de> for IdentityNumber {
     /// Reads through [`FromStr`], so a stored number is validated again.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<IdentityNumber, D::Error> {
-        crate::error::deserialize_parsed(d, "a resident identity number")
+        crate::value_error::deserialize_parsed(d, "a resident identity number")
     }
 }
 
@@ -386,7 +386,7 @@ impl fmt::Display for PhoneKind {
     }
 }
 
-/// Why a phone number was refused; the sentence fragments of [`Error::InvalidPhone`].
+/// Why a phone number was refused; the sentence fragments of [`ValueError::InvalidPhone`](crate::value_error::ValueError::InvalidPhone).
 mod phone_reason {
     pub(super) const NO_DIGITS: &str = "it contains no digits";
     pub(super) const CHARACTERS: &str =
@@ -568,13 +568,13 @@ impl Ord for Phone {
 }
 
 impl FromStr for Phone {
-    type Err = Error;
+    type Err = ValueError;
 
     /// Parses a mobile or landline number in any of the forms listed on [`Phone`], after
     /// trimming surrounding whitespace.
     ///
     /// # Errors
-    /// [`Error::InvalidPhone`], with the input masked and the reason, for example:
+    /// [`ValueError::InvalidPhone`](crate::value_error::ValueError::InvalidPhone), with the input masked and the reason, for example:
     /// - `1380731123` (10 digits) or `12807311234` (starts with 12): not a mobile number;
     /// - `5221234`: a landline without its area code;
     /// - `0739-0221234`: a local number starting with 0;
@@ -582,10 +582,10 @@ impl FromStr for Phone {
     /// - `+1 212 555 0100`, `0044 20 7946 0000`: not a Chinese number;
     /// - `+86 0739 5221234`: a landline after the country code;
     /// - `138.0731.1234`: a character other than digits, spaces, hyphens and brackets.
-    fn from_str(input: &str) -> Result<Phone, Error> {
+    fn from_str(input: &str) -> Result<Phone, ValueError> {
         use phone_reason as why;
         let s = input.trim();
-        let fail = |reason: &'static str| Error::InvalidPhone {
+        let fail = |reason: &'static str| ValueError::InvalidPhone {
             masked: mask_input(s, 3, 4, 11),
             reason,
         };
@@ -701,7 +701,7 @@ impl Serialize for Phone {
 impl<'de> Deserialize<'de> for Phone {
     /// Reads through [`FromStr`], so a stored number is validated again.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Phone, D::Error> {
-        crate::error::deserialize_parsed(d, "a phone number")
+        crate::value_error::deserialize_parsed(d, "a phone number")
     }
 }
 
@@ -731,7 +731,7 @@ mod tests {
     }
 
     #[track_caller]
-    fn id_error(s: &str) -> Error {
+    fn id_error(s: &str) -> ValueError {
         match s.parse::<IdentityNumber>() {
             Ok(id) => panic!("{s:?} should be refused, got {id:?}"),
             Err(e) => e,
@@ -747,7 +747,7 @@ mod tests {
     }
 
     #[track_caller]
-    fn phone_error(s: &str) -> Error {
+    fn phone_error(s: &str) -> ValueError {
         match s.parse::<Phone>() {
             Ok(p) => panic!("{s:?} should be refused, got {p:?}"),
             Err(e) => e,
@@ -888,7 +888,7 @@ mod tests {
         let e = id_error("110105194912310023");
         assert_eq!(
             e,
-            Error::IdentityNumberCheckDigit {
+            ValueError::IdentityNumberCheckDigit {
                 masked: "1101**********0023".into(),
                 expected: 'X',
                 found: '3',
@@ -928,7 +928,7 @@ mod tests {
         // Spaces inside count as characters.
         assert!(matches!(
             id_error("110105 19491231 002X"),
-            Error::IdentityNumberLength { len: 20, .. }
+            ValueError::IdentityNumberLength { len: 20, .. }
         ));
     }
 
@@ -940,7 +940,7 @@ mod tests {
         );
         assert_eq!(
             id_error("11010519491231002Y"),
-            Error::IdentityNumberCharacter {
+            ValueError::IdentityNumberCharacter {
                 masked: "1101**********002Y".into(),
                 position: 18,
                 found: 'Y',
@@ -949,7 +949,7 @@ mod tests {
         // X closes only an 18-character number.
         assert!(matches!(
             id_error("11010549123100X"),
-            Error::IdentityNumberCharacter {
+            ValueError::IdentityNumberCharacter {
                 position: 15,
                 found: 'X',
                 ..
@@ -958,7 +958,7 @@ mod tests {
         // A full-width digit from a Chinese input method is not a digit.
         assert!(matches!(
             id_error("１1010519491231002X"),
-            Error::IdentityNumberCharacter {
+            ValueError::IdentityNumberCharacter {
                 position: 1,
                 found: '１',
                 ..
@@ -984,7 +984,7 @@ mod tests {
             let check = IdentityNumber::check_character(first17).unwrap();
             assert!(matches!(
                 id_error(&format!("{first17}{check}")),
-                Error::IdentityNumberBirthDate { .. }
+                ValueError::IdentityNumberBirthDate { .. }
             ));
         }
     }
@@ -999,7 +999,7 @@ mod tests {
         );
         assert_eq!(
             IdentityNumber::check_character("1101051949123100X").unwrap_err(),
-            Error::IdentityNumberCharacter {
+            ValueError::IdentityNumberCharacter {
                 masked: "1101*********100X".into(),
                 position: 17,
                 found: 'X',
@@ -1309,7 +1309,7 @@ mod tests {
             prop_assert_eq!(n.address_code(), &first17[..6]);
             for other in "0123456789X".chars().filter(|c| *c != check) {
                 let refused = format!("{first17}{other}").parse::<IdentityNumber>();
-                let is_check_error = matches!(refused, Err(Error::IdentityNumberCheckDigit { .. }));
+                let is_check_error = matches!(refused, Err(ValueError::IdentityNumberCheckDigit { .. }));
                 prop_assert!(is_check_error);
             }
         }

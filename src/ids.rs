@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::value_error::ValueError;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident, $prefix:literal, $what:literal) => {
@@ -22,10 +22,10 @@ macro_rules! id_type {
             /// Reads the bare number; errors mask what they quote.
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 const EXPECTED: &str = concat!("the number of a ", $what, " identifier");
-                let n = crate::error::deserialize_integer(d, EXPECTED)?;
+                let n = crate::value_error::deserialize_integer(d, EXPECTED)?;
                 u32::try_from(n)
                     .map($name)
-                    .map_err(|_| crate::error::out_of_range::<D::Error>(n, EXPECTED))
+                    .map_err(|_| crate::value_error::out_of_range::<D::Error>(n, EXPECTED))
             }
         }
 
@@ -54,14 +54,14 @@ macro_rules! id_type {
         }
 
         impl FromStr for $name {
-            type Err = Error;
+            type Err = ValueError;
 
-            fn from_str(s: &str) -> Result<Self, Error> {
+            fn from_str(s: &str) -> Result<Self, ValueError> {
                 s.strip_prefix($prefix)
                     .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
                     .and_then(|n| n.parse().ok())
                     .map($name)
-                    .ok_or_else(|| Error::InvalidId {
+                    .ok_or_else(|| ValueError::InvalidId {
                         input: s.into(),
                         what: $what,
                         example: concat!($prefix, "12"),
@@ -277,10 +277,10 @@ impl fmt::Display for DesignationId {
 /// identifier is ever handed out twice.
 ///
 /// # Errors
-/// [`Error::TooManyRecords`] when the numbers of this kind have run out.
-pub(crate) fn fresh_number(next: u32, what: &'static str) -> Result<u32, Error> {
+/// [`ValueError::TooManyRecords`](crate::value_error::ValueError::TooManyRecords) when the numbers of this kind have run out.
+pub(crate) fn fresh_number(next: u32, what: &'static str) -> Result<u32, ValueError> {
     match next.max(1) {
-        u32::MAX => Err(Error::TooManyRecords { what }),
+        u32::MAX => Err(ValueError::TooManyRecords { what }),
         n => Ok(n),
     }
 }

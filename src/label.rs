@@ -8,7 +8,7 @@
 //! - the Chinese term (`"网格员"`), with surrounding spaces;
 //! - the aliases listed in each type's documentation (`"村医"`, `"男性"`…).
 //!
-//! Anything else is refused with [`Error::UnknownLabel`], which quotes the text given (at
+//! Anything else is refused with [`ValueError::UnknownLabel`](crate::value_error::ValueError::UnknownLabel), which quotes the text given (at
 //! most 40 characters, identity and phone numbers masked) and lists the accepted names:
 //!
 //! ```
@@ -32,7 +32,7 @@
 //! `RiskLevel` have their own implementations there, on the same helpers. This file is the
 //! machinery only: it imports no domain module (tests/layers.rs).
 
-use crate::error::Error;
+use crate::value_error::ValueError;
 
 /// Normalizes text for comparison: trimmed, lower case, `_` and `-` read as spaces, runs of
 /// spaces (full-width ones too) collapsed to one.
@@ -82,14 +82,14 @@ pub(crate) fn expected<T: Copy>(
         .join(", ")
 }
 
-/// Parses a label among `all`, or refuses it with [`Error::UnknownLabel`].
+/// Parses a label among `all`, or refuses it with [`ValueError::UnknownLabel`](crate::value_error::ValueError::UnknownLabel).
 pub(crate) fn parse_label<T: Copy>(
     input: &str,
     what: &'static str,
     all: &[T],
     names: impl Fn(T) -> (&'static str, &'static str, &'static [&'static str]) + Copy,
-) -> Result<T, Error> {
-    find_label(input, all, names).ok_or_else(|| Error::UnknownLabel {
+) -> Result<T, ValueError> {
+    find_label(input, all, names).ok_or_else(|| ValueError::UnknownLabel {
         what,
         input: quote(input),
         expected: expected(all, names),
@@ -107,11 +107,12 @@ pub(crate) fn parse_label<T: Copy>(
 /// ```
 ///
 /// `with_display` adds `Display`; `no_display` leaves an existing one (which must print the
-/// English name). An optional `error = Variant` after it names an error variant with
-/// the fields `what`, `input` and `expected` other than [`Error::UnknownLabel`].
+/// English name). An optional `error = [ErrorType] Variant` after it names the
+/// error type (`FromStr::Err`) and its variant with the fields `what`, `input` and `expected`,
+/// other than [`ValueError::UnknownLabel`](crate::value_error::ValueError::UnknownLabel).
 macro_rules! labels {
     (
-        $name:ident : $what:literal, $display:ident $(, error = $err:ident)? {
+        $name:ident : $what:literal, $display:ident $(, error = [$($errty:tt)*] $err:ident)? {
             $( $variant:ident => $en:literal, $zh:literal $(, [$($alias:literal),* $(,)?])? ; )+
         }
     ) => {
@@ -140,13 +141,13 @@ macro_rules! labels {
         }
 
         impl ::std::str::FromStr for $name {
-            type Err = $crate::error::Error;
+            type Err = $crate::label::labels!(@type [$($($errty)*)?]);
 
-            fn from_str(s: &str) -> Result<Self, $crate::error::Error> {
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
                 let names = |v: $name| (v.label_en(), v.label_zh(), v.aliases());
                 $crate::label::find_label(s, $name::ALL, names).ok_or_else(|| {
                     $crate::label::labels!(
-                        @error [$($err)?]
+                        @error [$($($errty)* :: $err)?]
                         $what,
                         $crate::label::quote(s),
                         $crate::label::expected($name::ALL, names)
@@ -157,11 +158,13 @@ macro_rules! labels {
 
         $crate::label::labels!(@$display $name);
     };
+    (@type []) => { $crate::value_error::ValueError };
+    (@type [$($errty:tt)+]) => { $($errty)+ };
     (@error [] $what:expr, $input:expr, $expected:expr) => {
-        $crate::label::labels!(@error [UnknownLabel] $what, $input, $expected)
+        $crate::value_error::ValueError::UnknownLabel { what: $what, input: $input, expected: $expected }
     };
-    (@error [$err:ident] $what:expr, $input:expr, $expected:expr) => {
-        $crate::error::Error::$err { what: $what, input: $input, expected: $expected }
+    (@error [$($err:tt)+] $what:expr, $input:expr, $expected:expr) => {
+        $($err)+ { what: $what, input: $input, expected: $expected }
     };
     (@with_display $name:ident) => {
         impl ::std::fmt::Display for $name {

@@ -44,13 +44,14 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::chunked::Chunked;
-use crate::error::{Error, Tampering};
 use crate::hash::{Hash, Head};
 
+mod error;
 mod fast;
 mod parallel;
 mod walk;
 
+pub use error::{LedgerError, Tampering};
 pub use parallel::Parallelism;
 pub(crate) use parallel::map as parallel_map;
 use walk::{Link, Stop, Walk};
@@ -205,10 +206,10 @@ impl Proof {
     /// Checks that `record` (the entry's exact bytes) belongs to the head, and returns it.
     ///
     /// # Errors
-    /// [`Error::ProofMismatch`] if the record's digest is not the first digest, or the chain of
+    /// [`LedgerError::ProofMismatch`](crate::ledger::LedgerError::ProofMismatch) if the record's digest is not the first digest, or the chain of
     /// digests does not lead to the head.
-    pub fn check(&self, record: &[u8]) -> Result<Head, Error> {
-        let mismatch = || Error::ProofMismatch {
+    pub fn check(&self, record: &[u8]) -> Result<Head, LedgerError> {
+        let mismatch = || LedgerError::ProofMismatch {
             seq: self.seq,
             head: self.head,
         };
@@ -400,14 +401,14 @@ impl Ledger {
     /// keep the registry's state, or a replay made before redaction.
     ///
     /// # Errors
-    /// [`Error::EntryNotHeld`] if the entry is not in this ledger.
-    pub fn redact(&mut self, seq: u64) -> Result<(), Error> {
+    /// [`LedgerError::EntryNotHeld`](crate::ledger::LedgerError::EntryNotHeld) if the entry is not in this ledger.
+    pub fn redact(&mut self, seq: u64) -> Result<(), LedgerError> {
         let (first, last) = (self.base.seq.saturating_add(1), self.head().seq);
         let index = seq
             .checked_sub(self.base.seq.saturating_add(1))
             .and_then(|i| usize::try_from(i).ok())
             .filter(|i| *i < self.entries.len())
-            .ok_or(Error::EntryNotHeld { seq, first, last })?;
+            .ok_or(LedgerError::EntryNotHeld { seq, first, last })?;
         if let Some(e) = self.entries.get_mut(index) {
             e.bytes = None;
         }
@@ -417,8 +418,8 @@ impl Ledger {
     /// The proof that entry `seq` belongs to this ledger's head, from digests alone.
     ///
     /// # Errors
-    /// [`Error::EntryNotHeld`] if the entry is not in this ledger.
-    pub fn proof(&self, seq: u64) -> Result<Proof, Error> {
+    /// [`LedgerError::EntryNotHeld`](crate::ledger::LedgerError::EntryNotHeld) if the entry is not in this ledger.
+    pub fn proof(&self, seq: u64) -> Result<Proof, LedgerError> {
         self.proof_to(seq, self.head().seq)
     }
 
@@ -426,10 +427,10 @@ impl Ledger {
     /// of its day, say), from digests alone.
     ///
     /// # Errors
-    /// [`Error::EntryNotHeld`] if either entry is not in this ledger, or `head_seq < seq`.
-    pub fn proof_to(&self, seq: u64, head_seq: u64) -> Result<Proof, Error> {
+    /// [`LedgerError::EntryNotHeld`](crate::ledger::LedgerError::EntryNotHeld) if either entry is not in this ledger, or `head_seq < seq`.
+    pub fn proof_to(&self, seq: u64, head_seq: u64) -> Result<Proof, LedgerError> {
         let (first, last) = (self.base.seq.saturating_add(1), self.head().seq);
-        let not_held = |seq| Error::EntryNotHeld { seq, first, last };
+        let not_held = |seq| LedgerError::EntryNotHeld { seq, first, last };
         let entry = self.entry(seq).ok_or_else(|| not_held(seq))?;
         let head_entry = self
             .entry(head_seq)
@@ -460,9 +461,9 @@ impl Ledger {
     /// Returns the [`Head`] of the verified ledger.
     ///
     /// # Errors
-    /// [`Error::LedgerTampered`] naming the first entry (1-based position, and the sequence
+    /// [`LedgerError::LedgerTampered`](crate::ledger::LedgerError::LedgerTampered) naming the first entry (1-based position, and the sequence
     /// number it carries) that was altered, removed, inserted or reordered.
-    pub fn verify(&self) -> Result<Head, Error> {
+    pub fn verify(&self) -> Result<Head, LedgerError> {
         self.verify_with(Parallelism::default())
     }
 
@@ -482,7 +483,7 @@ impl Ledger {
     ///
     /// # Errors
     /// As [`verify`](Ledger::verify).
-    pub fn verify_with(&self, parallelism: Parallelism) -> Result<Head, Error> {
+    pub fn verify_with(&self, parallelism: Parallelism) -> Result<Head, LedgerError> {
         self.verify_report_with(parallelism).map(|v| v.head)
     }
 
@@ -490,7 +491,7 @@ impl Ledger {
     ///
     /// # Errors
     /// As [`verify`](Ledger::verify).
-    pub fn verify_report(&self) -> Result<Verified, Error> {
+    pub fn verify_report(&self) -> Result<Verified, LedgerError> {
         self.verify_report_with(Parallelism::default())
     }
 
@@ -510,7 +511,7 @@ impl Ledger {
     ///
     /// # Errors
     /// As [`verify`](Ledger::verify).
-    pub fn verify_report_with(&self, parallelism: Parallelism) -> Result<Verified, Error> {
+    pub fn verify_report_with(&self, parallelism: Parallelism) -> Result<Verified, LedgerError> {
         let mut walk = Walk::new(self.base);
         for chunk in self.entries.chunks() {
             // The digests and hashes of a chunk on the threads; the chain in order, here.
@@ -534,10 +535,10 @@ impl Ledger {
     /// Verifies the ledger, and that it reaches `anchor` with the same hash there.
     ///
     /// # Errors
-    /// As [`verify`](Ledger::verify), and [`Error::LedgerTampered`] with
+    /// As [`verify`](Ledger::verify), and [`LedgerError::LedgerTampered`](crate::ledger::LedgerError::LedgerTampered) with
     /// [`Tampering::HeadMismatch`] if the ledger is shorter than the anchor or its entry at
     /// the anchor's sequence number has another hash.
-    pub fn verify_against(&self, anchor: Head) -> Result<Head, Error> {
+    pub fn verify_against(&self, anchor: Head) -> Result<Head, LedgerError> {
         let head = self.verify()?;
         self.check_head(anchor)?;
         Ok(head)
@@ -550,7 +551,7 @@ impl Ledger {
     /// # Errors
     /// As [`verify_against`](Ledger::verify_against), for the first head (in the order given)
     /// that the ledger does not reach with the same hash.
-    pub fn verify_heads(&self, heads: &[Head]) -> Result<Head, Error> {
+    pub fn verify_heads(&self, heads: &[Head]) -> Result<Head, LedgerError> {
         let head = self.verify()?;
         for anchor in heads {
             self.check_head(*anchor)?;
@@ -558,7 +559,7 @@ impl Ledger {
         Ok(head)
     }
 
-    fn check_head(&self, anchor: Head) -> Result<(), Error> {
+    fn check_head(&self, anchor: Head) -> Result<(), LedgerError> {
         let matches = if anchor.seq == self.base.seq {
             anchor.hash == self.base.hash
         } else {
@@ -570,7 +571,7 @@ impl Ledger {
         } else {
             let position = anchor.seq.saturating_sub(self.base.seq);
             let position = usize::try_from(position).unwrap_or(usize::MAX);
-            Err(Error::LedgerTampered {
+            Err(LedgerError::LedgerTampered {
                 position: position.min(self.entries.len() + 1),
                 seq: Some(anchor.seq),
                 problem: Tampering::HeadMismatch { expected: anchor },
@@ -613,10 +614,10 @@ impl Ledger {
     /// are ignored.
     ///
     /// # Errors
-    /// [`Error::LedgerUnreadable`] naming the line, when a line other than an incomplete last
-    /// one is not an entry; [`Error::UnsupportedLedgerVersion`] for a record of another format
+    /// [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) naming the line, when a line other than an incomplete last
+    /// one is not an entry; [`LedgerError::UnsupportedLedgerVersion`](crate::ledger::LedgerError::UnsupportedLedgerVersion) for a record of another format
     /// version (version 1 files are refused).
-    pub fn from_jsonl(text: &str) -> Result<Loaded, Error> {
+    pub fn from_jsonl(text: &str) -> Result<Loaded, LedgerError> {
         Ledger::from_jsonl_bytes(text.as_bytes())
     }
 
@@ -626,7 +627,7 @@ impl Ledger {
     ///
     /// # Errors
     /// As [`from_jsonl`](Ledger::from_jsonl).
-    pub fn from_jsonl_bytes(bytes: &[u8]) -> Result<Loaded, Error> {
+    pub fn from_jsonl_bytes(bytes: &[u8]) -> Result<Loaded, LedgerError> {
         Ledger::from_jsonl_after(Head::default(), bytes)
     }
 
@@ -638,7 +639,7 @@ impl Ledger {
     ///
     /// # Errors
     /// As [`from_jsonl`](Ledger::from_jsonl).
-    pub fn from_jsonl_after(base: Head, bytes: &[u8]) -> Result<Loaded, Error> {
+    pub fn from_jsonl_after(base: Head, bytes: &[u8]) -> Result<Loaded, LedgerError> {
         Ledger::read_jsonl_after(base, bytes, Parallelism::default()).map_err(|e| e.into_error())
     }
 
@@ -646,9 +647,9 @@ impl Ledger {
     /// one `String`. As [`from_jsonl`](Ledger::from_jsonl) otherwise.
     ///
     /// # Errors
-    /// As [`from_jsonl`](Ledger::from_jsonl), and [`Error::LedgerUnreadable`] (line 0) for a
+    /// As [`from_jsonl`](Ledger::from_jsonl), and [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) (line 0) for a
     /// reader's own failure.
-    pub fn read_jsonl(reader: impl BufRead) -> Result<Loaded, Error> {
+    pub fn read_jsonl(reader: impl BufRead) -> Result<Loaded, LedgerError> {
         Ledger::read_jsonl_with(reader, Parallelism::default())
     }
 
@@ -657,7 +658,7 @@ impl Ledger {
     ///
     /// # Errors
     /// As [`read_jsonl`](Ledger::read_jsonl).
-    pub fn read_jsonl_part(base: Head, reader: impl BufRead) -> Result<Loaded, Error> {
+    pub fn read_jsonl_part(base: Head, reader: impl BufRead) -> Result<Loaded, LedgerError> {
         Ledger::read_jsonl_part_with(base, reader, Parallelism::default())
     }
 
@@ -681,7 +682,7 @@ impl Ledger {
     pub fn read_jsonl_with(
         reader: impl BufRead,
         parallelism: Parallelism,
-    ) -> Result<Loaded, Error> {
+    ) -> Result<Loaded, LedgerError> {
         Ledger::read_jsonl_after(Head::default(), reader, parallelism).map_err(|e| e.into_error())
     }
 
@@ -708,7 +709,7 @@ impl Ledger {
         base: Head,
         reader: impl BufRead,
         parallelism: Parallelism,
-    ) -> Result<Loaded, Error> {
+    ) -> Result<Loaded, LedgerError> {
         Ledger::read_jsonl_after(base, reader, parallelism).map_err(|e| e.into_error())
     }
 
@@ -733,7 +734,10 @@ impl Ledger {
     /// # Errors
     /// As [`read_jsonl`](Ledger::read_jsonl) first (a line that cannot be read anywhere in the
     /// file), then as [`verify`](Ledger::verify).
-    pub fn verify_jsonl(reader: impl BufRead, parallelism: Parallelism) -> Result<Verified, Error> {
+    pub fn verify_jsonl(
+        reader: impl BufRead,
+        parallelism: Parallelism,
+    ) -> Result<Verified, LedgerError> {
         Ledger::verify_jsonl_part(Head::default(), reader, parallelism)
     }
 
@@ -762,7 +766,7 @@ impl Ledger {
         base: Head,
         reader: impl BufRead,
         parallelism: Parallelism,
-    ) -> Result<Verified, Error> {
+    ) -> Result<Verified, LedgerError> {
         let mut walk = Walk::new(base);
         // The first problem the walk finds; the rest of the file is still read, because a line
         // that cannot be read is reported before it (as reading, then verifying, does).
@@ -828,7 +832,7 @@ struct LineAt {
 fn read_lines<T: Send>(
     mut reader: impl BufRead,
     parallelism: Parallelism,
-    parse: impl Fn(&[u8], usize) -> Result<T, Error> + Sync,
+    parse: impl Fn(&[u8], usize) -> Result<T, LedgerError> + Sync,
     schema: impl Fn(&T) -> Option<u64>,
     mut push: impl FnMut(T),
 ) -> Result<Option<Cut>, ReadError> {
@@ -836,12 +840,12 @@ fn read_lines<T: Send>(
     let mut lines = Vec::new();
     let mut number = 0usize;
     let mut first = true;
-    let checked = |result: Result<T, Error>, first: bool, line: usize| {
+    let checked = |result: Result<T, LedgerError>, first: bool, line: usize| {
         let entry = result?;
         if first {
             check_version(schema(&entry), line)?;
         }
-        Ok::<T, Error>(entry)
+        Ok::<T, LedgerError>(entry)
     };
     loop {
         buf.clear();
@@ -904,7 +908,7 @@ fn read_lines<T: Send>(
                             return Ok(None);
                         }
                     }
-                    if matches!(err, Error::UnsupportedLedgerVersion { .. }) {
+                    if matches!(err, LedgerError::UnsupportedLedgerVersion { .. }) {
                         return Err(ReadError::Domain(err));
                     }
                     return Ok(Some(Cut {
@@ -926,13 +930,13 @@ fn read_lines<T: Send>(
 
 enum ReadError {
     Io(String),
-    Domain(Error),
+    Domain(LedgerError),
 }
 
 impl ReadError {
-    fn into_error(self) -> Error {
+    fn into_error(self) -> LedgerError {
         match self {
-            ReadError::Io(reason) => Error::LedgerUnreadable { line: 0, reason },
+            ReadError::Io(reason) => LedgerError::LedgerUnreadable { line: 0, reason },
             ReadError::Domain(e) => e,
         }
     }
@@ -960,20 +964,22 @@ impl Line<'_> {
 
 /// A first entry of another format version is refused with a version error; a later entry
 /// whose version differs was altered, which verification reports.
-fn check_version(schema: Option<u64>, line: usize) -> Result<(), Error> {
+fn check_version(schema: Option<u64>, line: usize) -> Result<(), LedgerError> {
     match schema {
-        Some(found) if found != u64::from(SCHEMA_VERSION) => Err(Error::UnsupportedLedgerVersion {
-            line,
-            found,
-            supported: SCHEMA_VERSION,
-        }),
+        Some(found) if found != u64::from(SCHEMA_VERSION) => {
+            Err(LedgerError::UnsupportedLedgerVersion {
+                line,
+                found,
+                supported: SCHEMA_VERSION,
+            })
+        }
         _ => Ok(()),
     }
 }
 
 /// Reads one stored line: the exact shape this crate writes the fast way ([`fast`]), anything
 /// else through serde, which gives every error its message.
-fn parse_line(raw: &[u8], line: usize) -> Result<Line<'_>, Error> {
+fn parse_line(raw: &[u8], line: usize) -> Result<Line<'_>, LedgerError> {
     match fast::read(raw) {
         Some(fast::Fast::Record { prev, hash, bytes }) => Ok(Line {
             prev,
@@ -992,8 +998,8 @@ fn parse_line(raw: &[u8], line: usize) -> Result<Line<'_>, Error> {
 }
 
 /// Reads one stored line through serde: any shape serde_json reads, and the errors' messages.
-fn parse_line_serde(raw: &[u8], line: usize) -> Result<Line<'_>, Error> {
-    let unreadable = |reason: String| Error::LedgerUnreadable { line, reason };
+fn parse_line_serde(raw: &[u8], line: usize) -> Result<Line<'_>, LedgerError> {
+    let unreadable = |reason: String| LedgerError::LedgerUnreadable { line, reason };
     let text = std::str::from_utf8(raw).map_err(|e| unreadable(e.to_string()))?;
     let stored: StoredLine<'_> = serde_json::from_str(text).map_err(|e| {
         // serde's message may quote the stored value: give its category and place only.

@@ -1,8 +1,8 @@
 //! Lenient reading of days as spreadsheets and clerks write them.
 
 use crate::calendar::Day;
-use crate::error::Error;
 use crate::mask::MaskedText;
+use crate::value_error::ValueError;
 
 impl Day {
     /// Reads a day in the forms a spreadsheet or a clerk writes: `2020-01-24`, `2020/1/24`,
@@ -27,13 +27,13 @@ impl Day {
     /// ```
     ///
     /// # Errors
-    /// - [`Error::InvalidLenientDay`] for any other form (`24/1/2020`, `2020/1/24/`, `2020-01`,
+    /// - [`ValueError::InvalidLenientDay`](crate::value_error::ValueError::InvalidLenientDay) for any other form (`24/1/2020`, `2020/1/24/`, `2020-01`,
     ///   `2020/01-24` with mixed separators, `2020年1月`), or a date that does not exist
     ///   (`2021/2/29`); the message quotes at most 40 characters of the text, identity and phone
     ///   numbers masked;
-    /// - [`Error::DayOutsideRange`] for a day before 1800.
-    pub fn parse_lenient(text: &str) -> Result<Day, Error> {
-        let bad = || Error::InvalidLenientDay {
+    /// - [`ValueError::DayOutsideRange`](crate::value_error::ValueError::DayOutsideRange) for a day before 1800.
+    pub fn parse_lenient(text: &str) -> Result<Day, ValueError> {
+        let bad = || ValueError::InvalidLenientDay {
             input: MaskedText::truncated(text, 40),
         };
         // Full-width digits and punctuation to ASCII.
@@ -79,7 +79,7 @@ impl Day {
             _ => return Err(bad()),
         };
         let date = chrono::NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(bad)?;
-        Day::try_from_chrono(date).map_err(|_| Error::DayOutsideRange {
+        Day::try_from_chrono(date).map_err(|_| ValueError::DayOutsideRange {
             input: MaskedText::truncated(text, 40),
         })
     }
@@ -136,7 +136,7 @@ mod tests {
             assert!(
                 matches!(
                     Day::parse_lenient(text),
-                    Err(Error::InvalidLenientDay { .. })
+                    Err(ValueError::InvalidLenientDay { .. })
                 ),
                 "{text:?}"
             );
@@ -150,7 +150,7 @@ mod tests {
         assert!(!format!("{err:?}").contains("13807311234"));
         assert!(matches!(
             Day::parse_lenient("1799/12/31"),
-            Err(Error::DayOutsideRange { .. })
+            Err(ValueError::DayOutsideRange { .. })
         ));
     }
 

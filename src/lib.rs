@@ -147,6 +147,18 @@
 //! log-in: the caller says which member of staff acts, and the registry decides whether they
 //! may.
 //!
+//! # Errors
+//!
+//! [`Error`] is short, as in rustls: what crosses modules (authorization and reach, the order
+//! of instants, replay, batches) is a variant of its own, and each concern's errors are one
+//! variant wrapping that concern's enum: [`ValueError`] (what the values' parsers return — the
+//! `FromStr::Err` of [`Day`], [`Instant`], the ids, [`IdentityNumber`], [`Phone`], the codes and
+//! labels; since the split this is `ValueError`, not `Error`, a breaking change), [`LedgerError`]
+//! (what [`Ledger`] returns), [`grid::GridError`], [`screening::ScreeningError`],
+//! [`observation::ObservationError`], [`gathering::GatheringError`],
+//! [`supervision::SupervisionError`] and [`report::ReportError`]. `?` converts each into an
+//! `Error`. Every error has a stable code ([`Error::code`]) that never changes.
+//!
 //! # Chinese and English
 //!
 //! Everything a person reads comes in English and in Chinese, named the same way across the
@@ -160,7 +172,8 @@
 //!   values in `ALL`. Kinds defined as data (gathering kinds, relations, checklist items)
 //!   have the same two methods, borrowing the name from the value.
 //! - `display_zh()` returns an `impl Display` for a sentence, a row or a table in Chinese
-//!   (`ReleaseDecision::display_zh`, `WorkList::display_zh`, `Error::display_zh`). A name
+//!   (`ReleaseDecision::display_zh`, `WorkList::display_zh`, [`Error::display_zh`], which covers
+//!   every error; `Error::to_string_zh` is kept, deprecated, for code written before). A name
 //!   composed from parts (a cadre's form of accountability, `组织处理：免职`) is a sentence too.
 //! - A Chinese text holds no English word but ids (`R12`, `S4`), codes (`C2`, `420100`),
 //!   days and instants, names as they were registered, and quoted input; tests render every
@@ -199,7 +212,7 @@ mod chunked;
 mod error;
 mod event;
 pub mod gathering;
-mod grid;
+pub mod grid;
 mod hash;
 mod household;
 mod identity;
@@ -216,17 +229,18 @@ mod record;
 mod record_writer;
 mod registry;
 pub mod report;
-mod screening;
+pub mod screening;
 pub mod supervision;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;
 mod table;
 #[cfg(test)]
 mod test_support;
+mod value_error;
 
 pub use audit::Subject;
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
-pub use error::{Error, Tampering};
+pub use error::Error;
 pub use event::{Command, Event};
 pub use gathering::{
     GatheringCommand, GatheringDecision, GatheringEvent, GatheringKind, GatheringOrder, OrderTerms,
@@ -245,7 +259,10 @@ pub use ids::{
     HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
     StaffId, UnitId, VenueId, ViolationId,
 };
-pub use ledger::{Cut, Entry, Ledger, Loaded, Parallelism, Proof, SCHEMA_VERSION, Verified};
+pub use ledger::{
+    Cut, Entry, Ledger, LedgerError, Loaded, Parallelism, Proof, SCHEMA_VERSION, Tampering,
+    Verified,
+};
 pub use mask::{MaskedText, mask_personal_data};
 pub use observation::{
     FeverRule, Observation, ObservationChange, ObservationCommand, ObservationCounts,
@@ -280,6 +297,7 @@ pub use supervision::{
     Inspection, InspectionMode, InspectionTarget, ItemCheck, OverdueFinding, SupervisionCommand,
     SupervisionEvent, Verdict,
 };
+pub use value_error::ValueError;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -19,20 +19,20 @@
 //! | note | [`NOTE_MAX_CHARS`] (2,000) | notes, reasons, findings, rectifications, what a resident said |
 //!
 //! ```
-//! use fangkong::{Error, Founding, Registry, UnitKind};
+//! use fangkong::{Error, Founding, Registry, UnitKind, ValueError};
 //! use fangkong::limits::NAME_MAX_CHARS;
 //! let t = "2020-01-24T09:00:00+08:00".parse()?;
 //! let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
 //! let leader = reg.staff_ids().next().unwrap();
 //! let long = "前".repeat(NAME_MAX_CHARS + 1);
 //! let err = reg.establish_unit(leader, t, UnitKind::Village, &long, reg.township(), None);
-//! assert!(matches!(err, Err(Error::TextTooLong { chars: 101, max: 100, .. })));
+//! assert!(matches!(err, Err(Error::Value(ValueError::TextTooLong { chars: 101, max: 100, .. }))));
 //! let err = reg.establish_unit(leader, t, UnitKind::Village, "Qian\tjin", reg.township(), None);
-//! assert!(matches!(err, Err(Error::ControlCharacterInText { code: 9, position: 5, .. })));
+//! assert!(matches!(err, Err(Error::Value(ValueError::ControlCharacterInText { code: 9, position: 5, .. }))));
 //! # Ok::<(), fangkong::Error>(())
 //! ```
 
-use crate::error::Error;
+use crate::value_error::ValueError;
 
 /// The most characters a name may have: of a unit, a member of staff, a resident, a venue, a
 /// kind of gathering or venue, a screening round or rule, a protocol (and its key), a check
@@ -91,14 +91,18 @@ fn is_control(c: char) -> bool {
 /// checked apart). The error never carries the text itself.
 ///
 /// # Errors
-/// [`Error::TextTooLong`], [`Error::ControlCharacterInText`].
-pub(crate) fn text_field(s: &str, what: impl Into<String>, kind: TextKind) -> Result<(), Error> {
+/// [`ValueError::TextTooLong`](crate::value_error::ValueError::TextTooLong), [`ValueError::ControlCharacterInText`](crate::value_error::ValueError::ControlCharacterInText).
+pub(crate) fn text_field(
+    s: &str,
+    what: impl Into<String>,
+    kind: TextKind,
+) -> Result<(), ValueError> {
     let max = kind.max_chars();
     // A character takes at least one byte: a text of at most `max` bytes is short enough.
     if s.len() > max {
         let chars = s.chars().count();
         if chars > max {
-            return Err(Error::TextTooLong {
+            return Err(ValueError::TextTooLong {
                 what: what.into(),
                 chars,
                 max,
@@ -117,7 +121,7 @@ pub(crate) fn text_field(s: &str, what: impl Into<String>, kind: TextKind) -> Re
                 _ => false,
             };
         if !allowed {
-            return Err(Error::ControlCharacterInText {
+            return Err(ValueError::ControlCharacterInText {
                 what: what.into(),
                 code: u32::from(c),
                 position: i + 1,
@@ -132,7 +136,7 @@ pub(crate) fn optional_text_field(
     s: Option<&str>,
     what: impl Into<String>,
     kind: TextKind,
-) -> Result<(), Error> {
+) -> Result<(), ValueError> {
     s.map_or(Ok(()), |s| text_field(s, what, kind))
 }
 
@@ -147,7 +151,7 @@ mod tests {
         let err = text_field(&format!("{name}王"), "a name", TextKind::Name).unwrap_err();
         assert_eq!(
             err,
-            Error::TextTooLong {
+            ValueError::TextTooLong {
                 what: "a name".into(),
                 chars: 101,
                 max: 100
@@ -161,7 +165,7 @@ mod tests {
             assert!(text_field(ok, "a note", TextKind::Note).is_ok(), "{ok:?}");
             let err = text_field(ok, "a name", TextKind::Name).unwrap_err();
             assert!(
-                matches!(err, Error::ControlCharacterInText { position: 2, .. }),
+                matches!(err, ValueError::ControlCharacterInText { position: 2, .. }),
                 "{err:?}"
             );
         }
@@ -170,7 +174,7 @@ mod tests {
         ] {
             let err = text_field(bad, "a note", TextKind::Note).unwrap_err();
             assert!(
-                matches!(err, Error::ControlCharacterInText { position: 2, .. }),
+                matches!(err, ValueError::ControlCharacterInText { position: 2, .. }),
                 "{bad:?}: {err:?}"
             );
         }

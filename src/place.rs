@@ -15,8 +15,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::Error;
 use crate::label::labels;
+use crate::value_error::ValueError;
 
 /// The level of an administrative division (行政区划级别).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -68,12 +68,13 @@ impl DivisionCode {
     /// The code with the digits of `n` (e.g. `420106`).
     ///
     /// # Errors
-    /// [`Error::InvalidDivisionCode`] for a number that is not a well-formed code: `1_234_567`
+    /// [`ValueError::InvalidDivisionCode`](crate::value_error::ValueError::InvalidDivisionCode) for a number that is not a well-formed code: `1_234_567`
     /// (seven digits), `420` (province digits `00`), `420012` (prefecture `00` with county `12`).
-    pub fn from_u32(n: u32) -> Result<DivisionCode, Error> {
-        check_division(n).map_err(|reason| Error::InvalidDivisionCode {
+    pub fn from_u32(n: u32) -> Result<DivisionCode, ValueError> {
+        check_division(n).map_err(|(reason, reason_zh)| ValueError::InvalidDivisionCode {
             input: format!("{n:06}").into(),
             reason,
+            reason_zh,
         })?;
         Ok(DivisionCode(n))
     }
@@ -160,29 +161,36 @@ impl DivisionCode {
     }
 }
 
-/// Why `n` is not a well-formed division code, or `Ok`.
-fn check_division(n: u32) -> Result<(), String> {
+/// Why `n` is not a well-formed division code (in English and in Chinese), or `Ok`.
+fn check_division(n: u32) -> Result<(), (String, String)> {
     if n > 999_999 {
-        return Err(SIX_DIGITS.to_owned());
+        return Err((SIX_DIGITS.to_owned(), SIX_DIGITS_ZH.to_owned()));
     }
     let province = n / 10_000;
     let prefecture = n / 100 % 100;
     let county = n % 100;
     if province < 11 {
-        return Err(format!(
-            "its first two digits {province:02} name no province; province digits run from 11 to 99"
+        return Err((
+            format!(
+                "its first two digits {province:02} name no province; province digits run from 11 to 99"
+            ),
+            format!("前两位{province:02}不是任何省份；省级代码为11至99"),
         ));
     }
     if prefecture == 0 && county != 0 {
-        return Err(format!(
-            "its prefecture digits are 00 but its county digits are {county:02}; a province \
-             code ends in 0000, such as 420000"
+        return Err((
+            format!(
+                "its prefecture digits are 00 but its county digits are {county:02}; a province \
+                 code ends in 0000, such as 420000"
+            ),
+            format!("地级位为00而县级位为{county:02}；省级代码以0000结尾，如420000"),
         ));
     }
     Ok(())
 }
 
 const SIX_DIGITS: &str = "a division code is exactly 6 digits, such as 420106";
+const SIX_DIGITS_ZH: &str = "行政区划代码为6位数字，如420106";
 
 impl fmt::Display for DivisionCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -197,31 +205,34 @@ impl fmt::Debug for DivisionCode {
 }
 
 impl FromStr for DivisionCode {
-    type Err = Error;
+    type Err = ValueError;
 
     /// Parses six ASCII digits.
-    fn from_str(s: &str) -> Result<DivisionCode, Error> {
-        let n = parse_digits(s, 6).ok_or_else(|| Error::InvalidDivisionCode {
+    fn from_str(s: &str) -> Result<DivisionCode, ValueError> {
+        let n = parse_digits(s, 6).ok_or_else(|| ValueError::InvalidDivisionCode {
             input: s.into(),
             reason: SIX_DIGITS.to_owned(),
+            reason_zh: SIX_DIGITS_ZH.to_owned(),
         })?;
-        let n = u32::try_from(n).map_err(|_| Error::InvalidDivisionCode {
+        let n = u32::try_from(n).map_err(|_| ValueError::InvalidDivisionCode {
             input: s.into(),
             reason: SIX_DIGITS.to_owned(),
+            reason_zh: SIX_DIGITS_ZH.to_owned(),
         })?;
-        check_division(n).map_err(|reason| Error::InvalidDivisionCode {
+        check_division(n).map_err(|(reason, reason_zh)| ValueError::InvalidDivisionCode {
             input: s.into(),
             reason,
+            reason_zh,
         })?;
         Ok(DivisionCode(n))
     }
 }
 
 impl TryFrom<u32> for DivisionCode {
-    type Error = Error;
+    type Error = ValueError;
 
     /// Same as [`DivisionCode::from_u32`].
-    fn try_from(n: u32) -> Result<DivisionCode, Error> {
+    fn try_from(n: u32) -> Result<DivisionCode, ValueError> {
         DivisionCode::from_u32(n)
     }
 }
@@ -235,7 +246,7 @@ impl Serialize for DivisionCode {
 impl<'de> Deserialize<'de> for DivisionCode {
     /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DivisionCode, D::Error> {
-        crate::error::deserialize_parsed(d, "a division code of six digits")
+        crate::value_error::deserialize_parsed(d, "a division code of six digits")
     }
 }
 
@@ -372,31 +383,44 @@ impl fmt::Debug for StatisticalCode {
 }
 
 impl FromStr for StatisticalCode {
-    type Err = Error;
+    type Err = ValueError;
 
     /// Parses twelve ASCII digits.
-    fn from_str(s: &str) -> Result<StatisticalCode, Error> {
-        let bad = |reason: String| Error::InvalidStatisticalCode {
+    fn from_str(s: &str) -> Result<StatisticalCode, ValueError> {
+        let bad = |reason: String, reason_zh: String| ValueError::InvalidStatisticalCode {
             input: s.into(),
             reason,
+            reason_zh,
         };
         let n = parse_digits(s, 12).ok_or_else(|| {
             bad(
                 "a statistical division code is exactly 12 digits: a 6-digit division code, \
                  3 township digits and 3 village digits, such as 430502101203"
                     .to_owned(),
+                "统计用区划代码为12位数字：6位行政区划代码、3位乡级代码和3位村级代码，如430502101203"
+                    .to_owned(),
             )
         })?;
         let division = (n / 1_000_000) as u32;
-        check_division(division)
-            .map_err(|reason| bad(format!("its first six digits, the division code: {reason}")))?;
+        check_division(division).map_err(|(reason, zh)| {
+            bad(
+                format!("its first six digits, the division code: {reason}"),
+                format!("前六位行政区划代码：{zh}"),
+            )
+        })?;
         let code = StatisticalCode(n);
         if code.township_digits() == 0 && code.village_digits() != 0 {
-            return Err(bad(format!(
-                "its village digits {:03} follow township digits 000; a village lies in a \
-                 township",
-                code.village_digits()
-            )));
+            return Err(bad(
+                format!(
+                    "its village digits {:03} follow township digits 000; a village lies in a \
+                     township",
+                    code.village_digits()
+                ),
+                format!(
+                    "乡级代码为000而村级代码为{:03}；村必须属于某个乡镇",
+                    code.village_digits()
+                ),
+            ));
         }
         Ok(code)
     }
@@ -411,7 +435,7 @@ impl Serialize for StatisticalCode {
 impl<'de> Deserialize<'de> for StatisticalCode {
     /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<StatisticalCode, D::Error> {
-        crate::error::deserialize_parsed(d, "a statistical division code of twelve digits")
+        crate::value_error::deserialize_parsed(d, "a statistical division code of twelve digits")
     }
 }
 

@@ -6,6 +6,7 @@
 //! command's authority once, for all its events. A body is an accepted [`Event`] or a
 //! [`Refusal`].
 
+use crate::ledger::LedgerError;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Instant;
@@ -96,29 +97,33 @@ impl Record {
     /// Reads a record from an entry.
     ///
     /// # Errors
-    /// [`Error::RecordRedacted`] for a redacted entry; [`Error::RecordUnreadable`] if the
+    /// [`LedgerError::RecordRedacted`](crate::ledger::LedgerError::RecordRedacted) for a redacted entry; [`LedgerError::RecordUnreadable`](crate::ledger::LedgerError::RecordUnreadable) if the
     /// bytes are not a record of this format version.
     pub fn of(entry: &Entry) -> Result<Record, Error> {
-        let bytes = entry.record_bytes().ok_or(Error::RecordRedacted {
-            seq: 0,
-            what: "read",
-        })?;
+        let bytes = entry
+            .record_bytes()
+            .ok_or(Error::Ledger(LedgerError::RecordRedacted {
+                seq: 0,
+                what: "read",
+            }))?;
         Record::parse(bytes)
     }
 
     /// Reads a record from its bytes.
     ///
     /// # Errors
-    /// [`Error::RecordUnreadable`] if the bytes are not a record of this format version.
+    /// [`LedgerError::RecordUnreadable`](crate::ledger::LedgerError::RecordUnreadable) if the bytes are not a record of this format version.
     pub fn parse(bytes: &str) -> Result<Record, Error> {
-        serde_json::from_str(bytes).map_err(|e| Error::RecordUnreadable {
-            // serde's message may quote the stored value (personal data): category and place.
-            reason: format!(
-                "{:?} error at line {} column {}",
-                e.classify(),
-                e.line(),
-                e.column()
-            ),
+        serde_json::from_str(bytes).map_err(|e| {
+            Error::Ledger(LedgerError::RecordUnreadable {
+                // serde's message may quote the stored value (personal data): category and place.
+                reason: format!(
+                    "{:?} error at line {} column {}",
+                    e.classify(),
+                    e.line(),
+                    e.column()
+                ),
+            })
         })
     }
 
@@ -159,22 +164,24 @@ impl Ledger {
     /// The records held, first to last, read from their bytes.
     ///
     /// # Errors
-    /// [`Error::LedgerUnreadable`] for a record that cannot be read, naming its line;
-    /// [`Error::RecordRedacted`] for a redacted one.
+    /// [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) for a record that cannot be read, naming its line;
+    /// [`LedgerError::RecordRedacted`](crate::ledger::LedgerError::RecordRedacted) for a redacted one.
     pub fn records(&self) -> impl Iterator<Item = Result<Record, Error>> + '_ {
         let base = self.base().seq;
         self.entries()
             .enumerate()
             .map(move |(i, e)| match e.record_bytes() {
-                None => Err(Error::RecordRedacted {
+                None => Err(Error::Ledger(LedgerError::RecordRedacted {
                     seq: base + i as u64 + 1,
                     what: "read",
-                }),
+                })),
                 Some(bytes) => Record::parse(bytes).map_err(|err| match err {
-                    Error::RecordUnreadable { reason } => Error::LedgerUnreadable {
-                        line: i + 1,
-                        reason,
-                    },
+                    Error::Ledger(LedgerError::RecordUnreadable { reason }) => {
+                        Error::Ledger(LedgerError::LedgerUnreadable {
+                            line: i + 1,
+                            reason,
+                        })
+                    }
                     other => other,
                 }),
             })

@@ -12,6 +12,7 @@ use crate::grid::{Duty, GridCommand, Role, UnitKind};
 use crate::household::{Relation, ResidentDetails, Vulnerabilities};
 use crate::identity::{IdentityNumber, Phone, Sex};
 use crate::ids::{HouseholdId, ResidentId, StaffId, UnitId};
+use crate::ledger::LedgerError;
 use crate::observation::ObservationCommand;
 use crate::place::StatisticalCode;
 use crate::registry::{Founding, Registry};
@@ -243,7 +244,7 @@ pub fn identity_number(birth: Day, sex: Sex, serial: u32) -> Result<IdentityNumb
         birth.day_of_month(),
     );
     let check = IdentityNumber::check_character(&first17)?;
-    format!("{first17}{check}").parse()
+    Ok(format!("{first17}{check}").parse()?)
 }
 
 /// Builds the township of `spec`: the leader of each village (联点包村), a cadre for each zone
@@ -773,7 +774,7 @@ pub fn run_campaign_days(
                     .planned_gatherings()
                     .last()
                     .map(|g| g.id)
-                    .ok_or(Error::LedgerNotFounded)?;
+                    .ok_or(Error::Ledger(LedgerError::LedgerNotFounded))?;
                 out.persuasions += 1;
                 plan.push(
                     at.plus_seconds(1800),
@@ -1055,7 +1056,7 @@ fn inspect(
         .inspections()
         .last()
         .map(|i| i.id)
-        .ok_or(Error::LedgerNotFounded)?;
+        .ok_or(Error::Ledger(LedgerError::LedgerNotFounded))?;
     reg.execute(
         inspector,
         at.plus_seconds(60),
@@ -1073,7 +1074,7 @@ fn inspect(
         .findings()
         .last()
         .map(|f| f.id)
-        .ok_or(Error::LedgerNotFounded)?;
+        .ok_or(Error::Ledger(LedgerError::LedgerNotFounded))?;
     let offset = reg.offset();
     plan.push(
         Instant::at(day.plus_days(1)?, TimeOfDay::from_hm(10, 0)?, offset),
@@ -1451,8 +1452,8 @@ impl GridCommands {
 /// ```
 ///
 /// # Errors
-/// [`Error::LedgerUnreadable`] if an entry cannot be read, which cannot happen for a ledger
-/// written by this release; [`Error::LedgerNotFounded`] if the ledger does not begin with a
+/// [`LedgerError::LedgerUnreadable`] if an entry cannot be read, which cannot happen for a ledger
+/// written by this release; [`LedgerError::LedgerNotFounded`] if the ledger does not begin with a
 /// founding. Entries that are not grid events (there are none in a township
 /// just built) are left out.
 pub fn grid_commands(town: &Township) -> Result<GridCommands, Error> {
@@ -1521,7 +1522,7 @@ pub fn grid_commands(town: &Township) -> Result<GridCommands, Error> {
     }
     Ok(GridCommands {
         founding,
-        founded_at: founded_at.ok_or(Error::LedgerNotFounded)?,
+        founded_at: founded_at.ok_or(Error::Ledger(LedgerError::LedgerNotFounded))?,
         commands,
     })
 }
@@ -1960,7 +1961,7 @@ pub fn build_shards_in(
             slot.into_inner()
                 .ok()
                 .flatten()
-                .unwrap_or(Err(Error::LedgerNotFounded))
+                .unwrap_or(Err(Error::Ledger(LedgerError::LedgerNotFounded)))
         })
         .collect()
 }

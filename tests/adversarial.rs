@@ -6,6 +6,9 @@
 //! helpers of `common`, so they verify: only replay, or the checker of an export, can catch
 //! them.
 
+use fangkong::LedgerError;
+use fangkong::screening::ScreeningError;
+use fangkong::supervision::SupervisionError;
 use fangkong::supervision::{AdmonitionManner, FindingSource};
 use fangkong::{
     Accountable, BatchCommand, BatchItem, Body, CadreForm, ChecklistItem, Command, Duty, Error,
@@ -112,7 +115,7 @@ fn a_record_of_another_schema_after_genuine_entries_is_refused_by_replay() {
     let forged = record_json(99, seq, LATER, g.worker_qianjin_1, seq, 1, &body_json);
     let ledger = append_records(&g.reg, &[forged]);
     match Registry::replay(&ledger) {
-        Err(Error::UnsupportedLedgerVersion { found: 99, .. }) => {}
+        Err(Error::Ledger(LedgerError::UnsupportedLedgerVersion { found: 99, .. })) => {}
         other => panic!("{other:?}"),
     }
 }
@@ -657,7 +660,7 @@ fn a_made_up_export_proving_to_a_head_it_states_itself_is_refused() {
     // Internally consistent: the record holds against its own proof.
     export.entries[0].check().unwrap();
     match export.check(&kept) {
-        Err(Error::ProofToUnkeptHead { seq: 5, head }) => {
+        Err(Error::Ledger(LedgerError::ProofToUnkeptHead { seq: 5, head })) => {
             assert_eq!(head.hash.to_string(), head_hash)
         }
         other => panic!("{other:?}"),
@@ -699,7 +702,10 @@ fn an_export_that_fails_records_nothing_and_a_refused_one_is_recorded() {
         .reg
         .export_trail(g.secretary, at(LATER), Subject::Household(g.home), &[])
         .unwrap_err();
-    assert!(matches!(err, Error::EntryNotHeld { .. }), "{err:?}");
+    assert!(
+        matches!(err, Error::Ledger(LedgerError::EntryNotHeld { .. })),
+        "{err:?}"
+    );
     assert_eq!(g.reg.ledger().head(), head);
     assert!(g.reg.ledger().is_empty());
     // With the part handed in, it is made and recorded.
@@ -876,7 +882,13 @@ fn accountability_needs_a_link_to_the_finding_and_grounds() {
             "absent from post",
         )
         .unwrap_err();
-    assert!(matches!(err, Error::AccountableNotLinked { .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Supervision(SupervisionError::AccountableNotLinked { .. })
+        ),
+        "{err:?}"
+    );
     let err = g
         .reg
         .decide_accountability(
@@ -926,7 +938,10 @@ fn a_screening_rule_looks_back_one_to_366_days() {
     for days in [0, u32::MAX, MAX_LOOK_BACK_DAYS + 1] {
         let err = adopt(&mut g.reg, days).unwrap_err();
         assert!(
-            matches!(err, Error::LookBackOutOfRange { .. }),
+            matches!(
+                err,
+                Error::Screening(ScreeningError::LookBackOutOfRange { .. })
+            ),
             "{days}: {err:?}"
         );
     }

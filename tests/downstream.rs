@@ -2,6 +2,7 @@
 //! in one batch, screens a returnee and takes the observation from the call, records readings,
 //! prints the work list and the release decision, and stores, reloads and replays the ledger.
 
+use fangkong::grid::GridError;
 use std::io::{BufReader, Cursor};
 
 use fangkong::observation::{Method, Reading, Reporter};
@@ -325,7 +326,7 @@ fn a_village_tool_drives_every_workflow_through_the_public_api() {
     assert_eq!(v.reg.refusals().unwrap().len(), refusals_before + 1);
     assert!(matches!(
         v.reg.reveal_phone(v.li, now, spouse),
-        Err(Error::NoContactOnRecord { .. })
+        Err(Error::Grid(GridError::NoContactOnRecord { .. }))
     ));
     assert_eq!(
         err.to_string(),

@@ -6,6 +6,7 @@
 //! given texts too long for a cell or holding control characters, the command is refused and
 //! changes nothing.
 
+use fangkong::ValueError;
 use fangkong::limits::{ADDRESS_MAX_CHARS, NAME_MAX_CHARS, NOTE_MAX_CHARS};
 #[cfg(feature = "csv")]
 use fangkong::report::{Cell, Sheet};
@@ -258,7 +259,11 @@ fn writing_and_reading_back_a_field_is_exact_for_any_text() {
 #[track_caller]
 fn assert_short_message(err: &Error) {
     assert!(err.to_string().len() < 400, "{err}");
-    assert!(err.to_string_zh().len() < 400, "{}", err.to_string_zh());
+    assert!(
+        err.display_zh().to_string().len() < 400,
+        "{}",
+        err.display_zh().to_string()
+    );
     assert!(!err.to_string().contains("前前前"), "{err}");
 }
 
@@ -278,11 +283,11 @@ fn a_40000_character_address_is_refused_at_the_command_and_changes_nothing() {
     // Then it is refused with the length and the limit, and nothing changes
     assert_eq!(
         err,
-        Error::TextTooLong {
+        Error::Value(ValueError::TextTooLong {
             what: "the household's address".into(),
             chars: 40_000,
             max: ADDRESS_MAX_CHARS,
-        }
+        })
     );
     assert_short_message(&err);
     assert_eq!(h.reg.households().count(), households);
@@ -308,11 +313,11 @@ fn a_10_mb_name_is_refused_at_the_command_and_changes_nothing() {
     // Then it is refused, and the roster is as it was
     assert_eq!(
         err,
-        Error::TextTooLong {
+        Error::Value(ValueError::TextTooLong {
             what: "the resident's name".into(),
             chars,
             max: NAME_MAX_CHARS,
-        }
+        })
     );
     assert_short_message(&err);
     assert_eq!(h.reg.resident_roster(Lang::En), roster);
@@ -332,7 +337,9 @@ fn the_longest_address_accepted_goes_into_the_roster_workbook() {
         .reg
         .register_household(h.worker, at(T), h.groups[0], format!("{longest}前"))
         .unwrap_err();
-    assert!(matches!(err, Error::TextTooLong { chars, max, .. } if chars == max + 1));
+    assert!(
+        matches!(err, Error::Value(ValueError::TextTooLong { chars, max, .. }) if chars == max + 1)
+    );
     // and a resident with the longest name accepted in it
     let home = h.reg.households().last().unwrap().id;
     let name = "王".repeat(NAME_MAX_CHARS);
@@ -372,11 +379,11 @@ fn control_characters_are_refused_in_names_and_addresses_and_change_nothing() {
             .unwrap_err();
         assert_eq!(
             err,
-            Error::ControlCharacterInText {
+            Error::Value(ValueError::ControlCharacterInText {
                 what: "the new unit's name".into(),
                 code,
                 position,
-            },
+            }),
             "{bad:?}"
         );
         assert_short_message(&err);
@@ -385,7 +392,7 @@ fn control_characters_are_refused_in_names_and_addresses_and_change_nothing() {
             .register_household(h.worker, t, h.groups[0], bad)
             .unwrap_err();
         assert!(
-            matches!(err, Error::ControlCharacterInText { code: c, .. } if c == code),
+            matches!(err, Error::Value(ValueError::ControlCharacterInText { code: c, .. }) if c == code),
             "{bad:?}: {err:?}"
         );
         let details = ResidentDetails::new(bad, Sex::Male, day("2000-01-01"), Relation::Child);
@@ -394,7 +401,7 @@ fn control_characters_are_refused_in_names_and_addresses_and_change_nothing() {
             .register_resident(h.worker, t, h.homes[0], details)
             .unwrap_err();
         assert!(
-            matches!(err, Error::ControlCharacterInText { .. }),
+            matches!(err, Error::Value(ValueError::ControlCharacterInText { .. })),
             "{err:?}"
         );
         let err = h
@@ -402,7 +409,7 @@ fn control_characters_are_refused_in_names_and_addresses_and_change_nothing() {
             .enroll_staff(h.leader, t, bad, Role::Volunteer, None)
             .unwrap_err();
         assert!(
-            matches!(err, Error::ControlCharacterInText { .. }),
+            matches!(err, Error::Value(ValueError::ControlCharacterInText { .. })),
             "{err:?}"
         );
     }
@@ -426,11 +433,11 @@ fn notes_and_reasons_take_tabs_and_line_breaks_but_no_other_control_character() 
         .unwrap_err();
     assert_eq!(
         err,
-        Error::ControlCharacterInText {
+        Error::Value(ValueError::ControlCharacterInText {
             what: "the report's note".into(),
             code: 0,
             position: 9,
-        }
+        })
     );
     let err = h
         .reg
@@ -444,10 +451,10 @@ fn notes_and_reasons_take_tabs_and_line_breaks_but_no_other_control_character() 
         .unwrap_err();
     assert!(matches!(
         err,
-        Error::TextTooLong {
+        Error::Value(ValueError::TextTooLong {
             max: NOTE_MAX_CHARS,
             ..
-        }
+        })
     ));
     assert!(h.reg.day_table(d).rows.iter().all(|r| r.note.is_empty()));
     // Then a note with tabs and line breaks (Windows' too), at the limit, is accepted
@@ -499,7 +506,7 @@ fn every_command_module_checks_its_texts() {
     ] {
         let err = result.unwrap_err();
         assert!(
-            matches!(&err, Error::TextTooLong { what: w, .. } if w == what),
+            matches!(&err, Error::Value(ValueError::TextTooLong { what: w, .. }) if w == what),
             "{err:?}"
         );
     }

@@ -3,7 +3,8 @@
 //! verified or replayed on 1 to 4 threads, then every result and every error is the same; and
 //! verifying straight from the file gives what reading it, then verifying, gives.
 
-use fangkong::{Error, Ledger, Loaded, Parallelism, Registry, Tampering, Verified};
+use fangkong::LedgerError;
+use fangkong::{Ledger, Loaded, Parallelism, Registry, Tampering, Verified};
 
 /// A township of a twentieth of Huochezhan's households: enough entries (over 1,024) that
 /// four threads each get a part.
@@ -19,9 +20,9 @@ fn township() -> Registry {
 
 /// What reading, verifying and verifying from the file give on `threads` threads.
 type Outcomes = (
-    Result<Loaded, Error>,
-    Result<Verified, Error>,
-    Result<Verified, Error>,
+    Result<Loaded, LedgerError>,
+    Result<Verified, LedgerError>,
+    Result<Verified, LedgerError>,
 );
 
 fn outcomes(bytes: &[u8], threads: usize) -> Outcomes {
@@ -139,7 +140,7 @@ fn a_moved_entry_is_named_the_same_way_whether_read_first_or_verified_from_the_f
     l.push(moved);
     let (_, verified, streamed) = same_at_any_thread_count(join(&l).as_bytes());
     // Entry 301 is now last: line 301 holds entry 302, and entry 301 comes later.
-    let expected = Error::LedgerTampered {
+    let expected = LedgerError::LedgerTampered {
         position: 301,
         seq: Some(302),
         problem: Tampering::Reordered { found: 302 },
@@ -162,7 +163,7 @@ fn a_line_that_cannot_be_read_after_a_tampered_one_is_reported_first() {
         Ledger::from_jsonl(&join(&l)).unwrap_err().to_string()
     );
     assert!(
-        matches!(err, Error::LedgerUnreadable { line: 900, .. }),
+        matches!(err, LedgerError::LedgerUnreadable { line: 900, .. }),
         "{err:?}"
     );
 }

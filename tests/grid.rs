@@ -1,5 +1,6 @@
 //! The grid, staff, authorization and households.
 
+use fangkong::grid::GridError;
 use fangkong::{
     Body, DeregistrationReason, Duty, Error, Event, Relation, ResidentDetails, Role, Sex, StaffId,
     UnitKind,
@@ -380,7 +381,7 @@ fn moving_a_resident_keeps_one_head_per_household() {
             },
         )
         .unwrap_err();
-    assert!(matches!(err, Error::SecondHead { .. }));
+    assert!(matches!(err, Error::Grid(GridError::SecondHead { .. })));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Identity numbers (DOMAIN.md §2), pinned at the crate's surface.
 
-use fangkong::{Error, IdentityNumber, Sex};
+use fangkong::ValueError;
+use fangkong::{IdentityNumber, Sex};
 
 use crate::common::*;
 
@@ -30,7 +31,7 @@ fn a_wrong_check_digit_is_refused_with_this_message() {
     let err = "110105194912310023".parse::<IdentityNumber>().unwrap_err();
     assert_eq!(
         err,
-        Error::IdentityNumberCheckDigit {
+        ValueError::IdentityNumberCheckDigit {
             masked: "1101**********0023".to_owned(),
             expected: 'X',
             found: '3'

@@ -1,6 +1,7 @@
 //! Labels (标签): every label enum reads back its own English and Chinese names, the aliases
 //! clerks write, and refuses the rest with a message that lists what is accepted.
 
+use fangkong::ValueError;
 use fangkong::gathering::{Binds, Flag, Indicator, PersuasionResult, Stringency};
 use fangkong::observation::{
     Comparison, EndReason, Method, ObservationPlace, Reporter, SlotCounting, Supply, Symptom,
@@ -204,8 +205,12 @@ fn refusals_say_what_is_accepted() {
             .is_err()
     );
     assert_eq!(
-        "倍".parse::<Comparison>().unwrap_err().to_string_zh(),
-        "“倍”不是fever comparison；请写以下之一：above (高于), at or above (不低于)"
+        "倍"
+            .parse::<Comparison>()
+            .unwrap_err()
+            .display_zh()
+            .to_string(),
+        "“倍”不是发热比较方式；请写以下之一：above (高于), at or above (不低于)"
     );
 }
 
@@ -217,7 +222,7 @@ fn refusals_mask_personal_data_and_clip_long_text() {
     let err = "11010519491231002X".parse::<InspectionMode>().unwrap_err();
     assert!(err.to_string().starts_with("\"1101**********002X\" is not"));
     let long = "a".repeat(100);
-    let Error::UnknownLabel { input, .. } = long.parse::<Symptom>().unwrap_err() else {
+    let ValueError::UnknownLabel { input, .. } = long.parse::<Symptom>().unwrap_err() else {
         panic!("UnknownLabel expected");
     };
     assert_eq!(input.chars().count(), 40);
@@ -230,7 +235,7 @@ fn errors_read_in_chinese() {
     use fangkong::{IdentityNumber, Phone, Temperature};
     let cases: Vec<(Error, &str)> = vec![
         (
-            "2020/1/24".parse::<fangkong::Day>().unwrap_err(),
+            "2020/1/24".parse::<fangkong::Day>().unwrap_err().into(),
             "“2020/1/24”不是按YYYY-MM-DD书写的日期，例如2020-01-24",
         ),
         (
@@ -238,27 +243,32 @@ fn errors_read_in_chinese() {
             "45.0 ℃的体温对活人来说不合理（应在34.0–43.0 ℃之间）：请重新测量",
         ),
         (
-            "110105194912310021".parse::<IdentityNumber>().unwrap_err(),
+            "110105194912310021"
+                .parse::<IdentityNumber>()
+                .unwrap_err()
+                .into(),
             "身份证号1101**********0021的校验码是1，但前17位算出的是X：可能抄错了某一位",
         ),
         (
-            "1380731123".parse::<Phone>().unwrap_err(),
+            "1380731123".parse::<Phone>().unwrap_err().into(),
             "电话号码**********无效：手机号码为11位，以13至19开头，如138 0731 1234",
         ),
         (
-            "hamlet".parse::<UnitKind>().unwrap_err(),
-            "“hamlet”不是kind of unit；请写以下之一：township (乡), village (村), \
+            "hamlet".parse::<UnitKind>().unwrap_err().into(),
+            "“hamlet”不是单位类型；请写以下之一：township (乡), village (村), \
              community (社区), zone (片), group (组)",
         ),
         (
-            fangkong::Day::parse_lenient("13807311234").unwrap_err(),
+            fangkong::Day::parse_lenient("13807311234")
+                .unwrap_err()
+                .into(),
             "“138****1234”不是日期：请写成2020-01-24、2020/1/24、2020-1-24、2020.1.24、\
              2020年1月24日或20200124",
         ),
     ];
     for (err, zh) in cases {
-        assert_eq!(err.to_string_zh(), zh, "{err}");
-        assert!(!err.to_string_zh().contains("13807311234"));
+        assert_eq!(err.display_zh().to_string(), zh, "{err}");
+        assert!(!err.display_zh().to_string().contains("13807311234"));
     }
 }
 

@@ -22,18 +22,18 @@ use std::path::{Path, PathBuf};
 #[rustfmt::skip]
 const LAYERS: &[(&str, &[&str])] = &[
     // Values: days, codes, identity numbers, ids, hashes, masked text, the labels' machinery,
-    // text limits, tables, and the crate's error (which names values; their parsers return it).
-    ("values",  &["calendar", "chunked", "error", "hash", "identity", "ids", "label", "lenient",
-                  "limits", "mask", "place", "table", "test_support"]),
+    // text limits, tables, and the values' own error (`ValueError`, which their parsers return).
+    ("values",  &["calendar", "chunked", "hash", "identity", "ids", "label", "lenient",
+                  "limits", "mask", "place", "table", "test_support", "value_error"]),
     // The ledger: it chains bytes and knows no event type.
     ("ledger",  &["ledger"]),
     // The grid: units, staff, their reach, households and residents. Every module reads it.
     ("grid",    &["grid", "household"]),
     // The concept modules: each owns its commands, events, state, `decide` and `apply`.
     ("modules", &["audit", "gathering", "observation", "report", "screening", "supervision"]),
-    // Above the modules: `Command` and `Event` wrap the modules' enums; a record is what a
-    // ledger entry's bytes say, written by the record writer.
-    ("events",  &["event", "record", "record_writer"]),
+    // Above the modules: `Command`, `Event` and `Error` wrap the modules' enums; a record is
+    // what a ledger entry's bytes say, written by the record writer.
+    ("events",  &["error", "event", "record", "record_writer"]),
     // The registry routes commands to the modules and composes what spans them; the
     // generator drives a registry.
     ("top",     &["registry", "synth"]),
@@ -44,12 +44,14 @@ const LAYERS: &[(&str, &[&str])] = &[
 #[rustfmt::skip]
 const ARROWS: &[(&str, &str, &str)] = &[
     // from       to             why
-    ("values",    "values",      "values build on values; the error names them, they return it"),
-    ("ledger",    "values",      "the ledger chains hashes and reports tampering in the error"),
+    ("values",    "values",      "values build on values; their parsers return `ValueError`"),
+    ("ledger",    "values",      "the ledger chains hashes; `LedgerError` names values"),
     ("grid",      "values",      "units, staff and residents hold ids, days, identity numbers"),
     ("grid",      "grid",        "the grid holds the households and residents it registers"),
     ("modules",   "values",      "every module holds values"),
     ("modules",   "grid",        "every module reads the grid through `GridView` and `Context`"),
+    ("grid",      "error",       "the grid's checks return the crate's `Error` (reach, `GridError`)"),
+    ("modules",   "error",       "a module's `decide` returns the crate's `Error`, which wraps its own"),
     ("screening", "observation", "an interview that finds a key person opens an observation"),
     ("report",    "observation", "the FHIR export writes observation's temperature readings"),
     ("events",    "values",      "records hold ids and instants"),
@@ -354,4 +356,38 @@ fn the_parser_reads_use_trees_and_inline_paths() {
         expected.map(|(l, p)| (l, p.to_owned())).to_vec(),
         "{code}"
     );
+}
+
+/// Given the table, then the values and the ledger may not name the crate's `Error` (it wraps
+/// the modules' errors and sits above them): they return their own `ValueError` and
+/// `LedgerError`; the grid and the modules may return it.
+#[test]
+fn only_the_grid_and_the_modules_and_above_name_the_crate_error() {
+    for value in [
+        "calendar",
+        "ids",
+        "identity",
+        "place",
+        "label",
+        "limits",
+        "value_error",
+    ] {
+        assert!(
+            !allowed(value, "error"),
+            "{value} may name the crate's error"
+        );
+    }
+    assert!(!allowed("ledger", "error"));
+    assert!(allowed("ledger", "value_error"));
+    for module in [
+        "grid",
+        "screening",
+        "observation",
+        "gathering",
+        "supervision",
+        "report",
+    ] {
+        assert!(allowed(module, "error"), "{module}");
+    }
+    assert!(allowed("error", "grid") && allowed("error", "screening"));
 }

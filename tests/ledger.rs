@@ -1,5 +1,6 @@
 //! The ledger: hashing, tamper detection, JSON Lines, cuts.
 
+use fangkong::LedgerError;
 use fangkong::{Error, Ledger, Registry, Tampering};
 
 use crate::common::*;
@@ -21,7 +22,7 @@ fn join(lines: &[String]) -> String {
 }
 
 #[track_caller]
-fn verify(lines: &[String]) -> Result<(), Error> {
+fn verify(lines: &[String]) -> Result<(), LedgerError> {
     Ledger::from_jsonl(&join(lines))
         .unwrap()
         .ledger
@@ -30,9 +31,9 @@ fn verify(lines: &[String]) -> Result<(), Error> {
 }
 
 #[track_caller]
-fn tampered_at(result: Result<(), Error>) -> (usize, Tampering) {
+fn tampered_at(result: Result<(), LedgerError>) -> (usize, Tampering) {
     match result {
-        Err(Error::LedgerTampered {
+        Err(LedgerError::LedgerTampered {
             position, problem, ..
         }) => (position, problem),
         other => panic!("expected tampering, got {other:?}"),
@@ -90,7 +91,7 @@ fn changing_any_one_field_of_any_entry_is_detected_at_that_entry() {
                 // The first entry's version is the file's: another version is refused as such.
                 let err = Ledger::from_jsonl(&join(&copy)).unwrap_err();
                 assert!(
-                    matches!(err, Error::UnsupportedLedgerVersion { line: 1, .. }),
+                    matches!(err, LedgerError::UnsupportedLedgerVersion { line: 1, .. }),
                     "{err}"
                 );
                 checked += 1;
@@ -142,7 +143,7 @@ fn removing_the_last_entry_is_detected_against_the_anchored_head() {
     assert!(
         matches!(
             err,
-            Error::LedgerTampered {
+            LedgerError::LedgerTampered {
                 problem: Tampering::HeadMismatch { .. },
                 ..
             }
@@ -232,7 +233,7 @@ fn a_broken_line_in_the_middle_is_an_error_naming_the_line() {
     lines[2].truncate(10);
     let err = Ledger::from_jsonl(&join(&lines)).unwrap_err();
     assert!(
-        matches!(err, Error::LedgerUnreadable { line: 3, .. }),
+        matches!(err, LedgerError::LedgerUnreadable { line: 3, .. }),
         "{err}"
     );
 }
@@ -337,7 +338,7 @@ fn unknown_fields_in_a_line_are_refused() {
     lines[1] = lines[1].replacen("{\"prev\"", "{\"note\":\"hi\",\"prev\"", 1);
     let err = Ledger::from_jsonl(&join(&lines)).unwrap_err();
     assert!(
-        matches!(err, Error::LedgerUnreadable { line: 2, .. }),
+        matches!(err, LedgerError::LedgerUnreadable { line: 2, .. }),
         "{err}"
     );
 }
@@ -381,6 +382,6 @@ fn a_registry_that_drains_its_ledger_as_it_goes_chains_every_part() {
     // A part alone does not replay: it does not start with the founding
     assert_eq!(
         Registry::replay(&second).unwrap_err(),
-        Error::LedgerNotFounded
+        Error::Ledger(LedgerError::LedgerNotFounded)
     );
 }

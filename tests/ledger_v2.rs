@@ -2,6 +2,7 @@
 //! alone, commands marked, structured refusals, version 1 refused; the audit trail and heads
 //! kept elsewhere.
 
+use fangkong::LedgerError;
 use fangkong::{
     Body, Error, Event, Interview, Ledger, ObservationEvent, ObservationId, ObservationUpdate,
     Record, Registry, ReportCommand, ReportedSymptoms, Schedule, Stay, Subject, Tampering,
@@ -173,7 +174,7 @@ fn a_redacted_record_still_verifies_and_is_reported_as_redacted() {
     // But it can no longer be replayed: the record is gone
     assert!(matches!(
         Registry::replay(&back),
-        Err(Error::RecordRedacted { seq, .. }) if seq == reading_seq
+        Err(Error::Ledger(LedgerError::RecordRedacted { seq, .. })) if seq == reading_seq
     ));
     // And changing its kept digest is caught as an alteration
     let line = text.lines().nth(reading_seq as usize - 1).unwrap();
@@ -196,7 +197,7 @@ fn a_redacted_record_still_verifies_and_is_reported_as_redacted() {
     assert!(
         matches!(
             err,
-            Error::LedgerTampered {
+            LedgerError::LedgerTampered {
                 problem: Tampering::Altered,
                 ..
             }
@@ -233,7 +234,7 @@ fn an_entry_is_verified_against_a_later_head_from_digests_alone() {
     let changed = record.replacen("2020", "2021", 1);
     assert!(matches!(
         proof.check(changed.as_bytes()),
-        Err(Error::ProofMismatch { seq: 5, .. })
+        Err(LedgerError::ProofMismatch { seq: 5, .. })
     ));
 }
 
@@ -427,7 +428,7 @@ fn a_rewritten_and_rehashed_tail_is_caught_by_the_heads_kept_elsewhere() {
     // ...but not against the heads kept elsewhere: caught at the first day whose head differs
     let err = forged.verify_heads(&heads).unwrap_err();
     assert!(
-        matches!(err, Error::LedgerTampered { problem: Tampering::HeadMismatch { expected }, .. } if expected == heads[0]),
+        matches!(err, LedgerError::LedgerTampered { problem: Tampering::HeadMismatch { expected }, .. } if expected == heads[0]),
         "{err}"
     );
     // And the exact bytes of a head, for the county to sign, are documented

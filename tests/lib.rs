@@ -7,6 +7,7 @@ mod campaign;
 mod common;
 mod doc_examples;
 mod downstream;
+mod errors;
 mod exports;
 mod fastread;
 mod grid;

@@ -15,7 +15,8 @@ use crate::common::{T0, at};
 
 /// Every parser's error for `text`, as `Display` and as `Debug`.
 fn parse_errors(text: &str) -> Vec<String> {
-    fn both(out: &mut Vec<String>, e: Error) {
+    fn both(out: &mut Vec<String>, e: impl Into<Error>) {
+        let e: Error = e.into();
         out.push(e.to_string());
         out.push(format!("{e:?}"));
     }

@@ -1,6 +1,7 @@
 //! Observation through the registry (DOMAIN.md §4): opened by screening or by the health
 //! centre, followed up by grid workers, decided by health workers, proven by the ledger.
 
+use fangkong::observation::ObservationError;
 use fangkong::observation::{AlertClearance, Method, OpeningBasis, Reading, Reporter, Status};
 use fangkong::{
     Error, Instant, Interview, ObservationId, ObservationUpdate, Registry, ReportedSymptoms,
@@ -105,7 +106,13 @@ fn release_is_refused_on_day_14_and_allowed_on_day_15() {
             release(None),
         )
         .unwrap_err();
-    assert!(matches!(err, Error::ReleaseRefused { .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::Observation(ObservationError::ReleaseRefused { .. })
+        ),
+        "{err}"
+    );
     assert!(err.to_string().contains("release from 2020-02-04"), "{err}");
     assert!(g.reg.state_eq(&before));
     // Day 15 (2020-02-04): released

@@ -64,12 +64,24 @@ fn debug_and_display_of_every_holder_of_personal_data_are_masked() {
 fn errors_about_personal_data_are_masked() {
     let mut g = given();
     let mut errors: Vec<Error> = vec![
-        "110105194912310023".parse::<IdentityNumber>().unwrap_err(),
-        "11010519491231002".parse::<IdentityNumber>().unwrap_err(),
-        "11010519491331002X".parse::<IdentityNumber>().unwrap_err(),
-        "1101051949123100AX".parse::<IdentityNumber>().unwrap_err(),
-        "1380731123".parse::<Phone>().unwrap_err(),
-        "23807311234".parse::<Phone>().unwrap_err(),
+        "110105194912310023"
+            .parse::<IdentityNumber>()
+            .unwrap_err()
+            .into(),
+        "11010519491231002"
+            .parse::<IdentityNumber>()
+            .unwrap_err()
+            .into(),
+        "11010519491331002X"
+            .parse::<IdentityNumber>()
+            .unwrap_err()
+            .into(),
+        "1101051949123100AX"
+            .parse::<IdentityNumber>()
+            .unwrap_err()
+            .into(),
+        "1380731123".parse::<Phone>().unwrap_err().into(),
+        "23807311234".parse::<Phone>().unwrap_err().into(),
     ];
     let h = g
         .reg

@@ -651,7 +651,8 @@ fn the_refusal_says_what_assignment_the_action_needs() {
          Qianjin (U2)"
     );
     assert!(
-        err.to_string_zh()
+        err.display_zh()
+            .to_string()
             .contains("需分配到Huochezhan (U1)或其上级单位")
     );
     // And the refusal in the ledger says the same

@@ -1,6 +1,8 @@
 //! Reliability (issue 13): supported ranges of days and instants, errors that never quote
 //! personal data, bounded observation periods.
 
+use fangkong::ValueError;
+use fangkong::observation::ObservationError;
 use fangkong::observation::{MAX_PERIOD_DAYS, check_period_days};
 use fangkong::{
     Day, DivisionCode, Error, Hash, HouseholdId, IdentityNumber, Instant, ObservationId, Phone,
@@ -51,22 +53,38 @@ type Parser = fn(&str) -> Option<Error>;
 
 fn parsers() -> Vec<(&'static str, Parser)> {
     vec![
-        ("Day", |s| s.parse::<Day>().err()),
-        ("Instant", |s| s.parse::<Instant>().err()),
-        ("UtcOffset", |s| s.parse::<UtcOffset>().err()),
-        ("TimeOfDay", |s| s.parse::<TimeOfDay>().err()),
-        ("DivisionCode", |s| s.parse::<DivisionCode>().err()),
-        ("StatisticalCode", |s| s.parse::<StatisticalCode>().err()),
-        ("UnitId", |s| s.parse::<UnitId>().err()),
-        ("StaffId", |s| s.parse::<StaffId>().err()),
-        ("HouseholdId", |s| s.parse::<HouseholdId>().err()),
-        ("ResidentId", |s| s.parse::<ResidentId>().err()),
-        ("RoundId", |s| s.parse::<RoundId>().err()),
-        ("ObservationId", |s| s.parse::<ObservationId>().err()),
-        ("Hash", |s| s.parse::<Hash>().err()),
+        ("Day", |s| s.parse::<Day>().err().map(Error::from)),
+        ("Instant", |s| s.parse::<Instant>().err().map(Error::from)),
+        ("UtcOffset", |s| {
+            s.parse::<UtcOffset>().err().map(Error::from)
+        }),
+        ("TimeOfDay", |s| {
+            s.parse::<TimeOfDay>().err().map(Error::from)
+        }),
+        ("DivisionCode", |s| {
+            s.parse::<DivisionCode>().err().map(Error::from)
+        }),
+        ("StatisticalCode", |s| {
+            s.parse::<StatisticalCode>().err().map(Error::from)
+        }),
+        ("UnitId", |s| s.parse::<UnitId>().err().map(Error::from)),
+        ("StaffId", |s| s.parse::<StaffId>().err().map(Error::from)),
+        ("HouseholdId", |s| {
+            s.parse::<HouseholdId>().err().map(Error::from)
+        }),
+        ("ResidentId", |s| {
+            s.parse::<ResidentId>().err().map(Error::from)
+        }),
+        ("RoundId", |s| s.parse::<RoundId>().err().map(Error::from)),
+        ("ObservationId", |s| {
+            s.parse::<ObservationId>().err().map(Error::from)
+        }),
+        ("Hash", |s| s.parse::<Hash>().err().map(Error::from)),
         ("Temperature", |s| s.parse::<Temperature>().err()),
-        ("IdentityNumber", |s| s.parse::<IdentityNumber>().err()),
-        ("Phone", |s| s.parse::<Phone>().err()),
+        ("IdentityNumber", |s| {
+            s.parse::<IdentityNumber>().err().map(Error::from)
+        }),
+        ("Phone", |s| s.parse::<Phone>().err().map(Error::from)),
     ]
 }
 
@@ -182,7 +200,7 @@ fn instants_have_a_documented_range_from_1970_to_2200() {
     assert_eq!(Instant::MIN.unix_seconds(), 0);
     assert_eq!(Instant::MAX.to_string(), "2200-12-31T23:59:59+00:00");
     let e = "2201-01-01T00:00:00Z".parse::<Instant>().unwrap_err();
-    assert!(matches!(e, Error::InstantOutsideRange { .. }));
+    assert!(matches!(e, ValueError::InstantOutsideRange { .. }));
     assert!(
         e.to_string()
             .contains("1970-01-01T00:00:00+00:00 to 2200-12-31T23:59:59+00:00")
@@ -225,11 +243,11 @@ fn protocol_period_longer_than_a_year_is_refused() {
     p.length_days = 1400;
     assert!(matches!(
         p.validate(),
-        Err(Error::PeriodTooLong {
+        Err(Error::Observation(ObservationError::PeriodTooLong {
             days: 1400,
             max: 366,
             ..
-        })
+        }))
     ));
     assert_eq!(MAX_PERIOD_DAYS, 366);
     assert!(check_period_days("an observation period", 367).is_err());

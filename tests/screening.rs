@@ -1,6 +1,7 @@
 //! Screening through the registry: risk areas, the rule in force, rounds, visits, interviews,
 //! coverage and key people (DOMAIN.md §3).
 
+use fangkong::screening::ScreeningError;
 use fangkong::{
     DayZeroBasis, DivisionCode, Error, FollowUp, FollowUpReason, Interview, ReportedSymptoms,
     RiskLevel, RoundId, ScreeningOutcome, Stay, TravelHistory, VisitResult,
@@ -407,7 +408,10 @@ fn visits_are_refused_outside_the_round_its_days_or_the_visitors_units() {
             },
         )
         .unwrap_err();
-    assert!(matches!(err, Error::RoundClosed { .. }));
+    assert!(matches!(
+        err,
+        Error::Screening(ScreeningError::RoundClosed { .. })
+    ));
 }
 
 #[test]

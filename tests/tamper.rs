@@ -4,12 +4,12 @@
 //!
 //! What "caught" means for a single-byte change of line L (the attacker report counted
 //! "caught or harmless"), exactly one of:
-//! - **unreadable at L**: loading the file fails with [`Error::LedgerUnreadable`] naming line L
+//! - **unreadable at L**: loading the file fails with [`LedgerError::LedgerUnreadable`] naming line L
 //!   (the line is no longer an entry: broken JSON, invalid UTF-8, a field renamed, two lines
-//!   run together by a changed end of line), or with [`Error::UnsupportedLedgerVersion`] at
+//!   run together by a changed end of line), or with [`LedgerError::UnsupportedLedgerVersion`] at
 //!   line 1 (the first record's format version changed);
 //! - **tampered at L**: the file loads but [`Ledger::verify`] fails with
-//!   [`Error::LedgerTampered`] at position L (a changed record, digest, hash or previous hash);
+//!   [`LedgerError::LedgerTampered`] at position L (a changed record, digest, hash or previous hash);
 //! - **harmless**: the file loads into exactly the same entries (same bytes, digests and
 //!   hashes), so nothing that is hashed, replayed or shown changed. The only such changes are
 //!   the case of a hex letter of `prev` or `hash` (`a` or `A`: the same hash), and the end of
@@ -18,9 +18,10 @@
 //!
 //! Anything else (a file that loads, verifies and differs; an error at another line) fails.
 
+use fangkong::LedgerError;
 use std::io::BufReader;
 
-use fangkong::{Error, Ledger, Registry, Tampering};
+use fangkong::{Ledger, Registry, Tampering};
 
 use crate::common::*;
 
@@ -97,7 +98,7 @@ fn join(lines: &[String]) -> String {
 #[track_caller]
 fn tampered_at(ledger: &Ledger) -> (usize, Tampering) {
     match ledger.verify() {
-        Err(Error::LedgerTampered {
+        Err(LedgerError::LedgerTampered {
             position, problem, ..
         }) => (position, problem),
         other => panic!("expected tampering, got {other:?}"),
@@ -116,13 +117,13 @@ enum Outcome {
 
 fn outcome(original: &Ledger, bytes: &[u8]) -> Outcome {
     match Ledger::from_jsonl_bytes(bytes) {
-        Err(Error::LedgerUnreadable { line, .. }) => Outcome::Unreadable(line),
+        Err(LedgerError::LedgerUnreadable { line, .. }) => Outcome::Unreadable(line),
         // The first record's version changed: refused at that line as another format.
-        Err(Error::UnsupportedLedgerVersion { line, .. }) => Outcome::Unreadable(line),
+        Err(LedgerError::UnsupportedLedgerVersion { line, .. }) => Outcome::Unreadable(line),
         Err(other) => panic!("unexpected error {other:?}"),
         Ok(loaded) => match loaded.ledger.verify() {
-            Err(Error::LedgerTampered { position, .. }) => Outcome::Tampered(position),
-            Err(Error::LedgerUnreadable { line, .. }) => Outcome::Unreadable(line),
+            Err(LedgerError::LedgerTampered { position, .. }) => Outcome::Tampered(position),
+            Err(LedgerError::LedgerUnreadable { line, .. }) => Outcome::Unreadable(line),
             Err(other) => panic!("unexpected error {other:?}"),
             Ok(_) if loaded.ledger == *original => Outcome::Harmless,
             Ok(_) => Outcome::Missed,
@@ -206,7 +207,7 @@ fn removing_any_entry_is_caught_where_it_was_and_the_last_by_the_head() {
             ledger.verify().unwrap();
             assert!(matches!(
                 ledger.verify_against(head),
-                Err(Error::LedgerTampered {
+                Err(LedgerError::LedgerTampered {
                     problem: Tampering::HeadMismatch { .. },
                     ..
                 })
@@ -342,7 +343,7 @@ fn a_rehashed_tail_verifies_but_not_against_a_head_kept_elsewhere() {
         assert!(
             matches!(
                 ledger.verify_against(head),
-                Err(Error::LedgerTampered {
+                Err(LedgerError::LedgerTampered {
                     problem: Tampering::HeadMismatch { .. },
                     ..
                 })
@@ -387,7 +388,7 @@ fn a_missing_or_damaged_final_newline() {
     bytes[first_end] = b'x';
     assert!(matches!(
         Ledger::from_jsonl_bytes(&bytes),
-        Err(Error::LedgerUnreadable { line: 1, .. })
+        Err(LedgerError::LedgerUnreadable { line: 1, .. })
     ));
 }
 
@@ -411,7 +412,7 @@ fn a_byte_order_mark_is_ignored_at_the_start_and_refused_elsewhere() {
         Ledger::read_jsonl(BufReader::new(join(&ls).as_bytes())),
     ] {
         assert!(
-            matches!(result, Err(Error::LedgerUnreadable { line: 2, .. })),
+            matches!(result, Err(LedgerError::LedgerUnreadable { line: 2, .. })),
             "{result:?}"
         );
     }
@@ -419,6 +420,6 @@ fn a_byte_order_mark_is_ignored_at_the_start_and_refused_elsewhere() {
     let twice = format!("\u{FEFF}{with_bom}");
     assert!(matches!(
         Ledger::from_jsonl(&twice),
-        Err(Error::LedgerUnreadable { line: 1, .. })
+        Err(LedgerError::LedgerUnreadable { line: 1, .. })
     ));
 }

@@ -7,7 +7,7 @@ use std::fmt::Display;
 use std::str::FromStr;
 
 use fangkong::{
-    Day, DivisionCode, Error, Hash, HouseholdId, IdentityNumber, Instant, ObservationId, Phone,
+    Day, DivisionCode, Hash, HouseholdId, IdentityNumber, Instant, ObservationId, Phone,
     ResidentId, RoundId, StaffId, StatisticalCode, Temperature, TimeOfDay, UnitId, UtcOffset,
 };
 use libfuzzer_sys::fuzz_target;
@@ -16,7 +16,8 @@ use libfuzzer_sys::fuzz_target;
 /// round trips. Errors must render.
 fn round_trip<T>(s: &str)
 where
-    T: FromStr<Err = Error> + Display + PartialEq + std::fmt::Debug,
+    T: FromStr + Display + PartialEq + std::fmt::Debug,
+    T::Err: Display + PartialEq + std::fmt::Debug,
     T: serde::Serialize + serde::de::DeserializeOwned,
 {
     match s.parse::<T>() {

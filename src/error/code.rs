@@ -1,191 +1,122 @@
-//! Stable error codes (错误代码): one per variant of [`Error`], the same in every release.
+//! Stable error codes (错误代码): one per failure, the same in every release.
 //!
 //! A refusal in the ledger keeps the code of the error that refused it, and replay compares
 //! codes, never English text, so that rewording a message never breaks a stored ledger
-//! (LEDGER.md, "Error codes").
+//! (LEDGER.md, "Error codes"). Each nested error enum gives its own codes
+//! ([`error_codes!`](crate::value_error::error_codes)); [`Error::code`] delegates to them, and
+//! [`Error::CODES`] is every nested enum's codes followed by the codes of `Error`'s own
+//! variants. The split of the one error into nested enums changed no code
+//! (`tests/errors.rs` pins the full list).
 
 use super::Error;
+use crate::gathering::GatheringError;
+use crate::grid::GridError;
+use crate::ledger::LedgerError;
+use crate::observation::ObservationError;
+use crate::report::ReportError;
+use crate::screening::ScreeningError;
+use crate::supervision::SupervisionError;
+use crate::value_error::ValueError;
 
-/// Gives [`Error::code`] and [`Error::CODES`] from one list: each variant with its code. The
-/// match is exhaustive, so a new variant does not compile until it has its code.
-macro_rules! codes {
-    ($($variant:ident => $code:literal,)*) => {
-        impl Error {
-            /// The error's stable code: the variant's name in `snake_case`
-            /// (`outside_assigned_units` for [`Error::OutsideAssignedUnits`]). Codes never
-            /// change once released and are never reused; the ledger keeps them in refusals
-            /// ([`Refusal::code`](crate::Refusal::code)).
-            ///
-            /// ```
-            /// use fangkong::{Day, Error};
-            /// let err = "2020-02-30".parse::<Day>().unwrap_err();
-            /// assert_eq!(err.code(), "invalid_day");
-            /// assert!(Error::CODES.contains(&err.code()));
-            /// ```
-            // `{ .. }` matches every kind of variant; a unit variant does not need it.
-            #[allow(clippy::unneeded_struct_pattern)]
-            pub fn code(&self) -> &'static str {
-                match self {
-                    $(Error::$variant { .. } => $code,)*
-                }
-            }
+/// The codes of `Error`'s own variants (those that cross modules), in their order.
+const OWN: &[&str] = &[
+    "replay_refused",
+    "instant_before_ledger",
+    "unknown_staff",
+    "role_not_permitted",
+    "outside_assigned_units",
+    "in_future",
+    "text_required",
+    "depends_on_refused_row",
+    "batch_row_not_earlier",
+    "batch_row_created_none",
+];
 
-            /// Every code [`Error::code`] can give, in the order of the variants.
-            pub const CODES: &'static [&'static str] = &[$($code,)*];
+/// Every part of [`Error::CODES`]: each nested enum's codes, then `Error`'s own.
+const PARTS: &[&[&str]] = &[
+    ValueError::CODES,
+    LedgerError::CODES,
+    GridError::CODES,
+    ScreeningError::CODES,
+    ObservationError::CODES,
+    GatheringError::CODES,
+    SupervisionError::CODES,
+    ReportError::CODES,
+    OWN,
+];
+
+/// How many codes there are in all.
+const COUNT: usize = {
+    let (mut n, mut i) = (0, 0);
+    while i < PARTS.len() {
+        n += PARTS[i].len();
+        i += 1;
+    }
+    n
+};
+
+/// [`PARTS`] joined into one array.
+const ALL: [&str; COUNT] = {
+    let mut out = [""; COUNT];
+    let (mut n, mut i) = (0, 0);
+    while i < PARTS.len() {
+        let mut j = 0;
+        while j < PARTS[i].len() {
+            out[n] = PARTS[i][j];
+            n += 1;
+            j += 1;
         }
-    };
-}
+        i += 1;
+    }
+    out
+};
 
-codes! {
-    InvalidDay => "invalid_day",
-    DayOutOfRange => "day_out_of_range",
-    InvalidTimeOfDay => "invalid_time_of_day",
-    InvalidInstant => "invalid_instant",
-    InvalidUtcOffset => "invalid_utc_offset",
-    InvalidId => "invalid_id",
-    InvalidHash => "invalid_hash",
-    LedgerUnreadable => "ledger_unreadable",
-    RecordUnreadable => "record_unreadable",
-    LedgerTampered => "ledger_tampered",
-    UnsupportedLedgerVersion => "unsupported_ledger_version",
-    RecordRedacted => "record_redacted",
-    EntryNotHeld => "entry_not_held",
-    ReplayRefused => "replay_refused",
-    ProofMismatch => "proof_mismatch",
-    PendingEntryCovered => "pending_entry_covered",
-    LedgerNotFounded => "ledger_not_founded",
-    ProofToUnkeptHead => "proof_to_unkept_head",
-    DutyDoesNotFitRole => "duty_does_not_fit_role",
-    InstantBeforeLedger => "instant_before_ledger",
-    UnknownStaff => "unknown_staff",
-    RoleNotPermitted => "role_not_permitted",
-    OutsideAssignedUnits => "outside_assigned_units",
-    UnknownUnit => "unknown_unit",
-    UnknownHousehold => "unknown_household",
-    UnknownResident => "unknown_resident",
-    ResidentDeregistered => "resident_deregistered",
-    WrongParent => "wrong_parent",
-    WrongUnitKind => "wrong_unit_kind",
-    GroupNumberMissing => "group_number_missing",
-    DuplicateGroupNumber => "duplicate_group_number",
-    NumberOnlyForGroups => "number_only_for_groups",
-    DuplicateUnitCode => "duplicate_unit_code",
-    GroupNotInZoneVillage => "group_not_in_zone_village",
-    GroupAlreadyZoned => "group_already_zoned",
-    AlreadyAssigned => "already_assigned",
-    NotAssigned => "not_assigned",
-    EmptyText => "empty_text",
-    TextTooLong => "text_too_long",
-    ControlCharacterInText => "control_character_in_text",
-    BirthInFuture => "birth_in_future",
-    IdentityDisagrees => "identity_disagrees",
-    DuplicateIdentity => "duplicate_identity",
-    SecondHead => "second_head",
-    NothingToCorrect => "nothing_to_correct",
-    AlreadyThere => "already_there",
-    IdentityNumberLength => "identity_number_length",
-    IdentityNumberPrefixLength => "identity_number_prefix_length",
-    IdentityNumberCharacter => "identity_number_character",
-    IdentityNumberBirthDate => "identity_number_birth_date",
-    IdentityNumberCheckDigit => "identity_number_check_digit",
-    InvalidPhone => "invalid_phone",
-    InvalidDivisionCode => "invalid_division_code",
-    InvalidStatisticalCode => "invalid_statistical_code",
-    InvalidRiskLevel => "invalid_risk_level",
-    EmptyDesignationBasis => "empty_designation_basis",
-    RiskRegisterFull => "risk_register_full",
-    UnknownDesignation => "unknown_designation",
-    DesignationAlreadyLifted => "designation_already_lifted",
-    LiftBeforeDesignation => "lift_before_designation",
-    ProposalAreaMismatch => "proposal_area_mismatch",
-    StayEndsBeforeItStarts => "stay_ends_before_it_starts",
-    WuhanAnswerWithoutWuhanTravel => "wuhan_answer_without_wuhan_travel",
-    UnknownRound => "unknown_round",
-    RoundNotOpen => "round_not_open",
-    RoundClosed => "round_closed",
-    OutsideRound => "outside_round",
-    NoScreeningRule => "no_screening_rule",
-    NothingToConfirm => "nothing_to_confirm",
-    InvalidTemperature => "invalid_temperature",
-    ImplausibleTemperature => "implausible_temperature",
-    InvalidProtocol => "invalid_protocol",
-    ExposureInFuture => "exposure_in_future",
-    InFuture => "in_future",
-    TestSampledInFuture => "test_sampled_in_future",
-    ObservationClosed => "observation_closed",
-    LookBackOutOfRange => "look_back_out_of_range",
-    AccountableNotLinked => "accountable_not_linked",
-    TextRequired => "text_required",
-    EmptyHandout => "empty_handout",
-    AlertNotFound => "alert_not_found",
-    AlertAlreadyResolved => "alert_already_resolved",
-    PeriodUnchanged => "period_unchanged",
-    PeriodTooShort => "period_too_short",
-    ExposureNotLater => "exposure_not_later",
-    ReleaseRefused => "release_refused",
-    OverrideNotNeeded => "override_not_needed",
-    UnknownObservation => "unknown_observation",
-    UnknownProtocol => "unknown_protocol",
-    AlreadyUnderObservation => "already_under_observation",
-    RoundAlreadyClosed => "round_already_closed",
-    RoundClosesBeforeItOpens => "round_closes_before_it_opens",
-    TravelAfterInterview => "travel_after_interview",
-    BeforeOpening => "before_opening",
-    PresetProtocolKey => "preset_protocol_key",
-    StillUnderObservation => "still_under_observation",
-    NotAReportingUnit => "not_a_reporting_unit",
-    NotAddableReportingUnit => "not_addable_reporting_unit",
-    AlreadyReportingUnit => "already_reporting_unit",
-    NoReportingSchedule => "no_reporting_schedule",
-    ReportBeforeFirstDay => "report_before_first_day",
-    ReportForFutureDay => "report_for_future_day",
-    ExportFailed => "export_failed",
-    InvalidGatheringLabel => "invalid_gathering_label",
-    InvalidKindKey => "invalid_kind_key",
-    UnknownGatheringKind => "unknown_gathering_kind",
-    UnknownVenueKind => "unknown_venue_kind",
-    KindAlreadyDefined => "kind_already_defined",
-    NotLeaderOfUnit => "not_leader_of_unit",
-    EndsBeforeStart => "ends_before_start",
-    EmptyOrder => "empty_order",
-    ZeroLimit => "zero_limit",
-    UnknownGatheringOrder => "unknown_gathering_order",
-    OrderAlreadyLifted => "order_already_lifted",
-    LiftOutsideOrder => "lift_outside_order",
-    ZeroAttendance => "zero_attendance",
-    GatheringOutsideGrid => "gathering_outside_grid",
-    UnknownGathering => "unknown_gathering",
-    PostponementNotLater => "postponement_not_later",
-    NotSimplified => "not_simplified",
-    UnknownVenue => "unknown_venue",
-    VenueNotClosed => "venue_not_closed",
-    UnknownLabel => "unknown_label",
-    InvalidProbation => "invalid_probation",
-    EmptyChecklist => "empty_checklist",
-    DuplicateChecklistItem => "duplicate_checklist_item",
-    VerdictDisagrees => "verdict_disagrees",
-    UnknownInspection => "unknown_inspection",
-    ItemNotOnChecklist => "item_not_on_checklist",
-    ItemNotFailed => "item_not_failed",
-    UnknownStaffMember => "unknown_staff_member",
-    DeadlineBeforeFinding => "deadline_before_finding",
-    UnknownFinding => "unknown_finding",
-    AlreadyRectified => "already_rectified",
-    NotResponsibleForFinding => "not_responsible_for_finding",
-    DecisionWithoutFindings => "decision_without_findings",
-    DecisionInFuture => "decision_in_future",
-    DecisionBeforeFinding => "decision_before_finding",
-    TooManyRecords => "too_many_records",
-    DayOutsideRange => "day_outside_range",
-    InstantOutsideRange => "instant_outside_range",
-    InvalidUtcOffsetText => "invalid_utc_offset_text",
-    PeriodTooLong => "period_too_long",
-    InvalidLenientDay => "invalid_lenient_day",
-    NotResponsibleForResident => "not_responsible_for_resident",
-    NoContactOnRecord => "no_contact_on_record",
-    DependsOnRefusedRow => "depends_on_refused_row",
-    BatchRowNotEarlier => "batch_row_not_earlier",
-    BatchRowCreatedNone => "batch_row_created_none",
+/// How many variants `Error` has: one per nested enum, and its own. A test keeps it at most
+/// 30 (issue 19).
+pub const VARIANTS: usize = PARTS.len() - 1 + OWN.len();
+
+impl Error {
+    /// The error's stable code: the failure's name in `snake_case`
+    /// (`outside_assigned_units` for [`Error::OutsideAssignedUnits`], `unknown_unit` for
+    /// [`GridError::UnknownUnit`]). A wrapped error gives its own code (the nested enum's
+    /// `code()`). Codes never change once released and are never reused; the ledger keeps
+    /// them in refusals ([`Refusal::code`](crate::Refusal::code)).
+    ///
+    /// ```
+    /// use fangkong::{Day, Error};
+    /// let err = "2020-02-30".parse::<Day>().unwrap_err();
+    /// assert_eq!(err.code(), "invalid_day");
+    /// assert!(Error::CODES.contains(&err.code()));
+    /// assert_eq!(Error::from(err).code(), "invalid_day");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Value(e) => e.code(),
+            Error::Ledger(e) => e.code(),
+            Error::Grid(e) => e.code(),
+            Error::Screening(e) => e.code(),
+            Error::Observation(e) => e.code(),
+            Error::Gathering(e) => e.code(),
+            Error::Supervision(e) => e.code(),
+            Error::Report(e) => e.code(),
+            Error::ReplayRefused { .. } => "replay_refused",
+            Error::InstantBeforeLedger { .. } => "instant_before_ledger",
+            Error::UnknownStaff { .. } => "unknown_staff",
+            Error::RoleNotPermitted { .. } => "role_not_permitted",
+            Error::OutsideAssignedUnits { .. } => "outside_assigned_units",
+            Error::InFuture { .. } => "in_future",
+            Error::TextRequired { .. } => "text_required",
+            Error::DependsOnRefusedRow { .. } => "depends_on_refused_row",
+            Error::BatchRowNotEarlier { .. } => "batch_row_not_earlier",
+            Error::BatchRowCreatedNone { .. } => "batch_row_created_none",
+        }
+    }
+
+    /// Every code [`Error::code`] can give: each nested enum's, then `Error`'s own.
+    pub const CODES: &'static [&'static str] = &ALL;
+
+    /// How many variants `Error` has (one per nested enum, and its own that cross modules).
+    pub const VARIANT_COUNT: usize = VARIANTS;
 }
 
 /// The codes a refusal can never carry: they come from reading or checking a ledger, never from

@@ -1,5 +1,6 @@
 //! Kinds of gathering and of venue: keys with named presets, and kinds users define.
 
+use crate::gathering::GatheringError;
 use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
@@ -36,7 +37,7 @@ macro_rules! kind_key {
             /// key a kind of your own (define it before orders name it).
             ///
             /// # Errors
-            /// [`Error::InvalidKindKey`] unless the key is 1 to 40 lower-case ASCII letters,
+            /// [`GatheringError::InvalidKindKey`](crate::gathering::GatheringError::InvalidKindKey) unless the key is 1 to 40 lower-case ASCII letters,
             /// digits and hyphens, starting with a letter.
             pub fn new(key: &str) -> Result<Self, Error> {
                 if let Some(p) = Self::PRESETS.iter().find(|p| p.key() == key) {
@@ -50,7 +51,7 @@ macro_rules! kind_key {
                 if well_formed {
                     Ok($name(Cow::Owned(key.to_owned())))
                 } else {
-                    Err(Error::InvalidKindKey { what: $what, input: quote(key) })
+                    Err(Error::Gathering(GatheringError::InvalidKindKey { what: $what, input: quote(key) }))
                 }
             }
 

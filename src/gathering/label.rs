@@ -3,7 +3,7 @@
 /// Defines a label enum: variants with an English name, a Chinese term and aliases, with
 /// `label_en`, `label_zh`, `ALL`, `Display` (English) and `FromStr` (English in any case, with
 /// `-`/`_` read as spaces; the Chinese term; any alias), through the crate's shared
-/// `labels!` (src/label.rs); unknown names are refused with [`crate::Error::InvalidGatheringLabel`].
+/// `labels!` (src/label.rs); unknown names are refused with [`GatheringError::InvalidGatheringLabel`](crate::gathering::GatheringError::InvalidGatheringLabel).
 macro_rules! label_enum {
     (
         $(#[$meta:meta])*
@@ -25,7 +25,7 @@ macro_rules! label_enum {
             $( $(#[$vmeta])* $variant, )*
         }
 
-        $crate::label::labels!($name: $what, with_display, error = InvalidGatheringLabel {
+        $crate::label::labels!($name: $what, with_display, error = [$crate::gathering::GatheringError] InvalidGatheringLabel {
             $( $variant => $en, $zh $(, [$($alias),*])?; )*
         });
     };

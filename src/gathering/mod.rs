@@ -62,6 +62,7 @@
 
 pub(crate) mod check;
 mod decision;
+mod error;
 mod kind;
 pub(crate) mod label;
 mod order;
@@ -72,6 +73,8 @@ mod venue;
 #[cfg(test)]
 mod tests;
 
+use crate::grid::GridError;
+use crate::value_error::ValueError;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -80,6 +83,7 @@ pub use decision::{
     GatheringDecision, Limit, Limits, Place, PlannedGathering, ReportedGathering, Ruling,
     StaffVerdict, Verdict,
 };
+pub use error::GatheringError;
 pub use kind::{GatheringKind, GatheringKindDefinition, VenueKind, VenueKindDefinition};
 pub use order::{
     Binds, CADRE_ROLES, GatheringOrder, OrderTerms, Restriction, Rule, RuleRef, Simplification,
@@ -324,14 +328,14 @@ fn next_id<K: Copy, V>(
         .keys()
         .next_back()
         .map_or(1, |k| get(*k).saturating_add(1));
-    crate::ids::fresh_number(next, what)
+    Ok(crate::ids::fresh_number(next, what)?)
 }
 
 fn unit_exists(ctx: &Context<'_>, unit: UnitId) -> Result<(), Error> {
     ctx.grid
         .unit(unit)
         .map(|_| ())
-        .ok_or(Error::UnknownUnit { unit })
+        .ok_or(Error::Grid(GridError::UnknownUnit { unit }))
 }
 
 fn text_required(text: &str, what: impl Into<String>) -> Result<(), Error> {
@@ -343,7 +347,7 @@ fn text_required(text: &str, what: impl Into<String>) -> Result<(), Error> {
 }
 
 /// Checks the free text a gathering command carries against its limits ([`crate::limits`]).
-fn check_texts(cmd: &GatheringCommand) -> Result<(), Error> {
+fn check_texts(cmd: &GatheringCommand) -> Result<(), ValueError> {
     use TextKind::{Name, Note, Title};
     match cmd {
         GatheringCommand::DefineGatheringKind(def) => {
@@ -352,28 +356,32 @@ fn check_texts(cmd: &GatheringCommand) -> Result<(), Error> {
                 "the English name of the kind of gathering",
                 Name,
             )?;
-            text_field(
+            Ok(text_field(
                 &def.name_zh,
                 "the Chinese name of the kind of gathering",
                 Name,
-            )
+            )?)
         }
         GatheringCommand::DefineVenueKind(def) => {
             text_field(&def.name_en, "the English name of the kind of venue", Name)?;
-            text_field(&def.name_zh, "the Chinese name of the kind of venue", Name)
+            Ok(text_field(
+                &def.name_zh,
+                "the Chinese name of the kind of venue",
+                Name,
+            )?)
         }
         GatheringCommand::IssueOrder { terms, .. } => {
-            text_field(&terms.title, "the order's title", Title)
+            Ok(text_field(&terms.title, "the order's title", Title)?)
         }
         GatheringCommand::RegisterVenue { name, .. } => text_field(name, "the venue's name", Name),
         GatheringCommand::OrderClosure { title, .. } => {
-            text_field(title, "the closure order's title", Title)
+            Ok(text_field(title, "the closure order's title", Title)?)
         }
         GatheringCommand::OrderReopening { title, .. } => {
-            text_field(title, "the reopening order's title", Title)
+            Ok(text_field(title, "the reopening order's title", Title)?)
         }
         GatheringCommand::RecordViolation { note, .. } => {
-            text_field(note, "what was found at the venue", Note)
+            Ok(text_field(note, "what was found at the venue", Note)?)
         }
         _ => Ok(()),
     }
@@ -381,7 +389,11 @@ fn check_texts(cmd: &GatheringCommand) -> Result<(), Error> {
 
 fn dates(what: &'static str, first: Day, last: Option<Day>) -> Result<(), Error> {
     match last {
-        Some(last) if last < first => Err(Error::EndsBeforeStart { what, first, last }),
+        Some(last) if last < first => Err(Error::Gathering(GatheringError::EndsBeforeStart {
+            what,
+            first,
+            last,
+        })),
         _ => Ok(()),
     }
 }
@@ -401,10 +413,10 @@ pub(crate) fn decide(
             // Kinds are the township's: defining one takes an assignment to the township.
             ctx.reach_township(action)?;
             if def.kind.is_preset() || state.gathering_kinds.contains_key(&def.kind) {
-                return Err(Error::KindAlreadyDefined {
+                return Err(Error::Gathering(GatheringError::KindAlreadyDefined {
                     what: "kind of gathering",
                     kind: def.kind.key().to_owned(),
-                });
+                }));
             }
             text_required(&def.name_en, "the English name of the kind of gathering")?;
             text_required(&def.name_zh, "the Chinese name of the kind of gathering")?;
@@ -413,10 +425,10 @@ pub(crate) fn decide(
         GatheringCommand::DefineVenueKind(def) => {
             ctx.reach_township(action)?;
             if def.kind.is_preset() || state.venue_kinds.contains_key(&def.kind) {
-                return Err(Error::KindAlreadyDefined {
+                return Err(Error::Gathering(GatheringError::KindAlreadyDefined {
                     what: "kind of venue",
                     kind: def.kind.key().to_owned(),
-                });
+                }));
             }
             text_required(&def.name_en, "the English name of the kind of venue")?;
             text_required(&def.name_zh, "the Chinese name of the kind of venue")?;
@@ -445,26 +457,25 @@ pub(crate) fn decide(
             }])
         }
         GatheringCommand::LiftOrder { order, from } => {
-            let o = state
-                .orders
-                .get(order)
-                .ok_or(Error::UnknownGatheringOrder { order: *order })?;
+            let o = state.orders.get(order).ok_or(Error::Gathering(
+                GatheringError::UnknownGatheringOrder { order: *order },
+            ))?;
             ctx.reach(action, o.unit)?;
             if let Some(lifted) = o.lifted {
-                return Err(Error::OrderAlreadyLifted {
+                return Err(Error::Gathering(GatheringError::OrderAlreadyLifted {
                     order: *order,
                     lifted,
-                });
+                }));
             }
             if *from < o.first || o.last.is_some_and(|l| *from > l) {
-                return Err(Error::LiftOutsideOrder {
+                return Err(Error::Gathering(GatheringError::LiftOutsideOrder {
                     order: *order,
                     day: *from,
                     first: o.first,
                     last: o
                         .last
                         .map_or_else(|| "until lifted".to_owned(), |l| l.to_string()),
-                });
+                }));
             }
             Ok(vec![GatheringEvent::OrderLifted {
                 order: *order,
@@ -486,25 +497,24 @@ pub(crate) fn decide(
             }])
         }
         GatheringCommand::RecordPersuasion { gathering, outcome } => {
-            let g = state
-                .gatherings
-                .get(gathering)
-                .ok_or(Error::UnknownGathering {
+            let g = state.gatherings.get(gathering).ok_or(Error::Gathering(
+                GatheringError::UnknownGathering {
                     gathering: *gathering,
-                })?;
+                },
+            ))?;
             ctx.reach(action, g.unit)?;
             match *outcome {
                 PersuasionOutcome::PostponedTo(to) if to <= g.planned.first => {
-                    return Err(Error::PostponementNotLater {
+                    return Err(Error::Gathering(GatheringError::PostponementNotLater {
                         first: g.planned.first,
                         to,
-                    });
+                    }));
                 }
                 PersuasionOutcome::SimplifiedTo(to) if to == 0 || to >= g.planned.attendance => {
-                    return Err(Error::NotSimplified {
+                    return Err(Error::Gathering(GatheringError::NotSimplified {
                         to,
                         expected: g.planned.attendance,
-                    });
+                    }));
                 }
                 _ => {}
             }
@@ -579,17 +589,22 @@ pub(crate) fn decide(
             }])
         }
         GatheringCommand::RecordViolation { venue, note } => {
-            let v = state
-                .venues
-                .get(venue)
-                .ok_or(Error::UnknownVenue { venue: *venue })?;
+            let v =
+                state
+                    .venues
+                    .get(venue)
+                    .ok_or(Error::Gathering(GatheringError::UnknownVenue {
+                        venue: *venue,
+                    }))?;
             ctx.reach(action, v.unit)?;
             text_required(note, "what was found at the venue")?;
             let closure = state
                 .venue_closed_by(ctx.grid, *venue, ctx.today)
-                .ok_or_else(|| Error::VenueNotClosed {
-                    venue: v.label(),
-                    day: ctx.today,
+                .ok_or_else(|| {
+                    Error::Gathering(GatheringError::VenueNotClosed {
+                        venue: v.label(),
+                        day: ctx.today,
+                    })
                 })?;
             Ok(vec![GatheringEvent::ViolationRecorded {
                 violation: ViolationId::new(next_id(
@@ -768,9 +783,9 @@ impl GatheringState {
         if kind.is_preset() || self.gathering_kinds.contains_key(kind) {
             Ok(())
         } else {
-            Err(Error::UnknownGatheringKind {
+            Err(Error::Gathering(GatheringError::UnknownGatheringKind {
                 kind: kind.key().to_owned(),
-            })
+            }))
         }
     }
 
@@ -778,27 +793,27 @@ impl GatheringState {
         if kind.is_preset() || self.venue_kinds.contains_key(kind) {
             Ok(())
         } else {
-            Err(Error::UnknownVenueKind {
+            Err(Error::Gathering(GatheringError::UnknownVenueKind {
                 kind: kind.key().to_owned(),
-            })
+            }))
         }
     }
 
     fn check_terms(&self, terms: &OrderTerms) -> Result<(), Error> {
         text_required(&terms.title, "the order's title")?;
         if terms.rules.is_empty() {
-            return Err(Error::EmptyOrder {
+            return Err(Error::Gathering(GatheringError::EmptyOrder {
                 what: "the order".to_owned(),
                 item: "rule",
-            });
+            }));
         }
         for (i, rule) in terms.rules.iter().enumerate() {
             let n = i.saturating_add(1);
             if rule.kinds.is_empty() {
-                return Err(Error::EmptyOrder {
+                return Err(Error::Gathering(GatheringError::EmptyOrder {
                     what: format!("rule {n} of the order"),
                     item: "kind of gathering",
-                });
+                }));
             }
             for kind in &rule.kinds {
                 self.check_gathering_kind(kind)?;
@@ -809,16 +824,16 @@ impl GatheringState {
                 Restriction::Prohibited | Restriction::Postponed => (None, None),
             };
             if people == Some(0) {
-                return Err(Error::ZeroLimit {
+                return Err(Error::Gathering(GatheringError::ZeroLimit {
                     rule: n,
                     what: "people",
-                });
+                }));
             }
             if days == Some(0) {
-                return Err(Error::ZeroLimit {
+                return Err(Error::Gathering(GatheringError::ZeroLimit {
                     rule: n,
                     what: "days",
-                });
+                }));
             }
         }
         Ok(())
@@ -828,10 +843,10 @@ impl GatheringState {
         match target {
             VenueTarget::Kinds(kinds) => {
                 if kinds.is_empty() {
-                    return Err(Error::EmptyOrder {
+                    return Err(Error::Gathering(GatheringError::EmptyOrder {
                         what: what.to_owned(),
                         item: "kind of venue",
-                    });
+                    }));
                 }
                 kinds.iter().try_for_each(|k| self.check_venue_kind(k))
             }
@@ -839,7 +854,7 @@ impl GatheringState {
                 if self.venues.contains_key(v) {
                     Ok(())
                 } else {
-                    Err(Error::UnknownVenue { venue: *v })
+                    Err(Error::Gathering(GatheringError::UnknownVenue { venue: *v }))
                 }
             }
         }
@@ -855,25 +870,27 @@ impl GatheringState {
             Place::Venue(v) => (self.venues.get(&v).map(|v| v.unit), format!("venue {v}")),
         };
         unit.filter(|u| grid.unit(*u).is_some())
-            .ok_or(Error::GatheringOutsideGrid { place })
+            .ok_or(Error::Gathering(GatheringError::GatheringOutsideGrid {
+                place,
+            }))
     }
 
     fn check_plan(&self, grid: &dyn GridView, plan: &PlannedGathering) -> Result<(), Error> {
         if grid.household(plan.household).is_none() {
-            return Err(Error::UnknownHousehold {
+            return Err(Error::Grid(GridError::UnknownHousehold {
                 household: plan.household,
-            });
+            }));
         }
         self.check_gathering_kind(&plan.kind)?;
         if plan.last < plan.first {
-            return Err(Error::EndsBeforeStart {
+            return Err(Error::Gathering(GatheringError::EndsBeforeStart {
                 what: "the planned gathering",
                 first: plan.first,
                 last: plan.last,
-            });
+            }));
         }
         if plan.attendance == 0 {
-            return Err(Error::ZeroAttendance);
+            return Err(Error::Gathering(GatheringError::ZeroAttendance));
         }
         for staff in &plan.staff_invited {
             if grid.staff(*staff).is_none() {

@@ -1,5 +1,7 @@
 //! The grid's commands, events and state: units, staff, assignments, households and residents.
 
+use crate::grid::GridError;
+use crate::value_error::ValueError;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -360,42 +362,42 @@ pub(crate) fn decide(
             let parent_unit = s.unit(*parent)?;
             ctx.reach(action, *parent)?;
             if !kind.allowed_parents().contains(&parent_unit.kind) {
-                return Err(Error::WrongParent {
+                return Err(Error::Grid(GridError::WrongParent {
                     kind: kind.as_str(),
                     parent: s.label(*parent),
                     parent_kind: parent_unit.kind.as_str(),
-                });
+                }));
             }
             non_empty(name, "the new unit's name")?;
             match (kind, number) {
                 (UnitKind::Group, None) => {
-                    return Err(Error::GroupNumberMissing {
+                    return Err(Error::Grid(GridError::GroupNumberMissing {
                         village: s.label(*parent),
-                    });
+                    }));
                 }
                 (UnitKind::Group, Some(n)) => {
                     if let Some(existing) = s.group_by_number(*parent, *n) {
-                        return Err(Error::DuplicateGroupNumber {
+                        return Err(Error::Grid(GridError::DuplicateGroupNumber {
                             village: s.label(*parent),
                             number: *n,
                             existing,
-                        });
+                        }));
                     }
                 }
                 (_, Some(_)) => {
-                    return Err(Error::NumberOnlyForGroups {
+                    return Err(Error::Grid(GridError::NumberOnlyForGroups {
                         kind: kind.as_str(),
-                    });
+                    }));
                 }
                 (_, None) => {}
             }
             if let Some(code) = code
                 && let Some(existing) = s.codes.get(code).and_then(|u| s.units.get(u))
             {
-                return Err(Error::DuplicateUnitCode {
+                return Err(Error::Grid(GridError::DuplicateUnitCode {
                     code: code.to_string(),
                     existing: s.label(existing.id),
-                });
+                }));
             }
             Ok(vec![GridEvent::UnitEstablished {
                 unit: UnitId::new(fresh_number(s.next_unit, "units")?),
@@ -409,26 +411,26 @@ pub(crate) fn decide(
         GridCommand::ZoneGroups { zone, groups } => {
             let z = s.unit(*zone)?;
             if z.kind != UnitKind::Zone {
-                return Err(Error::WrongUnitKind {
+                return Err(Error::Grid(GridError::WrongUnitKind {
                     unit: s.label(*zone),
                     found: z.kind.as_str(),
                     expected: "a zone",
-                });
+                }));
             }
             ctx.reach(action, *zone)?;
             for g in groups {
                 let unit = s.unit(*g)?;
                 if unit.kind != UnitKind::Group || unit.parent != z.parent {
-                    return Err(Error::GroupNotInZoneVillage {
+                    return Err(Error::Grid(GridError::GroupNotInZoneVillage {
                         group: s.label(*g),
                         zone: s.label(*zone),
-                    });
+                    }));
                 }
                 if let Some(other) = unit.zone.filter(|o| o != zone) {
-                    return Err(Error::GroupAlreadyZoned {
+                    return Err(Error::Grid(GridError::GroupAlreadyZoned {
                         group: s.label(*g),
                         zone: s.label(other),
-                    });
+                    }));
                 }
             }
             Ok(vec![GridEvent::GroupsZoned {
@@ -455,20 +457,20 @@ pub(crate) fn decide(
             s.unit(*unit)?;
             ctx.reach(action, *unit)?;
             if !duty.fits(member.role) {
-                return Err(Error::DutyDoesNotFitRole {
+                return Err(Error::Grid(GridError::DutyDoesNotFitRole {
                     staff: member.label(),
                     duty: duty.as_str(),
                     fits: roles_text(duty.roles()),
-                });
+                }));
             }
             if s.assignments
                 .iter()
                 .any(|a| a.staff == *staff && a.unit == *unit)
             {
-                return Err(Error::AlreadyAssigned {
+                return Err(Error::Grid(GridError::AlreadyAssigned {
                     staff: member.label(),
                     unit: s.label(*unit),
-                });
+                }));
             }
             Ok(vec![GridEvent::StaffAssigned {
                 staff: *staff,
@@ -488,10 +490,10 @@ pub(crate) fn decide(
                 .iter()
                 .any(|a| a.staff == *staff && a.unit == *unit)
             {
-                return Err(Error::NotAssigned {
+                return Err(Error::Grid(GridError::NotAssigned {
                     staff: member.label(),
                     unit: s.label(*unit),
-                });
+                }));
             }
             Ok(vec![GridEvent::AssignmentEnded {
                 staff: *staff,
@@ -523,9 +525,9 @@ pub(crate) fn decide(
             ctx.reach(action, s.household(r.household)?.group)?;
             s.check_details(details, r.household, Some(*resident), ctx.today)?;
             if *details == r.details {
-                return Err(Error::NothingToCorrect {
+                return Err(Error::Grid(GridError::NothingToCorrect {
                     resident: *resident,
-                });
+                }));
             }
             Ok(vec![GridEvent::ResidentCorrected {
                 resident: *resident,
@@ -539,10 +541,10 @@ pub(crate) fn decide(
             ctx.reach(action, h.group)?;
             ctx.reach(action, *to)?;
             if h.group == *to {
-                return Err(Error::AlreadyThere {
+                return Err(Error::Grid(GridError::AlreadyThere {
                     what: household.to_string(),
                     place: s.label(*to),
-                });
+                }));
             }
             Ok(vec![GridEvent::HouseholdMoved {
                 household: *household,
@@ -561,10 +563,10 @@ pub(crate) fn decide(
             ctx.reach(action, from.group)?;
             ctx.reach(action, dest.group)?;
             if r.household == *to {
-                return Err(Error::AlreadyThere {
+                return Err(Error::Grid(GridError::AlreadyThere {
                     what: resident.to_string(),
                     place: to.to_string(),
-                });
+                }));
             }
             if *relation == Relation::Head {
                 s.check_no_head(*to, None)?;
@@ -580,10 +582,10 @@ pub(crate) fn decide(
             let r = s.active_resident(*resident)?;
             ctx.reach(action, s.household(r.household)?.group)?;
             if let Some(observation) = guards.open_observation(*resident, ctx.today) {
-                return Err(Error::StillUnderObservation {
+                return Err(Error::Grid(GridError::StillUnderObservation {
                     resident: *resident,
                     observation,
-                });
+                }));
             }
             Ok(vec![GridEvent::ResidentDeregistered {
                 resident: *resident,
@@ -595,21 +597,21 @@ pub(crate) fn decide(
             let group = s.household(r.household)?.group;
             // Only those assigned over the group: a township-wide role is not enough.
             if !ctx.assigned_over(group) {
-                return Err(Error::NotResponsibleForResident {
+                return Err(Error::Grid(GridError::NotResponsibleForResident {
                     actor: ctx.actor.label(),
                     resident: *resident,
                     group: s.label(group),
-                });
+                }));
             }
             let on_record = match field {
                 ContactField::Phone => r.details.phone.is_some(),
                 ContactField::IdentityNumber => r.details.identity.is_some(),
             };
             if !on_record {
-                return Err(Error::NoContactOnRecord {
+                return Err(Error::Grid(GridError::NoContactOnRecord {
                     resident: *resident,
                     field: field.as_str(),
-                });
+                }));
             }
             Ok(vec![GridEvent::ContactRevealed {
                 resident: *resident,
@@ -620,17 +622,21 @@ pub(crate) fn decide(
 }
 
 /// Checks the free text a grid command carries against its limits ([`crate::limits`]).
-fn check_texts(command: &GridCommand) -> Result<(), Error> {
+fn check_texts(command: &GridCommand) -> Result<(), ValueError> {
     match command {
         GridCommand::EstablishUnit { name, .. } => {
-            text_field(name, "the new unit's name", TextKind::Name)
+            Ok(text_field(name, "the new unit's name", TextKind::Name)?)
         }
-        GridCommand::EnrollStaff { name, .. } => {
-            text_field(name, "the new staff member's name", TextKind::Name)
-        }
-        GridCommand::RegisterHousehold { address, .. } => {
-            text_field(address, "the household's address", TextKind::Address)
-        }
+        GridCommand::EnrollStaff { name, .. } => Ok(text_field(
+            name,
+            "the new staff member's name",
+            TextKind::Name,
+        )?),
+        GridCommand::RegisterHousehold { address, .. } => Ok(text_field(
+            address,
+            "the household's address",
+            TextKind::Address,
+        )?),
         GridCommand::RegisterResident { details, .. }
         | GridCommand::CorrectResident { details, .. } => {
             text_field(&details.name, "the resident's name", TextKind::Name)?;
@@ -649,9 +655,9 @@ fn check_texts(command: &GridCommand) -> Result<(), Error> {
     }
 }
 
-fn relation_text(relation: &Relation) -> Result<(), Error> {
+fn relation_text(relation: &Relation) -> Result<(), ValueError> {
     match relation {
-        Relation::Other(r) => text_field(r, "the relation to the head", TextKind::Name),
+        Relation::Other(r) => Ok(text_field(r, "the relation to the head", TextKind::Name)?),
         _ => Ok(()),
     }
 }
@@ -863,7 +869,9 @@ impl GridState {
     }
 
     pub(crate) fn unit(&self, id: UnitId) -> Result<&Unit, Error> {
-        self.units.get(&id).ok_or(Error::UnknownUnit { unit: id })
+        self.units
+            .get(&id)
+            .ok_or(Error::Grid(GridError::UnknownUnit { unit: id }))
     }
 
     pub(crate) fn group(&self, id: UnitId) -> Result<&Unit, Error> {
@@ -871,27 +879,29 @@ impl GridState {
         if u.kind == UnitKind::Group {
             Ok(u)
         } else {
-            Err(Error::WrongUnitKind {
+            Err(Error::Grid(GridError::WrongUnitKind {
                 unit: self.label(id),
                 found: u.kind.as_str(),
                 expected: "a group (households are registered in groups)",
-            })
+            }))
         }
     }
 
     pub(crate) fn household(&self, id: HouseholdId) -> Result<&Household, Error> {
         self.households
             .get(&id)
-            .ok_or(Error::UnknownHousehold { household: id })
+            .ok_or(Error::Grid(GridError::UnknownHousehold { household: id }))
     }
 
     pub(crate) fn active_resident(&self, id: ResidentId) -> Result<&Resident, Error> {
         let r = self
             .residents
             .get(&id)
-            .ok_or(Error::UnknownResident { resident: id })?;
+            .ok_or(Error::Grid(GridError::UnknownResident { resident: id }))?;
         if r.deregistered.is_some() {
-            return Err(Error::ResidentDeregistered { resident: id });
+            return Err(Error::Grid(GridError::ResidentDeregistered {
+                resident: id,
+            }));
         }
         Ok(r)
     }
@@ -1015,10 +1025,10 @@ impl GridState {
                     .get(r)
                     .is_some_and(|x| x.details.relation == Relation::Head)
         }) {
-            return Err(Error::SecondHead {
+            return Err(Error::Grid(GridError::SecondHead {
                 household,
                 head: *head,
-            });
+            }));
         }
         Ok(())
     }
@@ -1032,23 +1042,23 @@ impl GridState {
     ) -> Result<(), Error> {
         non_empty(&d.name, "the resident's name")?;
         if d.birth_date > today {
-            return Err(Error::BirthInFuture {
+            return Err(Error::Grid(GridError::BirthInFuture {
                 birth_date: d.birth_date,
                 today,
-            });
+            }));
         }
         if let Some(id) = &d.identity {
             if id.birth_date() != d.birth_date {
-                return Err(Error::IdentityDisagrees {
+                return Err(Error::Grid(GridError::IdentityDisagrees {
                     identity: id.masked(),
                     field: "birth date",
-                });
+                }));
             }
             if id.sex() != d.sex {
-                return Err(Error::IdentityDisagrees {
+                return Err(Error::Grid(GridError::IdentityDisagrees {
                     identity: id.masked(),
                     field: "sex",
-                });
+                }));
             }
             if let Some(other) = self
                 .by_identity
@@ -1056,11 +1066,11 @@ impl GridState {
                 .filter(|o| Some(*o) != resident)
             {
                 let household = self.residents.get(&other).map(|r| r.household);
-                return Err(Error::DuplicateIdentity {
+                return Err(Error::Grid(GridError::DuplicateIdentity {
                     identity: id.masked(),
                     resident: other,
                     household,
-                });
+                }));
             }
         }
         if d.relation == Relation::Head {

@@ -8,8 +8,10 @@
 use super::{Action, Assignment, Staff, Unit};
 use crate::calendar::{Day, Instant, UtcOffset};
 use crate::error::Error;
+use crate::grid::GridError;
 use crate::household::{Household, Resident};
 use crate::ids::{HouseholdId, ResidentId, StaffId, UnitId};
+use crate::value_error::ValueError;
 
 /// A read-only view of the grid: units, staff, assignments, households and residents.
 #[allow(dead_code)] // some views serve only the modules that are still being wired in
@@ -42,30 +44,33 @@ pub(crate) trait GridView {
     /// A unit that must exist.
     ///
     /// # Errors
-    /// [`Error::UnknownUnit`].
+    /// [`GridError::UnknownUnit`](crate::grid::GridError::UnknownUnit).
     fn known_unit(&self, id: UnitId) -> Result<&Unit, Error> {
-        self.unit(id).ok_or(Error::UnknownUnit { unit: id })
+        self.unit(id)
+            .ok_or(Error::Grid(GridError::UnknownUnit { unit: id }))
     }
 
     /// A household that must exist.
     ///
     /// # Errors
-    /// [`Error::UnknownHousehold`].
+    /// [`GridError::UnknownHousehold`](crate::grid::GridError::UnknownHousehold).
     fn known_household(&self, id: HouseholdId) -> Result<&Household, Error> {
         self.household(id)
-            .ok_or(Error::UnknownHousehold { household: id })
+            .ok_or(Error::Grid(GridError::UnknownHousehold { household: id }))
     }
 
     /// A resident that must exist and not be deregistered.
     ///
     /// # Errors
-    /// [`Error::UnknownResident`], [`Error::ResidentDeregistered`].
+    /// [`GridError::UnknownResident`](crate::grid::GridError::UnknownResident), [`GridError::ResidentDeregistered`](crate::grid::GridError::ResidentDeregistered).
     fn active_resident(&self, id: ResidentId) -> Result<&Resident, Error> {
         let r = self
             .resident(id)
-            .ok_or(Error::UnknownResident { resident: id })?;
+            .ok_or(Error::Grid(GridError::UnknownResident { resident: id }))?;
         if r.deregistered.is_some() {
-            return Err(Error::ResidentDeregistered { resident: id });
+            return Err(Error::Grid(GridError::ResidentDeregistered {
+                resident: id,
+            }));
         }
         Ok(r)
     }
@@ -148,9 +153,9 @@ pub(crate) fn reach_township(
     match grid.township() {
         Some(township) => reach(grid, who, action, township),
         // No grid yet: nothing but the founding can happen, and it is not decided here.
-        None => Err(Error::UnknownUnit {
+        None => Err(Error::Grid(GridError::UnknownUnit {
             unit: UnitId::new(1),
-        }),
+        })),
     }
 }
 
@@ -176,7 +181,7 @@ pub(crate) use crate::limits::{TextKind, optional_text_field, text_field};
 /// Refuses an empty (or blank) text.
 pub(crate) fn non_empty(s: &str, what: &'static str) -> Result<(), Error> {
     if s.trim().is_empty() {
-        Err(Error::EmptyText { what })
+        Err(Error::Value(ValueError::EmptyText { what }))
     } else {
         Ok(())
     }

@@ -16,6 +16,7 @@ use crate::place::StatisticalCode;
 
 pub(crate) mod check;
 mod command;
+mod error;
 // Issue 14 (memory): identity numbers to residents, 4 bytes a slot.
 pub(crate) mod context;
 mod identity_index;
@@ -23,6 +24,8 @@ mod labels;
 
 pub use command::{ContactField, GridCommand, GridEvent};
 pub(crate) use command::{GridGuards, GridState, decide};
+pub use error::GridError;
+pub(crate) use error::{grid_zh, roles_text_zh, staff_label_zh};
 
 /// The kind of a unit of the grid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 //! the entry's digest and hash have been computed (on any thread).
 
 use super::{Cut, Entry, Line, Verified, chain_hash, claimed_schema, claimed_seq, parse_line};
-use crate::error::{Error, Tampering};
+use super::{LedgerError, Tampering};
 use crate::hash::{Hash, Head};
 
 /// What the walk needs of an entry: its hashes, the sequence number its record claims, and
@@ -34,7 +34,7 @@ impl Link {
     }
 
     /// A stored line, read without keeping its record.
-    pub(super) fn of_line(raw: &[u8], line: usize) -> Result<Link, Error> {
+    pub(super) fn of_line(raw: &[u8], line: usize) -> Result<Link, LedgerError> {
         let Line {
             prev,
             hash,
@@ -55,7 +55,7 @@ impl Link {
 /// Why the walk stopped.
 pub(super) enum Stop {
     /// The entry named was tampered with (or cannot be read).
-    Tampered(Error),
+    Tampered(LedgerError),
     /// An entry claims a later sequence number than its place: whether it was moved or the
     /// entries before it removed depends on the entries after it.
     Ahead(Ahead),
@@ -73,7 +73,7 @@ pub(super) struct Ahead {
 
 impl Ahead {
     /// The error, knowing whether a `later` entry claims the expected sequence number.
-    pub(super) fn error(&self, later: bool) -> Error {
+    pub(super) fn error(&self, later: bool) -> LedgerError {
         let problem = if later {
             Tampering::Reordered { found: self.seq }
         } else {
@@ -82,7 +82,7 @@ impl Ahead {
                 last: self.seq - 1,
             }
         };
-        Error::LedgerTampered {
+        LedgerError::LedgerTampered {
             position: self.position,
             seq: Some(self.seq),
             problem,
@@ -118,7 +118,7 @@ impl Walk {
         let position = i + 1;
         let expected_seq = self.base.seq.saturating_add(position as u64);
         let tampered = |position: usize, problem: Tampering, seq: Option<u64>| {
-            Stop::Tampered(Error::LedgerTampered {
+            Stop::Tampered(LedgerError::LedgerTampered {
                 position,
                 seq,
                 problem,
@@ -134,7 +134,7 @@ impl Walk {
             // The hash holds, so these are the bytes that were written: a record without a
             // sequence number was written by something else, not altered.
             entry.seq.ok_or_else(|| {
-                Stop::Tampered(Error::LedgerUnreadable {
+                Stop::Tampered(LedgerError::LedgerUnreadable {
                     line: position,
                     reason: "the record has no sequence number".to_owned(),
                 })

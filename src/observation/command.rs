@@ -1,5 +1,8 @@
 //! Observation's commands, events and state (医学观察): protocols, openings and every change.
 
+use crate::grid::GridError;
+use crate::observation::ObservationError;
+use crate::value_error::ValueError;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -233,7 +236,7 @@ pub(crate) struct ObservationState {
 
 /// Checks the free text an observation command carries against its limits
 /// ([`crate::limits`]).
-fn check_texts(command: &ObservationCommand) -> Result<(), Error> {
+fn check_texts(command: &ObservationCommand) -> Result<(), ValueError> {
     use TextKind::{Address, Name, Note, Title};
     match command {
         ObservationCommand::AdoptProtocol { protocol: p } => {
@@ -255,36 +258,42 @@ fn check_texts(command: &ObservationCommand) -> Result<(), Error> {
             text_field(protocol, "the protocol's key", Name)?;
             match basis {
                 OpeningBasis::Screening { rule } => {
-                    text_field(rule, "the screening rule of the opening", Name)
+                    Ok(text_field(rule, "the screening rule of the opening", Name)?)
                 }
                 OpeningBasis::CloseContact { note } | OpeningBasis::Other { note } => {
-                    text_field(note, "the basis of the observation", Note)
+                    Ok(text_field(note, "the basis of the observation", Note)?)
                 }
             }
         }
         ObservationCommand::UpdateObservation { update, .. } => match update {
             ObservationUpdate::ReportSymptoms(r) => {
-                text_field(&r.note, "the symptom report's note", Note)
+                Ok(text_field(&r.note, "the symptom report's note", Note)?)
             }
             ObservationUpdate::RecordHomeVisit(v) => {
-                text_field(&v.note, "the home visit's note", Note)
+                Ok(text_field(&v.note, "the home visit's note", Note)?)
             }
-            ObservationUpdate::ClearAlert(c) => {
-                text_field(&c.reason, "the reason for clearing the alert", Note)
-            }
+            ObservationUpdate::ClearAlert(c) => Ok(text_field(
+                &c.reason,
+                "the reason for clearing the alert",
+                Note,
+            )?),
             ObservationUpdate::Refer(r) => text_field(&r.hospital, "the hospital", Address),
-            ObservationUpdate::TransferOut(t) => {
-                text_field(&t.to, "where the person is transferred", Address)
-            }
+            ObservationUpdate::TransferOut(t) => Ok(text_field(
+                &t.to,
+                "where the person is transferred",
+                Address,
+            )?),
             ObservationUpdate::End(Ending {
                 reason: EndReason::Other(why),
                 ..
             }) => text_field(why, "the reason for ending the observation", Note),
-            ObservationUpdate::ChangePeriod { reason, .. } => {
-                text_field(reason, "the reason for changing the period", Note)
-            }
+            ObservationUpdate::ChangePeriod { reason, .. } => Ok(text_field(
+                reason,
+                "the reason for changing the period",
+                Note,
+            )?),
             ObservationUpdate::RestartExposure { reason, .. } => {
-                text_field(reason, "the new exposure", Note)
+                Ok(text_field(reason, "the new exposure", Note)?)
             }
             ObservationUpdate::Release { override_reason } => optional_text_field(
                 override_reason.as_deref(),
@@ -310,9 +319,9 @@ pub(crate) fn decide(
             ctx.reach_township(Action::ManageProtocols)?;
             protocol.validate()?;
             if Protocol::preset(&protocol.key).is_some() {
-                return Err(Error::PresetProtocolKey {
+                return Err(Error::Observation(ObservationError::PresetProtocolKey {
                     key: protocol.key.clone(),
-                });
+                }));
             }
             Ok(vec![ObservationEvent::ProtocolAdopted {
                 protocol: protocol.clone(),
@@ -330,10 +339,12 @@ pub(crate) fn decide(
                 ctx.grid.known_household(r.household)?.group,
             )?;
             if let Some(open) = s.open_observation(*resident, ctx.today) {
-                return Err(Error::AlreadyUnderObservation {
-                    resident: *resident,
-                    observation: open,
-                });
+                return Err(Error::Observation(
+                    ObservationError::AlreadyUnderObservation {
+                        resident: *resident,
+                        observation: open,
+                    },
+                ));
             }
             let protocol = s.protocol(protocol)?;
             let opening = Opening {
@@ -367,9 +378,9 @@ pub(crate) fn decide(
             let household = ctx
                 .grid
                 .resident(rec.resident)
-                .ok_or(Error::UnknownResident {
+                .ok_or(Error::Grid(GridError::UnknownResident {
                     resident: rec.resident,
-                })?
+                }))?
                 .household;
             ctx.reach(action, ctx.grid.known_household(household)?.group)?;
             let o = &rec.observation;
@@ -391,11 +402,11 @@ pub(crate) fn decide(
                     o.check_reading(x, at)?;
                     let taken = x.at.day_in(ctx.offset);
                     if taken < opened_day {
-                        return Err(Error::BeforeOpening {
+                        return Err(Error::Observation(ObservationError::BeforeOpening {
                             what: "a reading",
                             day: taken,
                             opened: opened_day,
-                        });
+                        }));
                     }
                     ObservationChange::ReadingRecorded(*x)
                 }
@@ -414,10 +425,10 @@ pub(crate) fn decide(
                 ObservationUpdate::RecordTestResult(x) => {
                     not_after("a test result", x.at)?;
                     if x.sampled > today {
-                        return Err(Error::TestSampledInFuture {
+                        return Err(Error::Observation(ObservationError::TestSampledInFuture {
                             sampled: x.sampled,
                             today,
-                        });
+                        }));
                     }
                     o.check_test_result(x)?;
                     ObservationChange::TestResultRecorded(*x)
@@ -526,7 +537,9 @@ impl ObservationState {
     pub(crate) fn observation(&self, id: ObservationId) -> Result<&ObservationRecord, Error> {
         self.observations
             .get(&id)
-            .ok_or(Error::UnknownObservation { observation: id })
+            .ok_or(Error::Observation(ObservationError::UnknownObservation {
+                observation: id,
+            }))
     }
 
     pub(crate) fn open_observation(&self, resident: ResidentId, day: Day) -> Option<ObservationId> {
@@ -548,8 +561,10 @@ impl ObservationState {
             .get(key)
             .cloned()
             .or_else(|| Protocol::preset(key))
-            .ok_or_else(|| Error::UnknownProtocol {
-                key: key.to_owned(),
+            .ok_or_else(|| {
+                Error::Observation(ObservationError::UnknownProtocol {
+                    key: key.to_owned(),
+                })
             })
     }
 

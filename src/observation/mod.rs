@@ -86,6 +86,7 @@
 
 pub(crate) mod check;
 mod command;
+mod error;
 mod followup;
 mod labels;
 mod protocol;
@@ -94,6 +95,7 @@ mod release;
 mod release_zh;
 mod temperature;
 
+pub use error::ObservationError;
 pub use followup::{Method, Reading, Reporter, SlotCheck, SlotStatus, slot_statuses};
 pub use protocol::{
     CheckSlot, FollowOn, ObservationPlace, Protocol, ProtocolBuilder, ReleaseConditions,

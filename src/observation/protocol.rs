@@ -1,5 +1,6 @@
 //! Observation protocols (观察方案) as data, their presets, and day counting.
 
+use crate::observation::ObservationError;
 use std::fmt;
 use std::ops::RangeInclusive;
 
@@ -65,7 +66,7 @@ impl CheckSlot {
     /// The slot `name` from `start` through `end`, both given as `HH:MM`.
     ///
     /// # Errors
-    /// [`Error::InvalidTimeOfDay`] for a time such as `24:00` or `6:00`.
+    /// [`ValueError::InvalidTimeOfDay`](crate::value_error::ValueError::InvalidTimeOfDay) for a time such as `24:00` or `6:00`.
     /// A slot that ends before it starts is refused by [`Protocol::validate`].
     pub fn new(name: &str, start: &str, end: &str) -> Result<CheckSlot, Error> {
         Ok(CheckSlot {
@@ -812,7 +813,7 @@ impl Protocol {
     /// Checks that the protocol can be used.
     ///
     /// # Errors
-    /// [`Error::InvalidProtocol`] naming the problem: a key that is empty, longer than 64
+    /// [`ObservationError::InvalidProtocol`](crate::observation::ObservationError::InvalidProtocol) naming the problem: a key that is empty, longer than 64
     /// characters or has characters other than lowercase letters, digits and hyphens (`Close
     /// Contact`); an empty name; a length of 0 days; follow-on of 0 days; a slot without a name,
     /// ending before it starts (`12:00–06:00`), or overlapping the next slot once its grace
@@ -821,14 +822,14 @@ impl Protocol {
     /// a test day listed twice; a test requirement outside the period or needing more tests
     /// than days.
     ///
-    /// [`Error::PeriodTooLong`] for an observation period or follow-on monitoring of more than
+    /// [`ObservationError::PeriodTooLong`](crate::observation::ObservationError::PeriodTooLong) for an observation period or follow-on monitoring of more than
     /// [`MAX_PERIOD_DAYS`] days (`length_days: 1400`, a typo for 14).
     pub fn validate(&self) -> Result<(), Error> {
         let bad = |problem: String| {
-            Err(Error::InvalidProtocol {
+            Err(Error::Observation(ObservationError::InvalidProtocol {
                 key: self.key.clone(),
                 problem,
-            })
+            }))
         };
         let key_ok = !self.key.is_empty()
             && self.key.len() <= 64
@@ -930,17 +931,17 @@ impl Protocol {
     /// The last day under observation: day0 + N.
     ///
     /// # Errors
-    /// [`Error::DayOutOfRange`] only at the ends of the supported calendar.
+    /// [`ValueError::DayOutOfRange`](crate::value_error::ValueError::DayOutOfRange) only at the ends of the supported calendar.
     pub fn last_day(&self, day0: Day) -> Result<Day, Error> {
-        day0.plus_days(i64::from(self.length_days))
+        Ok(day0.plus_days(i64::from(self.length_days))?)
     }
 
     /// The earliest day of release: day0 + N + 1.
     ///
     /// # Errors
-    /// [`Error::DayOutOfRange`] only at the ends of the supported calendar.
+    /// [`ValueError::DayOutOfRange`](crate::value_error::ValueError::DayOutOfRange) only at the ends of the supported calendar.
     pub fn earliest_release(&self, day0: Day) -> Result<Day, Error> {
-        day0.plus_days(i64::from(self.length_days) + 1)
+        Ok(day0.plus_days(i64::from(self.length_days) + 1)?)
     }
 
     /// The days of follow-on monitoring, day0 + N + 1 ..= day0 + N + M, if the protocol has any.
@@ -955,7 +956,7 @@ impl Protocol {
     /// ```
     ///
     /// # Errors
-    /// [`Error::DayOutOfRange`] only at the ends of the supported calendar.
+    /// [`ValueError::DayOutOfRange`](crate::value_error::ValueError::DayOutOfRange) only at the ends of the supported calendar.
     pub fn follow_on_days(&self, day0: Day) -> Result<Option<RangeInclusive<Day>>, Error> {
         follow_on_range(day0.plus_days(i64::from(self.length_days))?, self.follow_on)
     }
@@ -963,7 +964,7 @@ impl Protocol {
     /// The scheduled test days as calendar days, in the protocol's order.
     ///
     /// # Errors
-    /// [`Error::DayOutOfRange`] only at the ends of the supported calendar.
+    /// [`ValueError::DayOutOfRange`](crate::value_error::ValueError::DayOutOfRange) only at the ends of the supported calendar.
     pub fn test_days(&self, day0: Day) -> Result<Vec<(Day, TestDay)>, Error> {
         test_days_for(
             &self.tests,
@@ -1048,14 +1049,14 @@ const FOLLOW_ON: &str = "follow-on monitoring";
 /// ```
 ///
 /// # Errors
-/// [`Error::PeriodTooLong`] when `days` > [`MAX_PERIOD_DAYS`].
+/// [`ObservationError::PeriodTooLong`](crate::observation::ObservationError::PeriodTooLong) when `days` > [`MAX_PERIOD_DAYS`].
 pub fn check_period_days(what: &'static str, days: i64) -> Result<(), Error> {
     if days > i64::from(MAX_PERIOD_DAYS) {
-        Err(Error::PeriodTooLong {
+        Err(Error::Observation(ObservationError::PeriodTooLong {
             what,
             days,
             max: MAX_PERIOD_DAYS,
-        })
+        }))
     } else {
         Ok(())
     }
@@ -1400,11 +1401,11 @@ mod tests {
         }
         assert_eq!(
             p.validate(),
-            Err(Error::PeriodTooLong {
+            Err(Error::Observation(ObservationError::PeriodTooLong {
                 what: "follow-on monitoring",
                 days: 65_535,
                 max: 366
-            })
+            }))
         );
         assert!(check_period_days(OBSERVATION_PERIOD, 367).is_err());
         assert_eq!(check_period_days(OBSERVATION_PERIOD, 366), Ok(()));

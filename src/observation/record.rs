@@ -1,6 +1,7 @@
 //! The observation record (观察记录): opening, readings, symptoms, visits, supplies, tests,
 //! alerts, period changes, release and closure.
 
+use crate::observation::ObservationError;
 use std::fmt;
 use std::num::NonZeroU32;
 use std::ops::RangeInclusive;
@@ -75,18 +76,18 @@ impl Opening {
     /// Checks that an observation can be opened with this.
     ///
     /// # Errors
-    /// - [`Error::InvalidProtocol`] if the protocol fails [`Protocol::validate`];
-    /// - [`Error::ExposureInFuture`] if day 0 is after the local day of `at`;
-    /// - [`Error::DayOutOfRange`] if the period runs past the end of the calendar;
+    /// - [`ObservationError::InvalidProtocol`](crate::observation::ObservationError::InvalidProtocol) if the protocol fails [`Protocol::validate`];
+    /// - [`ObservationError::ExposureInFuture`](crate::observation::ObservationError::ExposureInFuture) if day 0 is after the local day of `at`;
+    /// - [`ValueError::DayOutOfRange`](crate::value_error::ValueError::DayOutOfRange) if the period runs past the end of the calendar;
     /// - [`Error::TextRequired`] for a screening rule or note left empty.
     pub fn check(&self) -> Result<(), Error> {
         self.protocol.validate()?;
         let today = self.at.day_in(self.offset);
         if self.day0 > today {
-            return Err(Error::ExposureInFuture {
+            return Err(Error::Observation(ObservationError::ExposureInFuture {
                 day0: self.day0,
                 today,
-            });
+            }));
         }
         let m = self.protocol.follow_on.map_or(0, |f| f.days);
         self.day0
@@ -889,9 +890,10 @@ impl Observation {
         if status.is_open() {
             Ok(())
         } else {
-            Err(Error::ObservationClosed {
+            Err(Error::Observation(ObservationError::ObservationClosed {
                 status: status.to_string(),
-            })
+                status_zh: status.display_zh().to_string(),
+            }))
         }
     }
 
@@ -900,9 +902,10 @@ impl Observation {
         if status == Status::UnderObservation {
             Ok(())
         } else {
-            Err(Error::ObservationClosed {
+            Err(Error::Observation(ObservationError::ObservationClosed {
                 status: status.to_string(),
-            })
+                status_zh: status.display_zh().to_string(),
+            }))
         }
     }
 
@@ -923,7 +926,7 @@ impl Observation {
     /// Checks a reading recorded at `now`.
     ///
     /// # Errors
-    /// [`Error::ObservationClosed`] after referral, transfer, end, or the end of follow-on;
+    /// [`ObservationError::ObservationClosed`](crate::observation::ObservationError::ObservationClosed) after referral, transfer, end, or the end of follow-on;
     /// [`Error::InFuture`] for a reading dated after `now`. (Implausible temperatures cannot
     /// reach this point: [`super::Temperature`] refuses them.)
     pub fn check_reading(&self, reading: &Reading, now: Instant) -> Result<(), Error> {
@@ -944,7 +947,7 @@ impl Observation {
     /// Checks a symptom report recorded at `now`.
     ///
     /// # Errors
-    /// [`Error::ObservationClosed`]; [`Error::InFuture`]; [`Error::TextRequired`] when
+    /// [`ObservationError::ObservationClosed`](crate::observation::ObservationError::ObservationClosed); [`Error::InFuture`]; [`Error::TextRequired`] when
     /// [`Symptom::Other`] is listed without a note.
     pub fn check_symptoms(&self, report: &SymptomReport, now: Instant) -> Result<(), Error> {
         self.ensure_open(now)?;
@@ -981,7 +984,7 @@ impl Observation {
     /// Checks a home visit recorded at `now`.
     ///
     /// # Errors
-    /// [`Error::ObservationClosed`]; [`Error::InFuture`].
+    /// [`ObservationError::ObservationClosed`](crate::observation::ObservationError::ObservationClosed); [`Error::InFuture`].
     pub fn check_visit(&self, visit: &HomeVisit, now: Instant) -> Result<(), Error> {
         self.ensure_open(now)?;
         not_after("a home visit", visit.at, now)
@@ -995,13 +998,13 @@ impl Observation {
     /// Checks a supply handout recorded at `now`.
     ///
     /// # Errors
-    /// [`Error::ObservationClosed`]; [`Error::InFuture`]; [`Error::EmptyHandout`] for a
+    /// [`ObservationError::ObservationClosed`](crate::observation::ObservationError::ObservationClosed); [`Error::InFuture`]; [`ObservationError::EmptyHandout`](crate::observation::ObservationError::EmptyHandout) for a
     /// handout listing nothing.
     pub fn check_handout(&self, handout: &SupplyHandout, now: Instant) -> Result<(), Error> {
         self.ensure_open(now)?;
         not_after("a supply handout", handout.at, now)?;
         if handout.items.is_empty() {
-            return Err(Error::EmptyHandout);
+            return Err(Error::Observation(ObservationError::EmptyHandout));
         }
         Ok(())
     }
@@ -1014,16 +1017,16 @@ impl Observation {
     /// Checks a test result recorded at `result.at`.
     ///
     /// # Errors
-    /// [`Error::ObservationClosed`]; [`Error::TestSampledInFuture`] for a sample dated after
+    /// [`ObservationError::ObservationClosed`](crate::observation::ObservationError::ObservationClosed); [`ObservationError::TestSampledInFuture`](crate::observation::ObservationError::TestSampledInFuture) for a sample dated after
     /// the local day of `result.at`.
     pub fn check_test_result(&self, result: &TestResult) -> Result<(), Error> {
         self.ensure_open(result.at)?;
         let today = result.at.day_in(self.offset);
         if result.sampled > today {
-            return Err(Error::TestSampledInFuture {
+            return Err(Error::Observation(ObservationError::TestSampledInFuture {
                 sampled: result.sampled,
                 today,
-            });
+            }));
         }
         Ok(())
     }
@@ -1049,7 +1052,7 @@ impl Observation {
     /// Checks the clearing of an alert by a health worker.
     ///
     /// # Errors
-    /// [`Error::AlertNotFound`] for a number with no alert; [`Error::AlertAlreadyResolved`];
+    /// [`ObservationError::AlertNotFound`](crate::observation::ObservationError::AlertNotFound) for a number with no alert; [`ObservationError::AlertAlreadyResolved`](crate::observation::ObservationError::AlertAlreadyResolved);
     /// [`Error::TextRequired`] for an empty reason.
     pub fn check_clearance(&self, clearance: &AlertClearance) -> Result<(), Error> {
         let number = clearance.number;
@@ -1058,9 +1061,13 @@ impl Observation {
             .alerts
             .iter()
             .find(|a| a.number == number)
-            .ok_or(Error::AlertNotFound { number })?;
+            .ok_or(Error::Observation(ObservationError::AlertNotFound {
+                number,
+            }))?;
         if !alert.is_open() {
-            return Err(Error::AlertAlreadyResolved { number });
+            return Err(Error::Observation(ObservationError::AlertAlreadyResolved {
+                number,
+            }));
         }
         require_text(
             &format!("the reason for clearing alert {number}"),
@@ -1086,7 +1093,7 @@ impl Observation {
     /// Checks a referral.
     ///
     /// # Errors
-    /// [`Error::ObservationClosed`]; [`Error::TextRequired`] for an empty hospital name.
+    /// [`ObservationError::ObservationClosed`](crate::observation::ObservationError::ObservationClosed); [`Error::TextRequired`] for an empty hospital name.
     pub fn check_referral(&self, referral: &Referral) -> Result<(), Error> {
         self.ensure_open(referral.at)?;
         require_text("the designated hospital", &referral.hospital)
@@ -1111,7 +1118,7 @@ impl Observation {
     /// Checks a transfer out of the jurisdiction.
     ///
     /// # Errors
-    /// [`Error::ObservationClosed`]; [`Error::TextRequired`] for an empty destination.
+    /// [`ObservationError::ObservationClosed`](crate::observation::ObservationError::ObservationClosed); [`Error::TextRequired`] for an empty destination.
     pub fn check_transfer(&self, transfer: &Transfer) -> Result<(), Error> {
         self.ensure_open(transfer.at)?;
         require_text("where the person is transferred to", &transfer.to)
@@ -1126,7 +1133,7 @@ impl Observation {
     /// Checks the end of the observation for another reason.
     ///
     /// # Errors
-    /// [`Error::ObservationClosed`]; [`Error::TextRequired`] for [`EndReason::Other`] with
+    /// [`ObservationError::ObservationClosed`](crate::observation::ObservationError::ObservationClosed); [`Error::TextRequired`] for [`EndReason::Other`] with
     /// an empty text.
     pub fn check_ending(&self, ending: &Ending) -> Result<(), Error> {
         self.ensure_open(ending.at)?;
@@ -1157,10 +1164,10 @@ impl Observation {
     /// ```
     ///
     /// # Errors
-    /// [`Error::ObservationClosed`] unless under observation (not after release);
-    /// [`Error::TextRequired`] for an empty reason; [`Error::PeriodUnchanged`] for the current
-    /// last day; [`Error::PeriodTooShort`] for a last day on or before day 0;
-    /// [`Error::DayOutOfRange`] at the ends of the calendar.
+    /// [`ObservationError::ObservationClosed`](crate::observation::ObservationError::ObservationClosed) unless under observation (not after release);
+    /// [`Error::TextRequired`] for an empty reason; [`ObservationError::PeriodUnchanged`](crate::observation::ObservationError::PeriodUnchanged) for the current
+    /// last day; [`ObservationError::PeriodTooShort`](crate::observation::ObservationError::PeriodTooShort) for a last day on or before day 0;
+    /// [`ValueError::DayOutOfRange`](crate::value_error::ValueError::DayOutOfRange) at the ends of the calendar.
     pub fn period_change(
         &self,
         new_last_day: Day,
@@ -1170,15 +1177,15 @@ impl Observation {
         self.ensure_under_observation(at)?;
         require_text("the reason for changing the period", reason)?;
         if new_last_day == self.last_day {
-            return Err(Error::PeriodUnchanged {
+            return Err(Error::Observation(ObservationError::PeriodUnchanged {
                 last_day: new_last_day,
-            });
+            }));
         }
         if new_last_day <= self.day0 {
-            return Err(Error::PeriodTooShort {
+            return Err(Error::Observation(ObservationError::PeriodTooShort {
                 day0: self.day0,
                 new_last_day,
-            });
+            }));
         }
         let m = self.protocol.follow_on.map_or(0, |f| f.days);
         new_last_day.plus_days(i64::from(m) + 1)?;
@@ -1199,11 +1206,11 @@ impl Observation {
     /// Builds a restart of the period from a new exposure on `new_day0`, checked.
     ///
     /// # Errors
-    /// [`Error::ObservationClosed`] unless under observation (a new exposure after release
+    /// [`ObservationError::ObservationClosed`](crate::observation::ObservationError::ObservationClosed) unless under observation (a new exposure after release
     /// opens a new observation); [`Error::TextRequired`] for an empty description;
-    /// [`Error::ExposureNotLater`] unless `new_day0` is after the current day 0;
-    /// [`Error::ExposureInFuture`] if it is after the local day of `at`;
-    /// [`Error::DayOutOfRange`] at the ends of the calendar.
+    /// [`ObservationError::ExposureNotLater`](crate::observation::ObservationError::ExposureNotLater) unless `new_day0` is after the current day 0;
+    /// [`ObservationError::ExposureInFuture`](crate::observation::ObservationError::ExposureInFuture) if it is after the local day of `at`;
+    /// [`ValueError::DayOutOfRange`](crate::value_error::ValueError::DayOutOfRange) at the ends of the calendar.
     pub fn exposure_restart(
         &self,
         new_day0: Day,
@@ -1213,17 +1220,17 @@ impl Observation {
         self.ensure_under_observation(at)?;
         require_text("a description of the new exposure", reason)?;
         if new_day0 <= self.day0 {
-            return Err(Error::ExposureNotLater {
+            return Err(Error::Observation(ObservationError::ExposureNotLater {
                 current_day0: self.day0,
                 new_day0,
-            });
+            }));
         }
         let today = at.day_in(self.offset);
         if new_day0 > today {
-            return Err(Error::ExposureInFuture {
+            return Err(Error::Observation(ObservationError::ExposureInFuture {
                 day0: new_day0,
                 today,
-            });
+            }));
         }
         let n = i64::from(self.protocol.length_days);
         let m = i64::from(self.protocol.follow_on.map_or(0, |f| f.days));
@@ -1254,11 +1261,11 @@ impl Observation {
     /// the decision it overrode.
     ///
     /// # Errors
-    /// - [`Error::ObservationClosed`] unless under observation;
-    /// - [`Error::ReleaseRefused`] with every reason, when the rules say not yet or blocked and
+    /// - [`ObservationError::ObservationClosed`](crate::observation::ObservationError::ObservationClosed) unless under observation;
+    /// - [`ObservationError::ReleaseRefused`](crate::observation::ObservationError::ReleaseRefused) with every reason, when the rules say not yet or blocked and
     ///   there is no override;
     /// - [`Error::TextRequired`] for an override whose reason is empty or blank;
-    /// - [`Error::OverrideNotNeeded`] for an override when the rules already allow release.
+    /// - [`ObservationError::OverrideNotNeeded`](crate::observation::ObservationError::OverrideNotNeeded) for an override when the rules already allow release.
     pub fn release(&self, at: Instant, override_reason: Option<&str>) -> Result<Release, Error> {
         self.ensure_under_observation(at)?;
         let on = at.day_in(self.offset);
@@ -1270,11 +1277,19 @@ impl Observation {
                 decision,
                 override_reason: None,
             }),
-            (true, Some(_)) => Err(Error::OverrideNotNeeded { day: on }),
-            (false, None) => Err(Error::ReleaseRefused {
+            (true, Some(_)) => Err(Error::Observation(ObservationError::OverrideNotNeeded {
+                day: on,
+            })),
+            (false, None) => Err(Error::Observation(ObservationError::ReleaseRefused {
                 day: on,
                 reasons: decision.reason_sentences(),
-            }),
+                reasons_zh: decision
+                    .reasons()
+                    .iter()
+                    .map(|r| r.display_zh().to_string())
+                    .collect::<Vec<_>>()
+                    .join("；"),
+            })),
             (false, Some(reason)) => {
                 require_text(
                     "the written reason for overriding the release rules",

@@ -1,5 +1,6 @@
 //! Body temperature (体温) and the fever rule (发热标准).
 
+use crate::observation::ObservationError;
 use std::fmt;
 use std::str::FromStr;
 
@@ -10,7 +11,7 @@ use crate::error::Error;
 /// A body temperature (体温) in tenths of a degree Celsius, within the plausible range for a
 /// living person, 34.0–43.0 ℃ (DOMAIN.md §4).
 ///
-/// A reading outside that range is refused as implausible ([`Error::ImplausibleTemperature`]),
+/// A reading outside that range is refused as implausible ([`ObservationError::ImplausibleTemperature`](crate::observation::ObservationError::ImplausibleTemperature)),
 /// never stored, and so never mistaken for a fever. The text form is `37.3 ℃`; parsing also
 /// accepts `37.3`, `37.3℃`, `37.3°C` and whole degrees such as `37`. Serde goes through the
 /// same text form and the same check.
@@ -38,14 +39,16 @@ impl Temperature {
     /// The temperature of `tenths` tenths of a degree Celsius (`373` is 37.3 ℃).
     ///
     /// # Errors
-    /// [`Error::ImplausibleTemperature`] outside 340–430 (34.0–43.0 ℃), e.g. `339` or `431`,
+    /// [`ObservationError::ImplausibleTemperature`](crate::observation::ObservationError::ImplausibleTemperature) outside 340–430 (34.0–43.0 ℃), e.g. `339` or `431`,
     /// or `986` (a Fahrenheit reading entered as Celsius).
     pub fn from_tenths(tenths: i32) -> Result<Temperature, Error> {
         if (i32::from(Self::MIN.0)..=i32::from(Self::MAX.0)).contains(&tenths) {
             // The range check above guarantees the value fits.
             Ok(Temperature(u16::try_from(tenths).unwrap_or(Self::MIN.0)))
         } else {
-            Err(Error::ImplausibleTemperature { tenths })
+            Err(Error::Observation(
+                ObservationError::ImplausibleTemperature { tenths },
+            ))
         }
     }
 
@@ -74,7 +77,7 @@ impl FromStr for Temperature {
 
     /// Parses degrees Celsius with at most one decimal, optionally followed by `℃` or `°C`.
     fn from_str(s: &str) -> Result<Temperature, Error> {
-        let bad = || Error::InvalidTemperature { input: s.into() };
+        let bad = || Error::Observation(ObservationError::InvalidTemperature { input: s.into() });
         let number = s.trim();
         let number = number
             .strip_suffix('℃')
@@ -113,7 +116,7 @@ impl Serialize for Temperature {
 impl<'de> Deserialize<'de> for Temperature {
     /// Reads through [`FromStr`]; errors are masked.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Temperature, D::Error> {
-        crate::error::deserialize_parsed(d, "a temperature in degrees Celsius")
+        crate::value_error::deserialize_parsed(d, "a temperature in degrees Celsius")
     }
 }
 
@@ -222,7 +225,7 @@ mod tests {
         );
         assert_eq!(
             Temperature::from_tenths(-5).unwrap_err(),
-            Error::ImplausibleTemperature { tenths: -5 }
+            Error::Observation(ObservationError::ImplausibleTemperature { tenths: -5 })
         );
         assert_eq!(
             Temperature::from_tenths(-5).unwrap_err().to_string(),
@@ -237,7 +240,7 @@ mod tests {
         ] {
             assert_eq!(
                 s.parse::<Temperature>().unwrap_err(),
-                Error::InvalidTemperature { input: s.into() },
+                Error::Observation(ObservationError::InvalidTemperature { input: s.into() }),
                 "{s}"
             );
         }

@@ -169,11 +169,13 @@ fn resolve<T: CreatedId>(
             Err(Error::DependsOnRefusedRow {
                 row,
                 reason: format!("it depends on row {earlier}, which was refused"),
+                reason_zh: format!("它依赖的第{earlier}行被拒绝"),
             })
         }
         Some(Err(e)) => Err(Error::DependsOnRefusedRow {
             row,
             reason: e.to_string(),
+            reason_zh: e.display_zh().to_string(),
         }),
         Some(Ok(receipt)) => receipt
             .created_one::<T>()

@@ -10,6 +10,7 @@
 //! its zone, village or township); where there is none, the cadres. Rows are ordered by
 //! village, group number, then household.
 
+use crate::grid::GridError;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -836,7 +837,7 @@ impl Registry {
     /// ```
     ///
     /// # Errors
-    /// [`Error::UnknownRound`].
+    /// [`ScreeningError::UnknownRound`](crate::screening::ScreeningError::UnknownRound).
     pub fn follow_up_list(
         &self,
         round: RoundId,
@@ -1069,9 +1070,9 @@ impl Registry {
     /// ```
     ///
     /// # Errors
-    /// [`Error::NotResponsibleForResident`] for an actor not assigned over the group (a leader
-    /// of another village, an inspector), [`Error::NoContactOnRecord`] when no phone is
-    /// recorded, [`Error::UnknownResident`], [`Error::ResidentDeregistered`], and the refusals
+    /// [`GridError::NotResponsibleForResident`](crate::grid::GridError::NotResponsibleForResident) for an actor not assigned over the group (a leader
+    /// of another village, an inspector), [`GridError::NoContactOnRecord`](crate::grid::GridError::NoContactOnRecord) when no phone is
+    /// recorded, [`GridError::UnknownResident`](crate::grid::GridError::UnknownResident), [`GridError::ResidentDeregistered`](crate::grid::GridError::ResidentDeregistered), and the refusals
     /// of [`execute`](Self::execute) ([`Error::RoleNotPermitted`] for volunteers and
     /// inspectors).
     pub fn reveal_phone(
@@ -1130,16 +1131,16 @@ impl Registry {
         let details = self
             .resident(resident)
             .map(|r| &r.details)
-            .ok_or(Error::UnknownResident { resident })?;
+            .ok_or(Error::Grid(GridError::UnknownResident { resident }))?;
         let value = match field {
             ContactField::Phone => details.phone.as_ref().map(crate::identity::Phone::reveal),
             ContactField::IdentityNumber => {
                 details.identity.as_ref().map(|i| i.reveal().to_owned())
             }
         };
-        value.ok_or(Error::NoContactOnRecord {
+        value.ok_or(Error::Grid(GridError::NoContactOnRecord {
             resident,
             field: field.as_str(),
-        })
+        }))
     }
 }

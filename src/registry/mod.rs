@@ -248,9 +248,9 @@ impl Registry {
     /// ```
     ///
     /// # Errors
-    /// [`Error::LedgerTampered`] if verification fails, [`Error::LedgerUnreadable`] if a record
-    /// cannot be read, [`Error::RecordRedacted`] for a redacted record,
-    /// [`Error::LedgerNotFounded`] if the first entry is not a founding, and
+    /// [`LedgerError::LedgerTampered`](crate::ledger::LedgerError::LedgerTampered) if verification fails, [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) if a record
+    /// cannot be read, [`LedgerError::RecordRedacted`](crate::ledger::LedgerError::RecordRedacted) for a redacted record,
+    /// [`LedgerError::LedgerNotFounded`](crate::ledger::LedgerError::LedgerNotFounded) if the first entry is not a founding, and
     /// [`Error::ReplayRefused`] naming the first entry the registry would not have accepted,
     /// and why (the refusal the command would meet, or the field that differs from what the
     /// command records when decided again).
@@ -345,7 +345,7 @@ impl Registry {
     /// ```
     ///
     /// # Errors
-    /// [`Error::LedgerUnreadable`] if a record cannot be read (only possible in a ledger loaded
+    /// [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) if a record cannot be read (only possible in a ledger loaded
     /// from a damaged file).
     pub fn refusals(&self) -> Result<Vec<Record>, Error> {
         let mut out = Vec::new();

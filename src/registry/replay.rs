@@ -22,6 +22,7 @@
 //!
 //! The first entry that fails stops replay with [`Error::ReplayRefused`] naming it and why.
 
+use crate::ledger::LedgerError;
 use std::collections::BTreeMap;
 
 use serde_json::Value;
@@ -146,7 +147,7 @@ impl<'a> Iterator for Records<'a> {
 /// See [`Registry::replay`].
 pub(super) fn replay(ledger: &Ledger, parallelism: Parallelism) -> Result<Registry, Error> {
     if ledger.base().seq != 0 || ledger.is_empty() {
-        return Err(Error::LedgerNotFounded);
+        return Err(Error::Ledger(LedgerError::LedgerNotFounded));
     }
     ledger.verify_with(parallelism)?;
     let end = ledger.head().seq;
@@ -167,7 +168,7 @@ pub(super) fn replay(ledger: &Ledger, parallelism: Parallelism) -> Result<Regist
                 Body::Event(Event::Grid(GridEvent::TownshipFounded { .. }))
             )
         {
-            return Err(Error::LedgerNotFounded);
+            return Err(Error::Ledger(LedgerError::LedgerNotFounded));
         }
         in_order(&mut last_at, seq, record.at)?;
         let mark = record.command;
@@ -259,24 +260,28 @@ pub(super) fn replay(ledger: &Ledger, parallelism: Parallelism) -> Result<Regist
 /// Reads the record of the entry at index `i`.
 fn read(entry: &crate::ledger::Entry, i: usize) -> Result<Record, Error> {
     let seq = i as u64 + 1;
-    let bytes = entry.record_bytes().ok_or(Error::RecordRedacted {
-        seq,
-        what: "replayed",
-    })?;
+    let bytes = entry
+        .record_bytes()
+        .ok_or(Error::Ledger(LedgerError::RecordRedacted {
+            seq,
+            what: "replayed",
+        }))?;
     let record = Record::parse(bytes).map_err(|e| match e {
-        Error::RecordUnreadable { reason } => Error::LedgerUnreadable {
-            line: i + 1,
-            reason,
-        },
+        Error::Ledger(LedgerError::RecordUnreadable { reason }) => {
+            Error::Ledger(LedgerError::LedgerUnreadable {
+                line: i + 1,
+                reason,
+            })
+        }
         other => other,
     })?;
     // Every record, not only the first line, is of the version this release reads.
     if record.schema != SCHEMA_VERSION {
-        return Err(Error::UnsupportedLedgerVersion {
+        return Err(Error::Ledger(LedgerError::UnsupportedLedgerVersion {
             line: i + 1,
             found: u64::from(record.schema),
             supported: SCHEMA_VERSION,
-        });
+        }));
     }
     Ok(record)
 }

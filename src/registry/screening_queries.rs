@@ -283,7 +283,7 @@ impl Registry {
     /// ```
     ///
     /// # Errors
-    /// [`Error::UnknownRound`].
+    /// [`ScreeningError::UnknownRound`](crate::screening::ScreeningError::UnknownRound).
     pub fn round_coverage(
         &self,
         round: RoundId,

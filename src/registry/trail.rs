@@ -3,6 +3,7 @@
 
 use super::trail_index::TrailIndex;
 use super::{Registry, State};
+use crate::ledger::LedgerError;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -259,22 +260,24 @@ impl ProvedEntry {
     /// one the checker kept.
     ///
     /// # Errors
-    /// [`Error::ProofMismatch`] if the record or a digest was changed, or the record's own
+    /// [`LedgerError::ProofMismatch`](crate::ledger::LedgerError::ProofMismatch) if the record or a digest was changed, or the record's own
     /// sequence number is not the one proved.
     pub fn check(&self) -> Result<(), Error> {
         let seq = Record::parse(&self.record)
-            .map_err(|_| Error::ProofMismatch {
-                seq: self.proof.seq,
-                head: self.proof.head,
+            .map_err(|_| {
+                Error::Ledger(LedgerError::ProofMismatch {
+                    seq: self.proof.seq,
+                    head: self.proof.head,
+                })
             })?
             .seq;
         if seq != self.proof.seq {
-            return Err(Error::ProofMismatch {
+            return Err(Error::Ledger(LedgerError::ProofMismatch {
                 seq: self.proof.seq,
                 head: self.proof.head,
-            });
+            }));
         }
-        self.proof.check(self.record.as_bytes()).map(|_| ())
+        Ok(self.proof.check(self.record.as_bytes())?).map(|_| ())
     }
 }
 
@@ -350,19 +353,19 @@ impl TrailExport {
     /// in the ledger, not that it concerns the subject (read the records for that).
     ///
     /// # Errors
-    /// [`Error::ProofToUnkeptHead`] for the first entry whose proof leads to a head not in
-    /// `kept`; [`Error::PendingEntryCovered`] for an entry listed as pending that a kept head
-    /// covers (it should have been proved), or that is listed twice; [`Error::ProofMismatch`] for the first entry that does not hold against its
-    /// proof; [`Error::LedgerUnreadable`] for a pending entry whose record cannot be read or
+    /// [`LedgerError::ProofToUnkeptHead`](crate::ledger::LedgerError::ProofToUnkeptHead) for the first entry whose proof leads to a head not in
+    /// `kept`; [`LedgerError::PendingEntryCovered`](crate::ledger::LedgerError::PendingEntryCovered) for an entry listed as pending that a kept head
+    /// covers (it should have been proved), or that is listed twice; [`LedgerError::ProofMismatch`](crate::ledger::LedgerError::ProofMismatch) for the first entry that does not hold against its
+    /// proof; [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) for a pending entry whose record cannot be read or
     /// whose sequence number is not the one listed.
     pub fn check(&self, kept: &[Head]) -> Result<TrailCheck, Error> {
         let mut proved = Vec::with_capacity(self.entries.len());
         for e in &self.entries {
             if !kept.contains(&e.proof.head) {
-                return Err(Error::ProofToUnkeptHead {
+                return Err(Error::Ledger(LedgerError::ProofToUnkeptHead {
                     seq: e.proof.seq,
                     head: e.proof.head,
-                });
+                }));
             }
             e.check()?;
             proved.push(e.proof.seq);
@@ -372,29 +375,31 @@ impl TrailExport {
         let mut pending = Vec::with_capacity(self.pending.len());
         for (i, p) in self.pending.iter().enumerate() {
             if last_kept.is_some_and(|last| p.seq <= last) || proved.contains(&p.seq) {
-                return Err(Error::PendingEntryCovered {
+                return Err(Error::Ledger(LedgerError::PendingEntryCovered {
                     seq: p.seq,
                     last_kept: last_kept.unwrap_or(0),
-                });
+                }));
             }
             if pending.contains(&p.seq) {
-                return Err(Error::PendingEntryCovered {
+                return Err(Error::Ledger(LedgerError::PendingEntryCovered {
                     seq: p.seq,
                     last_kept: last_kept.unwrap_or(0),
-                });
+                }));
             }
-            let record = Record::parse(&p.record).map_err(|_| Error::LedgerUnreadable {
-                line: i + 1,
-                reason: "a pending entry of the export is not a record".to_owned(),
+            let record = Record::parse(&p.record).map_err(|_| {
+                Error::Ledger(LedgerError::LedgerUnreadable {
+                    line: i + 1,
+                    reason: "a pending entry of the export is not a record".to_owned(),
+                })
             })?;
             if record.seq != p.seq {
-                return Err(Error::LedgerUnreadable {
+                return Err(Error::Ledger(LedgerError::LedgerUnreadable {
                     line: i + 1,
                     reason: format!(
                         "a pending entry of the export is listed as entry {} but its record is entry {}",
                         p.seq, record.seq
                     ),
-                });
+                }));
             }
             pending.push(p.seq);
         }
@@ -427,8 +432,8 @@ impl Registry {
     /// ```
     ///
     /// # Errors
-    /// [`Error::EntryNotHeld`] if an entry of the trail is neither in the registry's ledger
-    /// nor in the parts given; [`Error::RecordRedacted`] or [`Error::LedgerUnreadable`] if it
+    /// [`LedgerError::EntryNotHeld`](crate::ledger::LedgerError::EntryNotHeld) if an entry of the trail is neither in the registry's ledger
+    /// nor in the parts given; [`LedgerError::RecordRedacted`](crate::ledger::LedgerError::RecordRedacted) or [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) if it
     /// cannot be read.
     pub fn trail(&self, subject: Subject, parts: &[&Ledger]) -> Result<Trail, Error> {
         let mut entries = Vec::new();
@@ -504,10 +509,10 @@ impl Registry {
             let entry = self.held_entry(parts, seq)?;
             let record = entry
                 .record_bytes()
-                .ok_or(Error::RecordRedacted {
+                .ok_or(Error::Ledger(LedgerError::RecordRedacted {
                     seq,
                     what: "exported",
-                })?
+                }))?
                 .to_owned();
             // The first head a report carried at or after the entry.
             let Some(head) = heads.iter().find(|h| h.seq >= seq).copied() else {
@@ -540,11 +545,11 @@ impl Registry {
         self.ledger
             .entry(seq)
             .or_else(|| parts.iter().find_map(|p| p.entry(seq)))
-            .ok_or(Error::EntryNotHeld {
+            .ok_or(Error::Ledger(LedgerError::EntryNotHeld {
                 seq,
                 first: self.ledger.base().seq.saturating_add(1),
                 last: self.ledger.head().seq,
-            })
+            }))
     }
 }
 

@@ -4,12 +4,13 @@
 use super::formula::csv_safe_field;
 use super::table::{Cell, DayTable, Lang, Sheet, both};
 use crate::error::Error;
+use crate::report::ReportError;
 
 fn failed(e: impl std::fmt::Display) -> Error {
-    Error::ExportFailed {
+    Error::Report(ReportError::ExportFailed {
         format: "csv",
         reason: e.to_string(),
-    }
+    })
 }
 
 /// A sheet as CSV: the heading row, then every row; lines end in `\n`, fields are quoted only
@@ -36,7 +37,7 @@ fn failed(e: impl std::fmt::Display) -> Error {
 /// ```
 ///
 /// # Errors
-/// [`Error::ExportFailed`] if the CSV writer fails (it writes to memory, so in practice never).
+/// [`ReportError::ExportFailed`](crate::report::ReportError::ExportFailed) if the CSV writer fails (it writes to memory, so in practice never).
 pub fn sheet_to_csv(sheet: &Sheet) -> Result<String, Error> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     w.write_record(
@@ -76,7 +77,7 @@ pub fn sheet_to_csv(sheet: &Sheet) -> Result<String, Error> {
 /// ```
 ///
 /// # Errors
-/// [`Error::ExportFailed`] if the CSV writer fails (it writes to memory, so in practice never).
+/// [`ReportError::ExportFailed`](crate::report::ReportError::ExportFailed) if the CSV writer fails (it writes to memory, so in practice never).
 pub fn tables_to_csv(tables: &[DayTable], lang: Lang) -> Result<String, Error> {
     let mut all = Sheet::default();
     for t in tables {

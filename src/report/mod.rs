@@ -20,6 +20,7 @@
 //! [`csv_field_value`]); xlsx cells hold text as text and need no such care.
 
 pub(crate) mod check;
+mod error;
 mod figures;
 mod formula;
 mod labels;
@@ -35,6 +36,8 @@ mod xlsx;
 #[cfg(test)]
 mod tests;
 
+use crate::grid::GridError;
+use crate::value_error::ValueError;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -53,6 +56,7 @@ pub use self::csv::{sheet_to_csv, tables_to_csv};
 pub use self::fhir::{TemperatureObservation, temperature_observation};
 #[cfg(feature = "xlsx")]
 pub use self::xlsx::{sheets_to_xlsx, tables_to_xlsx};
+pub use error::ReportError;
 pub use figures::{DailyFigures, FIGURE_LABELS, FigureLabel};
 pub use formula::{FORMULA_TRIGGERS, csv_field_value, csv_safe_field};
 pub(crate) use table::both;
@@ -288,10 +292,10 @@ fn reports_by_default(kind: UnitKind) -> bool {
 }
 
 /// Checks the free text a report command carries against its limits ([`crate::limits`]).
-fn check_texts(cmd: &ReportCommand) -> Result<(), Error> {
+fn check_texts(cmd: &ReportCommand) -> Result<(), ValueError> {
     match cmd {
         ReportCommand::SubmitReport { note, .. } => {
-            text_field(note, "the report's note", TextKind::Note)
+            Ok(text_field(note, "the report's note", TextKind::Note)?)
         }
         _ => Ok(()),
     }
@@ -300,14 +304,14 @@ fn check_texts(cmd: &ReportCommand) -> Result<(), Error> {
 /// Decides a report command: authorizes and validates it, changing nothing.
 ///
 /// # Errors
-/// - [`Error::UnknownUnit`] for a unit not in the grid;
-/// - [`Error::NotAddableReportingUnit`] when adding a unit that is not a group or zone,
-///   [`Error::AlreadyReportingUnit`] when it already reports;
+/// - [`GridError::UnknownUnit`](crate::grid::GridError::UnknownUnit) for a unit not in the grid;
+/// - [`ReportError::NotAddableReportingUnit`](crate::report::ReportError::NotAddableReportingUnit) when adding a unit that is not a group or zone,
+///   [`ReportError::AlreadyReportingUnit`](crate::report::ReportError::AlreadyReportingUnit) when it already reports;
 /// - [`Error::OutsideAssignedUnits`] when a leader or cadre submits for, or adds, a unit they
 ///   are not assigned to (nor to a unit above it), or sets the schedule without an assignment
 ///   to the township;
-/// - [`Error::NotAReportingUnit`], [`Error::NoReportingSchedule`],
-///   [`Error::ReportBeforeFirstDay`], [`Error::ReportForFutureDay`] for a report that is not
+/// - [`ReportError::NotAReportingUnit`](crate::report::ReportError::NotAReportingUnit), [`ReportError::NoReportingSchedule`](crate::report::ReportError::NoReportingSchedule),
+///   [`ReportError::ReportBeforeFirstDay`](crate::report::ReportError::ReportBeforeFirstDay), [`ReportError::ReportForFutureDay`](crate::report::ReportError::ReportForFutureDay) for a report that is not
 ///   required.
 ///
 /// `held` gives, for a unit and a day, the figures the registry computes and the head a report
@@ -324,16 +328,16 @@ pub(crate) fn decide(
             let u = known_unit(ctx.grid, *unit)?;
             ctx.reach(Action::ManageReports, *unit)?;
             if !matches!(u.kind, UnitKind::Group | UnitKind::Zone) {
-                return Err(Error::NotAddableReportingUnit {
+                return Err(Error::Report(ReportError::NotAddableReportingUnit {
                     unit: ctx.grid.label(*unit),
                     kind: u.kind.as_str(),
                     kind_zh: u.kind.label_zh(),
-                });
+                }));
             }
             if state.added.contains_key(unit) {
-                return Err(Error::AlreadyReportingUnit {
+                return Err(Error::Report(ReportError::AlreadyReportingUnit {
                     unit: ctx.grid.label(*unit),
-                });
+                }));
             }
             Ok(vec![ReportEvent::ReportingUnitAdded {
                 unit: *unit,
@@ -351,24 +355,27 @@ pub(crate) fn decide(
             let u = known_unit(ctx.grid, *unit)?;
             ctx.reach(Action::SubmitReport, *unit)?;
             if !state.is_reporting_unit(u) {
-                return Err(Error::NotAReportingUnit {
+                return Err(Error::Report(ReportError::NotAReportingUnit {
                     unit: ctx.grid.label(*unit),
-                });
+                }));
             }
-            let schedule = state
-                .schedule
-                .ok_or(Error::NoReportingSchedule { day: *day })?;
+            let schedule =
+                state
+                    .schedule
+                    .ok_or(Error::Report(ReportError::NoReportingSchedule {
+                        day: *day,
+                    }))?;
             if *day < schedule.first_day {
-                return Err(Error::ReportBeforeFirstDay {
+                return Err(Error::Report(ReportError::ReportBeforeFirstDay {
                     day: *day,
                     first_day: schedule.first_day,
-                });
+                }));
             }
             if *day > ctx.today {
-                return Err(Error::ReportForFutureDay {
+                return Err(Error::Report(ReportError::ReportForFutureDay {
                     day: *day,
                     today: ctx.today,
-                });
+                }));
             }
             let (figures, head) = held(*unit, *day);
             Ok(vec![ReportEvent::ReportSubmitted {
@@ -384,7 +391,8 @@ pub(crate) fn decide(
 }
 
 fn known_unit(grid: &dyn GridView, unit: UnitId) -> Result<&Unit, Error> {
-    grid.unit(unit).ok_or(Error::UnknownUnit { unit })
+    grid.unit(unit)
+        .ok_or(Error::Grid(GridError::UnknownUnit { unit }))
 }
 
 impl ReportState {

@@ -1,5 +1,6 @@
 //! Excel export (feature `xlsx`), written to memory.
 
+use crate::report::ReportError;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 use super::table::{Cell, DayTable, Lang, Sheet};
@@ -7,17 +8,17 @@ use crate::calendar::Instant;
 use crate::error::Error;
 
 fn failed(e: XlsxError) -> Error {
-    Error::ExportFailed {
+    Error::Report(ReportError::ExportFailed {
         format: "xlsx",
         reason: e.to_string(),
-    }
+    })
 }
 
 fn too_big(what: &str) -> Error {
-    Error::ExportFailed {
+    Error::Report(ReportError::ExportFailed {
         format: "xlsx",
         reason: format!("too many {what} for a worksheet"),
-    }
+    })
 }
 
 /// Counts up to 2^53 are written as numbers (Excel holds numbers as `f64`); larger ones as
@@ -29,7 +30,7 @@ const EXACT_IN_F64: u64 = 1 << 53;
 /// clock, so the same sheets and instant always give the same bytes).
 ///
 /// # Errors
-/// [`Error::ExportFailed`] for a sheet name Excel refuses (empty, longer than 31
+/// [`ReportError::ExportFailed`](crate::report::ReportError::ExportFailed) for a sheet name Excel refuses (empty, longer than 31
 /// characters, containing one of `[]:*?/\`, or the same as another sheet's), or a sheet too
 /// large for a worksheet.
 pub fn sheets_to_xlsx(sheets: &[Sheet], created: Instant) -> Result<Vec<u8>, Error> {
@@ -72,7 +73,7 @@ pub fn sheets_to_xlsx(sheets: &[Sheet], created: Instant) -> Result<Vec<u8>, Err
 /// per unit and a totals row, headings and statuses in `lang`.
 ///
 /// # Errors
-/// [`Error::ExportFailed`] when two tables are for the same day (two sheets cannot share a
+/// [`ReportError::ExportFailed`](crate::report::ReportError::ExportFailed) when two tables are for the same day (two sheets cannot share a
 /// name); see [`sheets_to_xlsx`].
 pub fn tables_to_xlsx(tables: &[DayTable], lang: Lang, created: Instant) -> Result<Vec<u8>, Error> {
     let sheets: Vec<Sheet> = tables.iter().map(|t| t.to_sheet(lang)).collect();

@@ -1,6 +1,8 @@
 //! Screening's commands, events and state (摸底排查): risk areas, the rule, rounds, visits and
 //! interviews.
 
+use crate::screening::ScreeningError;
+use crate::value_error::ValueError;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -184,14 +186,20 @@ pub(crate) struct ScreeningState {
 }
 
 /// Checks the free text a screening command carries against its limits ([`crate::limits`]).
-fn check_texts(command: &ScreeningCommand) -> Result<(), Error> {
+fn check_texts(command: &ScreeningCommand) -> Result<(), ValueError> {
     match command {
-        ScreeningCommand::DesignateRiskArea { basis, .. } => {
-            text_field(basis, "the basis of the designation", TextKind::Title)
-        }
+        ScreeningCommand::DesignateRiskArea { basis, .. } => Ok(text_field(
+            basis,
+            "the basis of the designation",
+            TextKind::Title,
+        )?),
         ScreeningCommand::ConfirmRiskProposal { proposal } => {
             text_field(&proposal.scheme, "the proposal's scheme", TextKind::Name)?;
-            text_field(&proposal.reason, "the proposal's reason", TextKind::Note)
+            Ok(text_field(
+                &proposal.reason,
+                "the proposal's reason",
+                TextKind::Note,
+            )?)
         }
         ScreeningCommand::AdoptScreeningRule { rule } => {
             text_field(&rule.name, "the screening rule's name", TextKind::Name)?;
@@ -204,9 +212,11 @@ fn check_texts(command: &ScreeningCommand) -> Result<(), Error> {
             }
             Ok(())
         }
-        ScreeningCommand::OpenScreeningRound { name, .. } => {
-            text_field(name, "the screening round's name", TextKind::Name)
-        }
+        ScreeningCommand::OpenScreeningRound { name, .. } => Ok(text_field(
+            name,
+            "the screening round's name",
+            TextKind::Name,
+        )?),
         ScreeningCommand::RecordInterview { interview, .. } => text_field(
             &interview.symptoms().note,
             "what the resident said of their symptoms",
@@ -228,7 +238,7 @@ pub(crate) fn decide(
     check_texts(command)?;
     let action = command.action();
     let changed = |change| ScreeningEvent::RiskRegisterChanged { change };
-    let events = match command {
+    let events: Result<Vec<ScreeningEvent>, Error> = match command {
         ScreeningCommand::DesignateRiskArea {
             area,
             level,
@@ -249,9 +259,9 @@ pub(crate) fn decide(
             ctx.reach_township(action)?;
             let changes = s.risk.plan_confirmation(proposal)?;
             if changes.is_empty() {
-                return Err(Error::NothingToConfirm {
+                return Err(Error::Screening(ScreeningError::NothingToConfirm {
                     area: proposal.area,
-                });
+                }));
             }
             Ok(changes.into_iter().map(changed).collect())
         }
@@ -259,10 +269,10 @@ pub(crate) fn decide(
             ctx.reach_township(action)?;
             non_empty(&rule.name, "the screening rule's name")?;
             if !(1..=super::rules::MAX_LOOK_BACK_DAYS).contains(&rule.look_back_days) {
-                return Err(Error::LookBackOutOfRange {
+                return Err(Error::Screening(ScreeningError::LookBackOutOfRange {
                     days: rule.look_back_days,
                     max: super::rules::MAX_LOOK_BACK_DAYS,
-                });
+                }));
             }
             // Every protocol the rule names must exist now, or every interview it decides
             // would be refused later, to a cadre who cannot fix it.
@@ -276,9 +286,9 @@ pub(crate) fn decide(
         ScreeningCommand::OpenScreeningRound { name, units, opens } => {
             non_empty(name, "the screening round's name")?;
             if units.is_empty() {
-                return Err(Error::EmptyText {
+                return Err(Error::Value(ValueError::EmptyText {
                     what: "the screening round's list of units",
-                });
+                }));
             }
             for u in units {
                 ctx.grid.known_unit(*u)?;
@@ -294,17 +304,17 @@ pub(crate) fn decide(
         ScreeningCommand::CloseScreeningRound { round, closes } => {
             let r = s.round(*round)?;
             if let Some(closed) = r.closes {
-                return Err(Error::RoundAlreadyClosed {
+                return Err(Error::Screening(ScreeningError::RoundAlreadyClosed {
                     round: *round,
                     closes: closed,
-                });
+                }));
             }
             if *closes < r.opens {
-                return Err(Error::RoundClosesBeforeItOpens {
+                return Err(Error::Screening(ScreeningError::RoundClosesBeforeItOpens {
                     round: *round,
                     opens: r.opens,
                     closes: *closes,
-                });
+                }));
             }
             for u in &r.units {
                 ctx.reach(action, *u)?;
@@ -323,11 +333,11 @@ pub(crate) fn decide(
             ctx.reach(action, h.group)?;
             let r = s.round_open_on(*round, ctx.today)?;
             if !round_covers(ctx.grid, r, h.group) {
-                return Err(Error::OutsideRound {
+                return Err(Error::Screening(ScreeningError::OutsideRound {
                     household: *household,
                     group: ctx.grid.label(h.group),
                     round: *round,
-                });
+                }));
             }
             Ok(vec![ScreeningEvent::HouseholdVisited {
                 round: *round,
@@ -346,11 +356,11 @@ pub(crate) fn decide(
             if let Some(round) = round {
                 let rd = s.round_open_on(*round, ctx.today)?;
                 if !round_covers(ctx.grid, rd, group) {
-                    return Err(Error::OutsideRound {
+                    return Err(Error::Screening(ScreeningError::OutsideRound {
                         household: r.household,
                         group: ctx.grid.label(group),
                         round: *round,
-                    });
+                    }));
                 }
             }
             let t = interview.travel();
@@ -362,12 +372,15 @@ pub(crate) fn decide(
                 .chain(t.returned_home)
                 .max();
             if let Some(day) = latest.filter(|d| *d > ctx.today) {
-                return Err(Error::TravelAfterInterview {
+                return Err(Error::Screening(ScreeningError::TravelAfterInterview {
                     day,
                     today: ctx.today,
-                });
+                }));
             }
-            let rule = s.rule.as_ref().ok_or(Error::NoScreeningRule)?;
+            let rule = s
+                .rule
+                .as_ref()
+                .ok_or(Error::Screening(ScreeningError::NoScreeningRule))?;
             let outcome = rule.screen(&s.risk, interview, ctx.today);
             let follow = events_for_outcome(observation, ctx, *resident, &outcome)?;
             let events = vec![ScreeningEvent::InterviewRecorded {
@@ -379,8 +392,8 @@ pub(crate) fn decide(
             }];
             return Ok((events, follow));
         }
-    }?;
-    Ok((events, Vec::new()))
+    };
+    Ok((events?, Vec::new()))
 }
 
 /// Whether a round covers a group: the group, its zone or a unit above it is one of the
@@ -483,24 +496,24 @@ impl ScreeningState {
     pub(crate) fn round(&self, id: RoundId) -> Result<&Round, Error> {
         self.rounds
             .get(&id)
-            .ok_or(Error::UnknownRound { round: id })
+            .ok_or(Error::Screening(ScreeningError::UnknownRound { round: id }))
     }
 
     fn round_open_on(&self, id: RoundId, day: crate::calendar::Day) -> Result<&Round, Error> {
         let r = self.round(id)?;
         if day < r.opens {
-            return Err(Error::RoundNotOpen {
+            return Err(Error::Screening(ScreeningError::RoundNotOpen {
                 round: id,
                 opens: r.opens,
                 day,
-            });
+            }));
         }
         if let Some(closes) = r.closes.filter(|c| day > *c) {
-            return Err(Error::RoundClosed {
+            return Err(Error::Screening(ScreeningError::RoundClosed {
                 round: id,
                 closes,
                 day,
-            });
+            }));
         }
         Ok(r)
     }

@@ -1,5 +1,6 @@
 //! Travel history (旅居史) and the screening interview (摸底排查登记).
 
+use crate::screening::ScreeningError;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Day;
@@ -54,10 +55,14 @@ impl Stay {
     /// A stay in `place` from `first` to `last`, both included (one day when equal).
     ///
     /// # Errors
-    /// [`Error::StayEndsBeforeItStarts`] when `last` is before `first`.
+    /// [`ScreeningError::StayEndsBeforeItStarts`](crate::screening::ScreeningError::StayEndsBeforeItStarts) when `last` is before `first`.
     pub fn new(place: DivisionCode, first: Day, last: Day) -> Result<Stay, Error> {
         if last < first {
-            return Err(Error::StayEndsBeforeItStarts { place, first, last });
+            return Err(Error::Screening(ScreeningError::StayEndsBeforeItStarts {
+                place,
+                first,
+                last,
+            }));
         }
         Ok(Stay { place, first, last })
     }
@@ -212,7 +217,7 @@ impl Interview {
     /// screening knows the days.
     ///
     /// # Errors
-    /// [`Error::WuhanAnswerWithoutWuhanTravel`] when `through_wuhan` is true but no stay or
+    /// [`ScreeningError::WuhanAnswerWithoutWuhanTravel`](crate::screening::ScreeningError::WuhanAnswerWithoutWuhanTravel) when `through_wuhan` is true but no stay or
     /// transit lies in Wuhan (420100).
     pub fn new(
         travel: TravelHistory,
@@ -220,7 +225,9 @@ impl Interview {
         symptoms: ReportedSymptoms,
     ) -> Result<Interview, Error> {
         if through_wuhan && !travel.was_in(DivisionCode::WUHAN) {
-            return Err(Error::WuhanAnswerWithoutWuhanTravel);
+            return Err(Error::Screening(
+                ScreeningError::WuhanAnswerWithoutWuhanTravel,
+            ));
         }
         Ok(Interview {
             travel,

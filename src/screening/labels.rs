@@ -1,6 +1,7 @@
 //! The labels of screening's risk levels, visit results and day-0 anchors: English and Chinese
 //! names, and the words clerks write for them (`labels!`, src/label.rs).
 
+use crate::value_error::ValueError;
 use std::str::FromStr;
 
 use super::{DayZeroBasis, ExposureAnchor, RiskLevel, VisitResult};
@@ -34,7 +35,7 @@ impl FromStr for RiskLevel {
     /// rank, which text does not carry: build it with [`RiskLevel::new`].
     ///
     /// # Errors
-    /// [`Error::UnknownLabel`] for anything else.
+    /// [`ValueError::UnknownLabel`](crate::value_error::ValueError::UnknownLabel) for anything else.
     fn from_str(s: &str) -> Result<RiskLevel, Error> {
         const SHIPPED: &[RiskLevel] = &[RiskLevel::HIGH, RiskLevel::MEDIUM, RiskLevel::LOW];
         let wanted = normalize(s);
@@ -50,10 +51,12 @@ impl FromStr for RiskLevel {
             .iter()
             .find(|l| wanted == l.label_en() || wanted == short(l))
             .cloned()
-            .ok_or_else(|| Error::UnknownLabel {
-                what: "risk level",
-                input: quote(s),
-                expected: "high (高风险), medium (中风险), low (低风险)".to_owned(),
+            .ok_or_else(|| {
+                Error::Value(ValueError::UnknownLabel {
+                    what: "risk level",
+                    input: quote(s),
+                    expected: "high (高风险), medium (中风险), low (低风险)".to_owned(),
+                })
             })
     }
 }

@@ -14,6 +14,7 @@
 
 pub(crate) mod check;
 mod command;
+mod error;
 mod explain_zh;
 mod interview;
 mod labels;
@@ -25,6 +26,7 @@ mod rules;
 pub use crate::ids::DesignationId;
 pub use command::{ScreeningCommand, ScreeningEvent};
 pub(crate) use command::{ScreeningState, decide};
+pub use error::ScreeningError;
 pub use interview::{Interview, ReportedSymptoms, Stay, Transit, TravelHistory};
 pub use proposal::{CaseFigures, DowngradeDays, ProposedChange, RiskProposal};
 pub use risk::{Designation, RegisterChange, RiskLevel, RiskRegister};

@@ -16,6 +16,7 @@
 //! than the last infection. So a medium-risk area downgraded from high on day F can go to low
 //! from F + 3 + 1 under plan ed. 9, not at once.
 
+use crate::screening::ScreeningError;
 use serde::{Deserialize, Serialize};
 
 use super::risk::RiskRegister;
@@ -238,7 +239,7 @@ impl RiskProposal {
     /// ```
     ///
     /// # Errors
-    /// [`Error::UnknownDesignation`] when `id` is not in `register`.
+    /// [`ScreeningError::UnknownDesignation`](crate::screening::ScreeningError::UnknownDesignation) when `id` is not in `register`.
     pub fn ed9_downgrade(
         register: &RiskRegister,
         id: DesignationId,
@@ -246,7 +247,9 @@ impl RiskProposal {
         on: Day,
         rules: &DowngradeDays,
     ) -> Result<RiskProposal, Error> {
-        let d = register.get(id).ok_or(Error::UnknownDesignation { id })?;
+        let d = register
+            .get(id)
+            .ok_or(Error::Screening(ScreeningError::UnknownDesignation { id }))?;
         let keep = |current: Option<RiskLevel>, reason: String| RiskProposal {
             area: d.area,
             on,

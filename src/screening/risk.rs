@@ -1,5 +1,6 @@
 //! Risk levels, dated designations of risk areas (风险区) and the register that keeps them.
 
+use crate::screening::ScreeningError;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -85,23 +86,33 @@ impl RiskLevel {
     /// (1, 2, 3), which gives back the shipped level.
     ///
     /// # Errors
-    /// [`Error::InvalidRiskLevel`] for an empty or blank name, a name of more than 32
+    /// [`ScreeningError::InvalidRiskLevel`](crate::screening::ScreeningError::InvalidRiskLevel) for an empty or blank name, a name of more than 32
     /// characters, a name with control characters or surrounding spaces, or `("high", 5)`.
     pub fn new(rank: u8, name: impl Into<String>) -> Result<RiskLevel, Error> {
         let name = name.into();
-        let bad = |reason: &str| Error::InvalidRiskLevel {
-            name: name.clone(),
-            reason: reason.to_owned(),
+        let bad = |reason: &str, reason_zh: &str| {
+            Error::Screening(ScreeningError::InvalidRiskLevel {
+                name: name.clone(),
+                reason: reason.to_owned(),
+                reason_zh: reason_zh.to_owned(),
+            })
         };
         if name.trim().is_empty() {
-            return Err(bad("a risk level needs a name, such as \"high\""));
+            return Err(bad(
+                "a risk level needs a name, such as \"high\"",
+                "风险等级需要名称，如“高”",
+            ));
         }
         if name.chars().count() > 32 {
-            return Err(bad("a risk level name has at most 32 characters"));
+            return Err(bad(
+                "a risk level name has at most 32 characters",
+                "风险等级名称最多32个字符",
+            ));
         }
         if name.trim() != name || name.chars().any(char::is_control) {
             return Err(bad(
                 "a risk level name has no surrounding spaces and no control characters",
+                "风险等级名称前后不能有空格，也不能含控制字符",
             ));
         }
         for shipped in [RiskLevel::LOW, RiskLevel::MEDIUM, RiskLevel::HIGH] {
@@ -109,13 +120,14 @@ impl RiskLevel {
                 if shipped.rank == rank {
                     return Ok(shipped);
                 }
-                return Err(Error::InvalidRiskLevel {
+                return Err(Error::Screening(ScreeningError::InvalidRiskLevel {
                     reason: format!(
                         "the name is that of the shipped level of rank {}, not {rank}",
                         shipped.rank
                     ),
+                    reason_zh: format!("该名称属于预设的第{}级，而不是第{rank}级", shipped.rank),
                     name,
-                });
+                }));
             }
         }
         Ok(RiskLevel {
@@ -203,7 +215,7 @@ impl Designation {
     /// let d: Day = "2020-01-08".parse()?;
     /// let id = register.designate(DivisionCode::WUHAN, RiskLevel::HIGH, d, "notice")?;
     /// register.lift(id, "2020-04-08".parse()?)?;
-    /// let wuhan = register.get(id).ok_or(fangkong::Error::UnknownDesignation { id })?;
+    /// let wuhan = register.get(id).ok_or(fangkong::Error::Screening(fangkong::screening::ScreeningError::UnknownDesignation { id }))?;
     /// let days = wuhan.in_force_within("2020-01-01".parse()?, "2020-05-01".parse()?);
     /// assert_eq!(days, Some(("2020-01-08".parse()?, "2020-04-07".parse()?)));
     /// # Ok::<(), fangkong::Error>(())
@@ -367,14 +379,14 @@ impl RiskRegister {
     /// The number the next designation will get: one more than the highest so far, from 1.
     ///
     /// # Errors
-    /// [`Error::RiskRegisterFull`] once number `u32::MAX` has been given.
+    /// [`ScreeningError::RiskRegisterFull`](crate::screening::ScreeningError::RiskRegisterFull) once number `u32::MAX` has been given.
     pub fn next_id(&self) -> Result<DesignationId, Error> {
         match self.designations.last().map(|d| d.id.0) {
             None => Ok(DesignationId(1)),
             Some(n) => n
                 .checked_add(1)
                 .map(DesignationId)
-                .ok_or(Error::RiskRegisterFull),
+                .ok_or(Error::Screening(ScreeningError::RiskRegisterFull)),
         }
     }
 
@@ -382,7 +394,7 @@ impl RiskRegister {
     /// number, without recording it (record it with [`RiskRegister::apply`]).
     ///
     /// # Errors
-    /// [`Error::EmptyDesignationBasis`] when `basis` is blank; [`Error::RiskRegisterFull`].
+    /// [`ScreeningError::EmptyDesignationBasis`](crate::screening::ScreeningError::EmptyDesignationBasis) when `basis` is blank; [`ScreeningError::RiskRegisterFull`](crate::screening::ScreeningError::RiskRegisterFull).
     pub fn plan_designation(
         &self,
         area: DivisionCode,
@@ -392,7 +404,9 @@ impl RiskRegister {
     ) -> Result<Designation, Error> {
         let basis = basis.into();
         if basis.trim().is_empty() {
-            return Err(Error::EmptyDesignationBasis { area });
+            return Err(Error::Screening(ScreeningError::EmptyDesignationBasis {
+                area,
+            }));
         }
         Ok(Designation {
             id: self.next_id()?,
@@ -429,19 +443,24 @@ impl RiskRegister {
     /// designation withdrawn before it took effect); lifting before that day is refused.
     ///
     /// # Errors
-    /// [`Error::UnknownDesignation`]; [`Error::DesignationAlreadyLifted`];
-    /// [`Error::LiftBeforeDesignation`] when `day` is before the designation's `from` day.
+    /// [`ScreeningError::UnknownDesignation`](crate::screening::ScreeningError::UnknownDesignation); [`ScreeningError::DesignationAlreadyLifted`](crate::screening::ScreeningError::DesignationAlreadyLifted);
+    /// [`ScreeningError::LiftBeforeDesignation`](crate::screening::ScreeningError::LiftBeforeDesignation) when `day` is before the designation's `from` day.
     pub fn check_lift(&self, id: DesignationId, day: Day) -> Result<RegisterChange, Error> {
-        let d = self.get(id).ok_or(Error::UnknownDesignation { id })?;
+        let d = self
+            .get(id)
+            .ok_or(Error::Screening(ScreeningError::UnknownDesignation { id }))?;
         if let Some(lifted) = d.lifted {
-            return Err(Error::DesignationAlreadyLifted { id, lifted });
+            return Err(Error::Screening(ScreeningError::DesignationAlreadyLifted {
+                id,
+                lifted,
+            }));
         }
         if day < d.from {
-            return Err(Error::LiftBeforeDesignation {
+            return Err(Error::Screening(ScreeningError::LiftBeforeDesignation {
                 id,
                 from: d.from,
                 day,
-            });
+            }));
         }
         Ok(RegisterChange::Lifted { id, day })
     }
@@ -463,9 +482,9 @@ impl RiskRegister {
     /// basis is the proposal's explanation.
     ///
     /// # Errors
-    /// For a replacement: [`Error::UnknownDesignation`], [`Error::DesignationAlreadyLifted`]
-    /// (the proposal is stale), [`Error::LiftBeforeDesignation`],
-    /// [`Error::ProposalAreaMismatch`]; and [`Error::RiskRegisterFull`].
+    /// For a replacement: [`ScreeningError::UnknownDesignation`](crate::screening::ScreeningError::UnknownDesignation), [`ScreeningError::DesignationAlreadyLifted`](crate::screening::ScreeningError::DesignationAlreadyLifted)
+    /// (the proposal is stale), [`ScreeningError::LiftBeforeDesignation`](crate::screening::ScreeningError::LiftBeforeDesignation),
+    /// [`ScreeningError::ProposalAreaMismatch`](crate::screening::ScreeningError::ProposalAreaMismatch); and [`ScreeningError::RiskRegisterFull`](crate::screening::ScreeningError::RiskRegisterFull).
     ///
     /// [`ProposedChange::Keep`]: crate::ProposedChange::Keep
     /// [`ProposedChange::Designate`]: crate::ProposedChange::Designate
@@ -504,13 +523,15 @@ impl RiskRegister {
     ) -> Result<Vec<RegisterChange>, Error> {
         let old = self
             .get(lift)
-            .ok_or(Error::UnknownDesignation { id: lift })?;
+            .ok_or(Error::Screening(ScreeningError::UnknownDesignation {
+                id: lift,
+            }))?;
         if old.area != area {
-            return Err(Error::ProposalAreaMismatch {
+            return Err(Error::Screening(ScreeningError::ProposalAreaMismatch {
                 id: lift,
                 proposal_area: area,
                 designation_area: old.area,
-            });
+            }));
         }
         let lifted = self.check_lift(lift, on)?;
         let mut d = self.plan_designation(area, level, on, basis)?;

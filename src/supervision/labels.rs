@@ -4,6 +4,8 @@
 //! Every label parses from its English name in any case (spaces, `_` and `-` alike) and from its
 //! Chinese term; aliases are listed on each variant.
 
+use crate::supervision::SupervisionError;
+use crate::value_error::ValueError;
 use std::fmt;
 use std::str::FromStr;
 
@@ -202,11 +204,13 @@ impl ProbationMonths {
     /// A probation of `months` months.
     ///
     /// # Errors
-    /// [`Error::InvalidProbation`] for 0 or more than 24 months.
+    /// [`SupervisionError::InvalidProbation`](crate::supervision::SupervisionError::InvalidProbation) for 0 or more than 24 months.
     pub fn new(months: u32) -> Result<ProbationMonths, Error> {
         match u8::try_from(months) {
             Ok(m) if (1..=24).contains(&m) => Ok(ProbationMonths(m)),
-            _ => Err(Error::InvalidProbation { months }),
+            _ => Err(Error::Supervision(SupervisionError::InvalidProbation {
+                months,
+            })),
         }
     }
 
@@ -328,27 +332,27 @@ impl FromStr for PartyDiscipline {
                 .to_owned();
             return match digits.parse::<u32>() {
                 Ok(m) => Ok(PartyDiscipline::Probation(ProbationMonths::new(m)?)),
-                Err(_) => Err(Error::UnknownLabel {
+                Err(_) => Err(Error::Value(ValueError::UnknownLabel {
                     what: "party discipline",
                     input: quote(s),
                     expected: "probation with its months, such as \"probation 12 months\" (留党察看12个月)".to_owned(),
-                }),
+                })),
             };
         }
         parse_label(s, "party discipline", Self::SIMPLE, |v: PartyDiscipline| {
             (v.label_en(), v.label_zh(), v.aliases())
         })
         .map_err(|e| match e {
-            Error::UnknownLabel {
+            ValueError::UnknownLabel {
                 what,
                 input,
                 expected,
-            } => Error::UnknownLabel {
+            } => Error::Value(ValueError::UnknownLabel {
                 what,
                 input,
                 expected: format!("{expected}, probation N months (留党察看N个月)"),
-            },
-            other => other,
+            }),
+            other => Error::from(other),
         })
     }
 }
@@ -435,24 +439,30 @@ impl FromStr for CadreForm {
     fn from_str(s: &str) -> Result<Self, Error> {
         let raw = s.trim();
         let unknown = || {
-            Error::UnknownLabel {
+            Error::Value(ValueError::UnknownLabel {
             what: "form of accountability on a cadre",
             input: quote(s),
             expected: "circulated notice (通报), admonition: oral|written (诫勉：口头|书面), \
                        organisational handling: … (组织处理：…), party discipline: … (党纪处分：…), \
                        government sanction: … (政务处分：…)"
                 .to_owned(),
-        }
+        })
         };
         if let Some((cat, form)) = raw.split_once([':', '：']) {
             let form = form.trim();
             return match cat.parse::<FormCategory>().map_err(|_| unknown())? {
-                FormCategory::Admonition => form.parse().map(CadreForm::Admonition),
-                FormCategory::OrganisationalHandling => {
-                    form.parse().map(CadreForm::OrganisationalHandling)
+                FormCategory::Admonition => {
+                    form.parse().map(CadreForm::Admonition).map_err(Error::from)
                 }
+                FormCategory::OrganisationalHandling => form
+                    .parse()
+                    .map(CadreForm::OrganisationalHandling)
+                    .map_err(Error::from),
                 FormCategory::PartyDiscipline => form.parse().map(CadreForm::PartyDiscipline),
-                FormCategory::GovernmentSanction => form.parse().map(CadreForm::GovernmentSanction),
+                FormCategory::GovernmentSanction => form
+                    .parse()
+                    .map(CadreForm::GovernmentSanction)
+                    .map_err(Error::from),
                 _ => Err(unknown()),
             };
         }
@@ -481,7 +491,10 @@ impl FromStr for CadreForm {
                 return raw.parse().map(CadreForm::PartyDiscipline);
             }
             "记过" | "记大过" | "降级" | "撤职" => {
-                return raw.parse().map(CadreForm::GovernmentSanction);
+                return raw
+                    .parse()
+                    .map(CadreForm::GovernmentSanction)
+                    .map_err(Error::from);
             }
             _ => {}
         }
@@ -706,7 +719,9 @@ mod tests {
         );
         assert_eq!(
             "probation 25 months".parse::<PartyDiscipline>(),
-            Err(Error::InvalidProbation { months: 25 })
+            Err(Error::Supervision(SupervisionError::InvalidProbation {
+                months: 25
+            }))
         );
         assert!("probation".parse::<PartyDiscipline>().is_err());
         assert!("".parse::<ChecklistItem>().is_err());

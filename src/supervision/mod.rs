@@ -53,10 +53,13 @@
 
 mod accountability;
 pub(crate) mod check;
+mod error;
 mod finding;
 mod inspection;
 mod labels;
 
+use crate::grid::GridError;
+use crate::value_error::ValueError;
 use std::collections::BTreeMap;
 use std::ops::Add;
 
@@ -65,6 +68,7 @@ use serde::{Deserialize, Serialize};
 pub use accountability::{
     AccountabilityCounts, Accountable, CategoryCount, Decision, DecisionForm, DecisionRow,
 };
+pub use error::SupervisionError;
 pub use finding::{Finding, FindingSource, OverdueFinding, Rectification};
 pub use inspection::{
     Evidence, EvidenceReview, Inspection, InspectionTarget, ItemCheck, RecordShows, Verdict,
@@ -216,7 +220,7 @@ fn next_number<K: Copy + Ord, V>(
 ) -> Result<u32, Error> {
     map.last_key_value()
         .map_or(Some(1), |(k, _)| get(*k).checked_add(1))
-        .ok_or(Error::TooManyRecords { what })
+        .ok_or(Error::Value(ValueError::TooManyRecords { what }))
 }
 
 fn required(text: &str, what: impl FnOnce() -> String) -> Result<(), Error> {
@@ -227,22 +231,21 @@ fn required(text: &str, what: impl FnOnce() -> String) -> Result<(), Error> {
 }
 
 fn staff_exists(ctx: &Context<'_>, staff: StaffId, role: &'static str) -> Result<(), Error> {
-    ctx.grid
-        .staff(staff)
-        .map(|_| ())
-        .ok_or(Error::UnknownStaffMember { staff, role })
+    ctx.grid.staff(staff).map(|_| ()).ok_or(Error::Supervision(
+        SupervisionError::UnknownStaffMember { staff, role },
+    ))
 }
 
 fn unit_exists(ctx: &Context<'_>, unit: UnitId) -> Result<(), Error> {
     ctx.grid
         .unit(unit)
         .map(|_| ())
-        .ok_or(Error::UnknownUnit { unit })
+        .ok_or(Error::Grid(GridError::UnknownUnit { unit }))
 }
 
 /// Checks the free text a supervision command carries against its limits
 /// ([`crate::limits`]).
-fn check_texts(cmd: &SupervisionCommand) -> Result<(), Error> {
+fn check_texts(cmd: &SupervisionCommand) -> Result<(), ValueError> {
     use TextKind::{Name, Note, Title};
     let item_name = |item: &ChecklistItem, what: &dyn Fn() -> String| match item {
         ChecklistItem::Custom(name) => text_field(name, what(), Name),
@@ -292,13 +295,15 @@ fn check_texts(cmd: &SupervisionCommand) -> Result<(), Error> {
             if let FindingSource::ChecklistItem { item, .. } = source {
                 item_name(item, &|| "the name of the checklist item".to_owned())?;
             }
-            text_field(text, "the finding", Note)
+            Ok(text_field(text, "the finding", Note)?)
         }
-        SupervisionCommand::RecordRectification { note, .. } => {
-            text_field(note, "what was done to rectify the finding", Note)
-        }
+        SupervisionCommand::RecordRectification { note, .. } => Ok(text_field(
+            note,
+            "what was done to rectify the finding",
+            Note,
+        )?),
         SupervisionCommand::DecideAccountability { reason, .. } => {
-            text_field(reason, "the grounds of the decision", Note)
+            Ok(text_field(reason, "the grounds of the decision", Note)?)
         }
     }
 }
@@ -307,16 +312,18 @@ fn check_texts(cmd: &SupervisionCommand) -> Result<(), Error> {
 /// finding, verdicts consistent with outcomes.
 fn check_checklist(checklist: &[ItemCheck]) -> Result<(), Error> {
     if checklist.is_empty() {
-        return Err(Error::EmptyChecklist);
+        return Err(Error::Supervision(SupervisionError::EmptyChecklist));
     }
     for (i, c) in checklist.iter().enumerate() {
         if let ChecklistItem::Custom(name) = &c.item {
             required(name, || "the name of a custom checklist item".to_owned())?;
         }
         if checklist[..i].iter().any(|earlier| earlier.item == c.item) {
-            return Err(Error::DuplicateChecklistItem {
-                item: c.item.to_string(),
-            });
+            return Err(Error::Supervision(
+                SupervisionError::DuplicateChecklistItem {
+                    item: c.item.to_string(),
+                },
+            ));
         }
         if c.outcome == ItemOutcome::Failed {
             required(&c.finding, || {
@@ -326,11 +333,11 @@ fn check_checklist(checklist: &[ItemCheck]) -> Result<(), Error> {
         if let Some(review) = &c.review {
             match &review.verdict {
                 Verdict::Confirmed if review.proposed.shows.suggests() != c.outcome => {
-                    return Err(Error::VerdictDisagrees {
+                    return Err(Error::Supervision(SupervisionError::VerdictDisagrees {
                         item: c.item.to_string(),
                         shows: review.proposed.shows.to_string(),
                         outcome: c.outcome.label_en(),
-                    });
+                    }));
                 }
                 Verdict::Contradicted { note } => required(note, || {
                     format!(
@@ -349,21 +356,21 @@ fn check_checklist(checklist: &[ItemCheck]) -> Result<(), Error> {
 /// has already checked that the actor's role may take [`SupervisionCommand::action`].
 ///
 /// # Errors
-/// - inspections: [`Error::UnknownUnit`], [`Error::UnknownStaffMember`],
-///   [`Error::OutsideAssignedUnits`], [`Error::InFuture`], [`Error::EmptyChecklist`],
-///   [`Error::DuplicateChecklistItem`], [`Error::TextRequired`], [`Error::VerdictDisagrees`];
-/// - findings: [`Error::UnknownInspection`], [`Error::ItemNotOnChecklist`],
-///   [`Error::ItemNotFailed`], [`Error::UnknownUnit`], [`Error::UnknownStaffMember`],
-///   [`Error::DeadlineBeforeFinding`], [`Error::TextRequired`];
-/// - rectification: [`Error::UnknownFinding`], [`Error::AlreadyRectified`],
-///   [`Error::NotResponsibleForFinding`], [`Error::OutsideAssignedUnits`] (a leader not assigned
+/// - inspections: [`GridError::UnknownUnit`](crate::grid::GridError::UnknownUnit), [`SupervisionError::UnknownStaffMember`](crate::supervision::SupervisionError::UnknownStaffMember),
+///   [`Error::OutsideAssignedUnits`], [`Error::InFuture`], [`SupervisionError::EmptyChecklist`](crate::supervision::SupervisionError::EmptyChecklist),
+///   [`SupervisionError::DuplicateChecklistItem`](crate::supervision::SupervisionError::DuplicateChecklistItem), [`Error::TextRequired`], [`SupervisionError::VerdictDisagrees`](crate::supervision::SupervisionError::VerdictDisagrees);
+/// - findings: [`SupervisionError::UnknownInspection`](crate::supervision::SupervisionError::UnknownInspection), [`SupervisionError::ItemNotOnChecklist`](crate::supervision::SupervisionError::ItemNotOnChecklist),
+///   [`SupervisionError::ItemNotFailed`](crate::supervision::SupervisionError::ItemNotFailed), [`GridError::UnknownUnit`](crate::grid::GridError::UnknownUnit), [`SupervisionError::UnknownStaffMember`](crate::supervision::SupervisionError::UnknownStaffMember),
+///   [`SupervisionError::DeadlineBeforeFinding`](crate::supervision::SupervisionError::DeadlineBeforeFinding), [`Error::TextRequired`];
+/// - rectification: [`SupervisionError::UnknownFinding`](crate::supervision::SupervisionError::UnknownFinding), [`SupervisionError::AlreadyRectified`](crate::supervision::SupervisionError::AlreadyRectified),
+///   [`SupervisionError::NotResponsibleForFinding`](crate::supervision::SupervisionError::NotResponsibleForFinding), [`Error::OutsideAssignedUnits`] (a leader not assigned
 ///   over the finding's unit), [`Error::TextRequired`];
-/// - decisions: [`Error::DecisionWithoutFindings`], [`Error::UnknownFinding`],
+/// - decisions: [`SupervisionError::DecisionWithoutFindings`](crate::supervision::SupervisionError::DecisionWithoutFindings), [`SupervisionError::UnknownFinding`](crate::supervision::SupervisionError::UnknownFinding),
 ///   [`Error::OutsideAssignedUnits`] (a finding's unit or the organisation's outside the
 ///   leader's reach),
-///   [`Error::UnknownUnit`], [`Error::UnknownStaffMember`], [`Error::DecisionInFuture`],
-///   [`Error::DecisionBeforeFinding`];
-/// - [`Error::TooManyRecords`] when ids run out.
+///   [`GridError::UnknownUnit`](crate::grid::GridError::UnknownUnit), [`SupervisionError::UnknownStaffMember`](crate::supervision::SupervisionError::UnknownStaffMember), [`SupervisionError::DecisionInFuture`](crate::supervision::SupervisionError::DecisionInFuture),
+///   [`SupervisionError::DecisionBeforeFinding`](crate::supervision::SupervisionError::DecisionBeforeFinding);
+/// - [`ValueError::TooManyRecords`](crate::value_error::ValueError::TooManyRecords) when ids run out.
 pub(crate) fn decide(
     state: &SupervisionState,
     ctx: &Context<'_>,
@@ -410,22 +417,22 @@ pub(crate) fn decide(
         } => {
             let unit = match source {
                 FindingSource::ChecklistItem { inspection, item } => {
-                    let ins =
-                        state
-                            .inspections
-                            .get(inspection)
-                            .ok_or(Error::UnknownInspection {
-                                inspection: *inspection,
-                            })?;
-                    let check = ins.check(item).ok_or_else(|| Error::ItemNotOnChecklist {
-                        inspection: *inspection,
-                        item: item.to_string(),
-                    })?;
-                    if check.outcome != ItemOutcome::Failed {
-                        return Err(Error::ItemNotFailed {
+                    let ins = state.inspections.get(inspection).ok_or(Error::Supervision(
+                        SupervisionError::UnknownInspection {
+                            inspection: *inspection,
+                        },
+                    ))?;
+                    let check = ins.check(item).ok_or_else(|| {
+                        Error::Supervision(SupervisionError::ItemNotOnChecklist {
                             inspection: *inspection,
                             item: item.to_string(),
-                        });
+                        })
+                    })?;
+                    if check.outcome != ItemOutcome::Failed {
+                        return Err(Error::Supervision(SupervisionError::ItemNotFailed {
+                            inspection: *inspection,
+                            item: item.to_string(),
+                        }));
                     }
                     ins.target.unit()
                 }
@@ -437,10 +444,12 @@ pub(crate) fn decide(
             ctx.reach(action, unit)?;
             staff_exists(ctx, *responsible, "the person responsible")?;
             if *deadline < ctx.today {
-                return Err(Error::DeadlineBeforeFinding {
-                    deadline: *deadline,
-                    day: ctx.today,
-                });
+                return Err(Error::Supervision(
+                    SupervisionError::DeadlineBeforeFinding {
+                        deadline: *deadline,
+                        day: ctx.today,
+                    },
+                ));
             }
             required(text, || "the text of the finding".to_owned())?;
             let n = next_number(&state.findings, FindingId::get, "findings")?;
@@ -455,27 +464,28 @@ pub(crate) fn decide(
             }])
         }
         SupervisionCommand::RecordRectification { finding, note } => {
-            let f = state
-                .findings
-                .get(finding)
-                .ok_or(Error::UnknownFinding { finding: *finding })?;
+            let f = state.findings.get(finding).ok_or(Error::Supervision(
+                SupervisionError::UnknownFinding { finding: *finding },
+            ))?;
             if let Some(r) = &f.rectification {
-                return Err(Error::AlreadyRectified {
+                return Err(Error::Supervision(SupervisionError::AlreadyRectified {
                     finding: *finding,
                     day: r.day,
-                });
+                }));
             }
             if ctx.actor.id != f.responsible && ctx.actor.role == Role::Leader {
                 ctx.reach(action, f.unit)?;
             } else if ctx.actor.id != f.responsible {
-                return Err(Error::NotResponsibleForFinding {
-                    actor: ctx.actor.label(),
-                    finding: *finding,
-                    responsible: ctx
-                        .grid
-                        .staff(f.responsible)
-                        .map_or_else(|| f.responsible.to_string(), |s| s.label()),
-                });
+                return Err(Error::Supervision(
+                    SupervisionError::NotResponsibleForFinding {
+                        actor: ctx.actor.label(),
+                        finding: *finding,
+                        responsible: ctx
+                            .grid
+                            .staff(f.responsible)
+                            .map_or_else(|| f.responsible.to_string(), |s| s.label()),
+                    },
+                ));
             }
             required(note, || {
                 format!("a note of what was done to rectify {finding}")
@@ -493,23 +503,26 @@ pub(crate) fn decide(
             reason,
         } => {
             if findings.is_empty() {
-                return Err(Error::DecisionWithoutFindings);
+                return Err(Error::Supervision(
+                    SupervisionError::DecisionWithoutFindings,
+                ));
             }
             let mut linked = findings.clone();
             linked.sort_unstable();
             linked.dedup();
             for id in &linked {
-                let f = state
-                    .findings
-                    .get(id)
-                    .ok_or(Error::UnknownFinding { finding: *id })?;
+                let f = state.findings.get(id).ok_or(Error::Supervision(
+                    SupervisionError::UnknownFinding { finding: *id },
+                ))?;
                 ctx.reach(action, f.unit)?;
                 if *made < f.day {
-                    return Err(Error::DecisionBeforeFinding {
-                        finding: *id,
-                        found: f.day,
-                        made: *made,
-                    });
+                    return Err(Error::Supervision(
+                        SupervisionError::DecisionBeforeFinding {
+                            finding: *id,
+                            found: f.day,
+                            made: *made,
+                        },
+                    ));
                 }
             }
             // Whoever is held accountable answers for at least one of the findings: a cadre
@@ -542,14 +555,14 @@ pub(crate) fn decide(
                 }
             };
             if !is_linked {
-                return Err(Error::AccountableNotLinked {
+                return Err(Error::Supervision(SupervisionError::AccountableNotLinked {
                     who,
                     findings: linked
                         .iter()
                         .map(ToString::to_string)
                         .collect::<Vec<_>>()
                         .join(", "),
-                });
+                }));
             }
             if reason.trim().is_empty() {
                 return Err(Error::TextRequired {
@@ -557,10 +570,10 @@ pub(crate) fn decide(
                 });
             }
             if *made > ctx.today {
-                return Err(Error::DecisionInFuture {
+                return Err(Error::Supervision(SupervisionError::DecisionInFuture {
                     made: *made,
                     today: ctx.today,
-                });
+                }));
             }
             let n = next_number(&state.decisions, AccountabilityId::get, "decisions")?;
             Ok(vec![SupervisionEvent::AccountabilityDecided {

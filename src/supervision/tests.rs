@@ -1,5 +1,7 @@
 //! Supervision scenarios: given a small township, when commands, then events, state or errors.
 
+use crate::grid::GridError;
+use crate::supervision::SupervisionError;
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
@@ -429,7 +431,7 @@ fn bad_checklists_and_targets_are_refused() {
             now,
             inspect(InspectionTarget::Unit(QIANJIN), now, vec![])
         ),
-        Err(Error::EmptyChecklist)
+        Err(Error::Supervision(SupervisionError::EmptyChecklist))
     );
     assert_eq!(
         w.when(
@@ -468,9 +470,9 @@ fn bad_checklists_and_targets_are_refused() {
             now,
             inspect(InspectionTarget::Unit(UnitId::new(99)), now, one())
         ),
-        Err(Error::UnknownUnit {
+        Err(Error::Grid(GridError::UnknownUnit {
             unit: UnitId::new(99)
-        })
+        }))
     );
     assert_eq!(
         w.when(
@@ -485,10 +487,10 @@ fn bad_checklists_and_targets_are_refused() {
                 one()
             )
         ),
-        Err(Error::UnknownStaffMember {
+        Err(Error::Supervision(SupervisionError::UnknownStaffMember {
             staff: StaffId::new(99),
             role: "the staff member inspected"
-        })
+        }))
     );
     assert!(matches!(
         w.when(
@@ -650,7 +652,9 @@ fn bad_findings_and_rectifications_are_refused() {
             now,
             finding(ChecklistItem::VenuesClosed, "2020-02-12")
         ),
-        Err(Error::ItemNotOnChecklist { .. })
+        Err(Error::Supervision(
+            SupervisionError::ItemNotOnChecklist { .. }
+        ))
     ));
     assert_eq!(
         w.when(
@@ -666,9 +670,9 @@ fn bad_findings_and_rectifications_are_refused() {
                 text: "x".into(),
             }
         ),
-        Err(Error::UnknownInspection {
+        Err(Error::Supervision(SupervisionError::UnknownInspection {
             inspection: InspectionId::new(9)
-        })
+        }))
     );
     // The deadline may be the finding's own day.
     let f = w.find(ins, LI, "2020-02-10", now);
@@ -701,7 +705,9 @@ fn bad_findings_and_rectifications_are_refused() {
     );
     assert!(matches!(
         w.when(ZHAO, "2020-02-11T09:00:00+08:00", rectify(f)),
-        Err(Error::NotResponsibleForFinding { .. })
+        Err(Error::Supervision(
+            SupervisionError::NotResponsibleForFinding { .. }
+        ))
     ));
     // A volunteer records nothing: a leader rectifies for them.
     assert!(
@@ -729,9 +735,9 @@ fn bad_findings_and_rectifications_are_refused() {
     );
     assert_eq!(
         w.when(LI, "2020-02-12T10:00:00+08:00", rectify(FindingId::new(7))),
-        Err(Error::UnknownFinding {
+        Err(Error::Supervision(SupervisionError::UnknownFinding {
             finding: FindingId::new(7)
-        })
+        }))
     );
     let mut w2 = given();
     let ins2 = w2.inspect(InspectionMode::Open, QIANJIN_1, "2020-02-10T14:00:00+08:00");
@@ -875,11 +881,15 @@ fn probation_of_25_months_is_refused_and_24_accepted() {
     let f = w.find(ins, WANG, "2020-02-12", "2020-02-10T16:00:00+08:00");
     assert_eq!(
         ProbationMonths::new(25),
-        Err(Error::InvalidProbation { months: 25 })
+        Err(Error::Supervision(SupervisionError::InvalidProbation {
+            months: 25
+        }))
     );
     assert_eq!(
         ProbationMonths::new(0),
-        Err(Error::InvalidProbation { months: 0 })
+        Err(Error::Supervision(SupervisionError::InvalidProbation {
+            months: 0
+        }))
     );
     // A stored command with 25 months does not even deserialize.
     let json = r#"{"DecideAccountability":{"findings":[1],"accountable":{"cadre":{"staff":4,"form":{"party_discipline":{"probation":25}}}},"made":"2020-02-14","reason":"absent from post"}}"#;
@@ -906,9 +916,9 @@ fn bad_decisions_are_refused() {
     let f = w.find(ins, LI, "2020-02-12", "2020-02-10T16:00:00+08:00");
     assert_eq!(
         w.decide_on(vec![FindingId::new(5)], LI, REMOVAL, "2020-02-14"),
-        Err(Error::UnknownFinding {
+        Err(Error::Supervision(SupervisionError::UnknownFinding {
             finding: FindingId::new(5)
-        })
+        }))
     );
     assert_eq!(
         w.decide_on(vec![], LI, REMOVAL, "2020-02-14")
@@ -925,10 +935,10 @@ fn bad_decisions_are_refused() {
     );
     assert_eq!(
         w.decide_on(vec![f], LI, REMOVAL, "2020-02-21"),
-        Err(Error::DecisionInFuture {
+        Err(Error::Supervision(SupervisionError::DecisionInFuture {
             made: day("2020-02-21"),
             today: day("2020-02-20")
-        })
+        }))
     );
     assert_eq!(
         w.decide_on(vec![f], StaffId::new(42), REMOVAL, "2020-02-14")
