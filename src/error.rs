@@ -5,6 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::hash::Head;
+use crate::ledger::merkle::ProofError;
 use crate::mask::{MaskedText, mask_personal_data};
 
 mod code;
@@ -1341,6 +1342,12 @@ pub enum Error {
         /// What was needed ("household", "unit"…).
         what: &'static str,
     },
+
+    // --- Merkle tree proofs ---
+    /// A Merkle tree proof (包含证明, 一致性证明) or tree head (树头) that does not hold: the
+    /// detail is the ledger's own [`ProofError`], with its own codes.
+    #[error(transparent)]
+    Proof(#[from] ProofError),
 }
 
 /// What is wrong with a ledger, at the first entry where something is wrong.

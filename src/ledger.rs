@@ -48,6 +48,7 @@ use crate::error::{Error, Tampering};
 use crate::hash::{Hash, Head};
 
 mod fast;
+pub mod merkle;
 mod parallel;
 mod walk;
 
@@ -56,7 +57,7 @@ pub(crate) use parallel::map as parallel_map;
 use walk::{Link, Stop, Walk};
 
 /// The ledger format version written and read by this release (LEDGER.md).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 const DOMAIN_TAG: &[u8] = b"fangkong-ledger-v2\n";
 

@@ -212,7 +212,7 @@ pub use gathering::{
 pub use grid::{
     Action, Assignment, ContactField, Duty, GridCommand, GridEvent, Role, Staff, Unit, UnitKind,
 };
-pub use hash::{Hash, Head};
+pub use hash::{Hash, Head, TreeHead};
 pub use household::{
     DeregistrationReason, Household, Relation, Resident, ResidentDetails, Vulnerabilities,
 };
@@ -222,6 +222,7 @@ pub use ids::{
     HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
     StaffId, UnitId, VenueId, ViolationId,
 };
+pub use ledger::merkle::{ConsistencyProof, Holding, InclusionProof, MerkleTree, ProofError};
 pub use ledger::{Cut, Entry, Ledger, Loaded, Parallelism, Proof, SCHEMA_VERSION, Verified};
 pub use mask::{MaskedText, mask_personal_data};
 pub use observation::{

@@ -46,6 +46,7 @@ const ARROWS: &[(&str, &str, &str)] = &[
     // from       to             why
     ("values",    "values",      "values build on values; the error names them, they return it"),
     ("ledger",    "values",      "the ledger chains hashes and reports tampering in the error"),
+    ("error",     "ledger",      "the crate error wraps the ledger's own proof errors (issue 22)"),
     ("grid",      "values",      "units, staff and residents hold ids, days, identity numbers"),
     ("grid",      "grid",        "the grid holds the households and residents it registers"),
     ("modules",   "values",      "every module holds values"),

@@ -9,7 +9,7 @@ use super::Error;
 /// Gives [`Error::code`] and [`Error::CODES`] from one list: each variant with its code. The
 /// match is exhaustive, so a new variant does not compile until it has its code.
 macro_rules! codes {
-    ($($variant:ident => $code:literal,)*) => {
+    ($($variant:ident => $code:literal,)* ; $($nested:ident => $inner:ty,)*) => {
         impl Error {
             /// The error's stable code: the variant's name in `snake_case`
             /// (`outside_assigned_units` for [`Error::OutsideAssignedUnits`]). Codes never
@@ -27,13 +27,38 @@ macro_rules! codes {
             pub fn code(&self) -> &'static str {
                 match self {
                     $(Error::$variant { .. } => $code,)*
+                    $(Error::$nested(inner) => inner.code(),)*
                 }
             }
 
-            /// Every code [`Error::code`] can give, in the order of the variants.
-            pub const CODES: &'static [&'static str] = &[$($code,)*];
+            /// Every code [`Error::code`] can give, in the order of the variants; the codes of
+            /// a nested enum ([`ProofError`](crate::ProofError)) last.
+            pub const CODES: &'static [&'static str] = &joined::<
+                { OWN_CODES.len() $(+ <$inner>::CODES.len())* },
+            >(&[OWN_CODES $(, <$inner>::CODES)*]);
         }
+
+        /// The codes of the variants that are not nested enums.
+        const OWN_CODES: &[&str] = &[$($code,)*];
     };
+}
+
+/// The slices of codes given, one after another, as one array (of `N` codes: checked when
+/// the crate is compiled).
+const fn joined<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut k, mut i) = (0, 0);
+    while i < parts.len() {
+        let mut j = 0;
+        while j < parts[i].len() {
+            out[k] = parts[i][j];
+            k += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    assert!(k == N, "the codes do not fill the array");
+    out
 }
 
 codes! {
@@ -186,6 +211,8 @@ codes! {
     DependsOnRefusedRow => "depends_on_refused_row",
     BatchRowNotEarlier => "batch_row_not_earlier",
     BatchRowCreatedNone => "batch_row_created_none",
+    ;
+    Proof => crate::ledger::merkle::ProofError,
 }
 
 /// The codes a refusal can never carry: they come from reading or checking a ledger, never from
@@ -332,7 +359,11 @@ const OWNED: &[(&str, &[&str])] = &[
 /// Whether a refused command of `module` (the attempt's outer key: `grid`, `screening`, …) can
 /// carry `code`. Replay uses it for a refusal whose attempt no longer rebuilds as a command.
 pub(crate) fn possible_for(module: &str, code: &str) -> bool {
-    if !Error::CODES.contains(&code) || LEDGER_ONLY.contains(&code) || BATCH_ONLY.contains(&code) {
+    if !Error::CODES.contains(&code)
+        || LEDGER_ONLY.contains(&code)
+        || crate::ledger::merkle::ProofError::CODES.contains(&code)
+        || BATCH_ONLY.contains(&code)
+    {
         return false;
     }
     match OWNED.iter().find(|(c, _)| *c == code) {
