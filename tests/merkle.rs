@@ -550,7 +550,7 @@ fn reported(days: u32) -> Given {
                 g.secretary,
                 at(&format!("{date}T09:30:00+08:00")),
                 g.qianjin_1,
-                &format!("Qianjin 1-{:02}", 10 + d),
+                format!("Qianjin 1-{:02}", 10 + d),
             )
             .unwrap();
         g.reg
