@@ -889,3 +889,77 @@ fn tree_head_signing_bytes_are_pinned() {
         }
     );
 }
+
+// ---- LEDGER.md's worked example --------------------------------------------------------------
+
+/// The worked example of LEDGER.md ("The Merkle tree"): the numbers there, computed by hand
+/// with SHA-256 (Python's hashlib), pinned so that the document cannot drift.
+const WORKED_DIGESTS: [&str; 3] = [
+    "2f4f5bbf7abade814cf11770764260c7fcefefac52aec954cd11bd2301dc3735",
+    "2901dbd7ce6acf9488e814ee6fde16b21142ae414aac12d726a395dd1e188375",
+    "ab3e07f66abe7dc88fce652fa123f05ac8b7861dc34b6215e7a4f7cdcef3441f",
+];
+const WORKED_LEAVES: [&str; 3] = [
+    "c42cbf012bebf809ef5500e2d948e46ebfafa9f27d962f205ea2355cf153581e",
+    "5bc17444e0ee3494a6a66423b6fa56621ae8590a38d1bcde6a258b2fcb4bf427",
+    "770d0c6152b56cea44099d1d409409e4d800efa2665e0e5bcb0638b83bc77da1",
+];
+const WORKED_NODE_12: &str = "6fcc4b84024a44e0cf8539f5d0f1a1e9e36ae21ec0ca309fd0847e961d104da2";
+const WORKED_ROOT: &str = "3d576c0f544b35f5ffc8d1488b893f256bdd066b62015f46ed994674e357b4e6";
+
+#[test]
+fn ledger_md_s_worked_example_is_what_the_crate_computes() {
+    // Given the three entries of a township founded as LEDGER.md says
+    let reg = Registry::found(
+        fangkong::Founding::new("Huochezhan", "Secretary Liu"),
+        at("2020-01-23T15:00:00+08:00"),
+    );
+    let doc = include_str!("../LEDGER.md");
+    // Then the records, their digests and leaf hashes are those in LEDGER.md
+    for (i, e) in reg.ledger().entries().enumerate() {
+        assert!(doc.contains(e.record_bytes().unwrap()), "record {}", i + 1);
+        assert_eq!(e.digest(), h(WORKED_DIGESTS[i]));
+        assert_eq!(
+            MerkleTree::leaf_hash(e.digest().as_bytes()),
+            h(WORKED_LEAVES[i])
+        );
+        assert!(doc.contains(WORKED_DIGESTS[i]) && doc.contains(WORKED_LEAVES[i]));
+    }
+    // And the tree heads at 2 and 3 entries, the inclusion proof of entry 2 and the
+    // consistency proof from 2 to 3 entries are those in LEDGER.md
+    let tree = reg.merkle_tree();
+    assert_eq!(tree.head_at(2).unwrap().root, h(WORKED_NODE_12));
+    assert_eq!(
+        tree.head(),
+        TreeHead {
+            size: 3,
+            root: h(WORKED_ROOT)
+        }
+    );
+    assert!(doc.contains(WORKED_NODE_12) && doc.contains(WORKED_ROOT));
+    let inclusion = tree.inclusion_proof(1, 3).unwrap();
+    assert_eq!(
+        serde_json::to_string(&inclusion).unwrap(),
+        format!(
+            r#"{{"leaf_index":1,"tree_size":3,"path":["{}","{}"]}}"#,
+            WORKED_LEAVES[0], WORKED_LEAVES[2]
+        )
+    );
+    assert!(doc.contains(&serde_json::to_string(&inclusion).unwrap()));
+    let consistency = tree.consistency_proof(2, 3).unwrap();
+    assert_eq!(
+        serde_json::to_string(&consistency).unwrap(),
+        format!(
+            r#"{{"first":2,"second":3,"path":["{}"]}}"#,
+            WORKED_LEAVES[2]
+        )
+    );
+    assert!(doc.contains(&serde_json::to_string(&consistency).unwrap()));
+    assert!(
+        doc.contains(
+            &String::from_utf8(tree.head().signing_bytes())
+                .unwrap()
+                .replace('\n', "\\n")
+        )
+    );
+}
