@@ -243,9 +243,10 @@ impl Registry {
         self.heads.range(..=day).next_back().map(|(_, h)| *h)
     }
 
-    /// Every head a submitted daily report carried, oldest first, each once: the heads the
-    /// county keeps, to which [`export_trail`](Registry::export_trail) proves entries and
-    /// against which [`TrailExport::check`](crate::TrailExport::check) checks them.
+    /// Every head a submitted daily report carried, oldest first, each once: the chain heads
+    /// the county keeps, against which [`Ledger::verify_heads`](crate::Ledger::verify_heads)
+    /// checks a ledger. Trail exports prove to the tree heads carried beside them
+    /// ([`report_tree_heads`](Registry::report_tree_heads)).
     ///
     /// ```
     /// use fangkong::{Founding, Registry, ReportCommand, Schedule};
