@@ -271,8 +271,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     println!();
-    // The county keeps the head each daily report carried (the registry's own, never one the
-    // caller states), and checks the ledger, and a key person's exported trail, against them.
+    // The county keeps the head and the tree head each daily report carried (the registry's
+    // own, never ones the caller states), checks the ledger against them (the chain, and with
+    // consistency proofs that the ledger's Merkle tree extends every kept tree head), and a
+    // key person's exported trail by inclusion proofs to the latest kept tree head.
     let heads: Vec<fangkong::Head> = reg.report_heads();
     let head = reg.ledger().verify_heads(&heads)?;
     println!(
@@ -280,6 +282,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         head.seq,
         heads.len(),
         head.hash
+    );
+    let tree_heads: Vec<fangkong::TreeHead> = reg.report_tree_heads();
+    let latest = fangkong::MerkleTree::check_kept_heads(
+        &tree_heads,
+        fangkong::Holding::Ledger(reg.ledger()),
+    )?;
+    let (proved_latest, proofs) = reg.consistency_proofs(&tree_heads)?;
+    fangkong::MerkleTree::check_kept_heads(
+        &tree_heads,
+        fangkong::Holding::Proofs {
+            latest: proved_latest,
+            proofs: &proofs,
+        },
+    )?;
+    println!(
+        "Merkle tree: root {} over {} entries extends the {} tree heads the reports carried \
+         ({} consistency proofs, {} hashes in all)",
+        latest.root,
+        latest.size,
+        tree_heads.len(),
+        proofs.len(),
+        proofs.iter().map(|p| p.path.len()).sum::<usize>()
     );
     if let Some(resident) = campaign
         .observations
@@ -291,10 +315,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let secretary = reg.staff_ids().next().ok_or("no staff")?;
         let at = reg.ledger().records().last().ok_or("empty ledger")??.at;
         let export = reg.export_trail(secretary, at, subject, &[])?;
-        let checked = export.check(&heads)?;
+        let checked = export.check(&tree_heads)?;
         println!(
-            "exported trail of {resident}: {} entries proved to a kept report head, {} after the last one",
+            "exported trail of {resident}: {} entries proved to the kept tree head of {} entries \
+             ({} hashes, {} bytes of JSON), {} after it",
             checked.proved.len(),
+            export.tree_head.size,
+            export.hash_count(),
+            serde_json::to_string(&export)?.len(),
             checked.pending.len()
         );
     }

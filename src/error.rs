@@ -14,6 +14,7 @@ use crate::gathering::GatheringError;
 use crate::grid::GridError;
 use crate::ids::StaffId;
 use crate::ledger::LedgerError;
+use crate::ledger::merkle::ProofError;
 use crate::observation::ObservationError;
 use crate::report::ReportError;
 use crate::screening::ScreeningError;
@@ -155,4 +156,9 @@ pub enum Error {
         /// What was needed ("household", "unit"…).
         what: &'static str,
     },
+
+    /// A Merkle tree proof (包含证明, 一致性证明) or tree head (树头) that does not hold: the
+    /// detail is the ledger's own [`ProofError`], with its own codes.
+    #[error(transparent)]
+    Proof(#[from] ProofError),
 }

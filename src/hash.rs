@@ -121,3 +121,42 @@ impl fmt::Display for Head {
         write!(f, "entry {} with hash {}", self.seq, self.hash)
     }
 }
+
+/// A tree head (树头): the size and root hash of the ledger's Merkle tree (默克尔树, RFC 9162
+/// §2.1) at some number of entries. A daily report carries the tree head of the ledger just
+/// before its own entry; keep it (a county office does) to check inclusion proofs (包含证明)
+/// and consistency proofs (一致性证明) later (LEDGER.md, "The Merkle tree").
+///
+/// `size` is the number of entries (leaves) the tree covers, `root` its Merkle tree hash
+/// (`MTH`); the empty tree's root is the SHA-256 of no bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TreeHead {
+    /// The number of entries the tree covers.
+    pub size: u64,
+    /// The Merkle tree hash of those entries.
+    pub root: Hash,
+}
+
+impl TreeHead {
+    /// The exact bytes of a tree head for a county office to sign or keep:
+    /// `fangkong-tree-head-v1\n<size in decimal>\n<root in 64 lowercase hex>\n` (UTF-8), as
+    /// [`Head::signing_bytes`] is for a chain head. Keys and signing stay with the caller.
+    ///
+    /// ```
+    /// use fangkong::{Hash, TreeHead};
+    /// let head = TreeHead { size: 3, root: Hash::GENESIS };
+    /// assert_eq!(
+    ///     head.signing_bytes(),
+    ///     format!("fangkong-tree-head-v1\n3\n{}\n", "0".repeat(64)).into_bytes()
+    /// );
+    /// ```
+    pub fn signing_bytes(&self) -> Vec<u8> {
+        format!("fangkong-tree-head-v1\n{}\n{}\n", self.size, self.root).into_bytes()
+    }
+}
+
+impl fmt::Display for TreeHead {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "tree of {} entries with root {}", self.size, self.root)
+    }
+}

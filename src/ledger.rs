@@ -36,6 +36,14 @@
 //! reported at the first entry concerned. Someone who rewrites the whole tail of the file and
 //! recomputes every hash can only be caught by comparing with a [`Head`] kept elsewhere (carried
 //! by the daily report, say): [`Ledger::verify_against`] and [`Ledger::verify_heads`] do that.
+//!
+//! # The Merkle tree
+//!
+//! The entries are also the leaves of an RFC 9162 Merkle tree (默克尔树, [`merkle`]), each leaf
+//! the record's digest: an entry is proved to be in the ledger by an inclusion proof (包含证明)
+//! of about log₂(n) hashes, and a later ledger to extend a kept tree head (树头) by a
+//! consistency proof (一致性证明). Trail exports and the county's check use them; the chain
+//! proofs ([`Ledger::proof`]) remain, linear in the entries after the one proved.
 
 use std::fmt;
 use std::io::{self, BufRead, Write};
@@ -48,6 +56,7 @@ use crate::hash::{Hash, Head};
 
 mod error;
 mod fast;
+pub mod merkle;
 mod parallel;
 mod walk;
 
@@ -57,7 +66,7 @@ pub(crate) use parallel::map as parallel_map;
 use walk::{Link, Stop, Walk};
 
 /// The ledger format version written and read by this release (LEDGER.md).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 const DOMAIN_TAG: &[u8] = b"fangkong-ledger-v2\n";
 

@@ -249,7 +249,7 @@ pub use gathering::{
 pub use grid::{
     Action, Assignment, ContactField, Duty, GridCommand, GridEvent, Role, Staff, Unit, UnitKind,
 };
-pub use hash::{Hash, Head};
+pub use hash::{Hash, Head, TreeHead};
 pub use household::{
     DeregistrationReason, Household, Relation, Resident, ResidentDetails, Vulnerabilities,
 };
@@ -259,6 +259,7 @@ pub use ids::{
     HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
     StaffId, UnitId, VenueId, ViolationId,
 };
+pub use ledger::merkle::{ConsistencyProof, Holding, InclusionProof, MerkleTree, ProofError};
 pub use ledger::{
     Cut, Entry, Ledger, LedgerError, Loaded, Parallelism, Proof, SCHEMA_VERSION, Tampering,
     Verified,

@@ -7,6 +7,7 @@
 //! them.
 
 use fangkong::LedgerError;
+use fangkong::ProofError;
 use fangkong::screening::ScreeningError;
 use fangkong::supervision::SupervisionError;
 use fangkong::supervision::{AdmonitionManner, FindingSource};
@@ -17,6 +18,7 @@ use fangkong::{
     Schedule, ScreeningRule, Sex, StaffId, Subject, TrailExport, UnitKind,
 };
 use serde_json::{Value, json};
+use sha2::Digest;
 
 use crate::common::*;
 
@@ -623,18 +625,19 @@ fn reported_then_more() -> Given {
 
 #[test]
 fn a_made_up_export_proving_to_a_head_it_states_itself_is_refused() {
-    // Given the heads the county kept from the reports, when someone makes up an export: one
-    // fabricated record with a proof to a head the export states (internally consistent, built
-    // with SHA-256 as LEDGER.md says), then the check refuses it as proving to an unkept head.
+    // Given the tree heads the county kept from the reports, when someone makes up an export:
+    // one fabricated record with an inclusion proof to a tree head the export states (a tree of
+    // that one record: internally consistent, built with SHA-256 as LEDGER.md says), then the
+    // check refuses it as proving to an unkept tree head.
     // Before: `TrailExport::check` checked each proof against the head it stated: accepted.
     let g = reported_then_more();
-    let kept = g.reg.report_heads();
+    let kept = g.reg.report_tree_heads();
     assert_eq!(kept.len(), 1);
     let rec = record(
-        5,
+        1,
         T0,
         g.worker_qianjin_1,
-        5,
+        1,
         1,
         &Body::Event(
             fangkong::GridEvent::HouseholdRegistered {
@@ -645,23 +648,25 @@ fn a_made_up_export_proving_to_a_head_it_states_itself_is_refused() {
             .into(),
         ),
     );
-    let prev = "ab".repeat(32);
-    let head_hash = chain_hex(&prev, &rec);
+    // A tree of one leaf: its root is the leaf hash, SHA-256(0x00 ‖ SHA-256(record)).
+    let mut leaf = vec![0u8];
+    leaf.extend(sha2::Sha256::digest(rec.as_bytes()));
+    let root = sha256_hex(&leaf);
     let export: TrailExport = serde_json::from_value(json!({
         "subject": {"household": g.home.get()},
+        "tree_head": {"size": 1, "root": root},
         "entries": [{
             "record": rec,
-            "proof": {"seq": 5, "prev": prev, "digests": [sha256_hex(rec.as_bytes())],
-                      "head": {"seq": 5, "hash": head_hash}},
+            "proof": {"leaf_index": 0, "tree_size": 1, "path": []},
         }],
         "pending": [],
     }))
     .unwrap();
-    // Internally consistent: the record holds against its own proof.
-    export.entries[0].check().unwrap();
+    // Internally consistent: the record holds against its own proof and stated head.
+    export.entries[0].check(&export.tree_head).unwrap();
     match export.check(&kept) {
-        Err(Error::Ledger(LedgerError::ProofToUnkeptHead { seq: 5, head })) => {
-            assert_eq!(head.hash.to_string(), head_hash)
+        Err(Error::Proof(ProofError::UnkeptTreeHead { size: 1, root: r })) => {
+            assert_eq!(r.to_string(), root)
         }
         other => panic!("{other:?}"),
     }
@@ -673,7 +678,7 @@ fn a_genuine_export_checks_with_later_entries_pending() {
     // secretary exports the household's trail, then the entries before the report's head are
     // proved to it, and the entry after it is pending, never counted as proved.
     let mut g = reported_then_more();
-    let kept = g.reg.report_heads();
+    let kept = g.reg.report_tree_heads();
     let after = g.reg.ledger().head().seq; // the resident registered on the 25th
     let export = g
         .reg
@@ -681,7 +686,7 @@ fn a_genuine_export_checks_with_later_entries_pending() {
         .unwrap();
     let checked = export.check(&kept).unwrap();
     assert!(!checked.proved.is_empty());
-    assert!(checked.proved.iter().all(|s| *s <= kept[0].seq));
+    assert!(checked.proved.iter().all(|s| *s <= kept[0].size));
     assert_eq!(checked.pending, vec![after]);
     assert!(!checked.proved.contains(&after));
     replays(&g.reg);

@@ -250,7 +250,7 @@ fn a_version_1_file_is_refused_with_a_version_error() {
     let err = Ledger::from_jsonl(&v1).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "ledger line 1 is in format version 1; this release reads version 3 only (LEDGER.md)"
+        "ledger line 1 is in format version 1; this release reads version 4 only (LEDGER.md)"
     );
 }
 
@@ -307,7 +307,7 @@ fn an_exported_trail_is_checked_with_sha256_alone_and_a_changed_byte_fails() {
     g.reg
         .submit_report(g.secretary, evening, township, day("2020-01-24"), "")
         .unwrap();
-    let kept = g.reg.report_heads();
+    let kept = g.reg.report_tree_heads();
     let export = g
         .reg
         .export_trail(
@@ -327,39 +327,54 @@ fn an_exported_trail_is_checked_with_sha256_alone_and_a_changed_byte_fails() {
     );
     // When a third party checks each entry with the sha2 crate only, over the JSON of the export
     let json: serde_json::Value = serde_json::to_value(&export).unwrap();
+    // (RFC 9162 §2.1.3.2: the leaf hash SHA-256(0x00 ‖ SHA-256(record)), folded with the path
+    // by the bits of the leaf index and the last index, must give the tree head's root).
+    let root = json["tree_head"]["root"].as_str().unwrap().to_owned();
     let check = |entry: &serde_json::Value, record: &str| -> bool {
         let proof = &entry["proof"];
-        let mut h = hex_to_bytes(proof["prev"].as_str().unwrap());
-        let digests: Vec<[u8; 32]> = proof["digests"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| hex_to_bytes(d.as_str().unwrap()))
-            .collect();
-        if digests[0] != sha256(record.as_bytes()) {
-            return false;
-        }
-        for d in digests {
+        let node = |l: &[u8; 32], r: &[u8; 32]| -> [u8; 32] {
             let mut x = Sha256::new();
-            x.update(b"fangkong-ledger-v2\n");
-            x.update(h);
-            x.update(d);
-            h = x.finalize().into();
+            x.update([1u8]);
+            x.update(l);
+            x.update(r);
+            x.finalize().into()
+        };
+        let mut x = Sha256::new();
+        x.update([0u8]);
+        x.update(sha256(record.as_bytes()));
+        let mut h: [u8; 32] = x.finalize().into();
+        let (mut f, mut s) = (
+            proof["leaf_index"].as_u64().unwrap(),
+            proof["tree_size"].as_u64().unwrap() - 1,
+        );
+        for p in proof["path"].as_array().unwrap() {
+            let p = hex_to_bytes(p.as_str().unwrap());
+            if s == 0 {
+                return false;
+            }
+            if f & 1 == 1 || f == s {
+                h = node(&p, &h);
+                while f & 1 == 0 && f != 0 {
+                    f >>= 1;
+                    s >>= 1;
+                }
+            } else {
+                h = node(&h, &p);
+            }
+            f >>= 1;
+            s >>= 1;
         }
-        hex(&h) == proof["head"]["hash"].as_str().unwrap()
+        s == 0 && hex(&h) == root
     };
-    // Then every entry holds against the head the daily report carried
+    // Then every entry holds against the tree head the daily report carried
     let entries = json["entries"].as_array().unwrap();
     assert_eq!(entries.len(), 3);
     for e in entries {
         assert!(check(e, e["record"].as_str().unwrap()));
     }
-    // And that head is the one the county kept from the report
+    // And that tree head is the one the county kept from the report
     assert_eq!(kept.len(), 1);
-    assert_eq!(
-        entries[0]["proof"]["head"]["hash"],
-        kept[0].hash.to_string()
-    );
+    assert_eq!(root, kept[0].root.to_string());
     // And a record with one byte changed fails the check
     let record = entries[1]["record"].as_str().unwrap();
     let changed = record.replacen("36.5", "36.6", 1);

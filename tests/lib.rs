@@ -19,6 +19,7 @@ mod ledger_bytes;
 mod ledger_v2;
 mod masking;
 mod memory;
+mod merkle;
 mod observation;
 mod privacy;
 mod reach;

@@ -183,13 +183,13 @@ fn reported_then_more() -> Given {
 fn an_export_listing_as_pending_an_entry_a_kept_head_covers_is_refused() {
     // Given the heads the county kept, and a genuine export of the household's trail.
     let mut g = reported_then_more();
-    let kept = g.reg.report_heads();
+    let kept = g.reg.report_tree_heads();
     let export = g
         .reg
         .export_trail(g.secretary, at(LATER), Subject::Household(g.home), &[])
         .unwrap();
-    let covered = export.entries[0].proof.seq;
-    assert!(covered <= kept[0].seq);
+    let covered = export.entries[0].seq();
+    assert!(covered <= kept[0].size);
     // When someone drops the proved entry and lists in its place, as "pending", a record of
     // their own with the same seq (the household registered at another address).
     let forged = record(
@@ -219,8 +219,8 @@ fn an_export_listing_as_pending_an_entry_a_kept_head_covers_is_refused() {
     let checked = forged_export.check(&kept);
     assert!(
         checked.is_err(),
-        "an entry covered by kept head {} passed as pending: {checked:?}",
-        kept[0].seq
+        "an entry covered by kept tree head {} passed as pending: {checked:?}",
+        kept[0].size
     );
 }
 

@@ -12,6 +12,7 @@ use super::Error;
 use crate::gathering::GatheringError;
 use crate::grid::GridError;
 use crate::ledger::LedgerError;
+use crate::ledger::merkle::ProofError;
 use crate::observation::ObservationError;
 use crate::report::ReportError;
 use crate::screening::ScreeningError;
@@ -42,6 +43,7 @@ const PARTS: &[&[&str]] = &[
     GatheringError::CODES,
     SupervisionError::CODES,
     ReportError::CODES,
+    ProofError::CODES,
     OWN,
 ];
 
@@ -99,6 +101,7 @@ impl Error {
             Error::Gathering(e) => e.code(),
             Error::Supervision(e) => e.code(),
             Error::Report(e) => e.code(),
+            Error::Proof(e) => e.code(),
             Error::ReplayRefused { .. } => "replay_refused",
             Error::InstantBeforeLedger { .. } => "instant_before_ledger",
             Error::UnknownStaff { .. } => "unknown_staff",
@@ -263,7 +266,11 @@ const OWNED: &[(&str, &[&str])] = &[
 /// Whether a refused command of `module` (the attempt's outer key: `grid`, `screening`, …) can
 /// carry `code`. Replay uses it for a refusal whose attempt no longer rebuilds as a command.
 pub(crate) fn possible_for(module: &str, code: &str) -> bool {
-    if !Error::CODES.contains(&code) || LEDGER_ONLY.contains(&code) || BATCH_ONLY.contains(&code) {
+    if !Error::CODES.contains(&code)
+        || LEDGER_ONLY.contains(&code)
+        || BATCH_ONLY.contains(&code)
+        || ProofError::CODES.contains(&code)
+    {
         return false;
     }
     match OWNED.iter().find(|(c, _)| *c == code) {

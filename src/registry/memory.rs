@@ -18,7 +18,7 @@ fn cloned<T: Clone + 'static>(value: &T) -> Box<dyn Any> {
 
 impl Registry {
     /// The registry's parts (the grid's tables, each module's state, the ledger's day heads, the
-    /// audit trail's index; not the ledger, which
+    /// audit trail's index, the ledger's Merkle tree; not the ledger, which
     /// the bench weighs by draining it), each with a function that clones it: what the
     /// memory bench weighs to show which table costs what. Generator feature only.
     ///
@@ -101,6 +101,7 @@ impl Registry {
                 self.trail_index.spare_bytes(),
                 Box::new(|| cloned(&self.trail_index)),
             ),
+            ("ledger Merkle tree", 0, Box::new(|| cloned(&self.tree))),
         ]
     }
 }

@@ -10,10 +10,11 @@ use crate::grid::context::{Context, EntryMeta, roles_text};
 use crate::grid::{
     self, Action, Assignment, Duty, GridCommand, GridGuards, GridState, Role, Staff, Unit, UnitKind,
 };
-use crate::hash::Head;
+use crate::hash::{Head, TreeHead};
 use crate::household::{Household, Resident, ResidentDetails};
 use crate::identity::{IdentityNumber, Phone};
 use crate::ids::{HouseholdId, ObservationId, ResidentId, StaffId, UnitId};
+use crate::ledger::merkle::MerkleTree;
 use crate::ledger::{Ledger, SCHEMA_VERSION};
 use crate::mask::mask_personal_data;
 use crate::observation::{self, ObservationState};
@@ -25,6 +26,7 @@ use crate::supervision::{self, SupervisionState};
 
 mod batch;
 mod calls;
+mod county;
 mod exports;
 mod figures;
 mod gathering_queries;
@@ -190,6 +192,9 @@ pub struct Registry {
     heads: BTreeMap<Day, Head>,
     /// Which entries concern which subject (the audit trail's index).
     trail_index: trail_index::TrailIndex,
+    /// The Merkle tree (默克尔树) over every entry ever recorded (drained ones too), kept as
+    /// entries are appended and rebuilt by replay.
+    tree: MerkleTree,
 }
 
 impl Registry {
@@ -219,6 +224,7 @@ impl Registry {
             last_at: None,
             heads: BTreeMap::new(),
             trail_index: trail_index::TrailIndex::default(),
+            tree: MerkleTree::new(),
         };
         let events = replay::founding_events(founding);
         reg.record(at, StaffId::new(1), events);
@@ -523,6 +529,7 @@ impl Registry {
             trail: &self.trail_index,
             heads: &self.heads,
             head: self.ledger.head(),
+            tree: &self.tree,
         }
     }
 
@@ -821,6 +828,9 @@ impl Registry {
             body,
         };
         self.ledger.append(record.to_bytes());
+        if let Some(e) = self.ledger.last_entry() {
+            self.tree.push_leaf(e.digest().as_bytes());
+        }
         trail::index(&mut self.trail_index, &self.state, seq, actor, &record.body);
         record.body
     }
@@ -1354,6 +1364,8 @@ struct Books<'a> {
     heads: &'a BTreeMap<Day, Head>,
     /// The ledger's head now: just before the command's own entries.
     head: Head,
+    /// The Merkle tree of the entries so far.
+    tree: &'a MerkleTree,
 }
 
 impl Books<'_> {
@@ -1372,6 +1384,15 @@ impl Books<'_> {
                 seq: 0,
                 hash: crate::hash::Hash::GENESIS,
             })
+    }
+}
+
+impl Books<'_> {
+    /// The tree head at a head of the ledger: the tree of its first `head.seq` entries.
+    fn tree_head_of(&self, head: Head) -> TreeHead {
+        self.tree
+            .head_at(head.seq)
+            .unwrap_or_else(|_| self.tree.head())
     }
 }
 
@@ -1469,8 +1490,10 @@ impl State {
             Command::Observation(c) => wrap(observation::decide(&s.observation, &ctx, c)?),
             Command::Report(c) => {
                 let today = ctx.today;
-                let held =
-                    |unit: UnitId, day: Day| (s.figures_of(unit, day), books.head_of(day, today));
+                let held = |unit: UnitId, day: Day| {
+                    let head = books.head_of(day, today);
+                    (s.figures_of(unit, day), head, books.tree_head_of(head))
+                };
                 wrap(report::decide(&s.report, &ctx, c, &held)?)
             }
             Command::Gathering(c) => wrap(gathering::decide(&s.gathering, &ctx, c)?),

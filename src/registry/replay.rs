@@ -36,6 +36,7 @@ use crate::grid::context::EntryMeta;
 use crate::grid::{self, Action, Duty, GridEvent, Role};
 use crate::hash::Head;
 use crate::ids::{StaffId, UnitId};
+use crate::ledger::merkle::MerkleTree;
 use crate::ledger::{Ledger, Parallelism, SCHEMA_VERSION, parallel_map};
 use crate::mask::mask_personal_data;
 use crate::record::{Body, Record, Refusal, masked_json};
@@ -77,6 +78,7 @@ type TrailIndex = super::trail_index::TrailIndex;
 struct Entry {
     seq: u64,
     hash: crate::hash::Hash,
+    digest: crate::hash::Hash,
     record: Record,
 }
 
@@ -155,6 +157,7 @@ pub(super) fn replay(ledger: &Ledger, parallelism: Parallelism) -> Result<Regist
     let mut last_at: Option<Instant> = None;
     let mut heads = BTreeMap::new();
     let mut trail_index = TrailIndex::default();
+    let mut tree = MerkleTree::new();
     // The head of the entries applied so far: what a report decided now would carry.
     let mut head = ledger.base();
     let mut entries = Records::new(ledger, parallelism);
@@ -188,6 +191,7 @@ pub(super) fn replay(ledger: &Ledger, parallelism: Parallelism) -> Result<Regist
         let mut command = vec![Entry {
             seq,
             hash: entry.hash(),
+            digest: entry.digest(),
             record,
         }];
         while command.len() < mark.entries as usize {
@@ -209,6 +213,7 @@ pub(super) fn replay(ledger: &Ledger, parallelism: Parallelism) -> Result<Regist
             command.push(Entry {
                 seq,
                 hash: entry.hash(),
+                digest: entry.digest(),
                 record,
             });
         }
@@ -216,11 +221,13 @@ pub(super) fn replay(ledger: &Ledger, parallelism: Parallelism) -> Result<Regist
             trail: &trail_index,
             heads: &heads,
             head,
+            tree: &tree,
         };
         state
             .check_command(&command, &books)
             .map_err(|(seq, reason)| Error::ReplayRefused { seq, reason })?;
         for e in command {
+            tree.push_leaf(e.digest.as_bytes());
             let day = e.record.at.day_in(state.grid.offset);
             // Indexed before it is applied, as `Registry::record` does, so that the state takes
             // the event (issue 14).
@@ -254,6 +261,7 @@ pub(super) fn replay(ledger: &Ledger, parallelism: Parallelism) -> Result<Regist
         last_at,
         heads,
         trail_index,
+        tree,
     })
 }
 

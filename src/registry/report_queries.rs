@@ -3,8 +3,9 @@
 use super::Registry;
 use crate::calendar::{Day, Instant};
 use crate::error::Error;
-use crate::hash::Head;
+use crate::hash::{Head, TreeHead};
 use crate::ids::{StaffId, UnitId};
+use crate::ledger::merkle::{ConsistencyProof, MerkleTree};
 use crate::registry::Receipt;
 use crate::report::{DayTable, ReportCommand, Schedule, Submission};
 
@@ -242,9 +243,10 @@ impl Registry {
         self.heads.range(..=day).next_back().map(|(_, h)| *h)
     }
 
-    /// Every head a submitted daily report carried, oldest first, each once: the heads the
-    /// county keeps, to which [`export_trail`](Registry::export_trail) proves entries and
-    /// against which [`TrailExport::check`](crate::TrailExport::check) checks them.
+    /// Every head a submitted daily report carried, oldest first, each once: the chain heads
+    /// the county keeps, against which [`Ledger::verify_heads`](crate::Ledger::verify_heads)
+    /// checks a ledger. Trail exports prove to the tree heads carried beside them
+    /// ([`report_tree_heads`](Registry::report_tree_heads)).
     ///
     /// ```
     /// use fangkong::{Founding, Registry, ReportCommand, Schedule};
@@ -260,6 +262,75 @@ impl Registry {
     /// ```
     pub fn report_heads(&self) -> Vec<Head> {
         self.state.report.heads()
+    }
+
+    /// Every tree head (树头) a submitted daily report carried, smallest first, each once: the
+    /// tree heads the county keeps, to which [`export_trail`](Registry::export_trail) proves
+    /// entries with inclusion proofs, against which
+    /// [`TrailExport::check`](crate::TrailExport::check) checks them, and which
+    /// [`MerkleTree::check_kept_heads`] checks the ledger against.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Registry, ReportCommand, Schedule, TreeHead};
+    /// let t = "2020-01-24T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let s1 = reg.staff_ids().next().unwrap();
+    /// let day = "2020-01-24".parse()?;
+    /// reg.execute(s1, t, ReportCommand::SetSchedule { schedule: Schedule::new(day) })?;
+    /// let before: TreeHead = reg.merkle_tree().head();
+    /// reg.submit_report(s1, "2020-01-24T20:00:00+08:00".parse()?, reg.township(), day, "")?;
+    /// assert_eq!(reg.report_tree_heads(), vec![before]);
+    /// assert_eq!(before.size, reg.report_heads()[0].seq);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn report_tree_heads(&self) -> Vec<TreeHead> {
+        self.state.report.tree_heads()
+    }
+
+    /// The Merkle tree (默克尔树) of the registry's ledger: every entry ever recorded, drained
+    /// ones too. Its [`head`](MerkleTree::head) is the tree head now; it gives inclusion and
+    /// consistency proofs for any size the ledger has had.
+    ///
+    /// ```
+    /// use fangkong::{Founding, MerkleTree, Registry};
+    /// let t = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let first = reg.drain_ledger();
+    /// // The tree still covers the drained entries: its head is the whole ledger's.
+    /// assert_eq!(reg.merkle_tree().head(), MerkleTree::of_ledger(&first)?.head());
+    /// let proof = reg.merkle_tree().inclusion_proof(1, 3)?;
+    /// let entry = first.entry(2).unwrap();
+    /// proof.verify(&MerkleTree::leaf_hash(entry.digest().as_bytes()), &reg.merkle_tree().head())?;
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn merkle_tree(&self) -> &MerkleTree {
+        &self.tree
+    }
+
+    /// The ledger's latest tree head and a consistency proof (一致性证明) from each of `kept`
+    /// (the tree heads a county kept from the reports) to it: what a county that does not hold
+    /// the ledger checks with [`MerkleTree::check_kept_heads`] and [`Holding::Proofs`](crate::Holding::Proofs).
+    ///
+    /// ```
+    /// use fangkong::{Founding, Registry, StaffId, Role};
+    /// let t = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let kept = reg.merkle_tree().head(); // 3 entries
+    /// reg.enroll_staff(StaffId::new(1), t, "Wang", Role::GridWorker, None)?;
+    /// let (latest, proofs) = reg.consistency_proofs(&[kept])?;
+    /// assert_eq!((latest.size, proofs.len()), (4, 1));
+    /// proofs[0].verify(&kept, &latest)?;
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ProofError::SizesOutOfOrder`](crate::ProofError::SizesOutOfOrder) for a kept head
+    /// larger than the ledger.
+    pub fn consistency_proofs(
+        &self,
+        kept: &[TreeHead],
+    ) -> Result<(TreeHead, Vec<ConsistencyProof>), Error> {
+        Ok(self.tree.consistency_proofs(kept)?)
     }
 
     /// The ledger's head at the end of each day on which something was recorded, oldest

@@ -13,9 +13,10 @@ use crate::calendar::Instant;
 use crate::error::Error;
 use crate::event::{Command, Event};
 use crate::grid::GridEvent;
-use crate::hash::Head;
+use crate::hash::{Hash, TreeHead};
 use crate::ids::{HouseholdId, ObservationId, ResidentId, StaffId, VenueId};
-use crate::ledger::{Entry, Ledger, Proof};
+use crate::ledger::merkle::{InclusionProof, MerkleTree, ProofError};
+use crate::ledger::{Entry, Ledger};
 use crate::observation::ObservationEvent;
 use crate::record::{Body, CommandMark, Record};
 use crate::screening::ScreeningEvent;
@@ -242,47 +243,51 @@ impl fmt::Display for Trail {
     }
 }
 
-/// One exported entry: its record's exact bytes and the proof that ties them to a head a daily
-/// report carried. A third party checks it with nothing but SHA-256 (LEDGER.md).
+/// One exported entry: its record's exact bytes and the inclusion proof (包含证明) that ties
+/// them to the export's tree head (树头). A third party checks it with nothing but SHA-256
+/// (LEDGER.md, "A trail export").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProvedEntry {
     /// The record's exact bytes, unmasked (the subject's own data).
     pub record: String,
-    /// The proof: the hash before the entry, the digests of it and of every later entry up to
-    /// the head, and that head.
-    pub proof: Proof,
+    /// The inclusion proof of the entry (leaf `seq − 1`) in the tree of the export's tree head:
+    /// about log₂(n) hashes, no other person's data.
+    pub proof: InclusionProof,
 }
 
 impl ProvedEntry {
-    /// Checks the record against its proof alone. This proves nothing by itself: whoever
-    /// makes an export can state any head. [`TrailExport::check`] also checks that the head is
-    /// one the checker kept.
+    /// The entry's sequence number, as the proof states it (its leaf index plus one).
+    pub fn seq(&self) -> u64 {
+        self.proof.leaf_index.saturating_add(1)
+    }
+
+    /// Checks the record against its proof and `head` alone: the record's own sequence number
+    /// is the proof's leaf index plus one, and its leaf hash,
+    /// `SHA-256(0x00 ‖ SHA-256(record))`, leads by the proof's path to `head`'s root. This
+    /// proves nothing by itself unless `head` is one the checker kept:
+    /// [`TrailExport::check`] checks that too.
     ///
     /// # Errors
-    /// [`LedgerError::ProofMismatch`](crate::ledger::LedgerError::ProofMismatch) if the record or a digest was changed, or the record's own
-    /// sequence number is not the one proved.
-    pub fn check(&self) -> Result<(), Error> {
-        let seq = Record::parse(&self.record)
-            .map_err(|_| {
-                Error::Ledger(LedgerError::ProofMismatch {
-                    seq: self.proof.seq,
-                    head: self.proof.head,
-                })
-            })?
-            .seq;
-        if seq != self.proof.seq {
-            return Err(Error::Ledger(LedgerError::ProofMismatch {
-                seq: self.proof.seq,
-                head: self.proof.head,
-            }));
+    /// [`ProofError::InclusionMismatch`] if the record is not a record or not the entry
+    /// proved; as [`InclusionProof::verify`] otherwise.
+    pub fn check(&self, head: &TreeHead) -> Result<(), Error> {
+        let mismatch = || ProofError::InclusionMismatch {
+            index: self.proof.leaf_index,
+            size: self.proof.tree_size,
+        };
+        let seq = Record::parse(&self.record).map_err(|_| mismatch())?.seq;
+        if seq != self.seq() || self.proof.leaf_index == u64::MAX {
+            return Err(mismatch().into());
         }
-        Ok(self.proof.check(self.record.as_bytes())?).map(|_| ())
+        let leaf = MerkleTree::leaf_hash(Hash::of(self.record.as_bytes()).as_bytes());
+        Ok(self.proof.verify(&leaf, head)?)
     }
 }
 
-/// An exported entry that no kept head covers yet: recorded after the head of the last daily
-/// report. It cannot be proved until a later report carries a head at or after it.
+/// An exported entry that the export's tree head does not cover yet: recorded after the head
+/// of the last daily report (or of the head the caller named). It cannot be proved until a
+/// later report carries a tree head that covers it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PendingEntry {
@@ -292,38 +297,61 @@ pub struct PendingEntry {
     pub record: String,
 }
 
-/// An exported trail: every entry with its proof to the first head a daily report carried at
-/// or after it, and the entries after the last such head, not yet provable (an unmasked
-/// export, recorded in the ledger). The format is in LEDGER.md ("A trail export").
+/// An exported trail: every entry with its inclusion proof to one tree head (树头) a daily
+/// report carried (the latest report's, or one the caller named), and the entries after that
+/// head, not yet provable (an unmasked export, recorded in the ledger). It holds at most
+/// entries × (⌈log₂ n⌉ + 1) hashes besides its records. The format is in LEDGER.md ("A trail
+/// export").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TrailExport {
     /// What it is about.
     pub subject: Subject,
-    /// The entries a report's head covers, oldest first, each with its proof.
+    /// The tree head every proof leads to: the latest report's (or the one named), or the
+    /// empty tree's head when no report has carried one yet (then every entry is pending).
+    pub tree_head: TreeHead,
+    /// The entries the tree head covers, oldest first, each with its inclusion proof.
     pub entries: Vec<ProvedEntry>,
-    /// The entries after the last report's head, oldest first: not yet provable.
+    /// The entries after the tree head, oldest first: not yet provable.
     #[serde(default)]
     pub pending: Vec<PendingEntry>,
 }
 
-/// What [`TrailExport::check`] found: the entries proved to a kept head, and those not yet
+/// What [`TrailExport::check`] found: the entries proved to a kept tree head, and those not yet
 /// provable.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct TrailCheck {
-    /// The sequence numbers of the entries proved to a head the checker kept.
+    /// The sequence numbers of the entries proved to a tree head the checker kept.
     pub proved: Vec<u64>,
-    /// The sequence numbers of the entries listed as after the last report's head: not
-    /// proved. Ask for the export again once a later report's head is kept.
+    /// The sequence numbers of the entries listed as after the export's tree head: not
+    /// proved. Ask for the export again once a later report's tree head is kept.
     pub pending: Vec<u64>,
 }
 
+/// The empty tree's head: size 0, root SHA-256 of no bytes.
+fn empty_tree_head() -> TreeHead {
+    TreeHead {
+        size: 0,
+        root: Hash::of(b""),
+    }
+}
+
 impl TrailExport {
-    /// Checks every entry against its proof **and** checks that each proof leads to one of
-    /// `kept`, the heads the checker kept from the daily reports (as
-    /// [`Registry::report_heads`] gives them, or as received from each report). Entries listed
-    /// as pending are returned unproved, never counted as proved.
+    /// The number of hashes the export holds besides its records: its tree head's root and
+    /// every proof's path.
+    pub fn hash_count(&self) -> usize {
+        1 + self
+            .entries
+            .iter()
+            .map(|e| e.proof.path.len())
+            .sum::<usize>()
+    }
+
+    /// Checks that the export's tree head is one of `kept`, the tree heads the checker kept
+    /// from the daily reports (as [`Registry::report_tree_heads`] gives them, or as received
+    /// from each report), **and** every entry against its inclusion proof to that head.
+    /// Entries listed as pending are returned unproved, never counted as proved.
     ///
     /// ```
     /// use fangkong::{Founding, Registry, ReportCommand, Schedule, Subject, UnitKind};
@@ -336,15 +364,15 @@ impl TrailExport {
     /// let day = "2020-01-24".parse()?;
     /// reg.execute(s1, t, ReportCommand::SetSchedule { schedule: Schedule::new(day) })?;
     /// reg.submit_report(s1, "2020-01-24T20:00:00+08:00".parse()?, reg.township(), day, "")?;
-    /// // The county keeps the report's head.
-    /// let kept = reg.report_heads();
+    /// // The county keeps the report's tree head.
+    /// let kept = reg.report_tree_heads();
     /// let at = "2020-01-25T09:00:00+08:00".parse()?;
     /// reg.register_household(s1, at, g, "Qianjin 1-02")?; // not about household h
     /// let export = reg.export_trail(s1, at, Subject::Household(h), &[])?;
     /// let checked = export.check(&kept)?;
     /// assert_eq!(checked.proved.len(), 1);
     /// assert!(checked.pending.is_empty());
-    /// // A head the export states itself proves nothing.
+    /// // A tree head the export states itself proves nothing.
     /// assert!(export.check(&[]).is_err());
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -353,37 +381,44 @@ impl TrailExport {
     /// in the ledger, not that it concerns the subject (read the records for that).
     ///
     /// # Errors
-    /// [`LedgerError::ProofToUnkeptHead`](crate::ledger::LedgerError::ProofToUnkeptHead) for the first entry whose proof leads to a head not in
-    /// `kept`; [`LedgerError::PendingEntryCovered`](crate::ledger::LedgerError::PendingEntryCovered) for an entry listed as pending that a kept head
-    /// covers (it should have been proved), or that is listed twice; [`LedgerError::ProofMismatch`](crate::ledger::LedgerError::ProofMismatch) for the first entry that does not hold against its
-    /// proof; [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) for a pending entry whose record cannot be read or
-    /// whose sequence number is not the one listed.
-    pub fn check(&self, kept: &[Head]) -> Result<TrailCheck, Error> {
+    /// [`ProofError::UnkeptTreeHead`] if an entry is listed as proved and the export's tree
+    /// head is not in `kept`; as [`ProvedEntry::check`] for the first entry that does not hold
+    /// against its proof; [`LedgerError::PendingEntryCovered`] for an entry listed as pending that
+    /// the export's tree head covers (or, when that head is not kept, a kept head covers), or
+    /// that is listed twice or also as proved; [`LedgerError::LedgerUnreadable`] for a pending entry
+    /// whose record cannot be read or whose sequence number is not the one listed.
+    pub fn check(&self, kept: &[TreeHead]) -> Result<TrailCheck, Error> {
+        let head = self.tree_head;
+        let head_kept = kept.contains(&head);
+        if !self.entries.is_empty() && !head_kept {
+            return Err(ProofError::UnkeptTreeHead {
+                size: head.size,
+                root: head.root,
+            }
+            .into());
+        }
         let mut proved = Vec::with_capacity(self.entries.len());
         for e in &self.entries {
-            if !kept.contains(&e.proof.head) {
-                return Err(Error::Ledger(LedgerError::ProofToUnkeptHead {
-                    seq: e.proof.seq,
-                    head: e.proof.head,
-                }));
-            }
-            e.check()?;
-            proved.push(e.proof.seq);
+            e.check(&head)?;
+            proved.push(e.seq());
         }
-        // A pending entry is one no kept head covers: after the last of them, and listed once.
-        let last_kept = kept.iter().map(|h| h.seq).max();
+        // A pending entry is one the export's head does not cover (nor, when that head is not
+        // kept, any kept head): after it, and listed once.
+        let last_kept = if head_kept {
+            head.size
+        } else {
+            kept.iter()
+                .map(|h| h.size)
+                .max()
+                .unwrap_or(0)
+                .max(head.size)
+        };
         let mut pending = Vec::with_capacity(self.pending.len());
         for (i, p) in self.pending.iter().enumerate() {
-            if last_kept.is_some_and(|last| p.seq <= last) || proved.contains(&p.seq) {
+            if p.seq <= last_kept || proved.contains(&p.seq) || pending.contains(&p.seq) {
                 return Err(Error::Ledger(LedgerError::PendingEntryCovered {
                     seq: p.seq,
-                    last_kept: last_kept.unwrap_or(0),
-                }));
-            }
-            if pending.contains(&p.seq) {
-                return Err(Error::Ledger(LedgerError::PendingEntryCovered {
-                    seq: p.seq,
-                    last_kept: last_kept.unwrap_or(0),
+                    last_kept,
                 }));
             }
             let record = Record::parse(&p.record).map_err(|_| {
@@ -451,16 +486,16 @@ impl Registry {
         Ok(Trail { subject, entries })
     }
 
-    /// Exports the audit trail of `subject`: each entry's record, unmasked, with the proof
-    /// that ties it to the first head a daily report carried at or after it
-    /// ([`report_heads`](Registry::report_heads); digests only: no other person's data), and
-    /// the entries after the last report's head listed as pending, not yet provable. Taking a
+    /// Exports the audit trail of `subject`: each entry's record, unmasked, with its inclusion
+    /// proof (包含证明) to the tree head (树头) the latest daily report carried
+    /// ([`report_tree_heads`](Registry::report_tree_heads); hashes only: no other person's
+    /// data), and the entries after that head listed as pending, not yet provable. Taking a
     /// person's data out unmasked is recorded in the ledger ([`AuditCommand::ExportTrail`]):
     /// leaders and inspectors only. The export is recorded only once it is made: an export
     /// that fails (an entry redacted, a part not handed in) records nothing.
     ///
-    /// A third party checks it with [`TrailExport::check`] against the heads it kept from the
-    /// reports; with nothing but SHA-256 (LEDGER.md).
+    /// A third party checks it with [`TrailExport::check`] against the tree heads it kept from
+    /// the reports; with nothing but SHA-256 (LEDGER.md).
     ///
     /// ```
     /// use fangkong::{Founding, Registry, Subject, UnitKind};
@@ -471,10 +506,10 @@ impl Registry {
     /// let g = reg.establish_group(s1, t, v, 1, "Qianjin group 1")?;
     /// let h = reg.register_household(s1, t, g, "Qianjin 1-01")?;
     /// let registered = reg.ledger().head().seq;
-    /// // No report has carried a head yet: the entry is pending.
+    /// // No report has carried a tree head yet: the entry is pending.
     /// let export = reg.export_trail(s1, t, Subject::Household(h), &[])?;
     /// assert!(export.entries.is_empty());
-    /// assert_eq!(export.check(&reg.report_heads())?.pending, vec![registered]);
+    /// assert_eq!(export.check(&reg.report_tree_heads())?.pending, vec![registered]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
@@ -489,20 +524,92 @@ impl Registry {
         subject: Subject,
         parts: &[&Ledger],
     ) -> Result<TrailExport, Error> {
+        self.export_trail_with(actor, at, subject, parts, None)
+    }
+
+    /// Exports the audit trail of `subject` as [`export_trail`](Registry::export_trail) does,
+    /// with every inclusion proof to `head`, a tree head the checker names (one it kept from an
+    /// earlier report, say); entries after it are pending.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Registry, ReportCommand, Schedule, Subject, UnitKind};
+    /// let t = "2020-01-24T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let s1 = reg.staff_ids().next().unwrap();
+    /// let day = "2020-01-24".parse()?;
+    /// reg.execute(s1, t, ReportCommand::SetSchedule { schedule: Schedule::new(day) })?;
+    /// reg.submit_report(s1, "2020-01-24T20:00:00+08:00".parse()?, reg.township(), day, "")?;
+    /// let older = reg.report_tree_heads()[0];
+    /// let later = "2020-01-25T20:00:00+08:00".parse()?;
+    /// reg.submit_report(s1, later, reg.township(), "2020-01-25".parse()?, "")?;
+    /// // Proved to the older tree head the checker names: the later report is pending.
+    /// let export = reg.export_trail_to(s1, later, Subject::Staff(s1), &[], older)?;
+    /// assert_eq!(export.tree_head, older);
+    /// let checked = export.check(&reg.report_tree_heads())?;
+    /// assert_eq!(checked.proved.len() as u64, older.size);
+    /// assert_eq!(checked.pending.len(), 2); // both reports' own entries
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`export_trail`](Registry::export_trail), and (recorded as nothing)
+    /// [`ProofError::SizeNotHeld`] for a head larger than the ledger or
+    /// [`ProofError::ConsistencyMismatch`] for a head the ledger never had.
+    pub fn export_trail_to(
+        &mut self,
+        actor: StaffId,
+        at: Instant,
+        subject: Subject,
+        parts: &[&Ledger],
+        head: TreeHead,
+    ) -> Result<TrailExport, Error> {
+        self.export_trail_with(actor, at, subject, parts, Some(head))
+    }
+
+    fn export_trail_with(
+        &mut self,
+        actor: StaffId,
+        at: Instant,
+        subject: Subject,
+        parts: &[&Ledger],
+        head: Option<TreeHead>,
+    ) -> Result<TrailExport, Error> {
         let command: Command = AuditCommand::ExportTrail { subject }.into();
         // Authorized first, as `execute` decides it: a refusal is recorded.
         if let Err(err) = self.decide_now(actor, at, &command) {
             return Err(self.refuse(actor, at, &command, err));
         }
         // Made before it is recorded: an export that fails records nothing.
-        let export = self.make_trail_export(subject, parts)?;
+        let export = self.make_trail_export(subject, parts, head)?;
         self.execute(actor, at, command)?;
         Ok(export)
     }
 
-    /// The export of `subject`'s trail, read from the ledger and the parts given.
-    fn make_trail_export(&self, subject: Subject, parts: &[&Ledger]) -> Result<TrailExport, Error> {
-        let heads = self.report_heads();
+    /// The export of `subject`'s trail to `head` (the latest report's tree head if `None`),
+    /// read from the ledger and the parts given.
+    fn make_trail_export(
+        &self,
+        subject: Subject,
+        parts: &[&Ledger],
+        head: Option<TreeHead>,
+    ) -> Result<TrailExport, Error> {
+        let head = match head {
+            Some(named) => {
+                if self.tree.head_at(named.size)? != named {
+                    return Err(ProofError::ConsistencyMismatch {
+                        first: named.size,
+                        second: self.tree.size(),
+                    }
+                    .into());
+                }
+                named
+            }
+            None => self
+                .report_tree_heads()
+                .last()
+                .copied()
+                .unwrap_or_else(empty_tree_head),
+        };
         let mut entries = Vec::new();
         let mut pending = Vec::new();
         for seq in self.trail_index.seqs(&subject) {
@@ -514,27 +621,18 @@ impl Registry {
                     what: "exported",
                 }))?
                 .to_owned();
-            // The first head a report carried at or after the entry.
-            let Some(head) = heads.iter().find(|h| h.seq >= seq).copied() else {
+            if seq > head.size {
                 pending.push(PendingEntry { seq, record });
                 continue;
-            };
-            let mut digests = Vec::new();
-            for s in seq..=head.seq {
-                digests.push(self.held_entry(parts, s)?.digest());
             }
             entries.push(ProvedEntry {
                 record,
-                proof: Proof {
-                    seq,
-                    prev: entry.prev(),
-                    digests,
-                    head,
-                },
+                proof: self.tree.inclusion_proof(seq - 1, head.size)?,
             });
         }
         Ok(TrailExport {
             subject,
+            tree_head: head,
             entries,
             pending,
         })

@@ -47,7 +47,7 @@ use crate::calendar::{Day, Instant, TimeOfDay, UtcOffset};
 use crate::error::Error;
 use crate::grid::context::{Context, EntryMeta, GridView, TextKind, text_field};
 use crate::grid::{Action, Unit, UnitKind};
-use crate::hash::Head;
+use crate::hash::{Head, TreeHead};
 use crate::ids::{StaffId, UnitId};
 
 #[cfg(feature = "csv")]
@@ -164,7 +164,8 @@ pub enum ReportCommand {
     /// states: the unit's figures for the day as the registry computes them at the submission
     /// ([`Registry::daily_figures`](crate::Registry::daily_figures); all new figures zero: a
     /// zero report), and the ledger's head just before the report's own entry (for a past day,
-    /// that day's last head, [`Registry::head_at_end_of`](crate::Registry::head_at_end_of)).
+    /// that day's last head, [`Registry::head_at_end_of`](crate::Registry::head_at_end_of)),
+    /// with the tree head (树头) of the ledger's Merkle tree at that head.
     /// Replay computes both again and refuses a report that differs.
     SubmitReport {
         /// The reporting unit.
@@ -219,6 +220,9 @@ pub enum ReportEvent {
         /// The ledger's head it carries: the head just before the report's own entry (for a
         /// past day, that day's last head).
         head: Head,
+        /// The tree head (树头) of the ledger's Merkle tree at that same head: its size is
+        /// `head.seq` (schema 4).
+        tree_head: TreeHead,
         /// The instant from which it counted as late, under the deadline then in force
         /// (`None`: never late).
         late_from: Option<Instant>,
@@ -239,6 +243,8 @@ pub struct Submission {
     pub note: String,
     /// The ledger's head it carries.
     pub head: Head,
+    /// The tree head (树头) it carries: the Merkle tree of the ledger at `head`.
+    pub tree_head: TreeHead,
     /// Who submitted it.
     pub by: StaffId,
     /// When.
@@ -314,13 +320,13 @@ fn check_texts(cmd: &ReportCommand) -> Result<(), ValueError> {
 ///   [`ReportError::ReportBeforeFirstDay`](crate::report::ReportError::ReportBeforeFirstDay), [`ReportError::ReportForFutureDay`](crate::report::ReportError::ReportForFutureDay) for a report that is not
 ///   required.
 ///
-/// `held` gives, for a unit and a day, the figures the registry computes and the head a report
-/// of that day carries: the report module holds neither.
+/// `held` gives, for a unit and a day, the figures the registry computes and the head and tree
+/// head a report of that day carries: the report module holds none of them.
 pub(crate) fn decide(
     state: &ReportState,
     ctx: &Context<'_>,
     cmd: &ReportCommand,
-    held: &dyn Fn(UnitId, Day) -> (DailyFigures, Head),
+    held: &dyn Fn(UnitId, Day) -> (DailyFigures, Head, TreeHead),
 ) -> Result<Vec<ReportEvent>, Error> {
     check_texts(cmd)?;
     match cmd {
@@ -377,13 +383,14 @@ pub(crate) fn decide(
                     today: ctx.today,
                 }));
             }
-            let (figures, head) = held(*unit, *day);
+            let (figures, head, tree_head) = held(*unit, *day);
             Ok(vec![ReportEvent::ReportSubmitted {
                 unit: *unit,
                 day: *day,
                 figures,
                 note: note.clone(),
                 head,
+                tree_head,
                 late_from: schedule.deadline.late_from(*day, ctx.offset),
             }])
         }
@@ -409,6 +416,7 @@ impl ReportState {
                 figures,
                 note,
                 head,
+                tree_head,
                 late_from,
             } => self
                 .submissions
@@ -420,6 +428,7 @@ impl ReportState {
                     figures: *figures,
                     note: note.clone(),
                     head: *head,
+                    tree_head: *tree_head,
                     by: meta.actor,
                     at: meta.at,
                     seq: meta.seq,
@@ -480,6 +489,20 @@ impl ReportState {
             .map(|s| s.head)
             .collect();
         heads.sort_unstable_by_key(|h| h.seq);
+        heads.dedup();
+        heads
+    }
+
+    /// Every tree head a submitted report carried (superseded submissions included), in order
+    /// of size, each once.
+    pub(crate) fn tree_heads(&self) -> Vec<TreeHead> {
+        let mut heads: Vec<TreeHead> = self
+            .submissions
+            .values()
+            .flatten()
+            .map(|s| s.tree_head)
+            .collect();
+        heads.sort_unstable_by_key(|h| h.size);
         heads.dedup();
         heads
     }

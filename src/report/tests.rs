@@ -196,6 +196,10 @@ impl Scenario {
                     seq: 12,
                     hash: Hash::GENESIS,
                 },
+                TreeHead {
+                    size: 12,
+                    root: Hash::GENESIS,
+                },
             )
         };
         let events = decide(&self.state, &ctx, &cmd, &held)?;
@@ -690,6 +694,10 @@ fn commands_events_and_tables_round_trip_through_serde() {
             figures: busy(),
             note: "两户返乡".to_owned(),
             head: Head::default(),
+            tree_head: TreeHead {
+                size: 0,
+                root: Hash::of(b""),
+            },
             late_from: Some(at("2020-02-02T00:00:00+08:00")),
         },
     ];
