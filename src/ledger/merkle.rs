@@ -27,7 +27,7 @@ use crate::hash::{Hash, TreeHead};
 use crate::ledger::Ledger;
 
 /// What went wrong with a Merkle tree proof or a tree head: each variant says which proof and
-/// which sizes, in words a county clerk can act on. Wrapped by [`Error::Proof`].
+/// which sizes, in words a county clerk can act on. Wrapped by [`Error::Proof`](crate::Error::Proof).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ProofError {
@@ -158,7 +158,7 @@ impl ProofError {
     ];
 
     /// The error's stable code (snake_case, never renamed or reused), as
-    /// [`Error::code`] gives it for [`Error::Proof`].
+    /// [`Error::code`](crate::Error::code) gives it for [`Error::Proof`](crate::Error::Proof).
     ///
     /// ```
     /// use fangkong::{Error, ProofError};

@@ -36,10 +36,10 @@ impl MerkleTree {
     /// ```
     ///
     /// # Errors
-    /// As [`Ledger::verify`] for a ledger that does not verify; [`ProofError::LedgerPart`] for
-    /// a drained part; for the first kept head not extended: [`ProofError::SizesOutOfOrder`]
-    /// (larger than the latest), [`ProofError::MissingConsistencyProof`],
-    /// [`ProofError::PathLength`] or [`ProofError::ConsistencyMismatch`].
+    /// As [`Ledger::verify`](crate::ledger::Ledger::verify) for a ledger that does not verify; [`ProofError::LedgerPart`](crate::ledger::merkle::ProofError::LedgerPart) for
+    /// a drained part; for the first kept head not extended: [`ProofError::SizesOutOfOrder`](crate::ledger::merkle::ProofError::SizesOutOfOrder)
+    /// (larger than the latest), [`ProofError::MissingConsistencyProof`](crate::ledger::merkle::ProofError::MissingConsistencyProof),
+    /// [`ProofError::PathLength`](crate::ledger::merkle::ProofError::PathLength) or [`ProofError::ConsistencyMismatch`](crate::ledger::merkle::ProofError::ConsistencyMismatch).
     pub fn check_kept_heads(kept: &[TreeHead], holding: Holding<'_>) -> Result<TreeHead, Error> {
         match holding {
             Holding::Ledger(ledger) => {
