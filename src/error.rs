@@ -1341,6 +1341,162 @@ pub enum Error {
         /// What was needed ("household", "unit"…).
         what: &'static str,
     },
+
+    // --- publicity (宣传引导) ---
+    /// A kind of publicity neither preset nor defined.
+    #[error(
+        "there is no kind of publicity \"{kind}\": define it first, or use a preset such as \"letter\" or \"loudspeaker\""
+    )]
+    UnknownPublicityKind {
+        /// The kind's key.
+        kind: String,
+    },
+    /// A kind of publicity whose channel does not fit its form: a kind delivered to households
+    /// is door to door, and only such a kind is.
+    #[error("{}", kind_inconsistent_en(kind, *delivered))]
+    PublicityKindInconsistent {
+        /// The kind's key.
+        kind: String,
+        /// Whether it is delivered to households.
+        delivered: bool,
+    },
+    /// An action recorded in a form its kind does not take (a letter recorded as an outing).
+    #[error("\"{kind}\" is recorded in the form \"{expected}\", not \"{found}\"")]
+    PublicityFormMismatch {
+        /// The kind's English name.
+        kind: String,
+        /// The kind's Chinese name.
+        kind_zh: String,
+        /// The form the kind takes (its English name).
+        expected: &'static str,
+        /// The form given (its English name).
+        found: &'static str,
+    },
+    /// No such publicity campaign.
+    #[error("there is no publicity campaign {campaign} in this registry")]
+    UnknownCampaign {
+        /// The id given.
+        campaign: crate::ids::CampaignId,
+    },
+    /// A publicity campaign ended twice.
+    #[error("publicity campaign {campaign} already ended on {last}")]
+    CampaignAlreadyEnded {
+        /// The campaign.
+        campaign: crate::ids::CampaignId,
+        /// Its last day.
+        last: Day,
+    },
+    /// An action of a campaign outside the campaign's days.
+    #[error(
+        "the action runs from {start} to {end}, outside publicity campaign {campaign}, which runs from {first} {}: record it within the campaign's days, or without the campaign",
+        last.map_or_else(|| "until it ends".to_owned(), |l| format!("to {l}"))
+    )]
+    ActionOutsideCampaign {
+        /// The campaign.
+        campaign: crate::ids::CampaignId,
+        /// The campaign's first day.
+        first: Day,
+        /// The campaign's last day, if it has ended.
+        last: Option<Day>,
+        /// The action's first day.
+        start: Day,
+        /// The action's last day.
+        end: Day,
+    },
+    /// A campaign ended before the last day of one of its actions.
+    #[error(
+        "publicity campaign {campaign} cannot end on {last}: its action {action} runs to {day}"
+    )]
+    CampaignEndsBeforeAction {
+        /// The campaign.
+        campaign: crate::ids::CampaignId,
+        /// The last day given.
+        last: Day,
+        /// The action.
+        action: crate::ids::PublicityActionId,
+        /// The action's last day.
+        day: Day,
+    },
+    /// Something an action or a campaign names that does not lie in its unit (a household of
+    /// another group, a village outside the campaign's unit).
+    #[error("{item} is not within {within}")]
+    NotWithinUnit {
+        /// What was named: an id or a unit's label, with where it lies.
+        item: String,
+        /// The unit it should lie in (its label).
+        within: String,
+    },
+    /// A list that must name something is empty.
+    #[error("{what} cannot be empty: list at least one")]
+    NothingListed {
+        /// Which list, e.g. "the households of a delivery".
+        what: &'static str,
+    },
+    /// The same thing listed twice in one command.
+    #[error("{item} is listed twice: list each once")]
+    ListedTwice {
+        /// What was listed twice: an id, a unit or an instant.
+        item: String,
+    },
+    /// A count that must be at least 1 is zero.
+    #[error("{what} cannot be 0: write at least 1")]
+    ZeroCount {
+        /// Which count, e.g. "the copies delivered to a household".
+        what: &'static str,
+    },
+    /// A span of time that ends before it starts.
+    #[error("{what} ends at {end}, before it starts at {start}: check the times")]
+    SpanEndsBeforeStart {
+        /// What, e.g. "the outing".
+        what: &'static str,
+        /// Its start.
+        start: Instant,
+        /// Its end.
+        end: Instant,
+    },
+    /// A span of time longer than any the registry records at once.
+    #[error("{what} lasts {days} days, longer than {max}: check the dates, or record it in parts")]
+    SpanTooLong {
+        /// What, e.g. "the broadcast".
+        what: &'static str,
+        /// Its length in days (counting its first and last).
+        days: i64,
+        /// The most allowed.
+        max: u16,
+    },
+    /// An action dated after the day it is recorded.
+    #[error("{what} is dated {day}, after today ({today}): record it once it has happened")]
+    ActionInFuture {
+        /// What, e.g. "the delivery".
+        what: &'static str,
+        /// The day given.
+        day: Day,
+        /// The local day of recording.
+        today: Day,
+    },
+    /// An action that starts after the instant it is recorded.
+    #[error("{what} starts at {start}, after it is recorded ({now}): record it once it has begun")]
+    ActionStartsInFuture {
+        /// What, e.g. "the outing".
+        what: &'static str,
+        /// Its start.
+        start: Instant,
+        /// The instant of recording.
+        now: Instant,
+    },
+}
+
+/// The English message of [`Error::PublicityKindInconsistent`].
+fn kind_inconsistent_en(kind: &str, delivered: bool) -> String {
+    if delivered {
+        format!(
+            "the kind of publicity \"{kind}\" is delivered to households, so it is door to door: give it the door-to-door channel"
+        )
+    } else {
+        format!(
+            "the kind of publicity \"{kind}\" is not delivered to households, so it cannot be door to door: give it the traditional or the online channel"
+        )
+    }
 }
 
 /// What is wrong with a ledger, at the first entry where something is wrong.

@@ -20,6 +20,7 @@ mod masking;
 mod memory;
 mod observation;
 mod privacy;
+mod publicity;
 mod reach;
 mod reliability;
 mod replay;

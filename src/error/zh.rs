@@ -167,15 +167,17 @@ impl Error {
             AlreadyAssigned { staff, unit } => format!("{staff}已分配到{unit}"),
             NotAssigned { staff, unit } => format!("{staff}没有分配到{unit}，无法结束分配"),
             EmptyText { what } => format!("{what}为空"),
-            TextTooLong { what, chars, max } => {
-                format!("{what}有{chars}个字符，超过上限{max}个：请缩短到{max}个字符以内")
-            }
+            TextTooLong { what, chars, max } => format!(
+                "{}有{chars}个字符，超过上限{max}个：请缩短到{max}个字符以内",
+                publicity_zh(what)
+            ),
             ControlCharacterInText {
                 what,
                 code,
                 position,
             } => format!(
-                "{what}第{position}个字符是不可见的控制字符（U+{code:04X}）：请去掉该字符后重新输入（只有备注和理由可以含制表符和换行）"
+                "{}第{position}个字符是不可见的控制字符（U+{code:04X}）：请去掉该字符后重新输入（只有备注和理由可以含制表符和换行）",
+                publicity_zh(what)
             ),
             BirthInFuture { birth_date, today } => {
                 format!("出生日期{birth_date}晚于今天（{today}）")
@@ -306,7 +308,7 @@ impl Error {
             AccountableNotLinked { who, findings } => format!(
                 "{who}与问题{findings}均无关联：应对问题的责任人或其所在单位的包联人员问责，或对问题所在单位及其上级单位问责"
             ),
-            TextRequired { what } => format!("{what}为必填项，不能为空"),
+            TextRequired { what } => format!("{}为必填项，不能为空", publicity_zh(what)),
             EmptyHandout => "物资发放至少要列出一项".to_owned(),
             AlertNotFound { number } => format!("该观察没有第{number}号预警"),
             AlertAlreadyResolved { number } => format!("第{number}号预警已处理"),
@@ -393,14 +395,15 @@ impl Error {
                 format!("没有场所类型“{kind}”：请先定义，或使用预设类型，如“catering”")
             }
             KindAlreadyDefined { what, kind } => {
-                format!("{what}“{kind}”已存在：请给新类型另取代号")
+                format!("{}“{kind}”已存在：请给新类型另取代号", publicity_zh(what))
             }
             NotLeaderOfUnit { actor, unit } => format!(
                 "{actor}不是{unit}的领导：只有分配到该单位或其上级单位的领导才能发布或解除其禁令"
             ),
-            EndsBeforeStart { what, first, last } => {
-                format!("{what}在{last}结束，早于开始日期{first}：请核对日期")
-            }
+            EndsBeforeStart { what, first, last } => format!(
+                "{}在{last}结束，早于开始日期{first}：请核对日期",
+                publicity_zh(what)
+            ),
             EmptyOrder { what, item } => format!("{what}为空：至少写一项{item}"),
             ZeroLimit { rule, what } => {
                 format!("禁令第{rule}条把聚集限制为0{what}：请改为禁止，或给出至少为1的上限")
@@ -526,6 +529,69 @@ impl Error {
             Error::BatchRowCreatedNone { row, what } => {
                 format!("本批次第{row}行没有创建{}，不能这样引用", field_zh(what))
             }
+            // --- publicity ---
+            UnknownPublicityKind { kind } => format!(
+                "没有宣传方式“{kind}”：请先定义，或使用预设方式，如“letter”（一封信）或“loudspeaker”（村村响广播）"
+            ),
+            PublicityKindInconsistent { kind, delivered } => {
+                if *delivered {
+                    format!("宣传方式“{kind}”是入户发放，属于入户宣传：请选入户渠道")
+                } else {
+                    format!("宣传方式“{kind}”不是入户发放，不能选入户渠道：请选传统媒体或网络媒体")
+                }
+            }
+            PublicityFormMismatch {
+                kind_zh,
+                expected,
+                found,
+                ..
+            } => format!(
+                "“{kind_zh}”应按“{}”记录，不能按“{}”记录",
+                publicity_zh(expected),
+                publicity_zh(found)
+            ),
+            UnknownCampaign { campaign } => format!("本登记簿中没有宣传活动{campaign}"),
+            CampaignAlreadyEnded { campaign, last } => {
+                format!("宣传活动{campaign}已于{last}结束")
+            }
+            ActionOutsideCampaign {
+                campaign,
+                first,
+                last,
+                start,
+                end,
+            } => format!(
+                "该宣传从{start}到{end}，不在宣传活动{campaign}的日期内（{first}{}）：请在活动日期内记录，或不归入该活动",
+                last.map_or_else(|| "起，尚未结束".to_owned(), |l| format!("至{l}"))
+            ),
+            CampaignEndsBeforeAction {
+                campaign,
+                last,
+                action,
+                day,
+            } => format!("宣传活动{campaign}不能在{last}结束：其宣传记录{action}持续到{day}"),
+            NotWithinUnit { item, within } => format!("{item}不在{within}范围内"),
+            NothingListed { what } => {
+                format!("{}不能为空：至少列出一项", publicity_zh(what))
+            }
+            ListedTwice { item } => format!("{item}重复列出：每项只列一次"),
+            ZeroCount { what } => format!("{}不能为0：至少为1", publicity_zh(what)),
+            SpanEndsBeforeStart { what, start, end } => format!(
+                "{}在{end}结束，早于开始时间{start}：请核对时间",
+                publicity_zh(what)
+            ),
+            SpanTooLong { what, days, max } => format!(
+                "{}持续{days}天，超过{max}天：请核对日期，或分段记录",
+                publicity_zh(what)
+            ),
+            ActionInFuture { what, day, today } => format!(
+                "{}的日期为{day}，晚于今天（{today}）：请在发生后记录",
+                publicity_zh(what)
+            ),
+            ActionStartsInFuture { what, start, now } => format!(
+                "{}于{start}开始，晚于录入时间（{now}）：请在开始后记录",
+                publicity_zh(what)
+            ),
         }
     }
 }
@@ -574,5 +640,43 @@ fn field_zh(what: &str) -> String {
         "unit" => "单位".to_owned(),
         "group" => "组".to_owned(),
         other => other.to_owned(),
+    }
+}
+
+/// The Chinese of a phrase a publicity error names (a list, a count, a span, a form of
+/// publicity); one not known here is given as it is.
+fn publicity_zh(what: &str) -> &str {
+    match what {
+        // lists
+        "the households of a delivery" => "入户发放的户",
+        "the route of an outing" => "出车路线",
+        "the times of a broadcast" => "广播时间",
+        "the units a campaign covers" => "宣传活动覆盖的单位",
+        // counts
+        "the copies delivered to a household" => "每户发放份数",
+        "the posters or slogans put up" => "张贴数量",
+        "the reach of a message" => "信息覆盖人数",
+        // spans and actions
+        "the outing" => "出车",
+        "the broadcast" => "广播",
+        "the broadcast loop" => "循环广播",
+        "the message" => "信息",
+        "the delivery" => "入户发放",
+        "the posting" => "张贴",
+        // what publicity's commands name in the shared errors
+        "the campaign" => "宣传活动",
+        "the campaign's title" => "宣传活动的标题",
+        "kind of publicity" => "宣传方式",
+        "the English name of the kind of publicity" => "宣传方式的英文名称",
+        "the Chinese name of the kind of publicity" => "宣传方式的中文名称",
+        "the group the message went to" => "信息发送的群",
+        "the place the posters were put up" => "张贴地点",
+        // forms (publicity::Form's English names)
+        "delivery to households" => "入户发放",
+        "outing" => "出车",
+        "broadcast" => "广播",
+        "message" => "信息推送",
+        "posting" => "张贴",
+        other => other,
     }
 }
