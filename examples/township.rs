@@ -3,9 +3,11 @@
 //! for each zone (分片包组), a grid worker for each group, health workers and inspectors; then a
 //! summary by village, the coverage check, the screening of every household (49 key people),
 //! their home observation to 2020-02-04 (29 released, 15 under observation, 5 left otherwise),
-//! gathering orders with the persuasion results and 65 catering businesses closed, 11
-//! inspections with 3 cadres handled, a daily report from every unit every day, and the ledger's
-//! proof against the heads those reports carried.
+//! gathering orders with the persuasion results and 65 catering businesses closed, publicity
+//! (7,000+ copies of the letter to all residents reaching every household, 100+ van outings,
+//! loudspeakers in every village every day) with OxCGRT H1 beside C2–C4, 11 inspections with 3
+//! cadres handled, a daily report from every unit every day, and the ledger's proof against the
+//! heads those reports carried.
 //!
 //! Run with `cargo run --example township` (`-- --help` for the options).
 
@@ -203,6 +205,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("  due for release review tomorrow: {}", review.len());
 
     gatherings(reg, report_day)?;
+    publicity(reg, report_day, &campaign)?;
     supervision(reg, report_day, &campaign)?;
 
     // One key person's audit trail (审计追踪): every entry that concerns them.
@@ -259,11 +262,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .people;
     println!(
         "the article's figures: {} households, {} key people, {} released, {} under observation, \
-         {catering} catering businesses closed, {} inspections, {handled} handled",
+         {catering} catering businesses closed, {} letters reaching {} households, {} van \
+         outings, {} inspections, {handled} handled",
         total.households_total,
         total.key_people_cumulative,
         total.released_cumulative,
         total.under_observation,
+        total.letters_cumulative,
+        total.households_reached_cumulative,
+        total.van_outings_cumulative,
         reg.inspections().count()
     );
     if let Some(path) = &opts.xlsx {
@@ -382,9 +389,50 @@ fn gatherings(reg: &Registry, report_day: Day) -> Result<(), Box<dyn std::error:
         "  venues closed on {report_day}: {} ({catering} catering businesses closed)",
         closed.len()
     );
+    Ok(())
+}
+
+/// Publicity (宣传引导): the letter to all residents door to door, the van, the loudspeakers
+/// and the work group online; and the OxCGRT indicators of 2020-02-01, H1 beside C2–C4.
+fn publicity(
+    reg: &Registry,
+    report_day: Day,
+    campaign: &synth::Campaign,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let first: Day = "2020-01-24".parse()?;
+    println!();
+    println!("publicity (宣传引导)");
+    if let Some(letter) = campaign.publicity {
+        let title = reg.campaign(letter).map_or("", |c| c.title.as_str());
+        let coverage = reg.campaign_coverage(letter)?;
+        println!(
+            "  {title}: {} letters delivered door to door, households reached: {} of {}",
+            coverage.copies, coverage.reached, coverage.households
+        );
+        if let Some(group) = coverage.not_reached.first() {
+            let workers: Vec<String> = group.workers.iter().map(ToString::to_string).collect();
+            println!(
+                "    not reached yet: {} households in {} groups, the first in {} ({}), worker {}",
+                coverage.unreached().count(),
+                coverage.not_reached.len(),
+                group.name,
+                group.group,
+                workers.join(", ")
+            );
+        }
+    }
+    let town = reg.township();
+    if first <= report_day {
+        let total = reg.publicity_counts(town, first, report_day).total();
+        println!(
+            "  van outings: {}; loudspeaker broadcasts: {}; messages online: {} (reaching {} people); \
+             posters and slogans: {}",
+            total.outings, total.broadcasts, total.messages, total.message_reach, total.posters
+        );
+    }
     let coded: Day = "2020-02-01".parse()?;
     if coded <= report_day {
-        println!("  OxCGRT, {}", reg.oxcgrt(town, coded));
+        println!("  OxCGRT, {}", reg.oxcgrt_indicators(town, coded));
     }
     Ok(())
 }

@@ -16,6 +16,7 @@ use crate::ids::StaffId;
 use crate::ledger::LedgerError;
 use crate::ledger::merkle::ProofError;
 use crate::observation::ObservationError;
+use crate::publicity::PublicityError;
 use crate::report::ReportError;
 use crate::screening::ScreeningError;
 use crate::supervision::SupervisionError;
@@ -161,4 +162,8 @@ pub enum Error {
     /// detail is the ledger's own [`ProofError`], with its own codes.
     #[error(transparent)]
     Proof(#[from] ProofError),
+
+    /// A publicity command refused (宣传): the detail is publicity's own [`PublicityError`].
+    #[error(transparent)]
+    Publicity(#[from] PublicityError),
 }

@@ -260,6 +260,33 @@ id_type!(
     "accountability decision"
 );
 
+// --- publicity (宣传引导) ---
+id_type!(
+    /// A publicity campaign (宣传活动): a named message, such as the letter to all residents,
+    /// to cover a set of units within a span.
+    ///
+    /// ```
+    /// use fangkong::publicity::CampaignId;
+    /// assert_eq!("PC1".parse::<CampaignId>()?, CampaignId::new(1));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    CampaignId,
+    "PC",
+    "publicity campaign"
+);
+id_type!(
+    /// A publicity action (宣传记录): letters delivered, a van outing, a broadcast, an online
+    /// message, posters put up.
+    ///
+    /// ```
+    /// use fangkong::publicity::PublicityActionId;
+    /// assert_eq!(PublicityActionId::new(12).to_string(), "PA12");
+    /// ```
+    PublicityActionId,
+    "PA",
+    "publicity action"
+);
+
 /// The number of a designation in its [`RiskRegister`](crate::RiskRegister), given in order from 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]

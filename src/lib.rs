@@ -135,7 +135,8 @@
 //! (`cargo run --example village_tool`).
 //!
 //! The `township` example runs the whole campaign of the article — 4,248 households in six
-//! villages and one community, screened door to door, 49 key people under home observation —
+//! villages and one community, screened door to door, 49 key people under home observation,
+//! the letter to all residents delivered to every household ([`publicity`]) —
 //! with `cargo run --example township`.
 //!
 //! # What this crate does not do
@@ -224,6 +225,7 @@ pub mod limits;
 mod mask;
 pub mod observation;
 mod place;
+pub mod publicity;
 mod record;
 // The ledger's record writer (issue 14).
 mod record_writer;
@@ -278,9 +280,9 @@ pub use record::{Body, CommandMark, Record, Refusal};
 pub use registry::Part;
 pub use registry::{
     AlertRow, BatchCommand, BatchItem, CheckRow, Created, CreatedId, FollowUpRow, Founding, Home,
-    InterviewReceipt, NonReportingRow, Person, ProvedEntry, Receipt, Ref, Registry,
-    ReleaseReviewRow, Responsibility, Trail, TrailEntry, TrailExport, UnitSummary, VisitRow,
-    WorkList, Worker, WorkerNonReporting,
+    InterviewReceipt, NonReportingRow, OxcgrtIndicators, Person, ProvedEntry, PublicityCoverage,
+    Receipt, Ref, Registry, ReleaseReviewRow, Responsibility, Trail, TrailEntry, TrailExport,
+    UnitSummary, UnreachedGroup, VisitRow, WorkList, Worker, WorkerNonReporting,
 };
 pub use report::{
     DailyFigures, DayTable, Deadline, ReportCommand, ReportEvent, Rollup, Schedule, Submission,

@@ -480,6 +480,8 @@ pub struct Campaign {
     pub inspections: usize,
     /// The cadres given organisational handling.
     pub handled: Vec<StaffId>,
+    /// The township's publicity campaign, the letter to all residents (致广大居民的一封信).
+    pub publicity: Option<crate::ids::CampaignId>,
 }
 
 /// How many key people (with a Hubei history) the campaign plants, as in the article.
@@ -500,6 +502,13 @@ pub const KEY_PEOPLE: usize = 49;
 /// 4. on each earliest release day a health worker reviews and releases; two people develop a
 ///    fever and are referred to the designated hospital, two go back to work in Changsha and
 ///    are transferred out, one is lost to follow-up.
+///
+/// Beside them run the article's gathering orders and venue closures, the supervision group's
+/// inspections, a daily report from every unit every day, and the township's publicity: one
+/// campaign ([`Campaign::publicity`]), the letter to all residents delivered to every household
+/// by its grid worker (about 7,080 copies for 4,248 households), [`VAN_OUTINGS_A_DAY`] outings
+/// of the van a day (108 to 2020-02-04), every village's loudspeakers three times a day, posters
+/// in every village and a message to the township's WeChat work group every evening.
 ///
 /// Day 0 of the 15 planted last is 2020-01-21 to 2020-01-23, so on 2020-02-04 they are still
 /// under observation; the other 29 are released by then.
@@ -669,6 +678,15 @@ pub fn run_campaign_days(
         report_day,
     )?;
 
+    // 5b. Publicity (DOMAIN.md §9): the letter to all residents, the van, loudspeakers, the
+    // township's work group online, posters.
+    out.publicity = plan_publicity(
+        town_view(&town.leaders, &town.grid_workers),
+        reg,
+        &mut plan,
+        report_day,
+    )?;
+
     // 6. Supervision (§6): an inspection a day from 2020-01-25, open and covert in turn; three
     // find a cadre absent from post, and each of those three is handled.
     let inspectors = if town.inspectors.is_empty() {
@@ -801,6 +819,9 @@ pub fn run_campaign_days(
             Step::Report(unit, day) => {
                 reg.submit_report(who, at, unit, day, "")?;
             }
+            Step::Publicity(command) => {
+                reg.execute(who, at, *command)?;
+            }
         }
     }
     while today <= report_day {
@@ -827,6 +848,7 @@ enum Step {
     Inspect(UnitId, usize),
     Supervise(Box<crate::supervision::SupervisionCommand>),
     Report(UnitId, Day),
+    Publicity(Box<crate::publicity::PublicityCommand>),
 }
 
 /// How many inspections the supervision group makes (明察暗访), as in the article.
@@ -840,6 +862,16 @@ pub const CATERING_BUSINESSES: usize = 65;
 
 /// How many teahouses the example's township closes.
 pub const TEAHOUSES: usize = 10;
+
+/// The title of the township's publicity campaign, as in the article.
+pub const LETTER_TITLE: &str = "致广大居民的一封信 (a letter to all residents)";
+
+/// How many outings the township's publicity van makes a day: 108 from 2020-01-24 to
+/// 2020-02-04, the article's "100+".
+pub const VAN_OUTINGS_A_DAY: u32 = 9;
+
+/// The members of the township's WeChat work group (the reach of its messages).
+pub const WORK_GROUP_MEMBERS: u32 = 320;
 
 /// The inspections that find a cadre absent from post (by number, from 0).
 const ABSENT_ON: [usize; HANDLED] = [3, 6, 8];
@@ -990,6 +1022,133 @@ fn plan_gatherings(
         }
     }
     Ok(())
+}
+
+/// The township's publicity (DOMAIN.md §9), one campaign from 2020-01-24 run by the township
+/// over every village and community, the letter to all residents (致广大居民的一封信):
+///
+/// - each group's grid worker delivers the letter to every household of the group on the
+///   24th, 25th or 26th (a batch a group): two copies to two households in three, one to the
+///   rest, so 4,248 households get about 7,080 copies;
+/// - the secretary records [`VAN_OUTINGS_A_DAY`] outings of the township's van a day, each
+///   over three villages in turn;
+/// - the leader of each village records its loudspeakers at 07:00, 12:00 and 18:30 every day,
+///   and the posters put up on the first day;
+/// - the secretary sends a message to the township's WeChat work group every evening.
+///
+/// Returns the campaign, when it is launched by `report_day`.
+fn plan_publicity(
+    town: TownView<'_>,
+    reg: &Registry,
+    plan: &mut Schedule,
+    report_day: Day,
+) -> Result<Option<crate::ids::CampaignId>, Error> {
+    use crate::publicity::{
+        BroadcastSchedule, CampaignId, Delivery, PublicityAction, PublicityCommand,
+    };
+    let offset = reg.offset();
+    let when = |d: Day, h: u32, m: u32| -> Result<Instant, Error> {
+        Ok(Instant::at(d, TimeOfDay::from_hm(h, m)?, offset))
+    };
+    let sec = StaffId::new(1);
+    let township = reg.township();
+    let first = Day::from_ymd(2020, 1, 24)?;
+    if first > report_day {
+        return Ok(None);
+    }
+    let villages: Vec<UnitId> = town.leaders.iter().map(|(u, _)| *u).collect();
+    plan.push(
+        when(first, 8, 30)?,
+        sec,
+        Step::Publicity(Box::new(PublicityCommand::LaunchCampaign {
+            unit: township,
+            title: LETTER_TITLE.to_owned(),
+            cover: villages.clone(),
+            first,
+            last: None,
+        })),
+    );
+    // The first campaign of a generated township.
+    let campaign = CampaignId::new(1);
+    let record = |a: PublicityAction| {
+        Step::Publicity(Box::new(PublicityCommand::RecordAction(
+            a.in_campaign(campaign),
+        )))
+    };
+    // The letter, door to door: one batch a group.
+    for (i, (group, worker)) in town.grid_workers.iter().enumerate() {
+        let day = first.plus_days((i % 3) as i64)?;
+        let deliveries: Vec<Delivery> = reg
+            .households_in(*group)
+            .into_iter()
+            .map(|h| Delivery::new(h, if h.get() % 3 == 0 { 1 } else { 2 }))
+            .collect();
+        if day > report_day || deliveries.is_empty() {
+            continue;
+        }
+        plan.push(
+            when(day, 17, 0)?,
+            *worker,
+            record(PublicityAction::letters(*group, day, deliveries)),
+        );
+    }
+    // Posters and slogans at each village office and its crossroads, on the first day.
+    for (village, leader) in town.leaders {
+        plan.push(
+            when(first, 16, 0)?,
+            *leader,
+            record(PublicityAction::posters(
+                *village,
+                first,
+                "村部和主要路口 (the village office and main crossroads)",
+                12,
+            )),
+        );
+    }
+    let mut day = first;
+    let mut outing = 0usize;
+    while day <= report_day {
+        // The van: outings of 50 minutes from 08:00, each over three villages in turn.
+        for n in 0..VAN_OUTINGS_A_DAY {
+            let start = when(day, 8 + n, 0)?;
+            let end = start.plus_seconds(50 * 60);
+            let route: Vec<UnitId> = (0..3)
+                .filter_map(|j| villages.get((outing + j) % villages.len().max(1)).copied())
+                .collect();
+            outing += 1;
+            plan.push(
+                end,
+                sec,
+                record(PublicityAction::van_outing(township, start, end, route)),
+            );
+        }
+        // Every village's loudspeakers (村村响), three times a day.
+        for (village, leader) in town.leaders {
+            let times = vec![when(day, 7, 0)?, when(day, 12, 0)?, when(day, 18, 30)?];
+            plan.push(
+                when(day, 19, 0)?,
+                *leader,
+                record(PublicityAction::broadcast(
+                    *village,
+                    BroadcastSchedule::Times(times),
+                )),
+            );
+        }
+        // The township's WeChat work group, every evening.
+        let sent = when(day, 20, 0)?;
+        plan.push(
+            sent,
+            sec,
+            record(PublicityAction::message(
+                township,
+                sent,
+                "火车站乡疫情防控工作群 (the township's WeChat work group)",
+                Some(WORK_GROUP_MEMBERS),
+            )),
+        );
+        day = day.plus_days(1)?;
+    }
+    Ok(Some(campaign))
 }
 
 /// One inspection of a village: the checklist with what the registry's records show for each

@@ -601,6 +601,27 @@ pub(crate) fn out_of_range<E: serde::de::Error>(n: i128, expected: &'static str)
 /// not listed here, which a Chinese message then gives as it is.
 pub(crate) fn term_zh(en: &str) -> Option<&'static str> {
     Some(match en {
+        // what publicity's commands name (the shared errors quote them)
+        "the households of a delivery" => "入户发放的户",
+        "the route of an outing" => "出车路线",
+        "the times of a broadcast" => "广播时间",
+        "the units a campaign covers" => "宣传活动覆盖的单位",
+        "the copies delivered to a household" => "每户发放份数",
+        "the posters or slogans put up" => "张贴数量",
+        "the reach of a message" => "信息覆盖人数",
+        "the outing" => "出车",
+        "the broadcast" => "广播",
+        "the broadcast loop" => "循环广播",
+        "the message" => "信息",
+        "the delivery" => "入户发放",
+        "the posting" => "张贴",
+        "the campaign" => "宣传活动",
+        "the campaign's title" => "宣传活动的标题",
+        "kind of publicity" => "宣传方式",
+        "the English name of the kind of publicity" => "宣传方式的英文名称",
+        "the Chinese name of the kind of publicity" => "宣传方式的中文名称",
+        "the group the message went to" => "信息发送的群",
+        "the place the posters were put up" => "张贴地点",
         // kinds of id (`ids.rs`), and what runs out of numbers
         "unit" | "units" => "单位",
         "staff member" | "staff" => "工作人员",

@@ -7,6 +7,7 @@ use fangkong::observation::{
     Comparison, EndReason, Method, ObservationPlace, Reporter, SlotCounting, Supply, Symptom,
     TestOutcome,
 };
+use fangkong::publicity::{Channel, Form};
 use fangkong::report::{Lang, RowStatus};
 use fangkong::supervision::{
     AdmonitionManner, FormCategory, GovernmentSanction, InspectionMode, ItemOutcome,
@@ -91,6 +92,9 @@ fn every_label_enum_reads_back_its_chinese_and_english_names() {
         OrganisationalHandling,
         GovernmentSanction,
         FormCategory,
+        // publicity
+        Form,
+        Channel,
     );
 }
 

@@ -30,7 +30,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     // The grid: units, staff, their reach, households and residents. Every module reads it.
     ("grid",    &["grid", "household"]),
     // The concept modules: each owns its commands, events, state, `decide` and `apply`.
-    ("modules", &["audit", "gathering", "observation", "report", "screening", "supervision"]),
+    ("modules", &["audit", "gathering", "observation", "publicity", "report", "screening",
+                  "supervision"]),
     // Above the modules: `Command`, `Event` and `Error` wrap the modules' enums; a record is
     // what a ledger entry's bytes say, written by the record writer.
     ("events",  &["error", "event", "record", "record_writer"]),
@@ -54,6 +55,7 @@ const ARROWS: &[(&str, &str, &str)] = &[
     ("modules",   "error",       "a module's `decide` returns the crate's `Error`, which wraps its own"),
     ("screening", "observation", "an interview that finds a key person opens an observation"),
     ("report",    "observation", "the FHIR export writes observation's temperature readings"),
+    ("publicity", "gathering",   "H1 takes OxCGRT's one flag (`gathering::Flag`) beside C2–C4"),
     ("events",    "values",      "records hold ids and instants"),
     ("events",    "ledger",      "a record is read from and written to a ledger entry"),
     ("events",    "grid",        "`Event` wraps the grid's events; the writer writes residents"),

@@ -22,6 +22,7 @@ mod memory;
 mod merkle;
 mod observation;
 mod privacy;
+mod publicity;
 mod reach;
 mod reliability;
 mod replay;

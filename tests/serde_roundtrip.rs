@@ -369,6 +369,8 @@ fn every_event_of_a_whole_campaign_round_trips_and_every_kind_occurs() {
         "ObservationUpdated/TransferredOut",
         "ObservationUpdated/Ended",
         "ObservationUpdated/Released",
+        "CampaignLaunched",
+        "ActionRecorded",
     ] {
         assert!(kinds.contains(expected), "no {expected} in {kinds:?}");
     }

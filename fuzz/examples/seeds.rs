@@ -33,6 +33,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "r120 nothing new\nr121 late\nr620 zero\nr510 village\nt11\nt51\nr120 again\n",
         ),
         (
+            "publicity",
+            "c12 {\"publicity\":{\"LaunchCampaign\":{\"unit\":1,\"title\":\"一封信\",\"cover\":[2],\
+             \"first\":\"2020-01-24\",\"last\":null}}}\n\
+             c22 {\"publicity\":{\"RecordAction\":{\"kind\":\"letter\",\"unit\":3,\"campaign\":1,\
+             \"details\":{\"Delivery\":{\"day\":\"2020-01-24\",\"deliveries\":[{\"household\":1,\"copies\":2}]}}}}}\n\
+             c21 {\"publicity\":{\"RecordAction\":{\"kind\":\"letter\",\"unit\":3,\"campaign\":null,\
+             \"details\":{\"Delivery\":{\"day\":\"2020-01-24\",\"deliveries\":[{\"household\":2,\"copies\":1}]}}}}}\n\
+             c32 {\"publicity\":{\"RecordAction\":{\"kind\":\"loudspeaker\",\"unit\":2,\"campaign\":1,\
+             \"details\":{\"Broadcast\":{\"loop\":{\"start\":\"2020-01-24T07:00:00+08:00\",\
+             \"end\":\"2020-01-24T19:00:00+08:00\"}}}}}}\n\
+             c12 {\"publicity\":{\"RecordAction\":{\"kind\":\"online\",\"unit\":1,\"campaign\":1,\
+             \"details\":{\"Message\":{\"at\":\"2020-01-24T09:00:00+08:00\",\"group\":\"tel 139.7456.1234\",\
+             \"reach\":300}}}}}\n\
+             c12 {\"publicity\":{\"EndCampaign\":{\"campaign\":1,\"last\":\"2020-02-29\"}}}\n",
+        ),
+        (
             "audit",
             "c13 {\"audit\":{\"ExportList\":{\"list\":\"residents\"}}}\n\
              c53 {\"audit\":{\"ExportList\":{\"list\":\"key_people\"}}}\n",

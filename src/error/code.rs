@@ -14,6 +14,7 @@ use crate::grid::GridError;
 use crate::ledger::LedgerError;
 use crate::ledger::merkle::ProofError;
 use crate::observation::ObservationError;
+use crate::publicity::PublicityError;
 use crate::report::ReportError;
 use crate::screening::ScreeningError;
 use crate::supervision::SupervisionError;
@@ -44,6 +45,7 @@ const PARTS: &[&[&str]] = &[
     SupervisionError::CODES,
     ReportError::CODES,
     ProofError::CODES,
+    PublicityError::CODES,
     OWN,
 ];
 
@@ -102,6 +104,7 @@ impl Error {
             Error::Supervision(e) => e.code(),
             Error::Report(e) => e.code(),
             Error::Proof(e) => e.code(),
+            Error::Publicity(e) => e.code(),
             Error::ReplayRefused { .. } => "replay_refused",
             Error::InstantBeforeLedger { .. } => "instant_before_ledger",
             Error::UnknownStaff { .. } => "unknown_staff",
@@ -198,7 +201,13 @@ const OWNED: &[(&str, &[&str])] = &[
     ("accountable_not_linked", &["supervision"]),
     (
         "text_required",
-        &["gathering", "observation", "screening", "supervision"],
+        &[
+            "gathering",
+            "observation",
+            "publicity",
+            "screening",
+            "supervision",
+        ],
     ),
     ("empty_handout", &["observation", "screening"]),
     ("alert_not_found", &["observation", "screening"]),
@@ -224,11 +233,11 @@ const OWNED: &[(&str, &[&str])] = &[
     ("report_before_first_day", &["report"]),
     ("report_for_future_day", &["report"]),
     ("invalid_gathering_label", &["gathering"]),
-    ("invalid_kind_key", &["gathering"]),
+    ("invalid_kind_key", &["gathering", "publicity"]),
     ("unknown_gathering_kind", &["gathering"]),
     ("unknown_venue_kind", &["gathering"]),
-    ("kind_already_defined", &["gathering"]),
-    ("ends_before_start", &["gathering"]),
+    ("kind_already_defined", &["gathering", "publicity"]),
+    ("ends_before_start", &["gathering", "publicity"]),
     ("empty_order", &["gathering"]),
     ("zero_limit", &["gathering"]),
     ("unknown_gathering_order", &["gathering"]),
@@ -257,10 +266,25 @@ const OWNED: &[(&str, &[&str])] = &[
     ("decision_without_findings", &["supervision"]),
     ("decision_in_future", &["supervision"]),
     ("decision_before_finding", &["supervision"]),
-    ("too_many_records", &["supervision"]),
+    ("too_many_records", &["publicity", "supervision"]),
     ("period_too_long", &["observation", "screening"]),
     ("not_responsible_for_resident", &["grid"]),
     ("no_contact_on_record", &["grid"]),
+    ("unknown_publicity_kind", &["publicity"]),
+    ("publicity_kind_inconsistent", &["publicity"]),
+    ("publicity_form_mismatch", &["publicity"]),
+    ("unknown_campaign", &["publicity"]),
+    ("campaign_already_ended", &["publicity"]),
+    ("action_outside_campaign", &["publicity"]),
+    ("campaign_ends_before_action", &["publicity"]),
+    ("not_within_unit", &["publicity"]),
+    ("nothing_listed", &["publicity"]),
+    ("listed_twice", &["publicity"]),
+    ("zero_count", &["publicity"]),
+    ("span_ends_before_start", &["publicity"]),
+    ("span_too_long", &["publicity"]),
+    ("action_in_future", &["publicity"]),
+    ("action_starts_in_future", &["publicity"]),
 ];
 
 /// Whether a refused command of `module` (the attempt's outer key: `grid`, `screening`, …) can

@@ -87,6 +87,7 @@ impl Error {
                 format!("本批次第{row}行没有创建{}，不能这样引用", field_zh(what))
             }
             Error::Proof(e) => e.display_zh().to_string(),
+            Error::Publicity(e) => e.display_zh().to_string(),
         }
     }
 }

@@ -1,16 +1,20 @@
 //! Kinds of gathering and of venue: keys with named presets, and kinds users define.
 
-use crate::gathering::GatheringError;
-use std::borrow::Cow;
-use std::fmt;
-use std::str::FromStr;
+use serde::{Deserialize, Serialize};
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-use crate::error::Error;
-use crate::label::{normalize, quote};
-
-/// Defines a kind key: a validated newtype over a key, with preset constants.
+/// Defines a kind key (kinds as data: kinds of gathering, venue, publicity…): a validated
+/// newtype over a key, with preset constants, `label_en`/`label_zh` for the presets, `Display`
+/// (the English name), `Debug` (the key), `FromStr` (a preset by key, English name, Chinese term
+/// or alias; otherwise a key of your own) and serde through the key, checked.
+///
+/// ```text
+/// kind_key!(
+///     /// A kind of gathering.
+///     GatheringKind, "kind of gathering";
+///     /// Weddings (婚礼).
+///     WEDDING => "wedding", "wedding", "婚礼", ["喜事"];
+/// );
+/// ```
 macro_rules! kind_key {
     (
         $(#[$meta:meta])*
@@ -22,24 +26,24 @@ macro_rules! kind_key {
     ) => {
         $(#[$meta])*
         #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(Cow<'static, str>);
+        pub struct $name(::std::borrow::Cow<'static, str>);
 
         impl $name {
             $(
                 $(#[$cmeta])*
-                pub const $konst: $name = $name(Cow::Borrowed($key));
+                pub const $konst: $name = $name(::std::borrow::Cow::Borrowed($key));
             )*
 
             /// The presets, in order.
             pub const PRESETS: &'static [$name] = &[$($name::$konst),*];
 
             /// The kind with this key: a preset's key gives the preset, any other well-formed
-            /// key a kind of your own (define it before orders name it).
+            /// key a kind of your own (define it before anything names it).
             ///
             /// # Errors
             /// [`GatheringError::InvalidKindKey`](crate::gathering::GatheringError::InvalidKindKey) unless the key is 1 to 40 lower-case ASCII letters,
             /// digits and hyphens, starting with a letter.
-            pub fn new(key: &str) -> Result<Self, Error> {
+            pub fn new(key: &str) -> Result<Self, $crate::error::Error> {
                 if let Some(p) = Self::PRESETS.iter().find(|p| p.key() == key) {
                     return Ok(p.clone());
                 }
@@ -49,9 +53,9 @@ macro_rules! kind_key {
                         .bytes()
                         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
                 if well_formed {
-                    Ok($name(Cow::Owned(key.to_owned())))
+                    Ok($name(::std::borrow::Cow::Owned(key.to_owned())))
                 } else {
-                    Err(Error::Gathering(GatheringError::InvalidKindKey { what: $what, input: quote(key) }))
+                    Err($crate::error::Error::Gathering($crate::gathering::GatheringError::InvalidKindKey { what: $what, input: $crate::label::quote(key) }))
                 }
             }
 
@@ -84,31 +88,31 @@ macro_rules! kind_key {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.label_en())
             }
         }
 
-        impl fmt::Debug for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.key())
             }
         }
 
-        impl FromStr for $name {
-            type Err = Error;
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::error::Error;
 
             /// A preset by its key, English name (any case), Chinese term or alias; otherwise
             /// a key of your own.
-            fn from_str(s: &str) -> Result<Self, Error> {
-                let wanted = normalize(s);
+            fn from_str(s: &str) -> Result<Self, $crate::error::Error> {
+                let wanted = $crate::label::normalize(s);
                 for p in Self::PRESETS {
                     if let Some((en, zh, aliases)) = p.preset_names() {
-                        if wanted == normalize(p.key())
+                        if wanted == $crate::label::normalize(p.key())
                             || wanted == en
                             || wanted == zh
-                            || aliases.iter().any(|a| wanted == normalize(a))
+                            || aliases.iter().any(|a| wanted == $crate::label::normalize(a))
                         {
                             return Ok(p.clone());
                         }
@@ -118,20 +122,22 @@ macro_rules! kind_key {
             }
         }
 
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.key())
             }
         }
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = Cow::<str>::deserialize(d)?;
-                $name::new(&s).map_err(serde::de::Error::custom)
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
+                $name::new(&s).map_err(::serde::de::Error::custom)
             }
         }
     };
 }
+
+pub(crate) use kind_key;
 
 kind_key!(
     /// A kind of gathering (聚集活动类型). Rules go by kind; the presets are the article's,

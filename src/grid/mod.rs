@@ -324,6 +324,13 @@ pub enum Action {
     // --- downstream (issue 9) ---
     /// See a resident's full phone or identity number (a recorded read, PIPL).
     RevealContact,
+    // --- publicity ---
+    /// Define kinds of publicity of the township's own, launch and end publicity campaigns
+    /// (宣传活动) for a unit (a leader of the unit).
+    ManagePublicity,
+    /// Record a publicity action (宣传引导): letters delivered door to door, a van outing, a
+    /// loudspeaker broadcast, an online message, posters or slogans put up.
+    RecordPublicity,
 }
 
 impl Action {
@@ -355,6 +362,9 @@ impl Action {
             Action::DecideAccountability => &[Leader],
             Action::ExportPersonalData => &[Leader, Inspector],
             Action::RevealContact => &[Leader, Cadre, GridWorker, HealthWorker],
+            // --- publicity ---
+            Action::ManagePublicity => &[Leader],
+            Action::RecordPublicity => &[Leader, Cadre, GridWorker],
         }
     }
 
@@ -388,6 +398,9 @@ impl Action {
             Action::DecideAccountability => "decide on accountability",
             Action::ExportPersonalData => "take personal data out unmasked",
             Action::RevealContact => "see a resident's full phone or identity number",
+            // --- publicity ---
+            Action::ManagePublicity => "define kinds of publicity or launch and end campaigns",
+            Action::RecordPublicity => "record publicity",
         }
     }
 }

@@ -19,6 +19,7 @@ use crate::grid::{GridCommand, UnitKind};
 use crate::household::ResidentDetails;
 use crate::ids::{HouseholdId, StaffId, UnitId};
 use crate::observation::ObservationCommand;
+use crate::publicity::PublicityCommand;
 use crate::report::ReportCommand;
 use crate::screening::ScreeningCommand;
 use crate::supervision::SupervisionCommand;
@@ -97,7 +98,8 @@ batch_from!(
     ObservationCommand,
     ReportCommand,
     GatheringCommand,
-    SupervisionCommand
+    SupervisionCommand,
+    PublicityCommand
 );
 
 /// One row of a batch: who, when, what.

@@ -1,7 +1,7 @@
 //! The daily figures (日报数据) of each reporting unit, computed from every module's records.
 //!
-//! They read the grid, screening and observation (and later gatherings and supervision), so
-//! they live beside the registry, not inside one module.
+//! They read the grid, screening, observation, gatherings, supervision and publicity, so they
+//! live beside the registry, not inside one module.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -10,13 +10,15 @@ use crate::calendar::Day;
 use crate::gathering::PersuasionResult;
 use crate::ids::{HouseholdId, ResidentId, UnitId};
 use crate::observation::{EndReason, Status};
+use crate::publicity::Form;
 use crate::report::DailyFigures;
 
 impl Registry {
     /// The daily figures of every reporting unit for `day`, as of the end of that day (local
     /// time): households total and screened, key people new and cumulative, under observation,
     /// released new and cumulative, referred and other endings, missed checks and abnormal
-    /// readings.
+    /// readings, persuasion, venues and supervision, and publicity: letters delivered and
+    /// households reached door to door, van outings and broadcasts, new and cumulative.
     ///
     /// Each household counts in exactly one row: that of the nearest reporting unit above its
     /// group (a group or zone made a reporting unit takes its households out of its village's
@@ -227,6 +229,49 @@ impl State {
         }
         for v in gatherings.violations().filter(|v| v.day == day) {
             out.entry(row_of(v.unit)).or_default().violations_new += 1;
+        }
+        // Publicity (DOMAIN.md §9): copies delivered door to door and households reached, in
+        // the row of each household's group; van outings and broadcasts in the row of the unit
+        // where they ran.
+        let publicity = &s.publicity;
+        for (h, delivered) in publicity.deliveries() {
+            let Some(group) = group_of_household(h) else {
+                continue;
+            };
+            let (mut new, mut cumulative, mut first) = (0u64, 0u64, None::<Day>);
+            for d in delivered.iter().filter(|d| d.day <= day) {
+                cumulative += u64::from(d.copies);
+                if d.day == day {
+                    new += u64::from(d.copies);
+                }
+                first = Some(first.map_or(d.day, |f| f.min(d.day)));
+            }
+            let Some(first) = first else {
+                continue;
+            };
+            let f = out.entry(row_of(group)).or_default();
+            f.letters_new += new;
+            f.letters_cumulative += cumulative;
+            f.households_reached_cumulative += 1;
+            if first == day {
+                f.households_reached_new += 1;
+            }
+        }
+        for a in publicity.actions() {
+            let details = &a.action.details;
+            if !matches!(details.form(), Form::Outing | Form::Broadcast) {
+                continue;
+            }
+            let so_far = details.counts_to(grid.offset, day);
+            if so_far.outings + so_far.broadcasts == 0 {
+                continue;
+            }
+            let today = details.counts_on(grid.offset, day);
+            let f = out.entry(row_of(a.action.unit)).or_default();
+            f.van_outings_new += today.outings;
+            f.van_outings_cumulative += so_far.outings;
+            f.broadcasts_new += today.broadcasts;
+            f.broadcasts_cumulative += so_far.broadcasts;
         }
         // Supervision is the township's own work: its own row (DOMAIN.md §6, §7).
         let sup = &s.supervision;

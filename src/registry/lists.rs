@@ -602,7 +602,7 @@ fn home_order(h: &Home, r: Option<ResidentId>) -> Order {
 
 impl Registry {
     /// The workers who answer for a group: grid workers assigned over it, else cadres.
-    fn list_workers(&self, group: UnitId) -> Vec<Worker> {
+    pub(super) fn list_workers(&self, group: UnitId) -> Vec<Worker> {
         let resp = self.responsible_for(group);
         let pick = |role: Role| -> Vec<Worker> {
             let ids: BTreeSet<StaffId> = resp
@@ -626,7 +626,7 @@ impl Registry {
         }
     }
 
-    fn home(&self, household: HouseholdId) -> Option<Home> {
+    pub(super) fn home(&self, household: HouseholdId) -> Option<Home> {
         let h = self.household(household)?;
         let unit = self.unit(h.group);
         Some(Home {

@@ -19,6 +19,7 @@ use crate::ledger::{Ledger, SCHEMA_VERSION};
 use crate::mask::mask_personal_data;
 use crate::observation::{self, ObservationState};
 use crate::place::StatisticalCode;
+use crate::publicity::{self, PublicityState};
 use crate::record::{Body, CommandMark, Record, Refusal, masked_json};
 use crate::report::{self, ReportState};
 use crate::screening::{self, ScreeningState};
@@ -35,6 +36,8 @@ mod lists;
 #[cfg(feature = "synth")]
 mod memory;
 mod observation_queries;
+mod publicity_calls;
+mod publicity_queries;
 mod receipt;
 mod replay;
 mod report_queries;
@@ -52,6 +55,7 @@ pub use lists::{
 #[cfg(feature = "synth")]
 pub use memory::Part;
 pub use observation_queries::WorkerNonReporting;
+pub use publicity_queries::{OxcgrtIndicators, PublicityCoverage, UnreachedGroup};
 pub use receipt::{Created, CreatedId, Receipt};
 use receipt::{created, created_by};
 pub use trail::{ProvedEntry, Trail, TrailEntry, TrailExport};
@@ -147,6 +151,7 @@ struct State {
     report: ReportState,
     gathering: GatheringState,
     supervision: SupervisionState,
+    publicity: PublicityState,
 }
 
 /// The registry (登记册): the grid, its staff, households and residents, and the ledger of
@@ -1402,8 +1407,8 @@ fn wrap<E: Into<Event>>(events: Vec<E>) -> Vec<Event> {
 
 impl State {
     /// Folds one event in: routed to the module that owns it.
-    /// The event is taken: the grid and screening keep its details without cloning them
-    /// (issue 14); the other modules read it.
+    /// The event is taken: the grid, screening and publicity keep its details without cloning
+    /// them (issue 14); the other modules read it.
     fn apply(&mut self, event: Event, meta: &EntryMeta) {
         match event {
             Event::Grid(e) => self.grid.apply(e, meta),
@@ -1413,6 +1418,7 @@ impl State {
             Event::Gathering(e) => self.gathering.apply(&e, meta),
             Event::Supervision(e) => self.supervision.apply(&e, meta),
             Event::Audit(e) => crate::audit::apply(&e, meta),
+            Event::Publicity(e) => self.publicity.apply(e, meta),
         }
     }
 
@@ -1498,6 +1504,7 @@ impl State {
             }
             Command::Gathering(c) => wrap(gathering::decide(&s.gathering, &ctx, c)?),
             Command::Supervision(c) => wrap(supervision::decide(&s.supervision, &ctx, c)?),
+            Command::Publicity(c) => wrap(publicity::decide(&s.publicity, &ctx, c)?),
             Command::Audit(c) => {
                 let (count, unit) = match c {
                     crate::audit::AuditCommand::ExportTrail { subject } => (

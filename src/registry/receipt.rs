@@ -9,6 +9,7 @@ use crate::ids::{
     StaffId, UnitId, VenueId, ViolationId,
 };
 use crate::observation::ObservationEvent;
+use crate::publicity::{CampaignId, PublicityActionId, PublicityEvent};
 use crate::screening::{RegisterChange, ScreeningEvent};
 use crate::supervision::SupervisionEvent;
 
@@ -97,6 +98,10 @@ pub enum Created {
     Finding(FindingId),
     /// An accountability decision.
     Accountability(AccountabilityId),
+    /// A publicity campaign.
+    Campaign(CampaignId),
+    /// A publicity action.
+    PublicityAction(PublicityActionId),
 }
 
 mod sealed {
@@ -152,6 +157,8 @@ created_id!(
     InspectionId => Inspection : "inspection",
     FindingId => Finding : "finding",
     AccountabilityId => Accountability : "accountability decision",
+    CampaignId => Campaign : "publicity campaign",
+    PublicityActionId => PublicityAction : "publicity action",
 );
 
 /// What an event creates, if anything: every event that hands out an identifier.
@@ -182,6 +189,11 @@ pub(super) fn created_by(e: &Event) -> Option<Created> {
             GatheringEvent::ClosureOrdered { closure, .. } => Created::Closure(*closure),
             GatheringEvent::ReopeningOrdered { reopening, .. } => Created::Reopening(*reopening),
             GatheringEvent::ViolationRecorded { violation, .. } => Created::Violation(*violation),
+            _ => return None,
+        },
+        Event::Publicity(p) => match p {
+            PublicityEvent::CampaignLaunched { campaign, .. } => Created::Campaign(*campaign),
+            PublicityEvent::ActionRecorded { action, .. } => Created::PublicityAction(*action),
             _ => return None,
         },
         Event::Supervision(s) => match s {

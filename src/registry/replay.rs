@@ -40,7 +40,7 @@ use crate::ledger::merkle::MerkleTree;
 use crate::ledger::{Ledger, Parallelism, SCHEMA_VERSION, parallel_map};
 use crate::mask::mask_personal_data;
 use crate::record::{Body, Record, Refusal, masked_json};
-use crate::{gathering, observation, report, screening, supervision};
+use crate::{gathering, observation, publicity, report, screening, supervision};
 
 /// What [`Registry::found`] records: the township, its first leader (`S1`), and the leader's
 /// charge of the township (`U1`).
@@ -397,6 +397,7 @@ impl State {
             Event::Report(e) => report::check::command_of(e).into(),
             Event::Gathering(e) => gathering::check::command_of(e).into(),
             Event::Supervision(e) => supervision::check::command_of(e).into(),
+            Event::Publicity(e) => publicity::check::command_of(e).into(),
             Event::Audit(AuditEvent::TrailExported { subject, .. }) => {
                 AuditCommand::ExportTrail { subject: *subject }.into()
             }
@@ -613,7 +614,7 @@ enum AttemptKind {
 /// The kind of `attempt`, if it has the shape of a command or of a batch row; `None` for
 /// anything else (`[1,2,3]`, an object of two keys, an unknown module).
 fn attempt_kind(attempt: &Value) -> Option<AttemptKind> {
-    const MODULES: [&str; 7] = [
+    const MODULES: [&str; 8] = [
         "grid",
         "screening",
         "observation",
@@ -621,6 +622,7 @@ fn attempt_kind(attempt: &Value) -> Option<AttemptKind> {
         "gathering",
         "supervision",
         "audit",
+        "publicity",
     ];
     const BATCH_ROWS: [&str; 3] = ["establish_group", "register_household", "register_resident"];
     let map = attempt.as_object().filter(|m| m.len() == 1)?;

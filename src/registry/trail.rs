@@ -18,6 +18,7 @@ use crate::ids::{HouseholdId, ObservationId, ResidentId, StaffId, VenueId};
 use crate::ledger::merkle::{InclusionProof, MerkleTree, ProofError};
 use crate::ledger::{Entry, Ledger};
 use crate::observation::ObservationEvent;
+use crate::publicity::{ActionDetails, PublicityEvent};
 use crate::record::{Body, CommandMark, Record};
 use crate::screening::ScreeningEvent;
 
@@ -99,6 +100,13 @@ fn subjects_of_event(state: &State, event: &Event, out: &mut Vec<Subject>) {
             out.push(Subject::Staff(*staff));
         }
         Event::Grid(GridEvent::UnitEstablished { .. } | GridEvent::GroupsZoned { .. }) => {}
+        // Letters delivered: every household of the delivery (a batch of a group's households
+        // is one entry, found in each household's trail).
+        Event::Publicity(PublicityEvent::ActionRecorded { recorded, .. }) => {
+            if let ActionDetails::Delivery { deliveries, .. } = &recorded.details {
+                out.extend(deliveries.iter().map(|d| Subject::Household(d.household)));
+            }
+        }
         other => {
             if let Ok(v) = serde_json::to_value(other) {
                 subjects_of_value(&v, out);

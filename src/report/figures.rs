@@ -39,7 +39,7 @@ impl FigureLabel {
 macro_rules! figures {
     ($( $(#[$doc:meta])* $field:ident, $zh:literal, $en:literal, $new:literal; )*) => {
         /// The figures of one unit for one day (日报数据): counts of households, key people,
-        /// observations, persuasion, venues and supervision.
+        /// observations, persuasion, venues, supervision and publicity.
         ///
         /// Every figure is a `u64` count. Figures form a commutative monoid: `+` adds each
         /// figure (saturating at `u64::MAX`, which keeps it total, commutative and
@@ -49,9 +49,10 @@ macro_rules! figures {
         ///
         /// *New* figures count what happened on the day (key people found, releases,
         /// referrals, other endings, abnormal readings, persuasion outcomes, violations,
-        /// inspections, findings, decisions); the others are standing totals as of the end of
-        /// the day (households, cumulative counts, people under observation, missed checks,
-        /// venues closed). [`FIGURE_LABELS`] lists every figure with its labels in both
+        /// inspections, findings, decisions, letters delivered, households newly reached, van
+        /// outings, broadcasts); the others are standing totals as of the end of the day
+        /// (households, cumulative counts, people under observation, missed checks, venues
+        /// closed). [`FIGURE_LABELS`] lists every figure with its labels in both
         /// languages, in the order exports use.
         ///
         /// ```
@@ -146,6 +147,23 @@ figures! {
     findings_new, "发现问题", "Findings", true;
     /// Accountability decisions taken on the day (问责处理).
     decisions_new, "问责处理", "Accountability decisions", true;
+    /// Copies delivered door to door on the day: letters to residents, and any other kind
+    /// delivered to households (新增入户信件).
+    letters_new, "新增入户信件", "Letters delivered", true;
+    /// Copies delivered door to door so far (累计入户信件).
+    letters_cumulative, "累计入户信件", "Letters, cumulative", false;
+    /// Households reached door to door for the first time on the day (新增宣传到户).
+    households_reached_new, "新增宣传到户", "New households reached", true;
+    /// Households reached door to door so far (累计宣传到户).
+    households_reached_cumulative, "累计宣传到户", "Households reached", false;
+    /// Outings of publicity vans that set out on the day (宣传车出车).
+    van_outings_new, "宣传车出车", "Van outings", true;
+    /// Outings of publicity vans so far (累计宣传车出车).
+    van_outings_cumulative, "累计宣传车出车", "Van outings, cumulative", false;
+    /// Broadcasts on the day: each time of a broadcast, each day of a loop (广播次数).
+    broadcasts_new, "广播次数", "Broadcasts", true;
+    /// Broadcasts so far (累计广播次数).
+    broadcasts_cumulative, "累计广播次数", "Broadcasts, cumulative", false;
 }
 
 impl DailyFigures {
