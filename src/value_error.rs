@@ -622,6 +622,12 @@ pub(crate) fn term_zh(en: &str) -> Option<&'static str> {
         "the Chinese name of the kind of publicity" => "宣传方式的中文名称",
         "the group the message went to" => "信息发送的群",
         "the place the posters were put up" => "张贴地点",
+        // publicity's forms (`publicity::Form`'s English names)
+        "delivery to households" => "入户发放",
+        "outing" => "出车",
+        "broadcast" => "广播",
+        "message" => "信息推送",
+        "posting" => "张贴",
         // kinds of id (`ids.rs`), and what runs out of numbers
         "unit" | "units" => "单位",
         "staff member" | "staff" => "工作人员",

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::calendar::{Day, Instant};
+use crate::value_error::zh_or_en;
 
 /// What publicity refuses (宣传错误): an unknown or inconsistent kind, a campaign ended twice,
 /// an action outside its campaign or its unit, an empty list, a zero count, a span that ends
@@ -216,8 +217,8 @@ impl PublicityError {
                 ..
             } => format!(
                 "“{kind_zh}”应按“{}”记录，不能按“{}”记录",
-                publicity_zh(expected),
-                publicity_zh(found)
+                zh_or_en(expected),
+                zh_or_en(found)
             ),
             UnknownCampaign { campaign } => format!("本登记簿中没有宣传活动{campaign}"),
             CampaignAlreadyEnded { campaign, last } => {
@@ -241,64 +242,26 @@ impl PublicityError {
             } => format!("宣传活动{campaign}不能在{last}结束：其宣传记录{action}持续到{day}"),
             NotWithinUnit { item, within } => format!("{item}不在{within}范围内"),
             NothingListed { what } => {
-                format!("{}不能为空：至少列出一项", publicity_zh(what))
+                format!("{}不能为空：至少列出一项", zh_or_en(what))
             }
             ListedTwice { item } => format!("{item}重复列出：每项只列一次"),
-            ZeroCount { what } => format!("{}不能为0：至少为1", publicity_zh(what)),
+            ZeroCount { what } => format!("{}不能为0：至少为1", zh_or_en(what)),
             SpanEndsBeforeStart { what, start, end } => format!(
                 "{}在{end}结束，早于开始时间{start}：请核对时间",
-                publicity_zh(what)
+                zh_or_en(what)
             ),
             SpanTooLong { what, days, max } => format!(
                 "{}持续{days}天，超过{max}天：请核对日期，或分段记录",
-                publicity_zh(what)
+                zh_or_en(what)
             ),
             ActionInFuture { what, day, today } => format!(
                 "{}的日期为{day}，晚于今天（{today}）：请在发生后记录",
-                publicity_zh(what)
+                zh_or_en(what)
             ),
             ActionStartsInFuture { what, start, now } => format!(
                 "{}于{start}开始，晚于录入时间（{now}）：请在开始后记录",
-                publicity_zh(what)
+                zh_or_en(what)
             ),
         }
-    }
-}
-
-/// The Chinese of a phrase a publicity error names (a list, a count, a span, a form of
-/// publicity); one not known here is given as it is.
-fn publicity_zh(what: &str) -> &str {
-    match what {
-        // lists
-        "the households of a delivery" => "入户发放的户",
-        "the route of an outing" => "出车路线",
-        "the times of a broadcast" => "广播时间",
-        "the units a campaign covers" => "宣传活动覆盖的单位",
-        // counts
-        "the copies delivered to a household" => "每户发放份数",
-        "the posters or slogans put up" => "张贴数量",
-        "the reach of a message" => "信息覆盖人数",
-        // spans and actions
-        "the outing" => "出车",
-        "the broadcast" => "广播",
-        "the broadcast loop" => "循环广播",
-        "the message" => "信息",
-        "the delivery" => "入户发放",
-        "the posting" => "张贴",
-        // what publicity's commands name in the shared errors
-        "the campaign" => "宣传活动",
-        "the campaign's title" => "宣传活动的标题",
-        "kind of publicity" => "宣传方式",
-        "the English name of the kind of publicity" => "宣传方式的英文名称",
-        "the Chinese name of the kind of publicity" => "宣传方式的中文名称",
-        "the group the message went to" => "信息发送的群",
-        "the place the posters were put up" => "张贴地点",
-        // forms (publicity::Form's English names)
-        "delivery to households" => "入户发放",
-        "outing" => "出车",
-        "broadcast" => "广播",
-        "message" => "信息推送",
-        "posting" => "张贴",
-        other => other,
     }
 }
