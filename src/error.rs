@@ -1341,6 +1341,13 @@ pub enum Error {
         /// What was needed ("household", "unit"…).
         what: &'static str,
     },
+
+    // --- roster ---
+    /// The duty roster refused (值班排班): a leave inside a cancellation, a shift ending before
+    /// it starts, a volunteer without consent, a check-in to a shift the person is not on…
+    /// ([`RosterError`](crate::roster::RosterError), with its own codes).
+    #[error(transparent)]
+    Roster(#[from] crate::roster::RosterError),
 }
 
 /// What is wrong with a ledger, at the first entry where something is wrong.

@@ -16,6 +16,7 @@ use crate::gathering::{GatheringCommand, GatheringEvent};
 use crate::grid::{Action, GridCommand, GridEvent};
 use crate::observation::{ObservationCommand, ObservationEvent};
 use crate::report::{ReportCommand, ReportEvent};
+use crate::roster::{RosterCommand, RosterEvent};
 use crate::screening::{ScreeningCommand, ScreeningEvent};
 use crate::supervision::{SupervisionCommand, SupervisionEvent};
 
@@ -46,6 +47,8 @@ pub enum Command {
     Supervision(SupervisionCommand),
     /// Unmasked reads of personal data (an exported audit trail), recorded.
     Audit(AuditCommand),
+    /// Duty rosters (值班排班): leave cancelled, posts, shifts, volunteers, check-ins.
+    Roster(RosterCommand),
 }
 
 impl Command {
@@ -59,6 +62,7 @@ impl Command {
             Command::Gathering(c) => c.action(),
             Command::Supervision(c) => c.action(),
             Command::Audit(c) => c.action(),
+            Command::Roster(c) => c.action(),
         }
     }
 }
@@ -84,6 +88,8 @@ pub enum Event {
     Supervision(SupervisionEvent),
     /// Unmasked reads.
     Audit(AuditEvent),
+    /// Duty rosters.
+    Roster(RosterEvent),
 }
 
 macro_rules! wrap {
@@ -110,3 +116,5 @@ wrap!(Command::Supervision(SupervisionCommand));
 wrap!(Event::Supervision(SupervisionEvent));
 wrap!(Command::Audit(AuditCommand));
 wrap!(Event::Audit(AuditEvent));
+wrap!(Command::Roster(RosterCommand));
+wrap!(Event::Roster(RosterEvent));

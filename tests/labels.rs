@@ -90,6 +90,9 @@ fn every_label_enum_reads_back_its_chinese_and_english_names() {
         OrganisationalHandling,
         GovernmentSanction,
         FormCategory,
+        // and in the duty roster
+        fangkong::roster::PostKind,
+        fangkong::roster::ExceptionReason,
     );
 }
 

@@ -30,7 +30,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     // The grid: units, staff, their reach, households and residents. Every module reads it.
     ("grid",    &["grid", "household"]),
     // The concept modules: each owns its commands, events, state, `decide` and `apply`.
-    ("modules", &["audit", "gathering", "observation", "report", "screening", "supervision"]),
+    ("modules", &["audit", "gathering", "observation", "report", "roster", "screening",
+                  "supervision"]),
     // Above the modules: `Command` and `Event` wrap the modules' enums; a record is what a
     // ledger entry's bytes say, written by the record writer.
     ("events",  &["event", "record", "record_writer"]),
@@ -48,6 +49,7 @@ const ARROWS: &[(&str, &str, &str)] = &[
     ("ledger",    "values",      "the ledger chains hashes and reports tampering in the error"),
     ("grid",      "values",      "units, staff and residents hold ids, days, identity numbers"),
     ("grid",      "grid",        "the grid holds the households and residents it registers"),
+    ("error",     "roster",      "the crate error wraps the roster's own error enum"),
     ("modules",   "values",      "every module holds values"),
     ("modules",   "grid",        "every module reads the grid through `GridView` and `Context`"),
     ("screening", "observation", "an interview that finds a key person opens an observation"),

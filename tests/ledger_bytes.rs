@@ -66,8 +66,8 @@ fn the_ledger_of_a_fixed_campaign_has_pinned_bytes() {
         (reg.ledger().len(), jsonl.len(), sha.as_str()),
         (
             3949,
-            2023076,
-            "f81be3c36e84f292ef19f3045e30413a02bbfe45f378e5b2c0759e79d62eebe5"
+            2028740,
+            "5b718e75aa8e7a456943b29d5aaa4022dd781de017516136c14bb070c6ce824d"
         )
     );
     // And it reads back and replays to the same registry

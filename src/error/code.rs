@@ -27,13 +27,39 @@ macro_rules! codes {
             pub fn code(&self) -> &'static str {
                 match self {
                     $(Error::$variant { .. } => $code,)*
+                    // A module's own error enum gives its own codes.
+                    Error::Roster(e) => e.code(),
                 }
             }
 
-            /// Every code [`Error::code`] can give, in the order of the variants.
-            pub const CODES: &'static [&'static str] = &[$($code,)*];
+            /// Every code [`Error::code`] can give, in the order of the variants (a module's
+            /// own error enum's codes at the end).
+            pub const CODES: &'static [&'static str] = &OWN_AND_MODULES;
         }
+
+        /// The crate's own codes.
+        const OWN: &[&str] = &[$($code,)*];
     };
+}
+
+/// The crate's own codes, then the roster's ([`crate::roster::RosterError::CODES`]).
+const OWN_AND_MODULES: [&str; OWN.len() + crate::roster::RosterError::CODES.len()] =
+    concat_codes(OWN, crate::roster::RosterError::CODES);
+
+/// `a` then `b`, as an array (a `const fn`, so [`Error::CODES`] stays a constant).
+const fn concat_codes<const N: usize>(a: &[&'static str], b: &[&'static str]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < a.len() {
+        out[i] = a[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < b.len() {
+        out[i + j] = b[j];
+        j += 1;
+    }
+    out
 }
 
 codes! {
@@ -264,7 +290,13 @@ const OWNED: &[(&str, &[&str])] = &[
     ("accountable_not_linked", &["supervision"]),
     (
         "text_required",
-        &["gathering", "observation", "screening", "supervision"],
+        &[
+            "gathering",
+            "observation",
+            "screening",
+            "supervision",
+            "roster",
+        ],
     ),
     ("empty_handout", &["observation", "screening"]),
     ("alert_not_found", &["observation", "screening"]),
@@ -323,7 +355,7 @@ const OWNED: &[(&str, &[&str])] = &[
     ("decision_without_findings", &["supervision"]),
     ("decision_in_future", &["supervision"]),
     ("decision_before_finding", &["supervision"]),
-    ("too_many_records", &["supervision"]),
+    ("too_many_records", &["supervision", "roster"]),
     ("period_too_long", &["observation", "screening"]),
     ("not_responsible_for_resident", &["grid"]),
     ("no_contact_on_record", &["grid"]),
@@ -334,6 +366,11 @@ const OWNED: &[(&str, &[&str])] = &[
 pub(crate) fn possible_for(module: &str, code: &str) -> bool {
     if !Error::CODES.contains(&code) || LEDGER_ONLY.contains(&code) || BATCH_ONLY.contains(&code) {
         return false;
+    }
+    if crate::roster::RosterError::CODES.contains(&code) {
+        // The roster's own codes; an inspection of a post is checked against the roster too.
+        return module == "roster"
+            || (module == "supervision" && matches!(code, "unknown_post" | "post_not_in_unit"));
     }
     match OWNED.iter().find(|(c, _)| *c == code) {
         Some((_, modules)) => modules.contains(&module),

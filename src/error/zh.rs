@@ -526,6 +526,7 @@ impl Error {
             Error::BatchRowCreatedNone { row, what } => {
                 format!("本批次第{row}行没有创建{}，不能这样引用", field_zh(what))
             }
+            Error::Roster(e) => e.display_zh().to_string(),
         }
     }
 }

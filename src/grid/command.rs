@@ -1109,4 +1109,7 @@ impl GridView for GridState {
             .map(|a| self.label(a.unit))
             .collect()
     }
+    fn units_of_staff(&self, staff: StaffId) -> Vec<UnitId> {
+        self.assignments_of(staff).map(|a| a.unit).collect()
+    }
 }

@@ -109,7 +109,8 @@ pub enum Role {
     /// An inspector of the township discipline inspection commission (乡纪委): records
     /// inspections anywhere in the township, by their role (no assignment needed).
     Inspector,
-    /// A volunteer (志愿者), e.g. on checkpoint duty (卡点执勤); records nothing.
+    /// A volunteer (志愿者), e.g. on checkpoint duty (卡点执勤); records nothing but their own
+    /// check-in and check-out on the duty roster.
     Volunteer,
 }
 
@@ -321,6 +322,20 @@ pub enum Action {
     // --- downstream (issue 9) ---
     /// See a resident's full phone or identity number (a recorded read, PIPL).
     RevealContact,
+    // --- roster ---
+    /// Cancel leave (取消休假) for a unit, lift a cancellation, or except someone from it
+    /// (leaders of the unit).
+    ManageLeaveCancellations,
+    /// Record a leave (请假): one's own, or (a leader) someone else's.
+    RequestLeave,
+    /// Establish posts (岗位) and schedule shifts (班次).
+    ManagePosts,
+    /// Assign staff and volunteers to shifts, or take them off.
+    AssignShifts,
+    /// Enroll a volunteer (志愿者) with their consent.
+    EnrollVolunteer,
+    /// Check in to or out of a shift (签到签退): one's own, or as the shift's leader.
+    CheckInOut,
 }
 
 impl Action {
@@ -352,6 +367,20 @@ impl Action {
             Action::DecideAccountability => &[Leader],
             Action::ExportPersonalData => &[Leader, Inspector],
             Action::RevealContact => &[Leader, Cadre, GridWorker, HealthWorker],
+            // --- roster ---
+            Action::ManageLeaveCancellations => &[Leader],
+            Action::RequestLeave => &[Leader, Cadre, GridWorker, HealthWorker, Inspector],
+            Action::ManagePosts | Action::AssignShifts | Action::EnrollVolunteer => {
+                &[Leader, Cadre]
+            }
+            Action::CheckInOut => &[
+                Leader,
+                Cadre,
+                GridWorker,
+                HealthWorker,
+                Inspector,
+                Volunteer,
+            ],
         }
     }
 
@@ -385,6 +414,13 @@ impl Action {
             Action::DecideAccountability => "decide on accountability",
             Action::ExportPersonalData => "take personal data out unmasked",
             Action::RevealContact => "see a resident's full phone or identity number",
+            // --- roster ---
+            Action::ManageLeaveCancellations => "cancel leave or grant exceptions",
+            Action::RequestLeave => "record leave",
+            Action::ManagePosts => "establish posts or schedule shifts",
+            Action::AssignShifts => "assign people to shifts",
+            Action::EnrollVolunteer => "enroll volunteers",
+            Action::CheckInOut => "check in or out of a shift",
         }
     }
 }

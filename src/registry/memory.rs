@@ -95,6 +95,7 @@ impl Registry {
             ("report", 0, Box::new(|| cloned(&s.report))),
             ("gathering", 0, Box::new(|| cloned(&s.gathering))),
             ("supervision", 0, Box::new(|| cloned(&s.supervision))),
+            ("roster", 0, Box::new(|| cloned(&s.roster))),
             ("ledger heads by day", 0, Box::new(|| cloned(&self.heads))),
             (
                 "audit trail index",

@@ -20,6 +20,7 @@ use crate::observation::{self, ObservationState};
 use crate::place::StatisticalCode;
 use crate::record::{Body, CommandMark, Record, Refusal, masked_json};
 use crate::report::{self, ReportState};
+use crate::roster::{self, RosterState};
 use crate::screening::{self, ScreeningState};
 use crate::supervision::{self, SupervisionState};
 
@@ -36,6 +37,7 @@ mod observation_queries;
 mod receipt;
 mod replay;
 mod report_queries;
+mod roster_queries;
 mod screening_queries;
 mod supervision_queries;
 mod trail;
@@ -145,6 +147,7 @@ struct State {
     report: ReportState,
     gathering: GatheringState,
     supervision: SupervisionState,
+    roster: RosterState,
 }
 
 /// The registry (登记册): the grid, its staff, households and residents, and the ledger of
@@ -1392,6 +1395,7 @@ impl State {
             Event::Gathering(e) => self.gathering.apply(&e, meta),
             Event::Supervision(e) => self.supervision.apply(&e, meta),
             Event::Audit(e) => crate::audit::apply(&e, meta),
+            Event::Roster(e) => self.roster.apply(&e, meta),
         }
     }
 
@@ -1417,6 +1421,12 @@ impl State {
                 .and_then(|o| of_resident(o.resident)),
             Subject::Venue(v) => self.gathering.venue(*v).map(|v| v.unit),
             Subject::Staff(_) => None,
+            Subject::Post(p) => self.roster.post(*p).map(|p| p.unit),
+            Subject::Shift(sh) => self
+                .roster
+                .shift(*sh)
+                .and_then(|sh| self.roster.post(sh.post))
+                .map(|p| p.unit),
         }
     }
 
@@ -1474,7 +1484,12 @@ impl State {
                 wrap(report::decide(&s.report, &ctx, c, &held)?)
             }
             Command::Gathering(c) => wrap(gathering::decide(&s.gathering, &ctx, c)?),
-            Command::Supervision(c) => wrap(supervision::decide(&s.supervision, &ctx, c)?),
+            Command::Supervision(c) => {
+                // An inspection of a post: the post exists and lies in the unit named.
+                roster_queries::check_post_target(&s.roster, &s.grid, c)?;
+                wrap(supervision::decide(&s.supervision, &ctx, c)?)
+            }
+            Command::Roster(c) => wrap(roster::decide(&s.roster, &ctx, c)?),
             Command::Audit(c) => {
                 let (count, unit) = match c {
                     crate::audit::AuditCommand::ExportTrail { subject } => (

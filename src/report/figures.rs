@@ -39,7 +39,7 @@ impl FigureLabel {
 macro_rules! figures {
     ($( $(#[$doc:meta])* $field:ident, $zh:literal, $en:literal, $new:literal; )*) => {
         /// The figures of one unit for one day (日报数据): counts of households, key people,
-        /// observations, persuasion, venues and supervision.
+        /// observations, persuasion, venues, supervision and the duty roster.
         ///
         /// Every figure is a `u64` count. Figures form a commutative monoid: `+` adds each
         /// figure (saturating at `u64::MAX`, which keeps it total, commutative and
@@ -51,7 +51,8 @@ macro_rules! figures {
         /// referrals, other endings, abnormal readings, persuasion outcomes, violations,
         /// inspections, findings, decisions); the others are standing totals as of the end of
         /// the day (households, cumulative counts, people under observation, missed checks,
-        /// venues closed). [`FIGURE_LABELS`] lists every figure with its labels in both
+        /// venues closed). The duty roster's figures (shifts staffed and short, volunteers on
+        /// duty) are routine work, not news: they do not make a day's report other than zero. [`FIGURE_LABELS`] lists every figure with its labels in both
         /// languages, in the order exports use.
         ///
         /// ```
@@ -146,6 +147,12 @@ figures! {
     findings_new, "发现问题", "Findings", true;
     /// Accountability decisions taken on the day (问责处理).
     decisions_new, "问责处理", "Accountability decisions", true;
+    /// Shifts starting on the day with as many people checked in as they require (班次到岗).
+    shifts_staffed, "班次到岗", "Shifts staffed", false;
+    /// Shifts starting on the day with fewer people checked in than required (班次缺岗).
+    shifts_short, "班次缺岗", "Shifts short", false;
+    /// Volunteers checked in to a shift starting on the day (志愿者在岗).
+    volunteers_on_duty, "志愿者在岗", "Volunteers on duty", false;
 }
 
 impl DailyFigures {

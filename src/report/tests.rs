@@ -609,8 +609,8 @@ fn figures_labels_cover_every_field_in_serde_order() {
         .map(String::as_str)
         .collect();
     let mut fields: Vec<&str> = FIGURE_LABELS.iter().map(|l| l.field).collect();
-    assert_eq!(fields.len(), 20);
-    assert_eq!(busy().values().len(), 20);
+    assert_eq!(fields.len(), 23);
+    assert_eq!(busy().values().len(), 23);
     fields.sort_unstable();
     let mut keys = keys;
     keys.sort_unstable();
@@ -713,7 +713,7 @@ fn commands_events_and_tables_round_trip_through_serde() {
 #[test]
 fn the_csv_of_a_known_day_is_pinned() {
     let csv = tables_to_csv(&[known_day()], Lang::Both).unwrap();
-    let zeros = ",0".repeat(15);
+    let zeros = ",0".repeat(18);
     let expected = format!(
         "日期 Day,单位 Unit,状态 Status,户数 Households,已排查户数 Households screened,\
          新增重点人员 New key people,\"累计重点人员 Key people, cumulative\",在观察人数 Under observation,\
@@ -721,11 +721,12 @@ fn the_csv_of_a_known_day_is_pinned() {
          其他方式结束观察 Other endings,未按时测温 Missed checks,体温异常 Abnormal readings,\
          劝导喜事缓办 Persuaded: postponed,劝导丧事简办 Persuaded: simplified,\
          劝导取消聚集 Persuaded: cancelled,劝导无效上报 Persuasion escalated,关停场所 Venues closed,\
-         新增违规 New violations,督查次数 Inspections,发现问题 Findings,问责处理 Accountability decisions\n\
+         新增违规 New violations,督查次数 Inspections,发现问题 Findings,问责处理 Accountability decisions,\
+         班次到岗 Shifts staffed,班次缺岗 Shifts short,志愿者在岗 Volunteers on duty\n\
          2020-02-01,Huochezhan (U1),未报 missing,0,0,0,0,0{zeros}\n\
-         2020-02-01,Qianjin (U2),已报 submitted,612,0,2,0,3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0\n\
+         2020-02-01,Qianjin (U2),已报 submitted,612,0,2,0,3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0\n\
          2020-02-01,Heping (U3),迟报 late,612,0,0,0,3{zeros}\n\
-         2020-02-01,合计 Total,,1224,0,2,0,6,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0\n"
+         2020-02-01,合计 Total,,1224,0,2,0,6,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0\n"
     );
     assert_eq!(csv, expected);
     // English headings only
@@ -773,7 +774,7 @@ fn the_xlsx_reads_back_one_sheet_per_day() {
     assert_eq!(sheet.matches("<row ").count(), 5);
     // The totals row: its label, no status, 1224 households in column C
     assert!(
-        sheet.contains(r#"<c r="A5" t="s"><v>28</v></c><c r="C5"><v>1224</v></c>"#),
+        sheet.contains(r#"<c r="A5" t="s"><v>31</v></c><c r="C5"><v>1224</v></c>"#),
         "{sheet}"
     );
     let core = read("docProps/core.xml");

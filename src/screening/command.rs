@@ -239,7 +239,7 @@ pub(crate) fn decide(
             let d = s
                 .risk
                 .plan_designation(*area, level.clone(), *from, basis.clone())?;
-            Ok(vec![changed(RegisterChange::Designated(d))])
+            Ok::<_, Error>(vec![changed(RegisterChange::Designated(d))])
         }
         ScreeningCommand::LiftRiskArea { designation, on } => {
             ctx.reach_township(action)?;
