@@ -204,7 +204,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     gatherings(reg, report_day)?;
     supervision(reg, report_day, &campaign)?;
-    duty_roster(reg, &town.leaders, &town.cadres, &town.inspectors)?;
 
     // One key person's audit trail (审计追踪): every entry that concerns them.
     if let Some(obs) = campaign.observations.first()
@@ -270,6 +269,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(path) = &opts.xlsx {
         write_xlsx(reg, report_day, path)?;
     }
+    duty_roster(reg, &town.leaders, &town.cadres, &town.inspectors)?;
 
     println!();
     // The county keeps the head each daily report carried (the registry's own, never one the
@@ -366,7 +366,8 @@ fn gatherings(reg: &Registry, report_day: Day) -> Result<(), Box<dyn std::error:
 /// village entry checkpoint (卡点) needing two people, a Qianjin volunteer close to 60 on
 /// Qianjin's, and a covert visit that finds Qianjin's checkpoint short, recorded as a finding
 /// with the roster's evidence. Recorded after the campaign's last entry (the ledger's instants
-/// never go back), so the shifts are the night after the report day.
+/// never go back), so the shifts are the night of the report day, after its daily report, and
+/// the covert visit comes after the article's 11 inspections.
 fn duty_roster(
     reg: &mut Registry,
     leaders: &[(fangkong::UnitId, fangkong::StaffId)],

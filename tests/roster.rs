@@ -966,3 +966,58 @@ fn the_days_table_exports_the_roster_figures_with_chinese_headings() {
         assert!(header.contains(heading), "{header}");
     }
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::{Checkpoint, checkpoint, replay_equal};
+    use crate::common::at;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Given the checkpoint's 08:00-20:00 shift, when the volunteer and the cadre try to
+        /// check in and out at any instants from 06:00 to 22:00, in order, then the minutes
+        /// served never exceed the shift's, each is the sum of the stretches cut to the shift,
+        /// a refused attempt changes nothing, and the registry replays to an equal one.
+        #[test]
+        fn minutes_served_stay_within_the_shift_and_replay(
+            steps in proptest::collection::vec((0u32..16 * 60, any::<bool>(), any::<bool>()), 1..12)
+        ) {
+            let Checkpoint { mut g, shift, .. } = checkpoint();
+            let mut steps = steps;
+            steps.sort_by_key(|s| s.0);
+            let six = at("2020-01-27T06:00:00+08:00");
+            for (minute, check_in, cadre) in steps {
+                let t = six.plus_seconds(i64::from(minute) * 60);
+                let who = if cadre { g.cadre_qianjin } else { g.volunteer };
+                let before = g.reg.clone();
+                let result = if check_in {
+                    g.reg.check_in(who, t, shift, who)
+                } else {
+                    g.reg.check_out(who, t, shift, who)
+                };
+                if result.is_err() {
+                    prop_assert!(g.reg.state_eq(&before));
+                }
+            }
+            for who in [g.volunteer, g.cadre_qianjin] {
+                let record = g.reg.service_record(who);
+                prop_assert!(record.total_minutes <= 12 * 60);
+                let s = g.reg.shift(shift).unwrap();
+                let expected: i64 = s
+                    .presence_of(who)
+                    .iter()
+                    .filter_map(|p| {
+                        let out = p.check_out?;
+                        let from = p.check_in.max(s.start);
+                        let to = out.min(s.end);
+                        Some(to.seconds_since(from).max(0))
+                    })
+                    .sum();
+                prop_assert_eq!(record.total_minutes as i64, expected / 60);
+            }
+            replay_equal(&g.reg);
+        }
+    }
+}

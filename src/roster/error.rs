@@ -499,3 +499,165 @@ impl fmt::Display for Zh<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every variant, with names and units written in Chinese (as a township writes them).
+    fn every_variant() -> Vec<RosterError> {
+        let d = |s: &str| s.parse::<Day>().unwrap();
+        let t = |s: &str| s.parse::<Instant>().unwrap();
+        let staff = || "王建国 (S7)".to_owned();
+        let unit = || "前进村 (U2)".to_owned();
+        let c = LeaveCancellationId::new(1);
+        let shift = ShiftId::new(3);
+        let (start, end) = (
+            t("2020-01-27T08:00:00+08:00"),
+            t("2020-01-27T20:00:00+08:00"),
+        );
+        vec![
+            RosterError::LeaveCancelled {
+                staff: staff(),
+                from: d("2020-01-27"),
+                to: d("2020-01-28"),
+                cancellation: c,
+                title: "取消休假".into(),
+                unit: unit(),
+                first: d("2020-01-26"),
+                lifted: Some(d("2020-02-10")),
+            },
+            RosterError::DaysReversed {
+                what: "the exception",
+                first: d("2020-01-28"),
+                last: d("2020-01-27"),
+            },
+            RosterError::UnknownLeaveCancellation { cancellation: c },
+            RosterError::CancellationAlreadyLifted {
+                cancellation: c,
+                lifted: d("2020-02-10"),
+            },
+            RosterError::LiftNotAfterStart {
+                cancellation: c,
+                day: d("2020-01-26"),
+                first: d("2020-01-26"),
+            },
+            RosterError::NotBound {
+                staff: staff(),
+                cancellation: c,
+                unit: unit(),
+            },
+            RosterError::UnknownPost {
+                post: PostId::new(9),
+            },
+            RosterError::UnknownShift { shift },
+            RosterError::ShiftEndsBeforeStart {
+                start: end,
+                end: start,
+            },
+            RosterError::ShiftTooLong {
+                start,
+                end,
+                hours: 24,
+            },
+            RosterError::ZeroRequired,
+            RosterError::VolunteerWithoutConsent { staff: staff() },
+            RosterError::NotAVolunteer { staff: staff() },
+            RosterError::AlreadyEnrolled { staff: staff() },
+            RosterError::ConsentInFuture {
+                day: d("2020-02-01"),
+                today: d("2020-01-27"),
+            },
+            RosterError::ImplausibleBirthYear {
+                year: 2030,
+                consent: d("2020-01-26"),
+            },
+            RosterError::VolunteerOutsideUnit {
+                staff: staff(),
+                serves: unit(),
+                post_unit: "白云村 (U3)".into(),
+            },
+            RosterError::NotForVolunteers {
+                staff: staff(),
+                what: "stand office duty",
+            },
+            RosterError::AlreadyOnShift {
+                staff: staff(),
+                shift,
+            },
+            RosterError::NotOnShift {
+                staff: staff(),
+                shift,
+            },
+            RosterError::ShiftsOverlap {
+                staff: staff(),
+                shift,
+                other: ShiftId::new(4),
+            },
+            RosterError::OnLeave {
+                staff: staff(),
+                shift,
+                first: d("2020-01-27"),
+                last: d("2020-01-27"),
+            },
+            RosterError::NotSelfOrShiftLeader {
+                actor: "唐平 (S5)".into(),
+                staff: staff(),
+                shift,
+            },
+            RosterError::AlreadyCheckedIn {
+                staff: staff(),
+                shift,
+                since: start,
+            },
+            RosterError::NotCheckedIn {
+                staff: staff(),
+                shift,
+            },
+            RosterError::CheckInOutsideShift {
+                shift,
+                at: end,
+                start,
+                end,
+                early: 60,
+            },
+            RosterError::PostNotInUnit {
+                post: PostId::new(1),
+                post_unit: unit(),
+                unit: UnitId::new(3),
+            },
+        ]
+    }
+
+    #[test]
+    fn every_variant_has_its_listed_code_and_reads_in_chinese() {
+        let all = every_variant();
+        // Given every variant, then each code is listed once, in the order of the variants,
+        let codes: Vec<&str> = all.iter().map(RosterError::code).collect();
+        assert_eq!(codes, RosterError::CODES);
+        for e in &all {
+            // and the Chinese holds no English word (three ASCII letters in a row).
+            let zh = e.display_zh().to_string();
+            let word = zh
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .find(|w| w.len() >= 3);
+            assert_eq!(word, None, "{}: {zh}", e.code());
+            assert!(!e.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn a_leave_refused_names_the_days_and_the_lift() {
+        let e = &every_variant()[0];
+        assert_eq!(
+            e.to_string(),
+            "王建国 (S7) may not take leave from 2020-01-27 to 2020-01-28: leave is cancelled by LC1 \
+             \"取消休假\" for 前进村 (U2) from 2020-01-26 until lifted on 2020-02-10; a leader must \
+             record an exception first"
+        );
+        assert_eq!(
+            e.display_zh().to_string(),
+            "王建国 (S7)不能在2020-01-27至2020-01-28休假：LC1“取消休假”自2020-01-26起至2020-02-10解除取消前进村 (U2)人员休假；须先由领导登记特批"
+        );
+    }
+}
