@@ -409,7 +409,7 @@ fn duty_roster(
             secretary,
             t,
             village,
-            PostKind::Checkpoint,
+            PostKind::CHECKPOINT,
             format!("{name} entry checkpoint (村口卡点)"),
         )?;
         let shift = reg.schedule_shift(secretary, t, post, (start, end), 2, Some(leader))?;

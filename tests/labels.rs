@@ -90,8 +90,7 @@ fn every_label_enum_reads_back_its_chinese_and_english_names() {
         OrganisationalHandling,
         GovernmentSanction,
         FormCategory,
-        // and in the duty roster
-        fangkong::roster::PostKind,
+        // and in the duty roster (its kinds of post are data, like gathering kinds)
         fangkong::roster::ExceptionReason,
     );
 }

@@ -6,7 +6,7 @@
 //! shifts, and people check in and out, then the registry says who should be on post and who
 //! is, refuses bad input with a clear error and no change, and replays to an equal registry.
 
-use fangkong::roster::{ExceptionReason, PostKind, RosterCommand, RosterError};
+use fangkong::roster::{ExceptionReason, PostKind, PostKindDefinition, RosterCommand, RosterError};
 use fangkong::supervision::{FindingSource, RecordShows};
 use fangkong::{
     ChecklistItem, Error, InspectionMode, InspectionTarget, ItemCheck, PostId, Registry, Role,
@@ -259,7 +259,7 @@ fn checkpoint() -> Checkpoint {
             g.cadre_qianjin,
             t,
             g.qianjin,
-            PostKind::Checkpoint,
+            PostKind::CHECKPOINT,
             "前进村东入口卡点",
         )
         .unwrap();
@@ -509,7 +509,7 @@ fn a_volunteer_checks_in_and_out_of_their_own_shifts_and_nothing_else() {
     // nor establish a post or schedule a shift,
     let err = g
         .reg
-        .establish_post(g.volunteer, t, g.qianjin, PostKind::Checkpoint, "西入口")
+        .establish_post(g.volunteer, t, g.qianjin, PostKind::CHECKPOINT, "西入口")
         .unwrap_err();
     assert_eq!(err.code(), "role_not_permitted");
     // but the shift's leader may check the volunteer in, and the volunteer check out.
@@ -533,7 +533,7 @@ fn a_volunteer_checks_in_and_out_of_their_own_shifts_and_nothing_else() {
             g.cadre_qianjin,
             t,
             g.qianjin,
-            PostKind::OfficeDuty,
+            PostKind::OFFICE_DUTY,
             "村委会值班室",
         )
         .unwrap();
@@ -674,11 +674,32 @@ fn bad_input_gets_a_clear_error_and_changes_nothing() {
             "there is no post PT99",
         ),
         (
+            "a kind of post never defined",
+            g.cadre_qianjin,
+            RosterCommand::EstablishPost {
+                unit: g.qianjin,
+                kind: "bridge-watch".parse().unwrap(),
+                name: "前进桥头".into(),
+            },
+            "there is no kind of post \"bridge-watch\": define it first, or use a preset such as \"checkpoint\"",
+        ),
+        (
+            "a preset kind defined again",
+            g.secretary,
+            RosterCommand::DefinePostKind(PostKindDefinition::new(
+                PostKind::CHECKPOINT,
+                "checkpoint",
+                "卡点",
+                true,
+            )),
+            "the kind of post \"checkpoint\" already exists: give the new kind another key",
+        ),
+        (
             "a post outside the cadre's units",
             g.cadre_qianjin,
             RosterCommand::EstablishPost {
                 unit: g.baiyun,
-                kind: PostKind::Checkpoint,
+                kind: PostKind::CHECKPOINT,
                 name: "白云村卡点".into(),
             },
             "",
@@ -710,6 +731,23 @@ fn replay_is_equal_after_every_kind_of_roster_command() {
     let commands: Vec<(StaffId, RosterCommand)> = vec![
         (
             s,
+            RosterCommand::DefinePostKind(PostKindDefinition::new(
+                "bridge-watch".parse().unwrap(),
+                "bridge watch",
+                "桥头值守",
+                true,
+            )),
+        ),
+        (
+            s,
+            RosterCommand::EstablishPost {
+                unit: g.qianjin,
+                kind: "bridge-watch".parse().unwrap(),
+                name: "前进桥头".into(),
+            },
+        ),
+        (
+            s,
             RosterCommand::GrantLeaveException {
                 cancellation: c,
                 staff: g.worker_qianjin_1,
@@ -732,7 +770,7 @@ fn replay_is_equal_after_every_kind_of_roster_command() {
             s,
             RosterCommand::EstablishPost {
                 unit: g.qianjin,
-                kind: PostKind::Checkpoint,
+                kind: PostKind::CHECKPOINT,
                 name: "前进村东入口卡点".into(),
             },
         ),
@@ -748,7 +786,7 @@ fn replay_is_equal_after_every_kind_of_roster_command() {
         (
             s,
             RosterCommand::ScheduleShift {
-                post: PostId::new(1),
+                post: PostId::new(2),
                 start: at("2020-01-25T12:00:00+08:00"),
                 end: at("2020-01-25T20:00:00+08:00"),
                 required: 2,
@@ -924,7 +962,7 @@ fn a_cadre_on_leave_is_not_put_on_a_shift_and_overlapping_shifts_are_refused() {
     // A volunteer serves their own unit only.
     let baiyun_post = g
         .reg
-        .establish_post(g.secretary, t, g.baiyun, PostKind::Checkpoint, "白云村卡点")
+        .establish_post(g.secretary, t, g.baiyun, PostKind::CHECKPOINT, "白云村卡点")
         .unwrap();
     let there = g
         .reg

@@ -13,7 +13,8 @@ use crate::ids::{
 use crate::registry::Receipt;
 use crate::roster::{
     ExceptionReason, Leave, LeaveCancellation, LeaveException, OnPost, Post, PostKind,
-    RosterCommand, RosterError, RosterState, ServiceRecord, Shift, ShiftRow, Volunteer,
+    PostKindDefinition, RosterCommand, RosterError, RosterState, ServiceRecord, Shift, ShiftRow,
+    Volunteer,
 };
 use crate::supervision::{
     ChecklistItem, Evidence, InspectionTarget, RecordShows, SupervisionCommand,
@@ -59,7 +60,7 @@ impl Registry {
     /// # let leader = reg.staff_ids().next().unwrap();
     /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
     /// let receipt = reg.roster(leader, t, RosterCommand::EstablishPost {
-    ///     unit: qianjin, kind: PostKind::Checkpoint, name: "前进村东入口卡点".into(),
+    ///     unit: qianjin, kind: PostKind::CHECKPOINT, name: "前进村东入口卡点".into(),
     /// })?;
     /// assert_eq!(receipt.created_one::<PostId>(), Some(PostId::new(1)));
     /// # Ok::<(), fangkong::Error>(())
@@ -127,7 +128,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -183,7 +184,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -238,7 +239,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -247,8 +248,8 @@ impl Registry {
     /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// # reg.check_in(tang, eight, shift, tang)?;
     /// # let day: Day = "2020-01-27".parse()?;
-    /// let office = reg.establish_post(leader, eight, qianjin, PostKind::OfficeDuty, "村委会值班室")?;
-    /// assert_eq!(reg.post(office).map(|p| p.kind), Some(PostKind::OfficeDuty));
+    /// let office = reg.establish_post(leader, eight, qianjin, PostKind::OFFICE_DUTY, "村委会值班室")?;
+    /// assert_eq!(reg.post(office).map(|p| p.kind), Some(PostKind::OFFICE_DUTY));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
@@ -287,7 +288,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -343,7 +344,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -384,7 +385,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -435,7 +436,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -475,7 +476,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -517,7 +518,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -546,7 +547,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -575,7 +576,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -604,7 +605,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -622,6 +623,25 @@ impl Registry {
         self.state.roster.leaves()
     }
 
+    /// The definition of a kind of post of the users' own (presets have none).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::roster::*;
+    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// let bridge: PostKind = "bridge-watch".parse()?;
+    /// reg.roster(leader, t, RosterCommand::DefinePostKind(
+    ///     PostKindDefinition::new(bridge.clone(), "bridge watch", "桥头值守", true)))?;
+    /// assert_eq!(reg.post_kind(&bridge).map(|d| d.name_zh.as_str()), Some("桥头值守"));
+    /// assert!(reg.post_kind(&PostKind::CHECKPOINT).is_none());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn post_kind(&self, kind: &PostKind) -> Option<&PostKindDefinition> {
+        self.state.roster.post_kind(kind)
+    }
+
     /// A post.
     ///
     /// ```
@@ -635,7 +655,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -664,7 +684,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -693,7 +713,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -722,7 +742,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -751,7 +771,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -781,7 +801,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -811,7 +831,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -843,7 +863,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -873,7 +893,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -907,7 +927,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
@@ -944,7 +964,7 @@ impl Registry {
     /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
     /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
     /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::Checkpoint, "前进村东入口卡点")?;
+    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
     /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
     /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
     /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;

@@ -5,6 +5,7 @@ use super::{RosterCommand, RosterEvent};
 /// The command whose first event is `event`, rebuilt from the event.
 pub(crate) fn command_of(event: &RosterEvent) -> RosterCommand {
     match event.clone() {
+        RosterEvent::PostKindDefined(def) => RosterCommand::DefinePostKind(def),
         RosterEvent::LeaveCancelled {
             unit, title, first, ..
         } => RosterCommand::CancelLeave { unit, title, first },

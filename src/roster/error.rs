@@ -265,6 +265,28 @@ pub enum RosterError {
         /// How early check-in opens, in minutes.
         early: u32,
     },
+    /// A key for a kind of post that is not lower-case letters, digits and hyphens.
+    #[error(
+        "{input:?} is not a kind of post: write a known name (such as \"checkpoint\" or \"卡点\"), or a key of lower-case letters, digits and hyphens starting with a letter, such as \"bridge-watch\""
+    )]
+    InvalidPostKindKey {
+        /// The text as given (at most 40 characters, masked).
+        input: String,
+    },
+    /// A kind of post neither preset nor defined.
+    #[error(
+        "there is no kind of post {kind:?}: define it first, or use a preset such as \"checkpoint\""
+    )]
+    UnknownPostKind {
+        /// The key given.
+        kind: String,
+    },
+    /// A kind of post defined twice, or with a preset's key.
+    #[error("the kind of post {kind:?} already exists: give the new kind another key")]
+    PostKindAlreadyDefined {
+        /// The key given.
+        kind: String,
+    },
     /// An inspection of a post in a unit where the post does not lie.
     #[error("post {post} lies in {post_unit}, not in {unit}")]
     PostNotInUnit {
@@ -306,6 +328,9 @@ impl RosterError {
         "already_checked_in",
         "not_checked_in",
         "check_in_outside_shift",
+        "invalid_post_kind_key",
+        "unknown_post_kind",
+        "post_kind_already_defined",
         "post_not_in_unit",
     ];
 
@@ -340,6 +365,9 @@ impl RosterError {
             AlreadyCheckedIn { .. } => "already_checked_in",
             NotCheckedIn { .. } => "not_checked_in",
             CheckInOutsideShift { .. } => "check_in_outside_shift",
+            InvalidPostKindKey { .. } => "invalid_post_kind_key",
+            UnknownPostKind { .. } => "unknown_post_kind",
+            PostKindAlreadyDefined { .. } => "post_kind_already_defined",
             PostNotInUnit { .. } => "post_not_in_unit",
         }
     }
@@ -491,6 +519,19 @@ impl fmt::Display for Zh<'_> {
                 f,
                 "{at}的签到不在班次{shift}内（{start}至{end}；签到于开始前{early}分钟开放）"
             ),
+            InvalidPostKindKey { input } => write!(
+                f,
+                "“{input}”不是岗位类型：请写已知名称（如“卡点”），或由小写字母、数字和连字符组成、以字母开头的代号"
+            ),
+            UnknownPostKind { kind } => {
+                write!(
+                    f,
+                    "没有岗位类型“{kind}”：请先定义，或使用预设类型，如“卡点”"
+                )
+            }
+            PostKindAlreadyDefined { kind } => {
+                write!(f, "岗位类型“{kind}”已存在：请给新类型另取代号")
+            }
             PostNotInUnit {
                 post,
                 post_unit,
@@ -621,6 +662,15 @@ mod tests {
                 end,
                 early: 60,
             },
+            RosterError::InvalidPostKindKey {
+                input: "路口 卡点".into(),
+            },
+            RosterError::UnknownPostKind {
+                kind: "bridge-watch".into(),
+            },
+            RosterError::PostKindAlreadyDefined {
+                kind: "bridge-watch".into(),
+            },
             RosterError::PostNotInUnit {
                 post: PostId::new(1),
                 post_unit: unit(),
@@ -636,9 +686,14 @@ mod tests {
         let codes: Vec<&str> = all.iter().map(RosterError::code).collect();
         assert_eq!(codes, RosterError::CODES);
         for e in &all {
-            // and the Chinese holds no English word (three ASCII letters in a row).
+            // and the Chinese holds no English word (three ASCII letters in a row) outside the
+            // input it quotes (“…”).
             let zh = e.display_zh().to_string();
-            let word = zh
+            let unquoted: String = zh
+                .split('“')
+                .map(|part| part.split_once('”').map_or(part, |(_, rest)| rest))
+                .collect();
+            let word = unquoted
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .find(|w| w.len() >= 3);
             assert_eq!(word, None, "{}: {zh}", e.code());

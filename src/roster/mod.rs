@@ -13,8 +13,9 @@
 //!   特批) for that person covering those days, with a reason ([`ExceptionReason`]: illness,
 //!   family, other with a text). Nothing is overwritten: a lift, an exception and a leave are
 //!   events of their own.
-//! - **Posts** ([`Post`], 岗位) of a kind ([`PostKind`]: checkpoint 卡点, office duty 值班,
-//!   village duty 村级值守) in a unit; **shifts** ([`Shift`], 班次) with a start, an end
+//! - **Posts** ([`Post`], 岗位) of a kind ([`PostKind`]: presets checkpoint 卡点, office duty
+//!   值班, village duty 村级值守; users define their own with [`PostKindDefinition`],
+//!   saying whether volunteers stand it) in a unit; **shifts** ([`Shift`], 班次) with a start, an end
 //!   after it (a shift may cross midnight) and the number of people required, an optional
 //!   shift leader (带班人); staff and volunteers assigned to shifts.
 //! - **Volunteers** ([`Volunteer`], 志愿者): staff with the volunteer role, enrolled with the day
@@ -51,13 +52,14 @@
 //!
 //! ```
 //! use fangkong::roster::{ExceptionReason, PostKind};
-//! assert_eq!("卡点".parse::<PostKind>()?, PostKind::Checkpoint);
+//! assert_eq!("卡点".parse::<PostKind>()?, PostKind::CHECKPOINT);
 //! assert_eq!(ExceptionReason::Illness.label_zh(), "患病");
 //! # Ok::<(), fangkong::Error>(())
 //! ```
 
 pub(crate) mod check;
 mod error;
+mod kind;
 mod labels;
 mod records;
 
@@ -66,7 +68,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use error::RosterError;
-pub use labels::{ExceptionReason, PostKind};
+pub use kind::{PostKind, PostKindDefinition};
+pub use labels::ExceptionReason;
 pub use records::{
     Leave, LeaveCancellation, LeaveException, OnPost, Post, Presence, ServiceEntry, ServiceRecord,
     Shift, ShiftRow, Volunteer,
@@ -90,6 +93,8 @@ pub const CHECK_IN_EARLY_MINUTES: u32 = 60;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum RosterCommand {
+    /// Define a kind of post of your own (one assigned to the township).
+    DefinePostKind(PostKindDefinition),
     /// Cancel the leave of the staff of a unit and the units below it, from a day until lifted
     /// (a leader of the unit).
     CancelLeave {
@@ -206,9 +211,9 @@ impl RosterCommand {
             | RosterCommand::LiftLeaveCancellation { .. }
             | RosterCommand::GrantLeaveException { .. } => Action::ManageLeaveCancellations,
             RosterCommand::RequestLeave { .. } => Action::RequestLeave,
-            RosterCommand::EstablishPost { .. } | RosterCommand::ScheduleShift { .. } => {
-                Action::ManagePosts
-            }
+            RosterCommand::DefinePostKind(_)
+            | RosterCommand::EstablishPost { .. }
+            | RosterCommand::ScheduleShift { .. } => Action::ManagePosts,
             RosterCommand::AssignToShift { .. } | RosterCommand::RemoveFromShift { .. } => {
                 Action::AssignShifts
             }
@@ -223,6 +228,8 @@ impl RosterCommand {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum RosterEvent {
+    /// A kind of post was defined.
+    PostKindDefined(PostKindDefinition),
     /// Leave was cancelled.
     LeaveCancelled {
         /// Its id.
@@ -343,6 +350,7 @@ pub enum RosterEvent {
 /// The duty roster's state, built only by [`RosterState::apply`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct RosterState {
+    post_kinds: BTreeMap<PostKind, PostKindDefinition>,
     cancellations: BTreeMap<LeaveCancellationId, LeaveCancellation>,
     exceptions: BTreeMap<LeaveExceptionId, LeaveException>,
     leaves: BTreeMap<LeaveId, Leave>,
@@ -389,6 +397,10 @@ fn known_staff(grid: &dyn GridView, staff: StaffId) -> Result<&Staff, Error> {
 fn check_texts(cmd: &RosterCommand) -> Result<(), Error> {
     use TextKind::{Name, Note, Title};
     match cmd {
+        RosterCommand::DefinePostKind(def) => {
+            text_field(&def.name_en, "the English name of the kind of post", Name)?;
+            text_field(&def.name_zh, "the Chinese name of the kind of post", Name)
+        }
         RosterCommand::CancelLeave { title, .. } => {
             text_field(title, "the leave cancellation's title", Title)
         }
@@ -456,6 +468,19 @@ pub(crate) fn decide(
     let action = cmd.action();
     let grid = ctx.grid;
     match cmd {
+        RosterCommand::DefinePostKind(def) => {
+            // Kinds are the township's: defining one takes an assignment to the township.
+            ctx.reach_township(action)?;
+            if def.kind.is_preset() || state.post_kinds.contains_key(&def.kind) {
+                return Err(RosterError::PostKindAlreadyDefined {
+                    kind: def.kind.key().to_owned(),
+                }
+                .into());
+            }
+            text_required(&def.name_en, "the English name of the kind of post")?;
+            text_required(&def.name_zh, "the Chinese name of the kind of post")?;
+            Ok(vec![RosterEvent::PostKindDefined(def.clone())])
+        }
         RosterCommand::CancelLeave { unit, title, first } => {
             grid.known_unit(*unit)?;
             ctx.reach(action, *unit)?;
@@ -572,10 +597,16 @@ pub(crate) fn decide(
             grid.known_unit(*unit)?;
             ctx.reach(action, *unit)?;
             text_required(name, "the post's name")?;
+            if state.takes_volunteers(kind).is_none() {
+                return Err(RosterError::UnknownPostKind {
+                    kind: kind.key().to_owned(),
+                }
+                .into());
+            }
             Ok(vec![RosterEvent::PostEstablished {
                 post: PostId::new(next_id(&state.posts, PostId::get, "posts")?),
                 unit: *unit,
-                kind: *kind,
+                kind: kind.clone(),
                 name: name.trim().to_owned(),
             }])
         }
@@ -636,12 +667,13 @@ pub(crate) fn decide(
                         staff: who(grid, *staff),
                     }
                 })?;
-                if !p.kind.takes_volunteers() {
+                if state.takes_volunteers(&p.kind) != Some(true) {
                     return Err(RosterError::NotForVolunteers {
                         staff: who(grid, *staff),
-                        what: match p.kind {
-                            PostKind::OfficeDuty => "stand office duty",
-                            _ => "stand this post",
+                        what: if p.kind == PostKind::OFFICE_DUTY {
+                            "stand office duty"
+                        } else {
+                            "stand this post"
                         },
                     }
                     .into());
@@ -838,6 +870,9 @@ impl RosterState {
     /// Folds one event into the state. Cannot fail: the event was decided against this state.
     pub(crate) fn apply(&mut self, e: &RosterEvent, meta: &EntryMeta) {
         match e {
+            RosterEvent::PostKindDefined(def) => {
+                self.post_kinds.insert(def.kind.clone(), def.clone());
+            }
             RosterEvent::LeaveCancelled {
                 cancellation,
                 unit,
@@ -919,7 +954,7 @@ impl RosterState {
                     Post {
                         id: *post,
                         unit: *unit,
-                        kind: *kind,
+                        kind: kind.clone(),
                         name: name.clone(),
                     },
                 );
@@ -999,6 +1034,13 @@ impl RosterState {
     }
 
     // --- validation helpers ---
+
+    /// Whether volunteers may stand a post of `kind`: the preset's rule, or the definition's;
+    /// `None` for a kind neither preset nor defined.
+    fn takes_volunteers(&self, kind: &PostKind) -> Option<bool> {
+        kind.preset_takes_volunteers()
+            .or_else(|| self.post_kinds.get(kind).map(|d| d.takes_volunteers))
+    }
 
     fn cancellation(&self, id: LeaveCancellationId) -> Result<&LeaveCancellation, Error> {
         self.cancellations
@@ -1098,6 +1140,11 @@ impl RosterState {
 
 impl RosterState {
     // --- queries ---
+
+    /// The definition of a kind of post of the users' own.
+    pub(crate) fn post_kind(&self, kind: &PostKind) -> Option<&PostKindDefinition> {
+        self.post_kinds.get(kind)
+    }
 
     /// Every leave cancellation, by id.
     pub(crate) fn cancellations(&self) -> impl Iterator<Item = &LeaveCancellation> {

@@ -5,7 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::labels::{ExceptionReason, PostKind};
+use super::kind::PostKind;
+use super::labels::ExceptionReason;
 use crate::calendar::{Day, Instant};
 use crate::ids::{
     LeaveCancellationId, LeaveExceptionId, LeaveId, PostId, ShiftId, StaffId, UnitId,
