@@ -249,7 +249,7 @@ impl Registry {
     /// # reg.check_in(tang, eight, shift, tang)?;
     /// # let day: Day = "2020-01-27".parse()?;
     /// let office = reg.establish_post(leader, eight, qianjin, PostKind::OFFICE_DUTY, "村委会值班室")?;
-    /// assert_eq!(reg.post(office).map(|p| p.kind), Some(PostKind::OFFICE_DUTY));
+    /// assert_eq!(reg.post(office).map(|p| &p.kind), Some(&PostKind::OFFICE_DUTY));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
