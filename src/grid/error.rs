@@ -441,6 +441,87 @@ fn action_zh(en: &str) -> Option<&'static str> {
         "decide on accountability" => "作出问责决定",
         "take personal data out unmasked" => "导出未遮蔽的个人信息",
         "see a resident's full phone or identity number" => "查看居民完整的电话或身份证号码",
+        "define kinds of publicity or launch and end campaigns" => {
+            "定义宣传方式或开始、结束宣传活动"
+        }
+        "record publicity" => "录入宣传",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::action_zh;
+    use crate::grid::Action;
+
+    /// Every action a refusal can name has its Chinese, so that the Chinese of
+    /// `role_not_permitted` quotes no English action (the publicity actions had none).
+    #[test]
+    fn every_action_has_its_chinese() {
+        // The match is exhaustive: a new action does not compile until it is listed here.
+        let listed = |a: Action| match a {
+            Action::EstablishUnit => true,
+            Action::EnrollStaff => true,
+            Action::AssignStaff => true,
+            Action::RegisterHousehold => true,
+            Action::RegisterResident => true,
+            Action::MoveHousehold => true,
+            Action::DeregisterResident => true,
+            Action::ManageRiskAreas => true,
+            Action::ManageScreening => true,
+            Action::RecordScreening => true,
+            Action::ManageProtocols => true,
+            Action::RecordFollowUp => true,
+            Action::RecordMedicalDecision => true,
+            Action::ManageReports => true,
+            Action::SubmitReport => true,
+            Action::ManageGatheringOrders => true,
+            Action::ReportGathering => true,
+            Action::RecordPersuasion => true,
+            Action::RegisterVenue => true,
+            Action::RecordVenueViolation => true,
+            Action::RecordInspection => true,
+            Action::RecordFinding => true,
+            Action::RecordRectification => true,
+            Action::DecideAccountability => true,
+            Action::ExportPersonalData => true,
+            Action::RevealContact => true,
+            Action::ManagePublicity => true,
+            Action::RecordPublicity => true,
+        };
+        let all = [
+            Action::EstablishUnit,
+            Action::EnrollStaff,
+            Action::AssignStaff,
+            Action::RegisterHousehold,
+            Action::RegisterResident,
+            Action::MoveHousehold,
+            Action::DeregisterResident,
+            Action::ManageRiskAreas,
+            Action::ManageScreening,
+            Action::RecordScreening,
+            Action::ManageProtocols,
+            Action::RecordFollowUp,
+            Action::RecordMedicalDecision,
+            Action::ManageReports,
+            Action::SubmitReport,
+            Action::ManageGatheringOrders,
+            Action::ReportGathering,
+            Action::RecordPersuasion,
+            Action::RegisterVenue,
+            Action::RecordVenueViolation,
+            Action::RecordInspection,
+            Action::RecordFinding,
+            Action::RecordRectification,
+            Action::DecideAccountability,
+            Action::ExportPersonalData,
+            Action::RevealContact,
+            Action::ManagePublicity,
+            Action::RecordPublicity,
+        ];
+        for a in all {
+            assert!(listed(a));
+            assert!(action_zh(a.as_str()).is_some(), "{}", a.as_str());
+        }
+    }
 }
