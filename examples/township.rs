@@ -276,6 +276,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(path) = &opts.xlsx {
         write_xlsx(reg, report_day, path)?;
     }
+    duty_roster(reg, &town.leaders, &town.cadres, &town.inspectors)?;
 
     println!();
     // The county keeps the head and the tree head each daily report carried (the registry's
@@ -434,6 +435,191 @@ fn publicity(
     if coded <= report_day {
         println!("  OxCGRT, {}", reg.oxcgrt_indicators(town, coded));
     }
+    Ok(())
+}
+
+/// Duty rosters (值班排班): leave cancelled from 正月初二 (2020-01-26), a night shift at each
+/// village entry checkpoint (卡点) needing two people, a Qianjin volunteer close to 60 on
+/// Qianjin's, and a covert visit that finds Qianjin's checkpoint short, recorded as a finding
+/// with the roster's evidence. Recorded after the campaign's last entry (the ledger's instants
+/// never go back), so the shifts are the night of the report day, after its daily report, and
+/// the covert visit comes after the article's 11 inspections.
+fn duty_roster(
+    reg: &mut Registry,
+    leaders: &[(fangkong::UnitId, fangkong::StaffId)],
+    cadres: &[(fangkong::UnitId, fangkong::StaffId)],
+    inspectors: &[fangkong::StaffId],
+) -> Result<(), Box<dyn std::error::Error>> {
+    use fangkong::roster::PostKind;
+    use fangkong::supervision::{FindingSource, InspectionMode};
+    use fangkong::{ChecklistItem, InspectionTarget, ItemCheck, Verdict};
+    println!();
+    println!("duty roster (值班排班)");
+    let secretary = reg.staff_ids().next().ok_or("no staff")?;
+    let last = reg.ledger().records().last().ok_or("empty ledger")??.at;
+    let t = last.plus_seconds(60);
+    let cancelled_from: Day = "2020-01-26".parse()?;
+    let c = reg.cancel_leave(
+        secretary,
+        t,
+        reg.township(),
+        "全体干部取消休假、返岗到位",
+        cancelled_from,
+    )?;
+    println!(
+        "  leave cancelled (取消休假) for every cadre from {cancelled_from}: {}",
+        reg.leave_cancellation(c).map_or("", |c| c.title.as_str())
+    );
+    let (_, cadre) = *cadres.first().ok_or("no cadre")?;
+    let asked: Day = "2020-01-27".parse()?;
+    if let Err(e) = reg.request_leave(cadre, t, cadre, (asked, asked), "回老家") {
+        println!("  a leave on {asked} refused: {e}");
+    }
+    // A night shift at every village entry, from shortly after now to eight hours later.
+    let start = t.plus_seconds(600);
+    let end = start.plus_seconds(8 * 3600);
+    let mut qianjin = None;
+    for &(village, leader) in leaders {
+        let name = reg.unit(village).map_or(String::new(), |u| u.name.clone());
+        let post = reg.establish_post(
+            secretary,
+            t,
+            village,
+            PostKind::CHECKPOINT,
+            format!("{name} entry checkpoint (村口卡点)"),
+        )?;
+        let shift = reg.schedule_shift(secretary, t, post, (start, end), 2, Some(leader))?;
+        reg.assign_to_shift(secretary, t, shift, leader)?;
+        if qianjin.is_none() && name.starts_with("Qianjin") {
+            let volunteer = reg.enroll_staff(
+                secretary,
+                t,
+                "Qianjin volunteer (前进村志愿者)",
+                Role::Volunteer,
+                None,
+            )?;
+            reg.enroll_volunteer(
+                secretary,
+                t,
+                volunteer,
+                "2020-01-26".parse()?,
+                1961,
+                village,
+            )?;
+            reg.assign_to_shift(secretary, t, shift, volunteer)?;
+            qianjin = Some((village, post, shift, leader, volunteer));
+        } else if let Some(&(_, other)) = cadres.iter().find(|(u, s)| {
+            *s != leader
+                && reg
+                    .unit(*u)
+                    .is_some_and(|u| u.id == village || u.parent == Some(village))
+        }) {
+            reg.assign_to_shift(secretary, t, shift, other)?;
+        }
+    }
+    // Everyone checks in at the start (the shift's leader records it), but Qianjin's leader:
+    // only the volunteer stands Qianjin's checkpoint.
+    let shifts: Vec<_> = reg
+        .shifts()
+        .map(|s| (s.id, s.leader, s.staff.clone()))
+        .collect();
+    for (shift, leader, staff) in &shifts {
+        for person in staff {
+            match qianjin {
+                Some((_, _, s, _, v)) if s == *shift => {
+                    if *person == v {
+                        reg.check_in(v, start, s, v)?;
+                    }
+                }
+                _ => {
+                    reg.check_in(leader.unwrap_or(*person), start, *shift, *person)?;
+                }
+            }
+        }
+    }
+    let night = reg.day_of(start);
+    let rows = reg.shifts_on(night);
+    let short = reg.short_shifts(night);
+    println!(
+        "  checkpoints at village entries (卡点执勤) on the night of {night}: {} shifts, {} staffed, {} short",
+        rows.len(),
+        rows.len() - short.len(),
+        short.len()
+    );
+    let Some((village, post, shift, leader, volunteer)) = qianjin else {
+        return Ok(());
+    };
+    // A covert visit two hours in: the roster says who should be there and was not.
+    let visit = start.plus_seconds(2 * 3600);
+    let inspector = *inspectors.first().ok_or("no inspector")?;
+    let target = InspectionTarget::Post {
+        post,
+        unit: village,
+    };
+    let (_, evidence) = reg
+        .propose_evidence_at(&target, visit)
+        .into_iter()
+        .find(|(item, _)| *item == ChecklistItem::StaffOnPost)
+        .ok_or("no roster evidence")?;
+    let inspection = reg.record_inspection(
+        inspector,
+        visit,
+        InspectionMode::Covert,
+        target,
+        visit,
+        vec![
+            ItemCheck::failed(
+                ChecklistItem::StaffOnPost,
+                "卡点仅一名志愿者在岗，带班领导不在岗",
+            )
+            .with_review(evidence.clone(), Verdict::Confirmed),
+        ],
+    )?;
+    let finding = reg.record_finding(
+        inspector,
+        visit,
+        FindingSource::ChecklistItem {
+            inspection,
+            item: ChecklistItem::StaffOnPost,
+        },
+        leader,
+        night.plus_days(1)?,
+        "前进村村口卡点缺岗：应到2人，实到1人",
+    )?;
+    println!("  covert visit (暗访) {inspection}: {evidence}");
+    if let Some(f) = reg.finding(finding) {
+        println!(
+            "  finding {}: {} (responsible {})",
+            f.id, f.text, f.responsible
+        );
+    }
+    // Morning: everyone on post checks out; the volunteer's service record.
+    for (shift, leader, staff) in &shifts {
+        for person in staff {
+            if reg
+                .shift(*shift)
+                .is_some_and(|s| s.present_at(*person, end.plus_seconds(-1)))
+            {
+                let actor = if *person == volunteer {
+                    volunteer
+                } else {
+                    leader.unwrap_or(*person)
+                };
+                reg.check_out(actor, end, *shift, *person)?;
+            }
+        }
+    }
+    let record = reg.service_record(volunteer);
+    let age = night.year() - reg.volunteer(volunteer).map_or(0, |v| v.birth_year);
+    println!(
+        "  volunteer {volunteer} (aged about {age}) on {shift}: service record {}",
+        record.hours_text()
+    );
+    let figures = reg.township_figures(night);
+    println!(
+        "  daily figures for {night}: shifts staffed {}, short {}, volunteers on duty {}",
+        figures.shifts_staffed, figures.shifts_short, figures.volunteers_on_duty
+    );
     Ok(())
 }
 

@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::grid::Action;
 use crate::grid::context::{Context, EntryMeta};
-use crate::ids::{HouseholdId, ObservationId, ResidentId, StaffId, UnitId, VenueId};
+use crate::ids::{
+    HouseholdId, ObservationId, PostId, ResidentId, ShiftId, StaffId, UnitId, VenueId,
+};
 
 /// What a trail is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -30,8 +32,13 @@ pub enum Subject {
     Observation(ObservationId),
     /// A venue.
     Venue(VenueId),
-    /// A member of staff: the events that name them, and those they recorded.
+    /// A member of staff: the events that name them, and those they recorded. A volunteer
+    /// (志愿者) is a member of staff: their enrolment, shifts and check-ins are found here.
     Staff(StaffId),
+    /// A post of the duty roster (岗位): its establishment, its shifts, inspections of it.
+    Post(PostId),
+    /// A shift (班次): its scheduling, the people assigned, their check-ins and check-outs.
+    Shift(ShiftId),
 }
 
 impl fmt::Display for Subject {
@@ -42,6 +49,8 @@ impl fmt::Display for Subject {
             Subject::Observation(id) => write!(f, "observation {id}"),
             Subject::Venue(id) => write!(f, "venue {id}"),
             Subject::Staff(id) => write!(f, "staff member {id}"),
+            Subject::Post(id) => write!(f, "post {id}"),
+            Subject::Shift(id) => write!(f, "shift {id}"),
         }
     }
 }

@@ -18,6 +18,7 @@ use crate::ledger::merkle::ProofError;
 use crate::observation::ObservationError;
 use crate::publicity::PublicityError;
 use crate::report::ReportError;
+use crate::roster::RosterError;
 use crate::screening::ScreeningError;
 use crate::supervision::SupervisionError;
 use crate::value_error::ValueError;
@@ -166,4 +167,9 @@ pub enum Error {
     /// A publicity command refused (宣传): the detail is publicity's own [`PublicityError`].
     #[error(transparent)]
     Publicity(#[from] PublicityError),
+    /// A duty-roster command refused (值班排班): a leave inside a cancellation, a shift ending
+    /// before it starts, a volunteer without consent, a check-in to a shift the person is not
+    /// on…; the detail is the roster's own [`RosterError`].
+    #[error(transparent)]
+    Roster(#[from] RosterError),
 }

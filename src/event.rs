@@ -17,6 +17,7 @@ use crate::grid::{Action, GridCommand, GridEvent};
 use crate::observation::{ObservationCommand, ObservationEvent};
 use crate::publicity::{PublicityCommand, PublicityEvent};
 use crate::report::{ReportCommand, ReportEvent};
+use crate::roster::{RosterCommand, RosterEvent};
 use crate::screening::{ScreeningCommand, ScreeningEvent};
 use crate::supervision::{SupervisionCommand, SupervisionEvent};
 
@@ -49,6 +50,8 @@ pub enum Command {
     Audit(AuditCommand),
     /// Publicity (宣传引导): kinds, campaigns and actions.
     Publicity(PublicityCommand),
+    /// Duty rosters (值班排班): leave cancelled, posts, shifts, volunteers, check-ins.
+    Roster(RosterCommand),
 }
 
 impl Command {
@@ -63,6 +66,7 @@ impl Command {
             Command::Supervision(c) => c.action(),
             Command::Audit(c) => c.action(),
             Command::Publicity(c) => c.action(),
+            Command::Roster(c) => c.action(),
         }
     }
 }
@@ -90,6 +94,8 @@ pub enum Event {
     Audit(AuditEvent),
     /// Publicity.
     Publicity(PublicityEvent),
+    /// Duty rosters.
+    Roster(RosterEvent),
 }
 
 macro_rules! wrap {
@@ -118,3 +124,5 @@ wrap!(Command::Audit(AuditCommand));
 wrap!(Event::Audit(AuditEvent));
 wrap!(Command::Publicity(PublicityCommand));
 wrap!(Event::Publicity(PublicityEvent));
+wrap!(Command::Roster(RosterCommand));
+wrap!(Event::Roster(RosterEvent));

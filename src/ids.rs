@@ -259,6 +259,64 @@ id_type!(
     "AC",
     "accountability decision"
 );
+// --- roster ---
+id_type!(
+    /// A leave cancellation (取消休假) for the staff of a unit and the units below it.
+    ///
+    /// ```
+    /// use fangkong::LeaveCancellationId;
+    /// assert_eq!("LC1".parse::<LeaveCancellationId>()?, LeaveCancellationId::new(1));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    LeaveCancellationId,
+    "LC",
+    "leave cancellation"
+);
+id_type!(
+    /// A leader's exception (特批) to a leave cancellation for one member of staff.
+    ///
+    /// ```
+    /// use fangkong::LeaveExceptionId;
+    /// assert_eq!(LeaveExceptionId::new(2).to_string(), "LX2");
+    /// ```
+    LeaveExceptionId,
+    "LX",
+    "leave exception"
+);
+id_type!(
+    /// A leave (请假) on record for a member of staff.
+    ///
+    /// ```
+    /// use fangkong::LeaveId;
+    /// assert_eq!(LeaveId::new(3).to_string(), "LV3");
+    /// ```
+    LeaveId,
+    "LV",
+    "leave"
+);
+id_type!(
+    /// A post (岗位): a checkpoint (卡点), office duty (值班) or village duty (村级值守).
+    ///
+    /// ```
+    /// use fangkong::PostId;
+    /// assert_eq!("PT4".parse::<PostId>()?, PostId::new(4));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    PostId,
+    "PT",
+    "post"
+);
+id_type!(
+    /// A shift (班次) at a post: a start, an end and the number of people required.
+    ///
+    /// ```
+    /// use fangkong::ShiftId;
+    /// assert_eq!(ShiftId::new(12).to_string(), "SF12");
+    /// ```
+    ShiftId,
+    "SF",
+    "shift"
+);
 
 // --- publicity (宣传引导) ---
 id_type!(

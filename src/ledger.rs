@@ -66,7 +66,7 @@ pub(crate) use parallel::map as parallel_map;
 use walk::{Link, Stop, Walk};
 
 /// The ledger format version written and read by this release (LEDGER.md).
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 const DOMAIN_TAG: &[u8] = b"fangkong-ledger-v2\n";
 

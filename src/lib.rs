@@ -5,8 +5,8 @@
 //!
 //! It models what Huochezhan Township (火车站乡), Shaoyang, did by hand in early 2020: a grid of
 //! villages, groups and households with a cadre responsible for each, door-to-door screening,
-//! home observation and supervision. Village apps, county dashboards and reporting services
-//! are built on it.
+//! home observation, supervision, and duty rosters (leave cancelled, checkpoints, volunteers:
+//! [`roster`]). Village apps, county dashboards and reporting services are built on it.
 //!
 //! # The main job
 //!
@@ -231,6 +231,7 @@ mod record;
 mod record_writer;
 mod registry;
 pub mod report;
+pub mod roster;
 pub mod screening;
 pub mod supervision;
 #[cfg(any(test, feature = "synth"))]
@@ -261,6 +262,7 @@ pub use ids::{
     HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
     StaffId, UnitId, VenueId, ViolationId,
 };
+pub use ids::{LeaveCancellationId, LeaveExceptionId, LeaveId, PostId, ShiftId};
 pub use ledger::merkle::{ConsistencyProof, Holding, InclusionProof, MerkleTree, ProofError};
 pub use ledger::{
     Cut, Entry, Ledger, LedgerError, Loaded, Parallelism, Proof, SCHEMA_VERSION, Tampering,
@@ -287,6 +289,7 @@ pub use registry::{
 pub use report::{
     DailyFigures, DayTable, Deadline, ReportCommand, ReportEvent, Rollup, Schedule, Submission,
 };
+pub use roster::{RosterCommand, RosterError, RosterEvent};
 pub use screening::{
     CaseFigures, Coverage, DEFAULT_REPEATED_ABSENCES, DayZeroBasis, Designation, DowngradeDays,
     Exposure, ExposureAnchor, FollowUp, FollowUpReason, Interview, InterviewRecord, KeyPerson,

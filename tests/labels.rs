@@ -95,6 +95,8 @@ fn every_label_enum_reads_back_its_chinese_and_english_names() {
         // publicity
         Form,
         Channel,
+        // and in the duty roster (its kinds of post are data, like gathering kinds)
+        fangkong::roster::ExceptionReason,
     );
 }
 

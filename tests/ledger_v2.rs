@@ -250,7 +250,7 @@ fn a_version_1_file_is_refused_with_a_version_error() {
     let err = Ledger::from_jsonl(&v1).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "ledger line 1 is in format version 1; this release reads version 4 only (LEDGER.md)"
+        "ledger line 1 is in format version 1; this release reads version 5 only (LEDGER.md)"
     );
 }
 

@@ -28,6 +28,7 @@ mod reliability;
 mod replay;
 mod replay_forged;
 mod review;
+mod roster;
 mod screening;
 mod serde_roundtrip;
 mod state_machine;

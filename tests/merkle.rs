@@ -596,7 +596,7 @@ fn a_report_carries_the_tree_head_just_before_its_own_entry() {
         )),
         "{record}"
     );
-    assert!(record.contains(r#""schema":4,"#));
+    assert!(record.contains(r#""schema":5,"#));
 }
 
 #[test]
@@ -844,10 +844,10 @@ fn an_export_to_a_head_the_ledger_never_had_is_refused_and_records_nothing() {
 }
 
 #[test]
-fn a_ledger_of_schema_3_is_refused_with_the_version_error() {
-    // Given a founding record written as schema 3 wrote it
+fn a_ledger_of_schema_4_is_refused_with_the_version_error() {
+    // Given a founding record written as schema 4 wrote it (before the duty roster)
     let rec = record_json(
-        3,
+        4,
         1,
         T0,
         fangkong::StaffId::new(1),
@@ -864,7 +864,7 @@ fn a_ledger_of_schema_3_is_refused_with_the_version_error() {
     let err = Ledger::from_jsonl(&line).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "ledger line 1 is in format version 3; this release reads version 4 only (LEDGER.md)"
+        "ledger line 1 is in format version 4; this release reads version 5 only (LEDGER.md)"
     );
     assert_eq!(err.code(), "unsupported_ledger_version");
 }
@@ -895,17 +895,17 @@ fn tree_head_signing_bytes_are_pinned() {
 /// The worked example of LEDGER.md ("The Merkle tree"): the numbers there, computed by hand
 /// with SHA-256 (Python's hashlib), pinned so that the document cannot drift.
 const WORKED_DIGESTS: [&str; 3] = [
-    "2f4f5bbf7abade814cf11770764260c7fcefefac52aec954cd11bd2301dc3735",
-    "2901dbd7ce6acf9488e814ee6fde16b21142ae414aac12d726a395dd1e188375",
-    "ab3e07f66abe7dc88fce652fa123f05ac8b7861dc34b6215e7a4f7cdcef3441f",
+    "e1e2bfb7eaaa187f281de8fd6669d83f6c3c3e7b618fb4dd685566ea2cd944e8",
+    "092a58f35b4427a26234b51ea7aa063a1a6383faa9d7d64a6dcf2499b60bd073",
+    "1f4583fb06f6b8ae51efd805b311ae65a10e1225c9e58dab74e87339a9e6fabd",
 ];
 const WORKED_LEAVES: [&str; 3] = [
-    "c42cbf012bebf809ef5500e2d948e46ebfafa9f27d962f205ea2355cf153581e",
-    "5bc17444e0ee3494a6a66423b6fa56621ae8590a38d1bcde6a258b2fcb4bf427",
-    "770d0c6152b56cea44099d1d409409e4d800efa2665e0e5bcb0638b83bc77da1",
+    "4554489b9c11f3b0f1788b0f144ffc2f1c7e1f355160304a66487a9f7191d343",
+    "e8c335e8cc1991f1748922a7301767ae98eab63b411b0efac3ff0b0672da8563",
+    "888b48169f4021da83d7c10013b0aa1435c000c0bcfbcbb7f7dca9198cb786fb",
 ];
-const WORKED_NODE_12: &str = "6fcc4b84024a44e0cf8539f5d0f1a1e9e36ae21ec0ca309fd0847e961d104da2";
-const WORKED_ROOT: &str = "3d576c0f544b35f5ffc8d1488b893f256bdd066b62015f46ed994674e357b4e6";
+const WORKED_NODE_12: &str = "2c1fb9ba73da2b5481b3abaee2a16487116846e8cdb924629c38d17592187369";
+const WORKED_ROOT: &str = "2825958b81b7c95631813766515e7f5307c1e66ac44fde89a191c5a541cbffdb";
 
 #[test]
 fn ledger_md_s_worked_example_is_what_the_crate_computes() {

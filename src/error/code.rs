@@ -16,6 +16,7 @@ use crate::ledger::merkle::ProofError;
 use crate::observation::ObservationError;
 use crate::publicity::PublicityError;
 use crate::report::ReportError;
+use crate::roster::RosterError;
 use crate::screening::ScreeningError;
 use crate::supervision::SupervisionError;
 use crate::value_error::ValueError;
@@ -46,6 +47,7 @@ const PARTS: &[&[&str]] = &[
     ReportError::CODES,
     ProofError::CODES,
     PublicityError::CODES,
+    RosterError::CODES,
     OWN,
 ];
 
@@ -105,6 +107,7 @@ impl Error {
             Error::Report(e) => e.code(),
             Error::Proof(e) => e.code(),
             Error::Publicity(e) => e.code(),
+            Error::Roster(e) => e.code(),
             Error::ReplayRefused { .. } => "replay_refused",
             Error::InstantBeforeLedger { .. } => "instant_before_ledger",
             Error::UnknownStaff { .. } => "unknown_staff",
@@ -205,6 +208,7 @@ const OWNED: &[(&str, &[&str])] = &[
             "gathering",
             "observation",
             "publicity",
+            "roster",
             "screening",
             "supervision",
         ],
@@ -266,7 +270,7 @@ const OWNED: &[(&str, &[&str])] = &[
     ("decision_without_findings", &["supervision"]),
     ("decision_in_future", &["supervision"]),
     ("decision_before_finding", &["supervision"]),
-    ("too_many_records", &["publicity", "supervision"]),
+    ("too_many_records", &["publicity", "roster", "supervision"]),
     ("period_too_long", &["observation", "screening"]),
     ("not_responsible_for_resident", &["grid"]),
     ("no_contact_on_record", &["grid"]),
@@ -296,6 +300,11 @@ pub(crate) fn possible_for(module: &str, code: &str) -> bool {
         || ProofError::CODES.contains(&code)
     {
         return false;
+    }
+    if crate::roster::RosterError::CODES.contains(&code) {
+        // The roster's own codes; an inspection of a post is checked against the roster too.
+        return module == "roster"
+            || (module == "supervision" && matches!(code, "unknown_post" | "post_not_in_unit"));
     }
     match OWNED.iter().find(|(c, _)| *c == code) {
         Some((_, modules)) => modules.contains(&module),

@@ -259,7 +259,7 @@ impl Scenario {
         if !action.roles().contains(&staff.role) {
             return Err(Error::RoleNotPermitted {
                 actor: staff.label(),
-                action: action.as_str(),
+                action: action.label_en(),
                 allowed: String::new(),
             });
         }

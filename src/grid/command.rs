@@ -142,22 +142,6 @@ pub enum ContactField {
     IdentityNumber,
 }
 
-impl ContactField {
-    /// The field in English, lower case (`"phone"`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ContactField::Phone => "phone",
-            ContactField::IdentityNumber => "identity number",
-        }
-    }
-}
-
-impl std::fmt::Display for ContactField {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 impl GridCommand {
     /// The action this command needs permission for ([`Action::roles`]).
     pub fn action(&self) -> Action {
@@ -363,9 +347,9 @@ pub(crate) fn decide(
             ctx.reach(action, *parent)?;
             if !kind.allowed_parents().contains(&parent_unit.kind) {
                 return Err(Error::Grid(GridError::WrongParent {
-                    kind: kind.as_str(),
+                    kind: kind.label_en(),
                     parent: s.label(*parent),
-                    parent_kind: parent_unit.kind.as_str(),
+                    parent_kind: parent_unit.kind.label_en(),
                 }));
             }
             non_empty(name, "the new unit's name")?;
@@ -386,7 +370,7 @@ pub(crate) fn decide(
                 }
                 (_, Some(_)) => {
                     return Err(Error::Grid(GridError::NumberOnlyForGroups {
-                        kind: kind.as_str(),
+                        kind: kind.label_en(),
                     }));
                 }
                 (_, None) => {}
@@ -413,7 +397,7 @@ pub(crate) fn decide(
             if z.kind != UnitKind::Zone {
                 return Err(Error::Grid(GridError::WrongUnitKind {
                     unit: s.label(*zone),
-                    found: z.kind.as_str(),
+                    found: z.kind.label_en(),
                     expected: "a zone",
                 }));
             }
@@ -459,7 +443,7 @@ pub(crate) fn decide(
             if !duty.fits(member.role) {
                 return Err(Error::Grid(GridError::DutyDoesNotFitRole {
                     staff: member.label(),
-                    duty: duty.as_str(),
+                    duty: duty.label_en(),
                     fits: roles_text(duty.roles()),
                 }));
             }
@@ -610,7 +594,7 @@ pub(crate) fn decide(
             if !on_record {
                 return Err(Error::Grid(GridError::NoContactOnRecord {
                     resident: *resident,
-                    field: field.as_str(),
+                    field: field.label_en(),
                 }));
             }
             Ok(vec![GridEvent::ContactRevealed {
@@ -881,7 +865,7 @@ impl GridState {
         } else {
             Err(Error::Grid(GridError::WrongUnitKind {
                 unit: self.label(id),
-                found: u.kind.as_str(),
+                found: u.kind.label_en(),
                 expected: "a group (households are registered in groups)",
             }))
         }
@@ -1118,5 +1102,8 @@ impl GridView for GridState {
         self.assignments_of(staff)
             .map(|a| self.label(a.unit))
             .collect()
+    }
+    fn units_of_staff(&self, staff: StaffId) -> Vec<UnitId> {
+        self.assignments_of(staff).map(|a| a.unit).collect()
     }
 }

@@ -40,6 +40,12 @@ pub(crate) trait GridView {
     fn covers_staff(&self, staff: StaffId, unit: UnitId) -> bool;
     /// The units `staff` is assigned to, as labels (for error messages).
     fn assigned_labels(&self, staff: StaffId) -> Vec<String>;
+    /// The units `staff` is assigned to (the duty roster reads who a leave cancellation
+    /// binds). The grid's own view gives them; a view that holds no assignments, none.
+    fn units_of_staff(&self, staff: StaffId) -> Vec<UnitId> {
+        let _ = staff;
+        Vec::new()
+    }
 
     /// A unit that must exist.
     ///
@@ -138,7 +144,7 @@ pub(crate) fn reach(
     }
     Err(Error::OutsideAssignedUnits {
         actor: who.label(),
-        action: action.as_str(),
+        action: action.label_en(),
         unit: grid.label(unit),
         assigned: assigned.join(", "),
     })

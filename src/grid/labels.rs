@@ -1,7 +1,8 @@
-//! The labels of the grid's kinds of unit, roles and duties: English and Chinese names, and the
+//! The labels of the grid's kinds of unit, roles, duties, actions and contact fields: English and Chinese names, and the
 //! words clerks write for them (`labels!`, src/label.rs).
 
-use super::{Duty, Role, UnitKind};
+use super::command::ContactField;
+use super::{Action, Duty, Role, UnitKind};
 use crate::label::labels;
 
 labels!(UnitKind: "kind of unit", no_display {
@@ -28,4 +29,46 @@ labels!(Duty: "duty", with_display {
     Grid => "grid", "网格", ["grid work"];
     MedicalService => "medical service", "卫生院上门服务", ["上门服务", "医疗服务"];
     Supervision => "supervision", "督查", ["督导"];
+});
+
+labels!(ContactField: "contact field", with_display {
+    Phone => "phone", "电话", ["phone number", "手机", "手机号码"];
+    IdentityNumber => "identity number", "身份证号码", ["id number", "身份证"];
+});
+
+labels!(Action: "action", with_display {
+    EstablishUnit => "establish a unit of the grid", "设立网格单位";
+    EnrollStaff => "enroll staff", "登记工作人员";
+    AssignStaff => "assign staff to units", "给工作人员分配单位";
+    RegisterHousehold => "register a household", "登记户";
+    RegisterResident => "register or correct a resident", "登记或更正居民";
+    MoveHousehold => "move a household or resident", "迁移户或居民";
+    DeregisterResident => "deregister a resident", "注销居民";
+    ManageRiskAreas => "designate or lift risk areas", "划定或解除风险地区";
+    ManageScreening => "adopt screening rules or open and close screening rounds", "采用排查规则或开始、结束排查轮次";
+    RecordScreening => "record screening visits and interviews", "录入排查走访和询问";
+    ManageProtocols => "adopt observation protocols", "采用观察方案";
+    RecordFollowUp => "record temperature readings, symptoms or supplies", "录入体温、症状或物资";
+    RecordMedicalDecision => "record a medical decision", "录入医疗决定";
+    ManageReports => "set up daily reporting", "设置日报";
+    SubmitReport => "submit a daily report", "提交日报";
+    ManageGatheringOrders => "issue gathering orders or venue closures", "发布聚集禁令或场所关停令";
+    ReportGathering => "record a planned gathering", "录入计划聚集";
+    RecordPersuasion => "record a persuasion visit", "录入劝导走访";
+    RegisterVenue => "register a venue", "登记场所";
+    RecordVenueViolation => "record a venue violation", "录入场所违规";
+    RecordInspection => "record an inspection", "录入督查";
+    RecordFinding => "record a finding of the supervision group", "录入督查组发现的问题";
+    RecordRectification => "record the rectification of a finding", "录入问题的整改";
+    DecideAccountability => "decide on accountability", "作出问责决定";
+    ExportPersonalData => "take personal data out unmasked", "导出未遮蔽的个人信息";
+    RevealContact => "see a resident's full phone or identity number", "查看居民完整的电话或身份证号码";
+    ManagePublicity => "define kinds of publicity or launch and end campaigns", "定义宣传方式或开始、结束宣传活动";
+    RecordPublicity => "record publicity", "录入宣传";
+    ManageLeaveCancellations => "cancel leave or grant exceptions", "取消休假或批准例外";
+    RequestLeave => "record leave", "录入请假";
+    ManagePosts => "establish posts or schedule shifts", "设立岗位或排班";
+    AssignShifts => "assign people to shifts", "安排人员值班";
+    EnrollVolunteer => "enroll volunteers", "登记志愿者";
+    CheckInOut => "check in or out of a shift", "值班签到签退";
 });

@@ -53,22 +53,11 @@ impl UnitKind {
             UnitKind::Zone | UnitKind::Group => &[UnitKind::Village, UnitKind::Community],
         }
     }
-
-    /// The kind's name in English, lower case (`"village"`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UnitKind::Township => "township",
-            UnitKind::Village => "village",
-            UnitKind::Community => "community",
-            UnitKind::Zone => "zone",
-            UnitKind::Group => "group",
-        }
-    }
 }
 
 impl fmt::Display for UnitKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.label_en())
     }
 }
 
@@ -112,23 +101,12 @@ pub enum Role {
     /// An inspector of the township discipline inspection commission (乡纪委): records
     /// inspections anywhere in the township, by their role (no assignment needed).
     Inspector,
-    /// A volunteer (志愿者), e.g. on checkpoint duty (卡点执勤); records nothing.
+    /// A volunteer (志愿者), e.g. on checkpoint duty (卡点执勤); records nothing but their own
+    /// check-in and check-out on the duty roster.
     Volunteer,
 }
 
 impl Role {
-    /// The role's name in English, lower case (`"grid worker"`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Leader => "leader",
-            Role::Cadre => "cadre",
-            Role::GridWorker => "grid worker",
-            Role::HealthWorker => "health worker",
-            Role::Inspector => "inspector",
-            Role::Volunteer => "volunteer",
-        }
-    }
-
     /// Whether this role acts anywhere in the township by the role itself, rather than only
     /// in the units assigned to its holder and below them: only inspectors of the supervision
     /// group do (DOMAIN.md §1, "Reach"). A leader acts where they are assigned, like everyone
@@ -158,7 +136,7 @@ impl Role {
 
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.label_en())
     }
 }
 
@@ -207,18 +185,6 @@ impl Duty {
     /// Whether this duty can be given to someone of `role` ([`Duty::roles`]).
     pub fn fits(self, role: Role) -> bool {
         self.roles().contains(&role)
-    }
-
-    /// The duty in English, lower case.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Duty::ChargeOfVillage => "in charge of the village",
-            Duty::DepartmentLink => "department linked to the village",
-            Duty::ZoneAndGroups => "zone and groups",
-            Duty::Grid => "grid",
-            Duty::MedicalService => "medical service",
-            Duty::Supervision => "supervision",
-        }
     }
 }
 
@@ -331,6 +297,20 @@ pub enum Action {
     /// Record a publicity action (宣传引导): letters delivered door to door, a van outing, a
     /// loudspeaker broadcast, an online message, posters or slogans put up.
     RecordPublicity,
+    // --- roster ---
+    /// Cancel leave (取消休假) for a unit, lift a cancellation, or except someone from it
+    /// (leaders of the unit).
+    ManageLeaveCancellations,
+    /// Record a leave (请假): one's own, or (a leader) someone else's.
+    RequestLeave,
+    /// Establish posts (岗位) and schedule shifts (班次).
+    ManagePosts,
+    /// Assign staff and volunteers to shifts, or take them off.
+    AssignShifts,
+    /// Enroll a volunteer (志愿者) with their consent.
+    EnrollVolunteer,
+    /// Check in to or out of a shift (签到签退): one's own, or as the shift's leader.
+    CheckInOut,
 }
 
 impl Action {
@@ -365,48 +345,20 @@ impl Action {
             // --- publicity ---
             Action::ManagePublicity => &[Leader],
             Action::RecordPublicity => &[Leader, Cadre, GridWorker],
+            // --- roster ---
+            Action::ManageLeaveCancellations => &[Leader],
+            Action::RequestLeave => &[Leader, Cadre, GridWorker, HealthWorker, Inspector],
+            Action::ManagePosts | Action::AssignShifts | Action::EnrollVolunteer => {
+                &[Leader, Cadre]
+            }
+            Action::CheckInOut => &[
+                Leader,
+                Cadre,
+                GridWorker,
+                HealthWorker,
+                Inspector,
+                Volunteer,
+            ],
         }
-    }
-
-    /// What the action is, as the end of "may not …" (`"register a household"`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::EstablishUnit => "establish a unit of the grid",
-            Action::EnrollStaff => "enroll staff",
-            Action::AssignStaff => "assign staff to units",
-            Action::RegisterHousehold => "register a household",
-            Action::RegisterResident => "register or correct a resident",
-            Action::MoveHousehold => "move a household or resident",
-            Action::DeregisterResident => "deregister a resident",
-            Action::ManageRiskAreas => "designate or lift risk areas",
-            Action::ManageScreening => "adopt screening rules or open and close screening rounds",
-            Action::RecordScreening => "record screening visits and interviews",
-            Action::ManageProtocols => "adopt observation protocols",
-            Action::RecordFollowUp => "record temperature readings, symptoms or supplies",
-            Action::RecordMedicalDecision => "record a medical decision",
-            Action::ManageReports => "set up daily reporting",
-            Action::SubmitReport => "submit a daily report",
-            Action::ManageGatheringOrders => "issue gathering orders or venue closures",
-            Action::ReportGathering => "record a planned gathering",
-            Action::RecordPersuasion => "record a persuasion visit",
-            Action::RegisterVenue => "register a venue",
-            Action::RecordVenueViolation => "record a venue violation",
-            // --- supervision ---
-            Action::RecordInspection => "record an inspection",
-            Action::RecordFinding => "record a finding of the supervision group",
-            Action::RecordRectification => "record the rectification of a finding",
-            Action::DecideAccountability => "decide on accountability",
-            Action::ExportPersonalData => "take personal data out unmasked",
-            Action::RevealContact => "see a resident's full phone or identity number",
-            // --- publicity ---
-            Action::ManagePublicity => "define kinds of publicity or launch and end campaigns",
-            Action::RecordPublicity => "record publicity",
-        }
-    }
-}
-
-impl fmt::Display for Action {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }

@@ -340,9 +340,9 @@ mod tests {
     /// The records a registry founded at 2020-01-23T15:00:00+08:00 for "Huochezhan 火车站"
     /// and "Secretary Liu" writes, byte for byte (the ledger knows no event: they are data).
     const FOUNDING: [&str; 3] = [
-        r#"{"seq":1,"schema":4,"at":"2020-01-23T15:00:00+08:00","actor":1,"command":{"first":1,"entries":3},"body":{"event":{"grid":{"TownshipFounded":{"unit":1,"name":"Huochezhan 火车站","code":null,"offset":28800}}}}}"#,
-        r#"{"seq":2,"schema":4,"at":"2020-01-23T15:00:00+08:00","actor":1,"command":{"first":1,"entries":3},"body":{"event":{"grid":{"StaffEnrolled":{"staff":1,"name":"Secretary Liu","role":"leader","phone":null}}}}}"#,
-        r#"{"seq":3,"schema":4,"at":"2020-01-23T15:00:00+08:00","actor":1,"command":{"first":1,"entries":3},"body":{"event":{"grid":{"StaffAssigned":{"staff":1,"unit":1,"duty":"charge_of_village"}}}}}"#,
+        r#"{"seq":1,"schema":5,"at":"2020-01-23T15:00:00+08:00","actor":1,"command":{"first":1,"entries":3},"body":{"event":{"grid":{"TownshipFounded":{"unit":1,"name":"Huochezhan 火车站","code":null,"offset":28800}}}}}"#,
+        r#"{"seq":2,"schema":5,"at":"2020-01-23T15:00:00+08:00","actor":1,"command":{"first":1,"entries":3},"body":{"event":{"grid":{"StaffEnrolled":{"staff":1,"name":"Secretary Liu","role":"leader","phone":null}}}}}"#,
+        r#"{"seq":3,"schema":5,"at":"2020-01-23T15:00:00+08:00","actor":1,"command":{"first":1,"entries":3},"body":{"event":{"grid":{"StaffAssigned":{"staff":1,"unit":1,"duty":"charge_of_village"}}}}}"#,
     ];
 
     /// Given the lines of a real ledger, when any byte of a line is changed, then whatever the

@@ -369,7 +369,7 @@ pub(crate) fn decide(
             if !ctx.actor.role.may(action) {
                 return Err(Error::RoleNotPermitted {
                     actor: ctx.actor.label(),
-                    action: action.as_str(),
+                    action: action.label_en(),
                     allowed: roles_text(action.roles()),
                 });
             }

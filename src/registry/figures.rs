@@ -273,6 +273,23 @@ impl State {
             f.broadcasts_new += today.broadcasts;
             f.broadcasts_cumulative += so_far.broadcasts;
         }
+        // The duty roster: each shift starting on the day in the row of its post's unit,
+        // staffed or short; each volunteer checked in to one of them once, in the row of the
+        // first such post.
+        let mut volunteers = BTreeSet::new();
+        for row in s.roster.shifts_on(day, grid.offset) {
+            let f = out.entry(row_of(row.unit)).or_default();
+            if row.is_short() {
+                f.shifts_short += 1;
+            } else {
+                f.shifts_staffed += 1;
+            }
+            for staff in &row.checked_in {
+                if s.roster.volunteer(*staff).is_some() && volunteers.insert(*staff) {
+                    out.entry(row_of(row.unit)).or_default().volunteers_on_duty += 1;
+                }
+            }
+        }
         // Supervision is the township's own work: its own row (DOMAIN.md §6, §7).
         let sup = &s.supervision;
         let own = out.entry(township).or_default();

@@ -1140,7 +1140,7 @@ impl Registry {
         };
         value.ok_or(Error::Grid(GridError::NoContactOnRecord {
             resident,
-            field: field.as_str(),
+            field: field.label_en(),
         }))
     }
 }

@@ -96,6 +96,7 @@ impl Registry {
             ("gathering", 0, Box::new(|| cloned(&s.gathering))),
             ("supervision", 0, Box::new(|| cloned(&s.supervision))),
             ("publicity", 0, Box::new(|| cloned(&s.publicity))),
+            ("roster", 0, Box::new(|| cloned(&s.roster))),
             ("ledger heads by day", 0, Box::new(|| cloned(&self.heads))),
             (
                 "audit trail index",

@@ -22,6 +22,7 @@ use crate::place::StatisticalCode;
 use crate::publicity::{self, PublicityState};
 use crate::record::{Body, CommandMark, Record, Refusal, masked_json};
 use crate::report::{self, ReportState};
+use crate::roster::{self, RosterState};
 use crate::screening::{self, ScreeningState};
 use crate::supervision::{self, SupervisionState};
 
@@ -41,6 +42,7 @@ mod publicity_queries;
 mod receipt;
 mod replay;
 mod report_queries;
+mod roster_queries;
 mod screening_queries;
 mod supervision_queries;
 mod trail;
@@ -152,6 +154,7 @@ struct State {
     gathering: GatheringState,
     supervision: SupervisionState,
     publicity: PublicityState,
+    roster: RosterState,
 }
 
 /// The registry (登记册): the grid, its staff, households and residents, and the ledger of
@@ -1419,6 +1422,7 @@ impl State {
             Event::Supervision(e) => self.supervision.apply(&e, meta),
             Event::Audit(e) => crate::audit::apply(&e, meta),
             Event::Publicity(e) => self.publicity.apply(e, meta),
+            Event::Roster(e) => self.roster.apply(&e, meta),
         }
     }
 
@@ -1444,6 +1448,12 @@ impl State {
                 .and_then(|o| of_resident(o.resident)),
             Subject::Venue(v) => self.gathering.venue(*v).map(|v| v.unit),
             Subject::Staff(_) => None,
+            Subject::Post(p) => self.roster.post(*p).map(|p| p.unit),
+            Subject::Shift(sh) => self
+                .roster
+                .shift(*sh)
+                .and_then(|sh| self.roster.post(sh.post))
+                .map(|p| p.unit),
         }
     }
 
@@ -1457,7 +1467,7 @@ impl State {
         if !who.role.may(action) {
             return Err(Error::RoleNotPermitted {
                 actor: who.label(),
-                action: action.as_str(),
+                action: action.label_en(),
                 allowed: roles_text(action.roles()),
             });
         }
@@ -1503,8 +1513,13 @@ impl State {
                 wrap(report::decide(&s.report, &ctx, c, &held)?)
             }
             Command::Gathering(c) => wrap(gathering::decide(&s.gathering, &ctx, c)?),
-            Command::Supervision(c) => wrap(supervision::decide(&s.supervision, &ctx, c)?),
             Command::Publicity(c) => wrap(publicity::decide(&s.publicity, &ctx, c)?),
+            Command::Supervision(c) => {
+                // An inspection of a post: the post exists and lies in the unit named.
+                roster_queries::check_post_target(&s.roster, &s.grid, c)?;
+                wrap(supervision::decide(&s.supervision, &ctx, c)?)
+            }
+            Command::Roster(c) => wrap(roster::decide(&s.roster, &ctx, c)?),
             Command::Audit(c) => {
                 let (count, unit) = match c {
                     crate::audit::AuditCommand::ExportTrail { subject } => (

@@ -8,8 +8,10 @@ use crate::ids::{
     HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
     StaffId, UnitId, VenueId, ViolationId,
 };
+use crate::ids::{LeaveCancellationId, LeaveExceptionId, LeaveId, PostId, ShiftId};
 use crate::observation::ObservationEvent;
 use crate::publicity::{CampaignId, PublicityActionId, PublicityEvent};
+use crate::roster::RosterEvent;
 use crate::screening::{RegisterChange, ScreeningEvent};
 use crate::supervision::SupervisionEvent;
 
@@ -102,6 +104,16 @@ pub enum Created {
     Campaign(CampaignId),
     /// A publicity action.
     PublicityAction(PublicityActionId),
+    /// A leave cancellation (取消休假).
+    LeaveCancellation(LeaveCancellationId),
+    /// An exception to a leave cancellation.
+    LeaveException(LeaveExceptionId),
+    /// A leave on record.
+    Leave(LeaveId),
+    /// A post of the duty roster.
+    Post(PostId),
+    /// A shift.
+    Shift(ShiftId),
 }
 
 mod sealed {
@@ -159,6 +171,11 @@ created_id!(
     AccountabilityId => Accountability : "accountability decision",
     CampaignId => Campaign : "publicity campaign",
     PublicityActionId => PublicityAction : "publicity action",
+    LeaveCancellationId => LeaveCancellation : "leave cancellation",
+    LeaveExceptionId => LeaveException : "leave exception",
+    LeaveId => Leave : "leave",
+    PostId => Post : "post",
+    ShiftId => Shift : "shift",
 );
 
 /// What an event creates, if anything: every event that hands out an identifier.
@@ -204,6 +221,18 @@ pub(super) fn created_by(e: &Event) -> Option<Created> {
             SupervisionEvent::AccountabilityDecided { decision, .. } => {
                 Created::Accountability(*decision)
             }
+            _ => return None,
+        },
+        Event::Roster(r) => match r {
+            RosterEvent::LeaveCancelled { cancellation, .. } => {
+                Created::LeaveCancellation(*cancellation)
+            }
+            RosterEvent::LeaveExceptionGranted { exception, .. } => {
+                Created::LeaveException(*exception)
+            }
+            RosterEvent::LeaveRecorded { leave, .. } => Created::Leave(*leave),
+            RosterEvent::PostEstablished { post, .. } => Created::Post(*post),
+            RosterEvent::ShiftScheduled { shift, .. } => Created::Shift(*shift),
             _ => return None,
         },
         _ => return None,

@@ -398,6 +398,7 @@ impl State {
             Event::Gathering(e) => gathering::check::command_of(e).into(),
             Event::Supervision(e) => supervision::check::command_of(e).into(),
             Event::Publicity(e) => publicity::check::command_of(e).into(),
+            Event::Roster(e) => crate::roster::check::command_of(e).into(),
             Event::Audit(AuditEvent::TrailExported { subject, .. }) => {
                 AuditCommand::ExportTrail { subject: *subject }.into()
             }
@@ -614,7 +615,7 @@ enum AttemptKind {
 /// The kind of `attempt`, if it has the shape of a command or of a batch row; `None` for
 /// anything else (`[1,2,3]`, an object of two keys, an unknown module).
 fn attempt_kind(attempt: &Value) -> Option<AttemptKind> {
-    const MODULES: [&str; 8] = [
+    const MODULES: [&str; 9] = [
         "grid",
         "screening",
         "observation",
@@ -623,6 +624,7 @@ fn attempt_kind(attempt: &Value) -> Option<AttemptKind> {
         "supervision",
         "audit",
         "publicity",
+        "roster",
     ];
     const BATCH_ROWS: [&str; 3] = ["establish_group", "register_household", "register_resident"];
     let map = attempt.as_object().filter(|m| m.len() == 1)?;

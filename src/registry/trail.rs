@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::event::{Command, Event};
 use crate::grid::GridEvent;
 use crate::hash::{Hash, TreeHead};
-use crate::ids::{HouseholdId, ObservationId, ResidentId, StaffId, VenueId};
+use crate::ids::{HouseholdId, ObservationId, PostId, ResidentId, ShiftId, StaffId, VenueId};
 use crate::ledger::merkle::{InclusionProof, MerkleTree, ProofError};
 use crate::ledger::{Entry, Ledger};
 use crate::observation::ObservationEvent;
@@ -116,7 +116,7 @@ fn subjects_of_event(state: &State, event: &Event, out: &mut Vec<Subject>) {
 }
 
 /// The subjects a stored value names, by field name: `resident`, `household`, `observation`,
-/// `venue`, and `staff`, `responsible` or `invited` for members of staff.
+/// `venue`, `post`, `shift`, and `staff`, `responsible` or `invited` for members of staff.
 fn subjects_of_value(value: &serde_json::Value, out: &mut Vec<Subject>) {
     use serde_json::Value;
     match value {
@@ -143,6 +143,8 @@ fn subjects_of_value(value: &serde_json::Value, out: &mut Vec<Subject>) {
                         "staff" | "responsible" | "invited" => {
                             out.push(Subject::Staff(StaffId::new(id)));
                         }
+                        "post" => out.push(Subject::Post(PostId::new(id))),
+                        "shift" => out.push(Subject::Shift(ShiftId::new(id))),
                         _ => {}
                     }
                 }

@@ -49,7 +49,7 @@ impl Seqs {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct TrailIndex {
     /// A table per kind of subject, at the subject's number.
-    tables: [Chunked<Seqs>; 5],
+    tables: [Chunked<Seqs>; 7],
     /// Subjects whose number was far beyond the table when they were first named.
     far: BTreeMap<Subject, Vec<u64>>,
 }
@@ -62,6 +62,8 @@ fn place(subject: &Subject) -> (usize, usize) {
         Subject::Observation(id) => (2, id.get()),
         Subject::Venue(id) => (3, id.get()),
         Subject::Staff(id) => (4, id.get()),
+        Subject::Post(id) => (5, id.get()),
+        Subject::Shift(id) => (6, id.get()),
     };
     (table, number as usize)
 }

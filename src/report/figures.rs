@@ -39,7 +39,7 @@ impl FigureLabel {
 macro_rules! figures {
     ($( $(#[$doc:meta])* $field:ident, $zh:literal, $en:literal, $new:literal; )*) => {
         /// The figures of one unit for one day (日报数据): counts of households, key people,
-        /// observations, persuasion, venues, supervision and publicity.
+        /// observations, persuasion, venues, supervision, publicity and the duty roster.
         ///
         /// Every figure is a `u64` count. Figures form a commutative monoid: `+` adds each
         /// figure (saturating at `u64::MAX`, which keeps it total, commutative and
@@ -52,7 +52,9 @@ macro_rules! figures {
         /// inspections, findings, decisions, letters delivered, households newly reached, van
         /// outings, broadcasts); the others are standing totals as of the end of the day
         /// (households, cumulative counts, people under observation, missed checks, venues
-        /// closed). [`FIGURE_LABELS`] lists every figure with its labels in both
+        /// closed). The duty roster's figures (shifts staffed and short, volunteers on duty) are
+        /// routine work, not news: they do not make a day's report other than zero.
+        /// [`FIGURE_LABELS`] lists every figure with its labels in both
         /// languages, in the order exports use.
         ///
         /// ```
@@ -164,6 +166,12 @@ figures! {
     broadcasts_new, "广播次数", "Broadcasts", true;
     /// Broadcasts so far (累计广播次数).
     broadcasts_cumulative, "累计广播次数", "Broadcasts, cumulative", false;
+    /// Shifts starting on the day with as many people checked in as they require (班次到岗).
+    shifts_staffed, "班次到岗", "Shifts staffed", false;
+    /// Shifts starting on the day with fewer people checked in than required (班次缺岗).
+    shifts_short, "班次缺岗", "Shifts short", false;
+    /// Volunteers checked in to a shift starting on the day (志愿者在岗).
+    volunteers_on_duty, "志愿者在岗", "Volunteers on duty", false;
 }
 
 impl DailyFigures {

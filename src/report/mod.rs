@@ -336,7 +336,7 @@ pub(crate) fn decide(
             if !matches!(u.kind, UnitKind::Group | UnitKind::Zone) {
                 return Err(Error::Report(ReportError::NotAddableReportingUnit {
                     unit: ctx.grid.label(*unit),
-                    kind: u.kind.as_str(),
+                    kind: u.kind.label_en(),
                     kind_zh: u.kind.label_zh(),
                 }));
             }

@@ -22,17 +22,6 @@ pub enum VisitResult {
     Refused,
 }
 
-impl VisitResult {
-    /// The result in English, lower case.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            VisitResult::Screened => "screened",
-            VisitResult::NobodyHome => "nobody home",
-            VisitResult::Refused => "refused",
-        }
-    }
-}
-
 /// One recorded visit to a household.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]

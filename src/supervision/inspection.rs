@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::labels::{ChecklistItem, InspectionMode, ItemOutcome};
 use crate::calendar::{Day, Instant};
-use crate::ids::{InspectionId, StaffId, UnitId, VenueId};
+use crate::ids::{InspectionId, PostId, StaffId, UnitId, VenueId};
 
 /// What an inspection looks at: a unit of the grid, a venue, or a member of staff.
 ///
@@ -32,6 +32,14 @@ pub enum InspectionTarget {
         /// Where they were inspected.
         unit: UnitId,
     },
+    /// A post of the duty roster (岗位: a checkpoint, office or village duty), in the unit
+    /// where it lies. The registry checks that the post exists and lies there.
+    Post {
+        /// The post (owned by the duty roster).
+        post: PostId,
+        /// The unit it lies in.
+        unit: UnitId,
+    },
 }
 
 impl InspectionTarget {
@@ -40,7 +48,8 @@ impl InspectionTarget {
         match *self {
             InspectionTarget::Unit(u)
             | InspectionTarget::Venue { unit: u, .. }
-            | InspectionTarget::Staff { unit: u, .. } => u,
+            | InspectionTarget::Staff { unit: u, .. }
+            | InspectionTarget::Post { unit: u, .. } => u,
         }
     }
 }
@@ -51,6 +60,7 @@ impl fmt::Display for InspectionTarget {
             InspectionTarget::Unit(u) => write!(f, "unit {u}"),
             InspectionTarget::Venue { venue, unit } => write!(f, "venue {venue} in {unit}"),
             InspectionTarget::Staff { staff, unit } => write!(f, "staff member {staff} in {unit}"),
+            InspectionTarget::Post { post, unit } => write!(f, "post {post} in {unit}"),
         }
     }
 }
@@ -84,6 +94,22 @@ pub enum RecordShows {
         /// The day whose report is missing.
         day: Day,
     },
+    /// Staff on the duty roster not recorded at a post when they should have been there
+    /// (人员不在岗): the shifts of the post at the instant, the people they require, those
+    /// checked in, and those assigned but not checked in. Suggests the item fails when anyone
+    /// is absent or fewer are present than required.
+    StaffAbsentFromPost {
+        /// The post.
+        post: PostId,
+        /// The instant looked at.
+        at: Instant,
+        /// The people the shifts at that instant require.
+        required: u32,
+        /// The people checked in at that instant.
+        present: u32,
+        /// Those assigned to the shifts and not checked in at that instant.
+        absent: Vec<StaffId>,
+    },
     /// Anything else the records show, as a sentence; suggests the item fails.
     Other {
         /// What the records show.
@@ -99,6 +125,12 @@ impl RecordShows {
             RecordShows::NothingAmiss
             | RecordShows::MissedChecks { count: 0 }
             | RecordShows::UnscreenedHouseholds { count: 0 } => ItemOutcome::Passed,
+            RecordShows::StaffAbsentFromPost {
+                required,
+                present,
+                absent,
+                ..
+            } if absent.is_empty() && present >= required => ItemOutcome::Passed,
             _ => ItemOutcome::Failed,
         }
     }
@@ -120,6 +152,20 @@ impl fmt::Display for RecordShows {
             }
             RecordShows::DailyReportNotSubmitted { unit, day } => {
                 write!(f, "no daily report from {unit} for {day}")
+            }
+            RecordShows::StaffAbsentFromPost {
+                post,
+                at,
+                required,
+                present,
+                absent,
+            } => {
+                write!(f, "{present} of {required} required on post {post} at {at}")?;
+                if !absent.is_empty() {
+                    let names: Vec<String> = absent.iter().map(ToString::to_string).collect();
+                    write!(f, "; absent: {}", names.join(", "))?;
+                }
+                Ok(())
             }
             RecordShows::Other { text } => f.write_str(text),
         }

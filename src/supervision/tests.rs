@@ -187,7 +187,7 @@ impl World {
         if !who.role.may(cmd.action()) {
             return Err(Error::RoleNotPermitted {
                 actor: who.label(),
-                action: cmd.action().as_str(),
+                action: cmd.action().label_en(),
                 allowed: format!("{:?}", cmd.action().roles()),
             });
         }
