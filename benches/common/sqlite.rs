@@ -223,7 +223,7 @@ fn role_of(text: &str) -> R<Role> {
         Role::Volunteer,
     ]
     .into_iter()
-    .find(|r| r.as_str() == text)
+    .find(|r| r.label_en() == text)
     .ok_or_else(|| format!("unknown role {text:?}").into())
 }
 
@@ -236,7 +236,7 @@ fn kind_of(text: &str) -> R<UnitKind> {
         UnitKind::Group,
     ]
     .into_iter()
-    .find(|k| k.as_str() == text)
+    .find(|k| k.label_en() == text)
     .ok_or_else(|| format!("unknown unit kind {text:?}").into())
 }
 
@@ -315,7 +315,7 @@ impl Sql {
         )?;
         tx.execute(
             "INSERT INTO assignments (staff, unit, duty) VALUES (1, 1, ?1)",
-            params![fangkong::Duty::ChargeOfVillage.as_str()],
+            params![fangkong::Duty::ChargeOfVillage.label_en()],
         )?;
         tx.commit()?;
         Ok(sql)
@@ -777,7 +777,7 @@ impl<'c> Stmts<'c> {
         };
         let role = role_of(&role)?;
         if !role.may(action) {
-            return refuse(format!("{actor} ({role}) may not {}", action.as_str()));
+            return refuse(format!("{actor} ({role}) may not {}", action.label_en()));
         }
         Ok(role)
     }
@@ -838,7 +838,7 @@ impl<'c> Stmts<'c> {
                 }
                 // UNIQUE (parent, number) and UNIQUE (code) refuse duplicates.
                 self.insert_unit.execute(params![
-                    kind.as_str(),
+                    kind.label_en(),
                     name.trim(),
                     parent,
                     code.map(|c| c.to_string()),
@@ -870,7 +870,7 @@ impl<'c> Stmts<'c> {
                 non_empty(name, "the new staff member's name")?;
                 self.insert_staff.execute(params![
                     name.trim(),
-                    role.as_str(),
+                    role.label_en(),
                     phone.map(|p| p.reveal())
                 ])?;
             }
@@ -886,7 +886,7 @@ impl<'c> Stmts<'c> {
                 self.authorize(actor, role, unit)?;
                 // The primary key (staff, unit) refuses an assignment made twice.
                 self.insert_assignment
-                    .execute(params![staff, unit, duty.as_str()])?;
+                    .execute(params![staff, unit, duty.label_en()])?;
             }
             Command::Grid(GridCommand::RegisterHousehold { group, address }) => {
                 let role = self.actor(actor, Action::RegisterHousehold)?;
