@@ -316,15 +316,15 @@ fn main() -> Result<(), Failure> {
         out.flush()?;
     }
     let loaded = Ledger::read_jsonl(BufReader::new(File::open(&ledger_path)?))?;
-    let replayed = Registry::replay(&loaded.ledger)?;
+    let replayed = Registry::replay(&loaded)?;
     if replayed != reg {
         return Err("the replayed registry differs".into());
     }
     println!(
         "ledger: {} entries written to {} and replayed to the same registry (head {})",
-        loaded.ledger.len(),
+        loaded.len(),
         ledger_path.display(),
-        loaded.ledger.head().hash
+        loaded.head().hash
     );
     Ok(())
 }

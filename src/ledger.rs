@@ -249,8 +249,9 @@ pub struct Verified {
     /// The sequence numbers of redacted entries: their records removed, their digests kept and
     /// verified (redacted, not altered).
     pub redacted: Vec<u64>,
-    /// The incomplete last line of a file verified with [`Ledger::verify_jsonl`], if it was cut
-    /// (everything before it verified); always `None` for a ledger held in memory.
+    /// The incomplete last line of a file verified with
+    /// [`Ledger::verify_jsonl_keeping_cut`], if it was cut (everything before it verified);
+    /// always `None` otherwise (the other reads refuse a cut file).
     pub cut: Option<Cut>,
 }
 
@@ -270,7 +271,8 @@ pub struct Ledger {
     entries: Chunked<Entry>,
 }
 
-/// A ledger read from JSON Lines, with what was cut off its end, if anything.
+/// A ledger read with [`Ledger::read_jsonl_keeping_cut`], with what was cut off its end, if
+/// anything.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Loaded {
@@ -288,6 +290,16 @@ pub struct Cut {
     pub line: usize,
     /// How many bytes it has.
     pub bytes: usize,
+}
+
+impl Cut {
+    /// The error a read that does not keep cuts gives for this one.
+    fn into_error(self) -> LedgerError {
+        LedgerError::LedgerCut {
+            line: self.line,
+            bytes: self.bytes,
+        }
+    }
 }
 
 impl fmt::Display for Cut {
@@ -617,26 +629,44 @@ impl Ledger {
     /// Reads a ledger written by [`to_jsonl`](Ledger::to_jsonl).
     ///
     /// The entries are read as stored, not verified: call [`verify`](Ledger::verify) (or
-    /// [`Registry::replay`](crate::Registry::replay), which verifies) to check them. A last
-    /// line without its end of line that cannot be read is a [`Cut`]: everything before it is
-    /// loaded and the cut is reported in [`Loaded::cut`]. Blank lines and a byte-order mark
-    /// are ignored.
+    /// [`Registry::replay`](crate::Registry::replay), which verifies) to check them. Blank lines
+    /// and a byte-order mark are ignored. A file whose last line was cut while it was being
+    /// written is an error naming that line: nothing is loaded in silence. To keep the whole
+    /// entries before a cut, ask for it by name with
+    /// [`read_jsonl_keeping_cut`](Ledger::read_jsonl_keeping_cut).
+    ///
+    /// ```
+    /// use fangkong::{Founding, Ledger, LedgerError, Registry};
+    /// let t = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let file = reg.ledger().to_jsonl();
+    /// assert_eq!(Ledger::from_jsonl(&file)?, *reg.ledger());
+    /// // The same file cut in the middle of its last line is refused, naming the line
+    /// let cut = &file[..file.len() - 10];
+    /// let err = Ledger::from_jsonl(cut).unwrap_err();
+    /// assert!(matches!(err, LedgerError::LedgerCut { line: 3, .. }));
+    /// assert_eq!(err.code(), "ledger_cut");
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
-    /// [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) naming the line, when a line other than an incomplete last
-    /// one is not an entry; [`LedgerError::UnsupportedLedgerVersion`](crate::ledger::LedgerError::UnsupportedLedgerVersion) for a record of another format
-    /// version (version 1 files are refused).
-    pub fn from_jsonl(text: &str) -> Result<Loaded, LedgerError> {
+    /// [`LedgerError::LedgerCut`](crate::ledger::LedgerError::LedgerCut) for a last line
+    /// without its end of line that cannot be read;
+    /// [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) naming
+    /// the line, when another line is not an entry;
+    /// [`LedgerError::UnsupportedLedgerVersion`](crate::ledger::LedgerError::UnsupportedLedgerVersion)
+    /// for a record of another format version.
+    pub fn from_jsonl(text: &str) -> Result<Ledger, LedgerError> {
         Ledger::from_jsonl_bytes(text.as_bytes())
     }
 
     /// Reads a ledger from the bytes of a JSON Lines file, as
     /// [`from_jsonl`](Ledger::from_jsonl) does; a file cut inside a multi-byte character of
-    /// its last line is a [`Cut`] too.
+    /// its last line is cut too.
     ///
     /// # Errors
     /// As [`from_jsonl`](Ledger::from_jsonl).
-    pub fn from_jsonl_bytes(bytes: &[u8]) -> Result<Loaded, LedgerError> {
+    pub fn from_jsonl_bytes(bytes: &[u8]) -> Result<Ledger, LedgerError> {
         Ledger::from_jsonl_after(Head::default(), bytes)
     }
 
@@ -648,8 +678,8 @@ impl Ledger {
     ///
     /// # Errors
     /// As [`from_jsonl`](Ledger::from_jsonl).
-    pub fn from_jsonl_after(base: Head, bytes: &[u8]) -> Result<Loaded, LedgerError> {
-        Ledger::read_jsonl_after(base, bytes, Parallelism::default()).map_err(|e| e.into_error())
+    pub fn from_jsonl_after(base: Head, bytes: &[u8]) -> Result<Ledger, LedgerError> {
+        Ledger::read_jsonl_part_with(base, bytes, Parallelism::default())
     }
 
     /// Reads a ledger from any reader, line by line, so a city's ledger never sits whole in
@@ -658,7 +688,7 @@ impl Ledger {
     /// # Errors
     /// As [`from_jsonl`](Ledger::from_jsonl), and [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) (line 0) for a
     /// reader's own failure.
-    pub fn read_jsonl(reader: impl BufRead) -> Result<Loaded, LedgerError> {
+    pub fn read_jsonl(reader: impl BufRead) -> Result<Ledger, LedgerError> {
         Ledger::read_jsonl_with(reader, Parallelism::default())
     }
 
@@ -667,7 +697,7 @@ impl Ledger {
     ///
     /// # Errors
     /// As [`read_jsonl`](Ledger::read_jsonl).
-    pub fn read_jsonl_part(base: Head, reader: impl BufRead) -> Result<Loaded, LedgerError> {
+    pub fn read_jsonl_part(base: Head, reader: impl BufRead) -> Result<Ledger, LedgerError> {
         Ledger::read_jsonl_part_with(base, reader, Parallelism::default())
     }
 
@@ -680,9 +710,8 @@ impl Ledger {
     /// let t = "2020-01-23T15:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let file = reg.ledger().to_jsonl();
-    /// let loaded = Ledger::read_jsonl_with(file.as_bytes(), Parallelism::ONE)?;
-    /// assert_eq!(loaded.ledger.head(), reg.ledger().head());
-    /// assert!(loaded.cut.is_none());
+    /// let ledger = Ledger::read_jsonl_with(file.as_bytes(), Parallelism::ONE)?;
+    /// assert_eq!(ledger.head(), reg.ledger().head());
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
@@ -691,8 +720,8 @@ impl Ledger {
     pub fn read_jsonl_with(
         reader: impl BufRead,
         parallelism: Parallelism,
-    ) -> Result<Loaded, LedgerError> {
-        Ledger::read_jsonl_after(Head::default(), reader, parallelism).map_err(|e| e.into_error())
+    ) -> Result<Ledger, LedgerError> {
+        Ledger::read_jsonl_part_with(Head::default(), reader, parallelism)
     }
 
     /// Reads a part of a ledger that follows `base` from any reader, as
@@ -706,9 +735,9 @@ impl Ledger {
     /// let leader = fangkong::StaffId::new(1);
     /// reg.enroll_staff(leader, t, "Wang", fangkong::Role::GridWorker, None)?;
     /// let part = reg.drain_ledger().to_jsonl();
-    /// let loaded = Ledger::read_jsonl_part_with(first.head(), part.as_bytes(), Parallelism::ONE)?;
-    /// assert_eq!(loaded.ledger.base(), first.head());
-    /// assert_eq!(loaded.ledger.verify()?, reg.ledger().base());
+    /// let ledger = Ledger::read_jsonl_part_with(first.head(), part.as_bytes(), Parallelism::ONE)?;
+    /// assert_eq!(ledger.base(), first.head());
+    /// assert_eq!(ledger.verify()?, reg.ledger().base());
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
@@ -718,16 +747,49 @@ impl Ledger {
         base: Head,
         reader: impl BufRead,
         parallelism: Parallelism,
+    ) -> Result<Ledger, LedgerError> {
+        let loaded = Ledger::read_jsonl_keeping_cut(base, reader, parallelism)?;
+        match loaded.cut {
+            None => Ok(loaded.ledger),
+            Some(cut) => Err(cut.into_error()),
+        }
+    }
+
+    /// Reads a ledger (or the part of one that follows `base`; [`Head::default`] for a whole
+    /// ledger) from any reader, **keeping the whole entries before a cut**: a last line
+    /// without its end of line that cannot be read (a write interrupted by a power cut, say)
+    /// is reported in [`Loaded::cut`] instead of refusing the file. A recovery tool's call:
+    /// the other reads refuse a cut file.
+    ///
+    /// ```
+    /// use fangkong::{Founding, Head, Ledger, Parallelism, Registry};
+    /// let t = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let file = reg.ledger().to_jsonl();
+    /// let cut = &file.as_bytes()[..file.len() - 10];
+    /// let loaded = Ledger::read_jsonl_keeping_cut(Head::default(), cut, Parallelism::ONE)?;
+    /// assert_eq!(loaded.ledger.len(), 2);
+    /// assert_eq!(loaded.cut.map(|c| c.line), Some(3));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`read_jsonl`](Ledger::read_jsonl), except for the cut.
+    pub fn read_jsonl_keeping_cut(
+        base: Head,
+        reader: impl BufRead,
+        parallelism: Parallelism,
     ) -> Result<Loaded, LedgerError> {
         Ledger::read_jsonl_after(base, reader, parallelism).map_err(|e| e.into_error())
     }
 
     /// Verifies a ledger straight from a reader of its JSON Lines, without keeping it: the
     /// same result as [`read_jsonl`](Ledger::read_jsonl) followed by
-    /// [`verify_report`](Ledger::verify_report), with the incomplete last line, if any, in
-    /// [`Verified::cut`]. Lines are read in batches (memory stays bounded by a batch, about a
-    /// megabyte), their records' digests computed on at most `parallelism` threads, and the
-    /// chain walked in order.
+    /// [`verify_report`](Ledger::verify_report). Lines are read in batches (memory stays
+    /// bounded by a batch, about a megabyte), their records' digests computed on at most
+    /// `parallelism` threads, and the chain walked in order. A cut last line is an error, as
+    /// for reading; [`verify_jsonl_keeping_cut`](Ledger::verify_jsonl_keeping_cut) verifies
+    /// the entries before it and reports the cut.
     ///
     /// ```
     /// use fangkong::{Founding, Ledger, Parallelism, Registry};
@@ -742,7 +804,7 @@ impl Ledger {
     ///
     /// # Errors
     /// As [`read_jsonl`](Ledger::read_jsonl) first (a line that cannot be read anywhere in the
-    /// file), then as [`verify`](Ledger::verify).
+    /// file, a cut), then as [`verify`](Ledger::verify).
     pub fn verify_jsonl(
         reader: impl BufRead,
         parallelism: Parallelism,
@@ -772,6 +834,25 @@ impl Ledger {
     /// # Errors
     /// As [`verify_jsonl`](Ledger::verify_jsonl).
     pub fn verify_jsonl_part(
+        base: Head,
+        reader: impl BufRead,
+        parallelism: Parallelism,
+    ) -> Result<Verified, LedgerError> {
+        let verified = Ledger::verify_jsonl_keeping_cut(base, reader, parallelism)?;
+        match verified.cut {
+            None => Ok(verified),
+            Some(cut) => Err(cut.into_error()),
+        }
+    }
+
+    /// Verifies a ledger (or the part of one that follows `base`) straight from a reader as
+    /// [`verify_jsonl_part`](Ledger::verify_jsonl_part) does, **keeping the whole entries
+    /// before a cut**: they are verified and the incomplete last line is reported in
+    /// [`Verified::cut`].
+    ///
+    /// # Errors
+    /// As [`verify_jsonl`](Ledger::verify_jsonl), except for the cut.
+    pub fn verify_jsonl_keeping_cut(
         base: Head,
         reader: impl BufRead,
         parallelism: Parallelism,

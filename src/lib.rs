@@ -50,8 +50,8 @@
 //! let head = reg.ledger().verify()?;
 //! let stored = reg.ledger().to_jsonl();
 //! let loaded = fangkong::Ledger::from_jsonl(&stored)?;
-//! assert_eq!(loaded.ledger.verify_against(head)?, head);
-//! assert_eq!(Registry::replay(&loaded.ledger)?, reg);
+//! assert_eq!(loaded.verify_against(head)?, head);
+//! assert_eq!(Registry::replay(&loaded)?, reg);
 //! # Ok::<(), Error>(())
 //! ```
 //!

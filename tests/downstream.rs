@@ -404,8 +404,8 @@ fn a_village_tool_drives_every_workflow_through_the_public_api() {
     v.reg.ledger().write_jsonl(&mut file).unwrap();
     let loaded = Ledger::read_jsonl(BufReader::new(Cursor::new(file))).unwrap();
     let head = v.reg.ledger().verify().unwrap();
-    assert_eq!(loaded.ledger.verify_against(head).unwrap(), head);
-    let again = Registry::replay(&loaded.ledger).unwrap();
+    assert_eq!(loaded.verify_against(head).unwrap(), head);
+    let again = Registry::replay(&loaded).unwrap();
     assert_eq!(again, v.reg);
 }
 

@@ -1318,6 +1318,8 @@ const ADDED_SINCE: &[&str] = &[
     "proof_to_unkept_tree_head",
     "consistency_proof_missing",
     "tree_of_ledger_part",
+    // issue 23: a cut ledger file is refused by default (tests/ledger.rs makes it)
+    "ledger_cut",
     // issue 20: publicity (`Error::Publicity`); tests/publicity.rs makes them
     "unknown_publicity_kind",
     "publicity_kind_inconsistent",

@@ -4,7 +4,7 @@
 //! verifying straight from the file gives what reading it, then verifying, gives.
 
 use fangkong::LedgerError;
-use fangkong::{Ledger, Loaded, Parallelism, Registry, Tampering, Verified};
+use fangkong::{Head, Ledger, Loaded, Parallelism, Registry, Tampering, Verified};
 
 /// A township of a twentieth of Huochezhan's households: enough entries (over 1,024) that
 /// four threads each get a part.
@@ -27,9 +27,29 @@ type Outcomes = (
 
 fn outcomes(bytes: &[u8], threads: usize) -> Outcomes {
     let p = Parallelism::new(threads);
-    let loaded = Ledger::read_jsonl_with(bytes, p);
+    let loaded = Ledger::read_jsonl_keeping_cut(Head::default(), bytes, p);
     let verified = loaded.clone().and_then(|l| l.ledger.verify_report_with(p));
-    (loaded, verified, Ledger::verify_jsonl(bytes, p))
+    let streamed = Ledger::verify_jsonl_keeping_cut(Head::default(), bytes, p);
+    // The default reads are the same, but refuse a cut
+    let cut_error = |cut: &Option<fangkong::Cut>| {
+        cut.as_ref().map(|c| LedgerError::LedgerCut {
+            line: c.line,
+            bytes: c.bytes,
+        })
+    };
+    match &loaded {
+        Ok(l) => match cut_error(&l.cut) {
+            None => assert_eq!(Ledger::read_jsonl_with(bytes, p).as_ref(), Ok(&l.ledger)),
+            Some(e) => {
+                assert_eq!(Ledger::read_jsonl_with(bytes, p), Err(e.clone()));
+                if streamed.is_ok() {
+                    assert_eq!(Ledger::verify_jsonl(bytes, p), Err(e));
+                }
+            }
+        },
+        Err(e) => assert_eq!(Ledger::read_jsonl_with(bytes, p).as_ref(), Err(e)),
+    }
+    (loaded, verified, streamed)
 }
 
 /// The same on 1 to 4 threads; and verifying from the file is reading, then verifying.
@@ -169,11 +189,18 @@ fn a_line_that_cannot_be_read_after_a_tampered_one_is_reported_first() {
 }
 
 #[test]
-fn a_cut_file_verifies_up_to_the_cut_and_says_so() {
+fn a_cut_file_is_refused_or_verified_up_to_the_cut_when_asked() {
     let reg = township();
     let text = reg.ledger().to_jsonl();
     let cut = &text.as_bytes()[..text.len() - 40];
-    let v = Ledger::verify_jsonl(cut, Parallelism::new(3)).unwrap();
+    // By default, verifying the cut file is an error naming the line
+    let err = Ledger::verify_jsonl(cut, Parallelism::new(3)).unwrap_err();
+    assert!(
+        matches!(err, LedgerError::LedgerCut { line, .. } if line == reg.ledger().len()),
+        "{err:?}"
+    );
+    // Asked for by name, the entries before the cut verify and the cut is reported
+    let v = Ledger::verify_jsonl_keeping_cut(Head::default(), cut, Parallelism::new(3)).unwrap();
     assert_eq!(v.head.seq, reg.ledger().head().seq - 1);
     let c = v.cut.unwrap();
     assert_eq!(c.line, reg.ledger().len());
@@ -196,7 +223,7 @@ fn replay_gives_the_same_registry_or_refusal_on_1_to_4_threads() {
     // threads.
     let mut l = lines(&reg.ledger().to_jsonl());
     l[700] = l[700].replacen("\"seq\":701,", "\"seq\":701 ,", 1);
-    let loaded = Ledger::from_jsonl(&join(&l)).unwrap().ledger;
+    let loaded = Ledger::from_jsonl(&join(&l)).unwrap();
     let one = Registry::replay_with(&loaded, Parallelism::ONE);
     assert!(one.is_err());
     for threads in 2..=4 {

@@ -1,7 +1,7 @@
 //! The ledger: hashing, tamper detection, JSON Lines, cuts.
 
 use fangkong::LedgerError;
-use fangkong::{Error, Ledger, Registry, Tampering};
+use fangkong::{Error, Head, Ledger, Parallelism, Registry, Tampering};
 
 use crate::common::*;
 
@@ -25,7 +25,6 @@ fn join(lines: &[String]) -> String {
 fn verify(lines: &[String]) -> Result<(), LedgerError> {
     Ledger::from_jsonl(&join(lines))
         .unwrap()
-        .ledger
         .verify()
         .map(|_| ())
 }
@@ -66,10 +65,9 @@ fn alter_field(line: &str, field: &str) -> Option<String> {
 fn an_untouched_ledger_verifies_and_round_trips_through_json_lines() {
     let (reg, lines) = lines();
     let loaded = Ledger::from_jsonl(&join(&lines)).unwrap();
-    assert!(loaded.cut.is_none());
-    assert_eq!(loaded.ledger, *reg.ledger());
-    assert_eq!(loaded.ledger.verify().unwrap(), reg.ledger().head());
-    assert_eq!(Registry::replay(&loaded.ledger).unwrap(), reg);
+    assert_eq!(loaded, *reg.ledger());
+    assert_eq!(loaded.verify().unwrap(), reg.ledger().head());
+    assert_eq!(Registry::replay(&loaded).unwrap(), reg);
 }
 
 #[test]
@@ -135,7 +133,7 @@ fn removing_the_last_entry_is_detected_against_the_anchored_head() {
     let (reg, mut lines) = lines();
     let anchor = reg.ledger().head();
     lines.pop();
-    let ledger = Ledger::from_jsonl(&join(&lines)).unwrap().ledger;
+    let ledger = Ledger::from_jsonl(&join(&lines)).unwrap();
     // On its own the shortened ledger is consistent...
     ledger.verify().unwrap();
     // ...but not with the head kept elsewhere.
@@ -200,7 +198,24 @@ fn a_file_cut_in_its_last_line_loads_everything_before_and_reports_the_cut() {
     let full = join(&lines);
     let last_len = lines.last().unwrap().len();
     let cut_text = &full[..full.len() - 1 - last_len / 2];
-    let loaded = Ledger::from_jsonl(cut_text).unwrap();
+    // By default, the cut file is refused, naming the line
+    let err = Ledger::from_jsonl(cut_text).unwrap_err();
+    assert_eq!(
+        err,
+        LedgerError::LedgerCut {
+            line: lines.len(),
+            bytes: last_len - last_len / 2
+        }
+    );
+    assert_eq!(err.code(), "ledger_cut");
+    assert!(
+        err.to_string()
+            .starts_with(&format!("ledger line {} is incomplete", lines.len()))
+    );
+    // Asked for by name, the whole entries before the cut are kept and the cut is reported
+    let loaded =
+        Ledger::read_jsonl_keeping_cut(Head::default(), cut_text.as_bytes(), Parallelism::ONE)
+            .unwrap();
     assert_eq!(loaded.ledger.len(), lines.len() - 1);
     let cut = loaded.cut.expect("the cut is reported");
     assert_eq!(cut.line, lines.len());
@@ -223,8 +238,7 @@ fn a_complete_last_line_without_a_newline_is_not_a_cut() {
     let (reg, lines) = lines();
     let text = lines.join("\n");
     let loaded = Ledger::from_jsonl(&text).unwrap();
-    assert!(loaded.cut.is_none());
-    assert_eq!(loaded.ledger, *reg.ledger());
+    assert_eq!(loaded, *reg.ledger());
 }
 
 #[test]
@@ -326,7 +340,12 @@ fn a_file_cut_inside_a_chinese_character_is_a_cut() {
     let full = join(&lines);
     let bytes = full.as_bytes();
     let pos = full.rfind('云').unwrap() + 1; // inside the three bytes of 云
-    let loaded = Ledger::from_jsonl_bytes(&bytes[..pos]).unwrap();
+    assert!(matches!(
+        Ledger::from_jsonl_bytes(&bytes[..pos]),
+        Err(LedgerError::LedgerCut { .. })
+    ));
+    let loaded =
+        Ledger::read_jsonl_keeping_cut(Head::default(), &bytes[..pos], Parallelism::ONE).unwrap();
     assert_eq!(loaded.ledger.len(), lines.len() - 1);
     assert!(loaded.cut.is_some());
     loaded.ledger.verify().unwrap();
@@ -364,15 +383,13 @@ fn a_registry_that_drains_its_ledger_as_it_goes_chains_every_part() {
     assert_eq!(second.verify().unwrap(), g.reg.ledger().head());
     // Stored one after the other, the parts make one file that replays to the same state
     let file = first.to_jsonl() + &second.to_jsonl();
-    let whole = Ledger::from_jsonl(&file).unwrap().ledger;
+    let whole = Ledger::from_jsonl(&file).unwrap();
     assert_eq!(whole.head(), second.head());
     assert!(Registry::replay(&whole).unwrap().state_eq(&g.reg));
     // The second part read back needs its base from the caller
-    let part = Ledger::from_jsonl_after(first.head(), second.to_jsonl().as_bytes())
-        .unwrap()
-        .ledger;
+    let part = Ledger::from_jsonl_after(first.head(), second.to_jsonl().as_bytes()).unwrap();
     assert_eq!(part, second);
-    let wrong = Ledger::from_jsonl(&second.to_jsonl()).unwrap().ledger;
+    let wrong = Ledger::from_jsonl(&second.to_jsonl()).unwrap();
     let (position, problem) = tampered_at(wrong.verify().map(|_| ()));
     assert_eq!(position, 1);
     assert!(

@@ -73,7 +73,7 @@ fn the_ledger_of_a_fixed_campaign_has_pinned_bytes() {
     );
     // And it reads back and replays to the same registry
     let loaded = Ledger::read_jsonl(jsonl.as_bytes()).unwrap();
-    assert_eq!(Registry::replay(&loaded.ledger).unwrap(), reg);
+    assert_eq!(Registry::replay(&loaded).unwrap(), reg);
 }
 
 /// The first stored record whose event's JSON starts with `prefix`.

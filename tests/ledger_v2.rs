@@ -112,9 +112,7 @@ fn a_refusal_reads_back_as_structured_masked_json() {
         .register_resident(g.worker_baiyun_1, at(T0), g.home, head_details())
         .unwrap_err();
     // When the ledger is written and read back
-    let loaded = Ledger::from_jsonl(&g.reg.ledger().to_jsonl())
-        .unwrap()
-        .ledger;
+    let loaded = Ledger::from_jsonl(&g.reg.ledger().to_jsonl()).unwrap();
     let refusal = loaded
         .records()
         .map(Result::unwrap)
@@ -169,7 +167,7 @@ fn a_redacted_record_still_verifies_and_is_reported_as_redacted() {
     // And it survives JSON Lines as a redacted entry
     let text = ledger.to_jsonl();
     assert!(text.contains("\"redacted\":true"));
-    let back = Ledger::from_jsonl(&text).unwrap().ledger;
+    let back = Ledger::from_jsonl(&text).unwrap();
     assert_eq!(back.verify_report().unwrap().redacted, vec![reading_seq]);
     // But it can no longer be replayed: the record is gone
     assert!(matches!(
@@ -189,11 +187,7 @@ fn a_redacted_record_still_verifies_and_is_reported_as_redacted() {
         },
     );
     let tampered = text.replace(line, &altered);
-    let err = Ledger::from_jsonl(&tampered)
-        .unwrap()
-        .ledger
-        .verify()
-        .unwrap_err();
+    let err = Ledger::from_jsonl(&tampered).unwrap().verify().unwrap_err();
     assert!(
         matches!(
             err,
@@ -435,9 +429,7 @@ fn a_rewritten_and_rehashed_tail_is_caught_by_the_heads_kept_elsewhere() {
         );
         prev = hash;
     }
-    let forged = Ledger::from_jsonl(&(lines.join("\n") + "\n"))
-        .unwrap()
-        .ledger;
+    let forged = Ledger::from_jsonl(&(lines.join("\n") + "\n")).unwrap();
     // Then on its own it verifies...
     forged.verify().unwrap();
     // ...but not against the heads kept elsewhere: caught at the first day whose head differs

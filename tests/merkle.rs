@@ -605,7 +605,7 @@ fn replay_rebuilds_the_same_tree_heads() {
     let g = reported(5);
     // When its ledger is written, read back and replayed
     let loaded = Ledger::from_jsonl(&g.reg.ledger().to_jsonl()).unwrap();
-    let again = Registry::replay(&loaded.ledger).unwrap();
+    let again = Registry::replay(&loaded).unwrap();
     // Then the tree, its head and every report's tree head are the same
     assert_eq!(again, g.reg);
     assert_eq!(again.merkle_tree().head(), g.reg.merkle_tree().head());
@@ -613,7 +613,7 @@ fn replay_rebuilds_the_same_tree_heads() {
     assert_eq!(g.reg.report_tree_heads().len(), 5);
     // And the tree built from the ledger alone has the same head
     assert_eq!(
-        MerkleTree::of_ledger(&loaded.ledger).unwrap().head(),
+        MerkleTree::of_ledger(&loaded).unwrap().head(),
         g.reg.merkle_tree().head()
     );
 }
@@ -627,7 +627,6 @@ fn a_report_carrying_another_tree_head_is_refused_by_replay() {
     // When the report's tree head is changed and the chain re-hashed from there
     let mut records: Vec<String> = Ledger::from_jsonl(&text)
         .unwrap()
-        .ledger
         .entries()
         .map(|e| e.record_bytes().unwrap().to_owned())
         .collect();
@@ -659,7 +658,7 @@ fn rechained(records: &[String]) -> Ledger {
         ));
         prev = hash;
     }
-    Ledger::from_jsonl(&text).unwrap().ledger
+    Ledger::from_jsonl(&text).unwrap()
 }
 
 #[test]

@@ -875,7 +875,7 @@ fn every_kind_of_publicity_command_replays_to_an_equal_registry() {
     // Then the registry is equal, and what each command recorded is there.
     assert_eq!(Registry::replay(g.reg.ledger()).unwrap(), g.reg);
     let loaded = fangkong::Ledger::from_jsonl(&g.reg.ledger().to_jsonl()).unwrap();
-    assert_eq!(Registry::replay(&loaded.ledger).unwrap(), g.reg);
+    assert_eq!(Registry::replay(&loaded).unwrap(), g.reg);
     assert_eq!(g.reg.publicity_actions().count(), 16);
     assert_eq!(
         g.reg.campaign(letter).unwrap().last,

@@ -263,9 +263,7 @@ fn a_caller_given_head_near_the_end_of_the_sequence_numbers_does_not_overflow() 
             seq,
             hash: fangkong::Hash::GENESIS,
         };
-        let ledger = fangkong::Ledger::from_jsonl_after(base, text.as_bytes())
-            .unwrap()
-            .ledger;
+        let ledger = fangkong::Ledger::from_jsonl_after(base, text.as_bytes()).unwrap();
         // When it is checked and queried, then nothing panics: the sequence numbers do not
         // fit after that base, and verification says so.
         assert!(ledger.verify().is_err());

@@ -18,7 +18,7 @@ fn the_generated_township_replays_to_an_equal_registry() {
     assert_eq!(replayed, town.registry);
     // And through JSON Lines
     let loaded = fangkong::Ledger::from_jsonl(&town.registry.ledger().to_jsonl()).unwrap();
-    assert_eq!(Registry::replay(&loaded.ledger).unwrap(), town.registry);
+    assert_eq!(Registry::replay(&loaded).unwrap(), town.registry);
 }
 
 #[derive(Clone, Debug)]

@@ -540,7 +540,7 @@ fn a_forged_founding_is_refused() {
         }
         text
     };
-    let ledger = Ledger::from_jsonl(&text).unwrap().ledger;
+    let ledger = Ledger::from_jsonl(&text).unwrap();
     ledger.verify().unwrap();
     match Registry::replay(&ledger) {
         Err(Error::ReplayRefused { seq, reason }) => {

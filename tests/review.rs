@@ -324,7 +324,7 @@ fn reports_after_a_drain_replay_from_the_parts() {
     // When the parts are put together, then the whole ledger replays to the same state.
     let whole = part1.to_jsonl() + &part2.to_jsonl();
     let loaded = fangkong::Ledger::from_jsonl(&whole).unwrap();
-    let again = Registry::replay(&loaded.ledger).unwrap();
+    let again = Registry::replay(&loaded).unwrap();
     assert!(again.state_eq(&g.reg));
     assert_eq!(again.report_heads(), g.reg.report_heads());
 }

@@ -858,7 +858,7 @@ fn replay_is_equal_after_every_kind_of_roster_command() {
     replay_equal(&g.reg);
     let jsonl = g.reg.ledger().to_jsonl();
     let loaded = fangkong::Ledger::from_jsonl(&jsonl).unwrap();
-    assert_eq!(Registry::replay(&loaded.ledger).unwrap(), g.reg);
+    assert_eq!(Registry::replay(&loaded).unwrap(), g.reg);
 }
 
 #[test]

@@ -21,7 +21,7 @@
 use fangkong::LedgerError;
 use std::io::BufReader;
 
-use fangkong::{Ledger, Registry, Tampering};
+use fangkong::{Head, Ledger, Parallelism, Registry, Tampering};
 
 use crate::common::*;
 
@@ -120,12 +120,14 @@ fn outcome(original: &Ledger, bytes: &[u8]) -> Outcome {
         Err(LedgerError::LedgerUnreadable { line, .. }) => Outcome::Unreadable(line),
         // The first record's version changed: refused at that line as another format.
         Err(LedgerError::UnsupportedLedgerVersion { line, .. }) => Outcome::Unreadable(line),
+        // The last line's end damaged: refused as a cut at that line.
+        Err(LedgerError::LedgerCut { line, .. }) => Outcome::Unreadable(line),
         Err(other) => panic!("unexpected error {other:?}"),
-        Ok(loaded) => match loaded.ledger.verify() {
+        Ok(loaded) => match loaded.verify() {
             Err(LedgerError::LedgerTampered { position, .. }) => Outcome::Tampered(position),
             Err(LedgerError::LedgerUnreadable { line, .. }) => Outcome::Unreadable(line),
             Err(other) => panic!("unexpected error {other:?}"),
-            Ok(_) if loaded.ledger == *original => Outcome::Harmless,
+            Ok(_) if loaded == *original => Outcome::Harmless,
             Ok(_) => Outcome::Missed,
         },
     }
@@ -191,7 +193,7 @@ fn removing_any_entry_is_caught_where_it_was_and_the_last_by_the_head() {
     for k in 0..lines.len() {
         let mut copy = lines.clone();
         copy.remove(k);
-        let ledger = Ledger::from_jsonl(&join(&copy)).unwrap().ledger;
+        let ledger = Ledger::from_jsonl(&join(&copy)).unwrap();
         if k + 1 < lines.len() {
             let (position, problem) = tampered_at(&ledger);
             assert_eq!(position, k + 1, "removing entry {}", k + 1);
@@ -223,7 +225,7 @@ fn duplicating_any_entry_is_caught_at_the_copy() {
     for k in 0..lines.len() {
         let mut copy = lines.clone();
         copy.insert(k + 1, lines[k].clone());
-        let ledger = Ledger::from_jsonl(&join(&copy)).unwrap().ledger;
+        let ledger = Ledger::from_jsonl(&join(&copy)).unwrap();
         assert_eq!(
             tampered_at(&ledger),
             (k + 2, Tampering::Inserted),
@@ -240,7 +242,7 @@ fn swapping_any_two_neighbouring_entries_is_caught_at_the_first() {
     for k in 0..lines.len() - 1 {
         let mut copy = lines.clone();
         copy.swap(k, k + 1);
-        let ledger = Ledger::from_jsonl(&join(&copy)).unwrap().ledger;
+        let ledger = Ledger::from_jsonl(&join(&copy)).unwrap();
         let (position, _) = tampered_at(&ledger);
         assert_eq!(position, k + 1, "swapping entries {} and {}", k + 1, k + 2);
     }
@@ -259,7 +261,7 @@ fn inserting_an_entry_anywhere_is_caught_where_it_was_inserted() {
             }
             let mut copy = lines.clone();
             copy.insert(k, lines[from].clone());
-            let ledger = Ledger::from_jsonl(&join(&copy)).unwrap().ledger;
+            let ledger = Ledger::from_jsonl(&join(&copy)).unwrap();
             let (position, _) = tampered_at(&ledger);
             assert_eq!(
                 position,
@@ -287,8 +289,22 @@ fn a_cut_at_any_byte_loads_every_whole_entry_before_it() {
         }
     }
     for n in 0..=bytes.len() {
-        let loaded = Ledger::from_jsonl_bytes(&bytes[..n])
+        let loaded = Ledger::read_jsonl_keeping_cut(Head::default(), &bytes[..n], Parallelism::ONE)
             .unwrap_or_else(|e| panic!("cut at byte {n}: {e}"));
+        // The default read gives the same entries, or refuses the cut naming its line
+        match &loaded.cut {
+            None => assert_eq!(
+                Ledger::from_jsonl_bytes(&bytes[..n]).as_ref(),
+                Ok(&loaded.ledger)
+            ),
+            Some(cut) => assert_eq!(
+                Ledger::from_jsonl_bytes(&bytes[..n]),
+                Err(LedgerError::LedgerCut {
+                    line: cut.line,
+                    bytes: cut.bytes
+                })
+            ),
+        }
         let whole = ends.iter().filter(|end| **end <= n).count();
         assert_eq!(loaded.ledger.len(), whole, "cut at byte {n}");
         assert!(
@@ -337,7 +353,7 @@ fn a_rehashed_tail_verifies_but_not_against_a_head_kept_elsewhere() {
             *line = format!("{{\"prev\":\"{prev}\",\"hash\":\"{hash}\",\"record\":{record}}}");
             prev = hash;
         }
-        let ledger = Ledger::from_jsonl(&join(&copy)).unwrap().ledger;
+        let ledger = Ledger::from_jsonl(&join(&copy)).unwrap();
         ledger.verify().unwrap();
         assert_ne!(ledger.head(), head);
         assert!(
@@ -361,16 +377,22 @@ fn a_missing_or_damaged_final_newline() {
     let original = reg.ledger().clone();
     let trimmed = text.strip_suffix('\n').unwrap();
     let loaded = Ledger::from_jsonl(trimmed).unwrap();
-    assert_eq!(loaded.ledger, original);
-    assert_eq!(loaded.cut, None);
+    assert_eq!(loaded, original);
     // A CRLF end of line is an end of line.
     let crlf = format!("{trimmed}\r\n");
     let loaded = Ledger::from_jsonl(&crlf).unwrap();
-    assert_eq!((loaded.ledger, loaded.cut), (original.clone(), None));
-    // Given the final end of line damaged into another byte, then every entry loads and the
-    // last line is reported as cut (its entry kept), so the damage is seen.
+    assert_eq!(loaded, original.clone());
+    // Given the final end of line damaged into another byte, then the default read refuses
+    // the file at its last line; kept by name, every entry loads and the last line is
+    // reported as cut (its entry kept), so the damage is seen.
     let damaged = format!("{trimmed}x");
-    let loaded = Ledger::from_jsonl(&damaged).unwrap();
+    assert!(matches!(
+        Ledger::from_jsonl(&damaged),
+        Err(LedgerError::LedgerCut { line, .. }) if line == original.len()
+    ));
+    let loaded =
+        Ledger::read_jsonl_keeping_cut(Head::default(), damaged.as_bytes(), Parallelism::ONE)
+            .unwrap();
     assert_eq!(loaded.ledger, original);
     let cut = loaded.cut.expect("the damaged end is reported");
     assert_eq!(cut.line, original.len());
@@ -399,11 +421,10 @@ fn a_byte_order_mark_is_ignored_at_the_start_and_refused_elsewhere() {
     let (reg, text) = ledger();
     let with_bom = format!("\u{FEFF}{text}");
     let loaded = Ledger::from_jsonl(&with_bom).unwrap();
-    assert_eq!(loaded.ledger, *reg.ledger());
-    assert_eq!(loaded.cut, None);
+    assert_eq!(loaded, *reg.ledger());
     let read = Ledger::read_jsonl(BufReader::new(with_bom.as_bytes())).unwrap();
     assert_eq!(read, loaded);
-    assert_eq!(Registry::replay(&read.ledger).unwrap(), reg);
+    assert_eq!(Registry::replay(&read).unwrap(), reg);
     // A mark anywhere else is not a mark but damage: the line is unreadable.
     let mut ls = lines(&text);
     ls[1] = format!("\u{FEFF}{}", ls[1]);

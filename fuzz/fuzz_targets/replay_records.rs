@@ -45,8 +45,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(loaded) = Ledger::from_jsonl(&jsonl) else {
         return;
     };
-    if let Ok(registry) = Registry::replay(&loaded.ledger) {
+    if let Ok(registry) = Registry::replay(&loaded) {
         let again = Ledger::from_jsonl(&registry.ledger().to_jsonl()).expect("reads back");
-        Registry::replay(&again.ledger).expect("replays again");
+        Registry::replay(&again).expect("replays again");
     }
 });

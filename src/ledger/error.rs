@@ -28,6 +28,19 @@ pub enum LedgerError {
         /// What the reader said.
         reason: String,
     },
+    /// A ledger file whose last line was cut while it was being written (no end of line, and
+    /// not an entry). The default reads refuse such a file;
+    /// [`Ledger::read_jsonl_keeping_cut`](crate::Ledger::read_jsonl_keeping_cut) keeps the
+    /// whole entries before it.
+    #[error(
+        "ledger line {line} is incomplete ({bytes} bytes, no end of line): the file was cut while it was being written, so it was not loaded; a recovery tool may keep the entries before it (Ledger::read_jsonl_keeping_cut)"
+    )]
+    LedgerCut {
+        /// The 1-based number of the incomplete line.
+        line: usize,
+        /// How many bytes it has.
+        bytes: usize,
+    },
     /// A ledger record whose bytes are not a record of a known schema.
     #[error("a ledger record cannot be read: {}", mask_personal_data(.reason))]
     RecordUnreadable {
@@ -127,6 +140,7 @@ crate::value_error::error_codes! {
             PendingEntryCovered => "pending_entry_covered",
             LedgerNotFounded => "ledger_not_founded",
             ProofToUnkeptHead => "proof_to_unkept_head",
+            LedgerCut => "ledger_cut",
     }
 }
 
@@ -143,6 +157,9 @@ impl LedgerError {
             LedgerUnreadable { line, reason } => {
                 format!("账本第{line}行无法读取：{}", mask_personal_data(reason))
             }
+            LedgerCut { line, bytes } => format!(
+                "账本第{line}行不完整（{bytes}字节，没有行尾）：文件在写入时被截断，因此未读入；恢复工具可保留该行之前的完整记录（Ledger::read_jsonl_keeping_cut）"
+            ),
             RecordUnreadable { reason } => {
                 format!("一条账本记录无法读取：{}", mask_personal_data(reason))
             }

@@ -257,7 +257,7 @@ impl Registry {
     /// let t = "2020-01-23T15:00:00+08:00".parse()?;
     /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let loaded = Ledger::from_jsonl(&reg.ledger().to_jsonl())?;
-    /// assert_eq!(Registry::replay(&loaded.ledger)?, reg);
+    /// assert_eq!(Registry::replay(&loaded)?, reg);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
