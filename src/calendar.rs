@@ -135,11 +135,23 @@ impl Day {
     }
 }
 
-impl From<NaiveDate> for Day {
-    /// The day of a `chrono` date, **clamped** into [`Day::MIN`]`..=`[`Day::MAX`]; use
-    /// [`Day::try_from_chrono`] to have a date outside the range refused instead.
-    fn from(d: NaiveDate) -> Day {
-        Day(d.clamp(Day::MIN.0, Day::MAX.0))
+impl TryFrom<NaiveDate> for Day {
+    type Error = ValueError;
+
+    /// The day of a `chrono` date, checked against [`Day::MIN`]`..=`[`Day::MAX`] (as
+    /// [`Day::try_from_chrono`]): a date outside the range is refused, never clamped.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use fangkong::Day;
+    /// let d = NaiveDate::from_ymd_opt(2020, 1, 24).unwrap();
+    /// assert_eq!(Day::try_from(d)?.to_string(), "2020-01-24");
+    /// let too_early = NaiveDate::from_ymd_opt(1700, 1, 1).unwrap();
+    /// assert_eq!(Day::try_from(too_early).unwrap_err().code(), "day_outside_range");
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    fn try_from(d: NaiveDate) -> Result<Day, ValueError> {
+        Day::try_from_chrono(d)
     }
 }
 
@@ -582,7 +594,8 @@ impl Instant {
     /// The calendar day of this instant in the local time `offset` (the unit's). Total: never
     /// panics, for any instant and any offset.
     pub fn day_in(self, offset: UtcOffset) -> Day {
-        Day::from(self.local_in(offset).date())
+        // An instant lies between 1970 and 2200, well inside the days' range.
+        Day(self.local_in(offset).date().clamp(Day::MIN.0, Day::MAX.0))
     }
 
     /// The calendar day of this instant in the offset it was recorded with.
@@ -871,8 +884,20 @@ mod tests {
         assert!(Day::MAX.next().is_none());
         assert!(Day::MAX.plus_days(1).is_err());
         assert!(Day::MIN.plus_days(-1).is_err());
-        assert_eq!(Day::from(NaiveDate::MIN), Day::MIN);
-        assert_eq!(Day::from(NaiveDate::MAX), Day::MAX);
+        // Outside the range, a chrono date is refused, never clamped (issue 23)
+        for outside in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(1700, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(1799, 12, 31).unwrap(),
+        ] {
+            assert_eq!(
+                Day::try_from(outside).unwrap_err().code(),
+                "day_outside_range"
+            );
+        }
+        assert_eq!(Day::try_from(Day::MIN.to_chrono()), Ok(Day::MIN));
+        assert_eq!(Day::try_from(Day::MAX.to_chrono()), Ok(Day::MAX));
     }
 
     #[test]
@@ -997,8 +1022,7 @@ mod tests {
 
     #[test]
     fn instants_at_the_ends_of_the_calendar_do_not_panic() {
-        let first = Day::from(NaiveDate::MIN);
-        let last = Day::from(NaiveDate::MAX);
+        let (first, last) = (Day::MIN, Day::MAX);
         let _ = Instant::at(first, TimeOfDay::MIDNIGHT, UtcOffset::CHINA);
         let _ = Instant::at(
             last,

@@ -333,7 +333,7 @@ impl RiskRegister {
     ///
     /// [`ScreeningRule::returnee_jan2020`]: crate::ScreeningRule::returnee_jan2020
     pub fn jan2020_hubei() -> RiskRegister {
-        let from = Day::from(chrono::NaiveDate::from_ymd_opt(2020, 1, 8).unwrap_or_default());
+        let from = Day::from_ymd(2020, 1, 8).unwrap_or(Day::MIN);
         let mut register = RiskRegister::new();
         for (id, area, basis) in [
             (
