@@ -56,6 +56,7 @@ use crate::hash::{Hash, Head};
 
 mod error;
 mod fast;
+mod kept;
 pub mod merkle;
 mod parallel;
 mod walk;
@@ -64,6 +65,8 @@ pub use error::{LedgerError, Tampering};
 pub use parallel::Parallelism;
 pub(crate) use parallel::map as parallel_map;
 use walk::{Link, Stop, Walk};
+
+pub use kept::{KeptHead, KeptHeadProblem};
 
 /// The ledger format version written and read by this release (LEDGER.md).
 pub const SCHEMA_VERSION: u32 = 5;
@@ -578,6 +581,11 @@ impl Ledger {
             self.check_head(*anchor)?;
         }
         Ok(head)
+    }
+
+    /// Whether the ledger holds `head`: its entry at `head.seq` (or its base) has that hash.
+    pub(crate) fn holds_head(&self, head: Head) -> bool {
+        self.check_head(head).is_ok()
     }
 
     fn check_head(&self, anchor: Head) -> Result<(), LedgerError> {

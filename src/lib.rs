@@ -265,8 +265,8 @@ pub use ids::{
 pub use ids::{LeaveCancellationId, LeaveExceptionId, LeaveId, PostId, ShiftId};
 pub use ledger::merkle::{ConsistencyProof, Holding, InclusionProof, MerkleTree, ProofError};
 pub use ledger::{
-    Cut, Entry, Ledger, LedgerError, Loaded, Parallelism, Proof, SCHEMA_VERSION, Tampering,
-    Verified,
+    Cut, Entry, KeptHead, KeptHeadProblem, Ledger, LedgerError, Loaded, Parallelism, Proof,
+    SCHEMA_VERSION, Tampering, Verified,
 };
 pub use mask::{MaskedText, mask_personal_data};
 pub use observation::{
@@ -281,10 +281,10 @@ pub use record::{Body, CommandMark, Record, Refusal};
 #[cfg(feature = "synth")]
 pub use registry::Part;
 pub use registry::{
-    AlertRow, BatchCommand, BatchItem, CheckRow, Created, CreatedId, FollowUpRow, Founding, Home,
-    InterviewReceipt, NonReportingRow, OxcgrtIndicators, Person, ProvedEntry, PublicityCoverage,
-    Receipt, Ref, Registry, ReleaseReviewRow, Responsibility, Trail, TrailEntry, TrailExport,
-    UnitSummary, UnreachedGroup, VisitRow, WorkList, Worker, WorkerNonReporting,
+    AlertRow, BatchCommand, BatchItem, CheckRow, Created, CreatedId, Extension, FollowUpRow,
+    Founding, Home, InterviewReceipt, NonReportingRow, OxcgrtIndicators, Person, ProvedEntry,
+    PublicityCoverage, Receipt, Ref, Registry, ReleaseReviewRow, Responsibility, Trail, TrailEntry,
+    TrailExport, UnitSummary, UnreachedGroup, VisitRow, WorkList, Worker, WorkerNonReporting,
 };
 pub use report::{
     DailyFigures, DayTable, Deadline, ReportCommand, ReportEvent, Rollup, Schedule, Submission,

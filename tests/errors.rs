@@ -1320,6 +1320,10 @@ const ADDED_SINCE: &[&str] = &[
     "tree_of_ledger_part",
     // issue 23: a cut ledger file is refused by default (tests/ledger.rs makes it)
     "ledger_cut",
+    // issue 23: the heads a county keeps (tests/merkle.rs makes them)
+    "invalid_kept_head",
+    "kept_heads_unreadable",
+    "kept_head_not_extended",
     // issue 20: publicity (`Error::Publicity`); tests/publicity.rs makes them
     "unknown_publicity_kind",
     "publicity_kind_inconsistent",
@@ -1486,6 +1490,22 @@ fn zh_samples() -> Vec<Error> {
                 seq: 9,
                 hash: Hash::GENESIS,
             },
+        }),
+        // issue 23: a cut file, and the heads a county keeps
+        Error::Ledger(LedgerError::LedgerCut { line: 7, bytes: 40 }),
+        Error::Ledger(LedgerError::InvalidKeptHead {
+            problem: fangkong::KeptHeadProblem::TreeSizeDiffers,
+        }),
+        Error::Ledger(LedgerError::KeptHeadsUnreadable {
+            line: 2,
+            reason: "（原因）".to_owned(),
+        }),
+        Error::Ledger(LedgerError::KeptHeadNotExtended {
+            township: "火车站乡".to_owned(),
+            unit: fangkong::UnitId::new(2),
+            day: day(),
+            entry: 42,
+            size: 41,
         }),
         Error::Grid(GridError::DutyDoesNotFitRole {
             staff: "grid worker 王芳 (S3)".to_owned(),

@@ -97,6 +97,10 @@ fn every_label_enum_reads_back_its_chinese_and_english_names() {
         Channel,
         // and in the duty roster (its kinds of post are data, like gathering kinds)
         fangkong::roster::ExceptionReason,
+        // the grid's actions and contact fields, and a kept head's problems
+        fangkong::grid::Action,
+        fangkong::grid::ContactField,
+        fangkong::KeptHeadProblem,
     );
 }
 

@@ -6,8 +6,8 @@
 
 use ct_merkle::mem_backed_tree::MemoryBackedTree;
 use fangkong::{
-    ConsistencyProof, Error, Hash, Holding, InclusionProof, Ledger, MerkleTree, ProofError,
-    Registry, ReportCommand, Schedule, Subject, TreeHead,
+    ConsistencyProof, Error, Hash, Holding, InclusionProof, KeptHead, Ledger, MerkleTree,
+    ProofError, Registry, ReportCommand, Schedule, Subject, TreeHead,
 };
 use proptest::prelude::*;
 use sha2::{Digest, Sha256};
@@ -960,5 +960,163 @@ fn ledger_md_s_worked_example_is_what_the_crate_computes() {
                 .unwrap()
                 .replace('\n', "\\n")
         )
+    );
+}
+
+// ---- The heads a county keeps, as a file (issue 23, item 5) ---------------------------------
+
+#[test]
+fn the_heads_file_is_written_read_back_and_refuses_a_bad_line_by_its_number() {
+    // Given a township that reported on three days
+    let g = reported(3);
+    let kept = g.reg.kept_heads();
+    // Then there is one kept head per report, with the report's chain and tree heads
+    assert_eq!(kept.len(), 3);
+    assert_eq!(
+        kept.iter().map(|k| k.head).collect::<Vec<_>>(),
+        g.reg.report_heads()
+    );
+    assert_eq!(
+        kept.iter().map(|k| k.tree_head).collect::<Vec<_>>(),
+        g.reg.report_tree_heads()
+    );
+    // When they are written to a file, then each line is the documented JSON, and it reads back
+    let file = KeptHead::to_jsonl(&kept);
+    let first = &kept[0];
+    assert_eq!(
+        file.lines().next().unwrap(),
+        format!(
+            r#"{{"township":"Huochezhan","unit":1,"day":"2020-01-24","entry":{},"head":{{"seq":{},"hash":"{}"}},"tree_head":{{"size":{},"root":"{}"}}}}"#,
+            first.entry,
+            first.head.seq,
+            first.head.hash,
+            first.tree_head.size,
+            first.tree_head.root
+        )
+    );
+    let mut written = Vec::new();
+    KeptHead::write_jsonl(&kept, &mut written).unwrap();
+    assert_eq!(written, file.as_bytes());
+    assert_eq!(KeptHead::from_jsonl(&file).unwrap(), kept);
+    // When the second line's tree head is of another size, a field is added, or the file is
+    // cut, then reading names the line
+    let lines: Vec<&str> = file.lines().collect();
+    let resized = lines[1].replacen(
+        &format!(r#""size":{}"#, kept[1].tree_head.size),
+        &format!(r#""size":{}"#, kept[1].tree_head.size - 1),
+        1,
+    );
+    let extra = lines[1].replacen(r#"{"township""#, r#"{"signed":true,"township""#, 1);
+    let cut = &lines[1][..lines[1].len() - 5];
+    for (bad, what) in [
+        (resized, "size"),
+        (extra, "signed"),
+        (cut.to_owned(), "EOF"),
+    ] {
+        let text = format!("{}\n{bad}\n{}\n", lines[0], lines[2]);
+        let err = KeptHead::from_jsonl(&text).unwrap_err();
+        assert!(
+            matches!(
+                &err,
+                fangkong::LedgerError::KeptHeadsUnreadable { line: 2, .. }
+            ),
+            "{err:?}"
+        );
+        assert_eq!(err.code(), "kept_heads_unreadable");
+        assert!(
+            err.to_string().contains(what) || what == "size",
+            "{what}: {err}"
+        );
+    }
+}
+
+#[test]
+fn the_county_names_the_first_kept_head_a_rewritten_ledger_does_not_extend() {
+    // Given a township that reported on three days, and its kept heads in a file
+    let g = reported(3);
+    let file = KeptHead::to_jsonl(&g.reg.kept_heads());
+    let kept = KeptHead::from_jsonl(&file).unwrap();
+    // Then the genuine ledger extends every one, holding the ledger or only the proofs
+    let found = KeptHead::check_all(&kept, "Huochezhan", Holding::Ledger(g.reg.ledger())).unwrap();
+    assert_eq!((found.heads, found.latest), (3, g.reg.merkle_tree().head()));
+    assert_eq!(
+        found.to_string(),
+        format!(
+            "the ledger of Huochezhan extends every kept head (3 heads; latest tree of {} entries; chain heads checked too)",
+            found.latest.size
+        )
+    );
+    assert!(
+        found
+            .display_zh()
+            .to_string()
+            .starts_with("Huochezhan的账本延续了全部留存的账本头（3个")
+    );
+    let sizes: Vec<TreeHead> = kept.iter().map(|k| k.tree_head).collect();
+    let (latest, proofs) = g.reg.consistency_proofs(&sizes).unwrap();
+    let by_proofs = Holding::Proofs {
+        latest,
+        proofs: &proofs,
+    };
+    assert_eq!(
+        KeptHead::check_all(&kept, "Huochezhan", by_proofs).map(|e| e.heads),
+        Ok(3)
+    );
+    // When the household registered on the second day is given another address and every hash
+    // after it recomputed (the chain verifies again)
+    let mut records: Vec<String> = g
+        .reg
+        .ledger()
+        .entries()
+        .map(|e| e.record_bytes().unwrap().to_owned())
+        .collect();
+    let k = records
+        .iter()
+        .position(|r| r.contains("Qianjin 1-11"))
+        .unwrap();
+    assert!(k as u64 >= kept[0].entry && (k as u64) < kept[1].entry);
+    records[k] = records[k].replace("Qianjin 1-11", "Qianjin 1-99");
+    let rewritten = rechained(&records);
+    rewritten.verify().unwrap();
+    // Then the check names the second day's kept head, the first that differs, holding the
+    // ledger or only the proofs it gives
+    let expected = Error::Ledger(fangkong::LedgerError::KeptHeadNotExtended {
+        township: "Huochezhan".to_owned(),
+        unit: g.reg.township(),
+        day: day("2020-01-25"),
+        entry: kept[1].entry,
+        size: kept[1].tree_head.size,
+    });
+    assert_eq!(
+        KeptHead::check_all(&kept, "Huochezhan", Holding::Ledger(&rewritten)),
+        Err(expected.clone())
+    );
+    let tree = MerkleTree::of_ledger(&rewritten).unwrap();
+    let (latest, proofs) = tree.consistency_proofs(&sizes).unwrap();
+    assert_eq!(
+        KeptHead::check_all(
+            &kept,
+            "Huochezhan",
+            Holding::Proofs {
+                latest,
+                proofs: &proofs
+            }
+        ),
+        Err(expected.clone())
+    );
+    assert_eq!(expected.code(), "kept_head_not_extended");
+    assert_eq!(
+        expected.to_string(),
+        format!(
+            "the ledger does not extend the head kept from the report of U1 for 2020-01-25 in Huochezhan (entry {}, a tree of {} entries): entries up to that report were changed or removed after it was sent",
+            kept[1].entry, kept[1].tree_head.size
+        )
+    );
+    // And heads kept for another township in the same file are not this township's
+    let mut two = kept.clone();
+    two.extend(KeptHead::from_jsonl(&file.replace("Huochezhan", "Gutang")).unwrap());
+    assert_eq!(
+        KeptHead::check_all(&two, "Huochezhan", Holding::Ledger(g.reg.ledger())).map(|e| e.heads),
+        Ok(3)
     );
 }

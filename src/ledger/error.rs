@@ -41,6 +41,40 @@ pub enum LedgerError {
         /// How many bytes it has.
         bytes: usize,
     },
+    /// A kept head (留存的账本头) that fails its checks ([`KeptHead::new`](crate::ledger::KeptHead::new)).
+    #[error("the kept head is not valid: {problem}")]
+    InvalidKeptHead {
+        /// What is wrong.
+        problem: crate::ledger::KeptHeadProblem,
+    },
+    /// A line of a heads file that is not a kept head ([`KeptHead::read_jsonl`](crate::ledger::KeptHead::read_jsonl)).
+    #[error("line {line} of the kept heads cannot be read: {}", mask_personal_data(.reason))]
+    KeptHeadsUnreadable {
+        /// The 1-based line number (0 for the reader's own failure).
+        line: usize,
+        /// What the reader said.
+        reason: String,
+    },
+    /// The county's check ([`KeptHead::check_all`](crate::ledger::KeptHead::check_all)): the
+    /// first kept head, in the order of the ledger, that the ledger does not extend.
+    #[error(
+        "the ledger does not extend the head kept from the report of {unit} for {day} in {} \
+         (entry {entry}, a tree of {size} entries): entries up to that report were changed or \
+         removed after it was sent",
+        mask_personal_data(.township)
+    )]
+    KeptHeadNotExtended {
+        /// The township the head was kept for.
+        township: String,
+        /// The reporting unit.
+        unit: crate::ids::UnitId,
+        /// The day reported.
+        day: crate::calendar::Day,
+        /// The report's entry.
+        entry: u64,
+        /// The size of the tree head kept.
+        size: u64,
+    },
     /// A ledger record whose bytes are not a record of a known schema.
     #[error("a ledger record cannot be read: {}", mask_personal_data(.reason))]
     RecordUnreadable {
@@ -141,6 +175,9 @@ crate::value_error::error_codes! {
             LedgerNotFounded => "ledger_not_founded",
             ProofToUnkeptHead => "proof_to_unkept_head",
             LedgerCut => "ledger_cut",
+            InvalidKeptHead => "invalid_kept_head",
+            KeptHeadsUnreadable => "kept_heads_unreadable",
+            KeptHeadNotExtended => "kept_head_not_extended",
     }
 }
 
@@ -158,7 +195,22 @@ impl LedgerError {
                 format!("账本第{line}行无法读取：{}", mask_personal_data(reason))
             }
             LedgerCut { line, bytes } => format!(
-                "账本第{line}行不完整（{bytes}字节，没有行尾）：文件在写入时被截断，因此未读入；恢复工具可保留该行之前的完整记录（Ledger::read_jsonl_keeping_cut）"
+                "账本第{line}行不完整（{bytes}字节，没有行尾）：文件在写入时被截断，因此未读入；恢复工具可用保留截断的读取方法取回该行之前的完整记录"
+            ),
+            InvalidKeptHead { problem } => format!("留存的账本头无效：{}", problem.label_zh()),
+            KeptHeadsUnreadable { line, reason } => format!(
+                "留存的账本头第{line}行无法读取：{}",
+                mask_personal_data(reason)
+            ),
+            KeptHeadNotExtended {
+                township,
+                unit,
+                day,
+                entry,
+                size,
+            } => format!(
+                "账本不能延续{}{unit}{day}日报所留存的账本头（第{entry}条，{size}条的默克尔树）：该日报报送后，此前的条目被改动或删除",
+                mask_personal_data(township)
             ),
             RecordUnreadable { reason } => {
                 format!("一条账本记录无法读取：{}", mask_personal_data(reason))

@@ -50,6 +50,7 @@ mod trail_index;
 
 pub use batch::{BatchCommand, BatchItem, Ref};
 pub use calls::InterviewReceipt;
+pub use county::Extension;
 pub use lists::{
     AlertRow, CheckRow, FollowUpRow, Home, NonReportingRow, Person, ReleaseReviewRow, VisitRow,
     WorkList, Worker,

@@ -5,6 +5,7 @@ use crate::calendar::{Day, Instant};
 use crate::error::Error;
 use crate::hash::{Head, TreeHead};
 use crate::ids::{StaffId, UnitId};
+use crate::ledger::KeptHead;
 use crate::ledger::merkle::{ConsistencyProof, MerkleTree};
 use crate::registry::Receipt;
 use crate::report::{DayTable, ReportCommand, Schedule, Submission};
@@ -285,6 +286,43 @@ impl Registry {
     /// ```
     pub fn report_tree_heads(&self) -> Vec<TreeHead> {
         self.state.report.tree_heads()
+    }
+
+    /// The heads a county keeps (留存的账本头) from this township: one per daily report
+    /// submitted (superseded ones included, as the county received them too), in the order of
+    /// their entries, each named by the township's name in the registry. Write them to a heads
+    /// file with [`KeptHead::write_jsonl`]; check a ledger against them with
+    /// [`KeptHead::check_all`].
+    ///
+    /// ```
+    /// use fangkong::{Founding, KeptHead, Registry, ReportCommand, Schedule};
+    /// let t = "2020-01-24T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let s1 = reg.staff_ids().next().unwrap();
+    /// let day = "2020-01-24".parse()?;
+    /// reg.execute(s1, t, ReportCommand::SetSchedule { schedule: Schedule::new(day) })?;
+    /// reg.submit_report(s1, "2020-01-24T20:00:00+08:00".parse()?, reg.township(), day, "")?;
+    /// let kept = reg.kept_heads();
+    /// assert_eq!(kept.len(), 1);
+    /// assert_eq!(kept[0].head, reg.report_heads()[0]);
+    /// assert_eq!(kept[0].tree_head, reg.report_tree_heads()[0]);
+    /// // Through a file and back
+    /// let file = KeptHead::to_jsonl(&kept);
+    /// assert_eq!(KeptHead::from_jsonl(&file)?, kept);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn kept_heads(&self) -> Vec<KeptHead> {
+        let township = self
+            .unit(self.township())
+            .map_or_else(|| self.township().to_string(), |u| u.name.to_string());
+        self.state
+            .report
+            .all_submissions()
+            .into_iter()
+            .filter_map(|s| {
+                KeptHead::new(township.clone(), s.unit, s.day, s.seq, s.head, s.tree_head).ok()
+            })
+            .collect()
     }
 
     /// The Merkle tree (默克尔树) of the registry's ledger: every entry ever recorded, drained

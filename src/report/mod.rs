@@ -493,6 +493,13 @@ impl ReportState {
         heads
     }
 
+    /// Every submission, superseded ones included, in order of their ledger entry.
+    pub(crate) fn all_submissions(&self) -> Vec<&Submission> {
+        let mut all: Vec<&Submission> = self.submissions.values().flatten().collect();
+        all.sort_unstable_by_key(|s| s.seq);
+        all
+    }
+
     /// Every tree head a submitted report carried (superseded submissions included), in order
     /// of size, each once.
     pub(crate) fn tree_heads(&self) -> Vec<TreeHead> {
