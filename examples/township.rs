@@ -229,9 +229,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("daily report (日报告、零报告) for {report_day}");
     let table = reg.day_table(report_day);
     print!("{table}");
-    let total = table.total();
+    let total = table.submitted_total();
     println!(
-        "township total: {} households, {} key people, {} released, {} under observation",
+        "submitted total ({}): {} households, {} key people, {} released, {} under observation",
+        table.coverage_in(fangkong::report::Lang::En),
         total.households_total,
         total.key_people_cumulative,
         total.released_cumulative,

@@ -366,9 +366,17 @@ fn the_daily_table_of_a_known_day_has_a_row_per_reporting_unit() {
         statuses,
         [RowStatus::Zero, RowStatus::Missing, RowStatus::Missing]
     );
-    // A missing row adds nothing to the total: only what was reported counts.
-    assert_eq!(table.total().households_total, 0);
+    // A missing row adds nothing to the submitted total, which says so: 1 of 3 reported
+    assert_eq!(table.submitted_total().households_total, 0);
     assert_eq!(table.missing().count(), 2);
+    assert_eq!((table.reported(), table.units()), (1, 3));
+    assert_eq!(
+        table.coverage_in(fangkong::report::Lang::En),
+        "1 of 3 units reported"
+    );
+    // And the registry's own figures stand beside it, the missing units' included
+    let registry = table.registry_total().unwrap();
+    assert_eq!(registry.households_total, g.reg.households().count() as u64);
 }
 
 #[test]

@@ -1324,6 +1324,9 @@ const ADDED_SINCE: &[&str] = &[
     "invalid_kept_head",
     "kept_heads_unreadable",
     "kept_head_not_extended",
+    // issue 23: a county's roll-up (src/report/tests.rs makes them)
+    "rollup_other_day",
+    "rollup_township_twice",
     // issue 20: publicity (`Error::Publicity`); tests/publicity.rs makes them
     "unknown_publicity_kind",
     "publicity_kind_inconsistent",
@@ -1490,6 +1493,14 @@ fn zh_samples() -> Vec<Error> {
                 seq: 9,
                 hash: Hash::GENESIS,
             },
+        }),
+        Error::Report(fangkong::report::ReportError::RollupOtherDay {
+            township: "古塘".to_owned(),
+            day: day(),
+            expected: day(),
+        }),
+        Error::Report(fangkong::report::ReportError::RollupTownshipTwice {
+            township: "古塘".to_owned(),
         }),
         // issue 23: a cut file, and the heads a county keeps
         Error::Ledger(LedgerError::LedgerCut { line: 7, bytes: 40 }),

@@ -5,6 +5,7 @@
 mod adversarial;
 mod campaign;
 mod common;
+mod county;
 mod doc_examples;
 mod downstream;
 mod errors;

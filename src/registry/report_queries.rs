@@ -213,9 +213,15 @@ impl Registry {
         let area = self
             .unit(self.township())
             .map_or_else(String::new, |u| u.name.clone());
-        self.state
-            .report
-            .day_table(&self.state.grid, self.state.grid.units.values(), &area, day)
+        // The registry's own figures for every unit, beside the submitted ones.
+        let figures = self.state.figures_by_unit(day);
+        self.state.report.day_table(
+            &self.state.grid,
+            self.state.grid.units.values(),
+            &area,
+            day,
+            &|unit| figures.get(&unit).copied().unwrap_or_default(),
+        )
     }
 
     /// The ledger's head at the end of `day` (local time): the last entry recorded on or

@@ -2,6 +2,7 @@
 //! against formula injection, for every CSV the crate writes.
 
 use super::formula::csv_safe_field;
+use super::rollup::Rollup;
 use super::table::{Cell, DayTable, Lang, Sheet, both};
 use crate::error::Error;
 use crate::report::ReportError;
@@ -58,11 +59,15 @@ pub fn sheet_to_csv(sheet: &Sheet) -> Result<String, Error> {
     String::from_utf8(bytes).map_err(failed)
 }
 
-/// One or more days' tables as one CSV: a heading row (day, unit, status and every figure,
-/// labelled in `lang`), then for each day a row per unit and a totals row.
+/// One or more days' tables (of one township or several) as one CSV: a heading row (day,
+/// township, unit, status, source and every figure, labelled in `lang`), then for each table
+/// its unit rows (each unit's submitted figures, and the registry's own beside them) and its
+/// total rows (the submitted total, saying how many units reported, and the registry's), as
+/// [`DayTable::to_sheet`] lays them out.
 ///
 /// Written through [`sheet_to_csv`], so a unit named `@SUM(…)` or `+cmd…` is written with a
-/// single quote in front and never runs as a formula ([`csv_safe_field`]).
+/// single quote in front and never runs as a formula ([`csv_safe_field`]). For a county's
+/// roll-up with township and county totals, see [`rollup_to_csv`].
 ///
 /// ```
 /// use fangkong::report::{DailyFigures, DayRow, DayTable, Lang, RowStatus, tables_to_csv};
@@ -71,8 +76,8 @@ pub fn sheet_to_csv(sheet: &Sheet) -> Result<String, Error> {
 ///     DayRow::new(UnitId::new(2), "Qianjin (U2)", RowStatus::Missing),
 /// ]);
 /// let csv = tables_to_csv(&[table], Lang::En)?;
-/// assert!(csv.starts_with("Day,Unit,Status,Households,"));
-/// assert!(csv.contains("\n2020-02-01,Total,,0,"));
+/// assert!(csv.starts_with("Day,Township,Unit,Status,Source,Households,"));
+/// assert!(csv.contains("\n2020-02-01,Huochezhan,Total,0 of 1 units reported,submitted,0,"));
 /// # Ok::<(), fangkong::Error>(())
 /// ```
 ///
@@ -80,22 +85,33 @@ pub fn sheet_to_csv(sheet: &Sheet) -> Result<String, Error> {
 /// [`ReportError::ExportFailed`](crate::report::ReportError::ExportFailed) if the CSV writer fails (it writes to memory, so in practice never).
 pub fn tables_to_csv(tables: &[DayTable], lang: Lang) -> Result<String, Error> {
     let mut all = Sheet::default();
-    for t in tables {
-        let sheet = t.to_sheet(lang);
-        if all.headings.is_empty() {
-            all.headings.push(both("日期", "Day", lang));
-            all.headings.extend(sheet.headings);
+    let empty;
+    let first = match tables.first() {
+        Some(t) => t,
+        None => {
+            empty = DayTable::new(crate::calendar::Day::from_ymd(2020, 1, 1)?, "", Vec::new());
+            &empty
         }
-        for row in sheet.rows {
-            let mut cells = vec![Cell::Text(t.day.to_string())];
+    };
+    all.headings.push(both("日期", "Day", lang));
+    all.headings.push(both("乡镇", "Township", lang));
+    all.headings.extend(first.to_sheet(lang).headings);
+    for t in tables {
+        for row in t.to_sheet(lang).rows {
+            let mut cells = vec![Cell::Text(t.day.to_string()), Cell::Text(t.area.clone())];
             cells.extend(row);
             all.rows.push(cells);
         }
     }
-    if all.headings.is_empty() {
-        let empty = DayTable::new(crate::calendar::Day::from_ymd(2020, 1, 1)?, "", Vec::new());
-        all.headings.push(both("日期", "Day", lang));
-        all.headings.extend(empty.to_sheet(lang).headings);
-    }
     sheet_to_csv(&all)
+}
+
+/// A county's roll-up of a day as one CSV ([`Rollup::to_sheet`]): a township column, each
+/// township's unit rows and totals, and the county total, submitted and as the registries
+/// hold them.
+///
+/// # Errors
+/// As [`tables_to_csv`].
+pub fn rollup_to_csv(rollup: &Rollup, lang: Lang) -> Result<String, Error> {
+    sheet_to_csv(&rollup.to_sheet(lang))
 }

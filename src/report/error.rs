@@ -61,6 +61,24 @@ pub enum ReportError {
         /// Today.
         today: Day,
     },
+    /// A township's table added to a roll-up of another day.
+    #[error("the table of {township} is for {day}, but the roll-up is for {expected}")]
+    RollupOtherDay {
+        /// The township whose table it is.
+        township: String,
+        /// The table's day.
+        day: Day,
+        /// The roll-up's day.
+        expected: Day,
+    },
+    /// A township added twice to one roll-up (by its name).
+    #[error(
+        "{township} is already in the roll-up: two townships of one name cannot be told apart in the county's sheets (name one of them otherwise)"
+    )]
+    RollupTownshipTwice {
+        /// The township's name.
+        township: String,
+    },
     /// An export could not be written.
     #[error("the {format} export could not be written: {reason}")]
     ExportFailed {
@@ -80,6 +98,8 @@ crate::value_error::error_codes! {
             ReportBeforeFirstDay => "report_before_first_day",
             ReportForFutureDay => "report_for_future_day",
             ExportFailed => "export_failed",
+            RollupOtherDay => "rollup_other_day",
+            RollupTownshipTwice => "rollup_township_twice",
     }
 }
 
@@ -110,6 +130,14 @@ impl ReportError {
                 format!("{day}还没有到（今天是{today}）：请报告当天或以前的日子")
             }
             ExportFailed { format, reason } => format!("{format}导出文件无法写入：{reason}"),
+            RollupOtherDay {
+                township,
+                day,
+                expected,
+            } => format!("{township}的日报表是{day}的，但汇总的是{expected}"),
+            RollupTownshipTwice { township } => format!(
+                "{township}已在汇总中：同名的两个乡镇在全县报表中无法区分（请给其中一个另起名称）"
+            ),
         }
     }
 }

@@ -10,7 +10,8 @@
 //!
 //! Figures are disjoint by construction (a choice of this library): a village with reporting groups
 //! reports only what lies outside them, so a township's figures are the plain sum of its rows
-//! ([`DayTable::total`]), and townships add up to the county ([`Rollup`]).
+//! ([`DayTable::submitted_total`] beside [`DayTable::registry_total`]), and townships add up
+//! to the county ([`Rollup`]).
 //!
 //! Exports: [`DayTable`] renders in English (`Display`) and Chinese
 //! ([`DayTable::display_zh`]) and serializes with serde; feature `csv` writes CSV, feature
@@ -24,6 +25,7 @@ mod error;
 mod figures;
 mod formula;
 mod labels;
+mod rollup;
 mod table;
 
 #[cfg(feature = "csv")]
@@ -51,16 +53,17 @@ use crate::hash::{Head, TreeHead};
 use crate::ids::{StaffId, UnitId};
 
 #[cfg(feature = "csv")]
-pub use self::csv::{sheet_to_csv, tables_to_csv};
+pub use self::csv::{rollup_to_csv, sheet_to_csv, tables_to_csv};
 #[cfg(feature = "fhir")]
 pub use self::fhir::{TemperatureObservation, temperature_observation};
 #[cfg(feature = "xlsx")]
-pub use self::xlsx::{sheets_to_xlsx, tables_to_xlsx};
+pub use self::xlsx::{rollup_to_xlsx, sheets_to_xlsx, tables_to_xlsx};
 pub use error::ReportError;
 pub use figures::{DailyFigures, FIGURE_LABELS, FigureLabel};
 pub use formula::{FORMULA_TRIGGERS, csv_field_value, csv_safe_field};
+pub use rollup::{ROLLUP_DISPLAY_FIGURES, Rollup};
 pub(crate) use table::both;
-pub use table::{Cell, DayRow, DayTable, Lang, Rollup, RowStatus, Sheet};
+pub use table::{Cell, DayRow, DayTable, Lang, RowStatus, Sheet};
 
 /// When a day's report is due (上报时限).
 ///
@@ -555,6 +558,7 @@ impl ReportState {
         units: impl IntoIterator<Item = &'a Unit>,
         area: &str,
         day: Day,
+        held: &dyn Fn(UnitId) -> DailyFigures,
     ) -> DayTable {
         let units: Vec<&Unit> = units.into_iter().collect();
         let mut ids: BTreeSet<UnitId> = self
@@ -575,10 +579,11 @@ impl ReportState {
                     label: grid.label(u),
                     status: s.status(),
                     figures: s.figures,
+                    registry: Some(held(u)),
                     submitted_at: Some(s.at),
                     note: s.note.clone(),
                 },
-                None => DayRow::new(u, grid.label(u), RowStatus::Missing),
+                None => DayRow::new(u, grid.label(u), RowStatus::Missing).with_registry(held(u)),
             })
             .collect();
         DayTable::new(day, area, rows)

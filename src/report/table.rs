@@ -74,8 +74,14 @@ pub struct DayRow {
     pub label: String,
     /// Where its report stands.
     pub status: RowStatus,
-    /// Its figures (all zero when missing).
+    /// Its figures as submitted in the report in force (all zero when missing).
     pub figures: DailyFigures,
+    /// The figures the registry itself holds for the unit and day, computed when the table
+    /// was made (`None` for a table built by hand or from elsewhere): beside a missing
+    /// report, what is known without it; beside a submitted one, whether anything changed
+    /// since ([`differs`](DayRow::differs)).
+    #[serde(default)]
+    pub registry: Option<DailyFigures>,
     /// When the report in force was submitted, if one was.
     pub submitted_at: Option<Instant>,
     /// The report's note (empty when missing).
@@ -90,20 +96,46 @@ impl DayRow {
             label: label.into(),
             status,
             figures: DailyFigures::default(),
+            registry: None,
             submitted_at: None,
             note: String::new(),
         }
     }
 
-    /// The row with these figures.
+    /// The row with these figures, as submitted.
     pub fn with_figures(mut self, figures: DailyFigures) -> DayRow {
         self.figures = figures;
         self
     }
+
+    /// The row with the registry's own figures for the unit beside the submitted ones.
+    pub fn with_registry(mut self, figures: DailyFigures) -> DayRow {
+        self.registry = Some(figures);
+        self
+    }
+
+    /// Whether the unit reported (on time or late, zero or not).
+    pub fn reported(&self) -> bool {
+        self.status != RowStatus::Missing
+    }
+
+    /// Whether the unit reported figures that differ from what the registry holds now for
+    /// the same unit and day (a record made or corrected after the report): flagged in every
+    /// rendering.
+    pub fn differs(&self) -> bool {
+        self.reported() && self.registry.is_some_and(|r| r != self.figures)
+    }
 }
 
 /// The reports of one day (日报表): a row per reporting unit, the township's own row
-/// included, and their total, which is the township's figures for the day.
+/// included.
+///
+/// A table says how many units reported ([`reported`](DayTable::reported) of
+/// [`units`](DayTable::units)) and never presents a partial sum as the whole: the total of the
+/// submitted reports ([`submitted_total`](DayTable::submitted_total)) is that, and beside it
+/// stand the registry's own figures for every unit
+/// ([`registry_total`](DayTable::registry_total)), missing ones included; a unit whose
+/// report differs from the registry now is flagged ([`DayRow::differs`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DayTable {
@@ -125,9 +157,31 @@ impl DayTable {
         }
     }
 
-    /// The totals row: the sum of every row's figures (missing rows add nothing).
-    pub fn total(&self) -> DailyFigures {
+    /// How many units must report (the table's rows).
+    pub fn units(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// How many units reported, on time or late.
+    pub fn reported(&self) -> usize {
+        self.rows.iter().filter(|r| r.reported()).count()
+    }
+
+    /// Whether every unit reported.
+    pub fn is_complete(&self) -> bool {
+        self.reported() == self.units()
+    }
+
+    /// The total of the submitted reports: **only** the units that reported, so short of the
+    /// township's figures when one is missing (see [`reported`](DayTable::reported)).
+    pub fn submitted_total(&self) -> DailyFigures {
         self.rows.iter().map(|r| &r.figures).sum()
+    }
+
+    /// The total of the registry's own figures for every unit, reported or not; `None` when a
+    /// row does not carry them (a table built by hand).
+    pub fn registry_total(&self) -> Option<DailyFigures> {
+        self.rows.iter().map(|r| r.registry).sum()
     }
 
     /// The rows whose report is missing.
@@ -140,6 +194,17 @@ impl DayTable {
         self.rows.iter().filter(|r| r.status == RowStatus::Late)
     }
 
+    /// The rows whose submitted figures differ from the registry's now.
+    pub fn differing(&self) -> impl Iterator<Item = &DayRow> {
+        self.rows.iter().filter(|r| r.differs())
+    }
+
+    /// How many units reported, in `lang` (`"15 of 16 units reported"`,
+    /// `"16个单位中15个已报"`).
+    pub fn coverage_in(&self, lang: Lang) -> String {
+        coverage(self.reported(), self.units(), lang)
+    }
+
     /// The table rendered in Chinese (`Display` renders it in English).
     pub fn display_zh(&self) -> impl fmt::Display + '_ {
         Rendered(self, Lang::Zh)
@@ -150,37 +215,108 @@ impl DayTable {
         Rendered(self, lang)
     }
 
-    /// The table as a [`Sheet`]: a heading row, a row per unit, a totals row.
+    /// The table as a [`Sheet`] named by its day and area (within Excel's rules,
+    /// [`Sheet::xlsx_name`]): headings (unit, status, source, then every figure), for every
+    /// unit a row of its submitted figures (blank when missing) and a row of the registry's
+    /// own (when known, its status cell flagging a difference), then the submitted total (its
+    /// status cell saying how many reported) and the registry's total.
     pub fn to_sheet(&self, lang: Lang) -> Sheet {
-        let mut headings = vec![both("单位", "Unit", lang), both("状态", "Status", lang)];
-        headings.extend(FIGURE_LABELS.iter().map(|l| l.in_lang(lang)));
-        let mut rows: Vec<Vec<Cell>> = self
-            .rows
-            .iter()
-            .map(|r| {
-                let mut cells = vec![
-                    Cell::Text(r.label.clone()),
-                    Cell::Text(r.status.in_lang(lang)),
-                ];
-                cells.extend(r.figures.values().into_iter().map(Cell::Number));
-                cells
-            })
-            .collect();
-        let mut total = vec![
-            Cell::Text(both("合计", "Total", lang)),
-            Cell::Text(String::new()),
+        let mut headings = vec![
+            both("单位", "Unit", lang),
+            both("状态", "Status", lang),
+            both("来源", "Source", lang),
         ];
-        total.extend(self.total().values().into_iter().map(Cell::Number));
-        rows.push(total);
+        headings.extend(FIGURE_LABELS.iter().map(|l| l.in_lang(lang)));
+        let mut rows = Vec::new();
+        for r in &self.rows {
+            rows.extend(unit_rows(r, lang, Vec::new()));
+        }
+        rows.extend(total_rows(
+            self,
+            lang,
+            vec![Cell::Text(both("合计", "Total", lang))],
+        ));
         Sheet {
-            name: self.day.to_string(),
+            name: Sheet::xlsx_name(&format!("{} {}", self.day, self.area), &[]),
             headings,
             rows,
         }
     }
 }
 
-/// Renders a table in English: a column per unit and one for the total, a line per figure.
+/// `reported` of `units`, in `lang`.
+pub(crate) fn coverage(reported: usize, units: usize, lang: Lang) -> String {
+    both(
+        &format!("{units}个单位中{reported}个已报"),
+        &format!("{reported} of {units} units reported"),
+        lang,
+    )
+}
+
+/// The source column's words.
+pub(crate) fn source(registry: bool, lang: Lang) -> String {
+    if registry {
+        both("系统", "registry", lang)
+    } else {
+        both("上报", "submitted", lang)
+    }
+}
+
+/// A unit's rows of a sheet, after `lead` (the township's cell in a roll-up): its submitted
+/// figures (blank when missing) and, when known, the registry's.
+pub(crate) fn unit_rows(r: &DayRow, lang: Lang, lead: Vec<Cell>) -> Vec<Vec<Cell>> {
+    let mut submitted = lead.clone();
+    submitted.extend([
+        Cell::Text(r.label.clone()),
+        Cell::Text(r.status.in_lang(lang)),
+        Cell::Text(source(false, lang)),
+    ]);
+    if r.reported() {
+        submitted.extend(r.figures.values().into_iter().map(Cell::Number));
+    } else {
+        submitted.extend(FIGURE_LABELS.iter().map(|_| Cell::Text(String::new())));
+    }
+    let mut out = vec![submitted];
+    if let Some(registry) = r.registry {
+        let mut row = lead;
+        row.extend([
+            Cell::Text(r.label.clone()),
+            Cell::Text(if r.differs() {
+                both("与上报不同", "differs", lang)
+            } else {
+                String::new()
+            }),
+            Cell::Text(source(true, lang)),
+        ]);
+        row.extend(registry.values().into_iter().map(Cell::Number));
+        out.push(row);
+    }
+    out
+}
+
+/// A table's total rows, after `lead`: the submitted total, with how many reported, and the
+/// registry's, when known.
+pub(crate) fn total_rows(t: &DayTable, lang: Lang, lead: Vec<Cell>) -> Vec<Vec<Cell>> {
+    let mut submitted = lead.clone();
+    submitted.extend([
+        Cell::Text(t.coverage_in(lang)),
+        Cell::Text(source(false, lang)),
+    ]);
+    submitted.extend(t.submitted_total().values().into_iter().map(Cell::Number));
+    let mut out = vec![submitted];
+    if let Some(registry) = t.registry_total() {
+        let mut row = lead;
+        row.extend([Cell::Text(String::new()), Cell::Text(source(true, lang))]);
+        row.extend(registry.values().into_iter().map(Cell::Number));
+        out.push(row);
+    }
+    out
+}
+
+/// Renders a table in English: a column per unit, then the submitted total and the
+/// registry's, a line per figure; the first line says how many units reported and which are
+/// missing or late. A missing unit's column shows the registry's figures in parentheses; a
+/// submitted figure that differs from the registry's now is marked `*` and listed below.
 impl fmt::Display for DayTable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         Rendered(self, Lang::En).fmt(f)
@@ -192,26 +328,74 @@ struct Rendered<'a>(&'a DayTable, Lang);
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (t, lang) = (self.0, self.1);
-        writeln!(
-            f,
-            "{} {} {}",
+        let zh = lang == Lang::Zh;
+        let names = |rows: Vec<&DayRow>| {
+            rows.iter()
+                .map(|r| r.label.as_str())
+                .collect::<Vec<_>>()
+                .join(if zh { "、" } else { ", " })
+        };
+        let mut head = format!(
+            "{} {} {}{}{}",
             both("日报表", "Daily report", lang),
             t.area,
-            t.day
-        )?;
-        // Columns: the label, then a unit per column, then the total.
+            t.day,
+            if zh { "：" } else { ": " },
+            t.coverage_in(lang)
+        );
+        let (missing, late) = (
+            t.missing().collect::<Vec<_>>(),
+            t.late().collect::<Vec<_>>(),
+        );
+        let sep = if zh { "；" } else { "; " };
+        if !missing.is_empty() {
+            head.push_str(&format!(
+                "{sep}{}{}",
+                both("未报：", "missing: ", lang),
+                names(missing)
+            ));
+        }
+        if !late.is_empty() {
+            head.push_str(&format!(
+                "{sep}{}{}",
+                both("迟报：", "late: ", lang),
+                names(late)
+            ));
+        }
+        writeln!(f, "{head}")?;
+        // Columns: the label, then a unit per column, then the totals.
         let mut columns: Vec<Vec<String>> = Vec::new();
         let mut first = vec![String::new(), both("状态", "Status", lang)];
         first.extend(FIGURE_LABELS.iter().map(|l| l.in_lang(lang)));
         columns.push(first);
         for r in &t.rows {
             let mut c = vec![r.label.clone(), r.status.in_lang(lang)];
-            c.extend(r.figures.values().iter().map(u64::to_string));
+            let values = r.figures.values();
+            match (r.reported(), r.registry) {
+                (false, Some(registry)) => {
+                    c.extend(registry.values().iter().map(|v| format!("({v})")));
+                }
+                (false, None) => c.extend(values.iter().map(|_| "-".to_owned())),
+                (true, registry) => c.extend(values.iter().enumerate().map(|(i, v)| {
+                    match registry.map(|g| g.values()[i]) {
+                        Some(now) if now != *v => format!("{v}*"),
+                        _ => v.to_string(),
+                    }
+                })),
+            }
             columns.push(c);
         }
-        let mut total = vec![both("合计", "Total", lang), String::new()];
-        total.extend(t.total().values().iter().map(u64::to_string));
+        let mut total = vec![
+            both("上报合计", "Submitted total", lang),
+            format!("{}/{}", t.reported(), t.units()),
+        ];
+        total.extend(t.submitted_total().values().iter().map(u64::to_string));
         columns.push(total);
+        if let Some(registry) = t.registry_total() {
+            let mut c = vec![both("系统合计", "Registry total", lang), String::new()];
+            c.extend(registry.values().iter().map(u64::to_string));
+            columns.push(c);
+        }
         let widths: Vec<usize> = columns
             .iter()
             .map(|c| c.iter().map(|s| width(s)).max().unwrap_or(0))
@@ -229,6 +413,37 @@ impl fmt::Display for Rendered<'_> {
                 }
             }
             writeln!(f, "{}", text.trim_end())?;
+        }
+        if t.missing().any(|r| r.registry.is_some()) {
+            writeln!(
+                f,
+                "{}",
+                both(
+                    "（ ）未报单位的系统数据，不计入上报合计",
+                    "( ) the registry's own figures for a unit that did not report: not in the submitted total",
+                    lang
+                )
+            )?;
+        }
+        for r in t.differing() {
+            let registry = r.registry.unwrap_or_default();
+            let changes: Vec<String> = FIGURE_LABELS
+                .iter()
+                .zip(r.figures.values().into_iter().zip(registry.values()))
+                .filter(|(_, (a, b))| a != b)
+                .map(|(l, (a, b))| format!("{} {a} → {b}", l.in_lang(lang)))
+                .collect();
+            writeln!(
+                f,
+                "* {}{}{}",
+                r.label,
+                both(
+                    "上报后系统数据已变：",
+                    ": the registry's figures changed since the report: ",
+                    lang
+                ),
+                changes.join(if zh { "，" } else { ", " })
+            )?;
         }
         Ok(())
     }
@@ -287,6 +502,54 @@ pub struct Sheet {
 }
 
 impl Sheet {
+    /// A name Excel takes for a sheet, made from `base` (a day and a township's name, say):
+    /// the characters Excel refuses (`[]:*?/\`) and control characters become spaces, a
+    /// leading or trailing `'` is dropped, the name is cut to 31 characters, and, when it is
+    /// already among `taken` (Excel compares names without case), ended by ` (2)`, ` (3)`…
+    /// within the 31. An empty result is `Sheet1`.
+    ///
+    /// ```
+    /// use fangkong::report::Sheet;
+    /// let long = "2020-02-01 Xiangxinan Fruit Market Township of Forty Chars";
+    /// let name = Sheet::xlsx_name(long, &[]);
+    /// assert_eq!(name.chars().count(), 31);
+    /// assert_eq!(Sheet::xlsx_name(long, &[name.clone()]).chars().count(), 31);
+    /// assert_ne!(Sheet::xlsx_name(long, &[name.clone()]), name);
+    /// assert_eq!(Sheet::xlsx_name("2020/02/01 [a]", &[]), "2020 02 01  a");
+    /// ```
+    pub fn xlsx_name(base: &str, taken: &[String]) -> String {
+        const MAX: usize = 31;
+        let cleaned: String = base
+            .chars()
+            .map(|c| {
+                if "[]:*?/\\".contains(c) || c.is_control() {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let cleaned = cleaned.trim().trim_matches('\'').trim();
+        let cleaned = if cleaned.is_empty() {
+            "Sheet1"
+        } else {
+            cleaned
+        };
+        let cut = |s: &str, n: usize| s.chars().take(n).collect::<String>().trim_end().to_owned();
+        let is_taken = |n: &str| taken.iter().any(|t| t.to_lowercase() == n.to_lowercase());
+        let first = cut(cleaned, MAX);
+        if !is_taken(&first) {
+            return first;
+        }
+        (2..)
+            .map(|i| {
+                let suffix = format!(" ({i})");
+                format!("{}{suffix}", cut(cleaned, MAX - suffix.chars().count()))
+            })
+            .find(|n| !is_taken(n))
+            .unwrap_or(first)
+    }
+
     /// A sheet.
     pub fn new(name: impl Into<String>, headings: Vec<String>, rows: Vec<Vec<Cell>>) -> Sheet {
         Sheet {
@@ -294,56 +557,5 @@ impl Sheet {
             headings,
             rows,
         }
-    }
-}
-
-/// Figures rolled up over areas (汇总): a township's reporting units add up to the
-/// township, townships to the county. Since figures form a commutative monoid, tables from
-/// separate registries (one per township) roll up to the same totals as one registry holding
-/// everything, in any order.
-///
-/// ```
-/// use fangkong::report::{DailyFigures, Rollup};
-/// let mut a = DailyFigures::default();
-/// a.key_people_new = 2;
-/// let mut b = DailyFigures::default();
-/// b.key_people_new = 3;
-/// let mut county = Rollup::new("Shuangqing district");
-/// county.add("Huochezhan Township", a);
-/// county.add("Another township", b);
-/// assert_eq!(county.total().key_people_new, 5);
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Rollup {
-    /// The area rolled up to (the county).
-    pub area: String,
-    /// Each part (a township) and its figures, in the order added.
-    pub parts: Vec<(String, DailyFigures)>,
-}
-
-impl Rollup {
-    /// An empty roll-up for `area`.
-    pub fn new(area: impl Into<String>) -> Rollup {
-        Rollup {
-            area: area.into(),
-            parts: Vec::new(),
-        }
-    }
-
-    /// Adds a part: a township's figures (e.g. [`DayTable::total`]).
-    pub fn add(&mut self, part: impl Into<String>, figures: DailyFigures) -> &mut Rollup {
-        self.parts.push((part.into(), figures));
-        self
-    }
-
-    /// Adds a township's table for the day, under its area name.
-    pub fn add_table(&mut self, table: &DayTable) -> &mut Rollup {
-        self.add(table.area.clone(), table.total())
-    }
-
-    /// The total of every part.
-    pub fn total(&self) -> DailyFigures {
-        self.parts.iter().map(|(_, f)| f).sum()
     }
 }

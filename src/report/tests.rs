@@ -236,8 +236,14 @@ impl Scenario {
     }
 
     fn table(&self, d: &str) -> DayTable {
+        // The registry's own figures are those of the report in force here (none differs).
+        let held = |u: UnitId| {
+            self.state
+                .report(u, day(d))
+                .map_or_else(DailyFigures::default, |s| s.figures)
+        };
         self.state
-            .day_table(&self.grid, &self.grid.units, "Huochezhan", day(d))
+            .day_table(&self.grid, &self.grid.units, "Huochezhan", day(d), &held)
     }
 
     fn missing(&self, d: &str) -> Vec<UnitId> {
@@ -425,7 +431,7 @@ fn a_resubmission_supersedes_and_both_stay() {
     assert_eq!((history[0].figures, history[0].seq), (busy(), 2));
     assert_eq!((history[1].figures, history[1].seq), (zero(), 3));
     assert_eq!(s.state.report(QIANJIN, day("2020-02-01")), history.last());
-    assert_eq!(s.table("2020-02-01").total(), zero());
+    assert_eq!(s.table("2020-02-01").submitted_total(), zero());
     // A late resubmission makes the report in force late
     s.submit(
         CADRE,
@@ -575,32 +581,61 @@ fn known_day() -> DayTable {
 #[test]
 fn the_day_table_adds_up_and_renders_in_both_languages() {
     let table = known_day();
-    assert_eq!(table.total(), busy() + zero());
+    assert_eq!(table.submitted_total(), busy() + zero());
+    assert_eq!(table.registry_total(), Some(busy() + zero()));
+    assert_eq!((table.reported(), table.units()), (2, 3));
     let en = table.to_string();
     let zh = table.display_zh().to_string();
     let en_lines: Vec<&str> = en.lines().take(6).collect();
     assert_eq!(
         en_lines,
         [
-            "Daily report Huochezhan 2020-02-01",
-            "                          Huochezhan (U1)  Qianjin (U2)  Heping (U3)  Total",
-            "Status                            missing     submitted         late",
-            "Households                              0           612          612   1224",
-            "Households screened                     0             0            0      0",
-            "New key people                          0             2            0      2",
+            "Daily report Huochezhan 2020-02-01: 2 of 3 units reported; missing: Huochezhan (U1); late: Heping (U3)",
+            "                          Huochezhan (U1)  Qianjin (U2)  Heping (U3)  Submitted total  Registry total",
+            "Status                            missing     submitted         late              2/3",
+            "Households                            (0)           612          612             1224            1224",
+            "Households screened                   (0)             0            0                0               0",
+            "New key people                        (0)             2            0                2               2",
         ]
     );
     let zh_lines: Vec<&str> = zh.lines().take(4).collect();
     assert_eq!(
         zh_lines,
         [
-            "日报表 Huochezhan 2020-02-01",
-            "                  Huochezhan (U1)  Qianjin (U2)  Heping (U3)  合计",
-            "状态                         未报          已报         迟报",
-            "户数                            0           612          612  1224",
+            "日报表 Huochezhan 2020-02-01：3个单位中2个已报；未报：Huochezhan (U1)；迟报：Heping (U3)",
+            "                  Huochezhan (U1)  Qianjin (U2)  Heping (U3)  上报合计  系统合计",
+            "状态                         未报          已报         迟报       2/3",
+            "户数                          (0)           612          612      1224      1224",
         ]
     );
-    assert_eq!(en.lines().count(), 2 + 1 + FIGURE_LABELS.len());
+    // A header, the units' names, their status, a line per figure, the note on the missing unit
+    assert_eq!(en.lines().count(), 3 + FIGURE_LABELS.len() + 1);
+    assert!(en.ends_with(
+        "( ) the registry's own figures for a unit that did not report: not in the submitted total\n"
+    ));
+
+    // Given a household registered in Qianjin after its report, when the table is made again
+    let mut changed = table.clone();
+    let mut now = busy();
+    now.households_total += 1;
+    changed.rows[1].registry = Some(now);
+    // Then the submitted figure is marked and the difference listed, in both languages
+    assert!(changed.rows[1].differs());
+    assert_eq!(changed.differing().count(), 1);
+    let en = changed.to_string();
+    assert!(
+        en.contains("Households                            (0)          612*"),
+        "{en}"
+    );
+    assert!(en.ends_with(
+        "* Qianjin (U2): the registry's figures changed since the report: Households 612 → 613\n"
+    ), "{en}");
+    assert!(
+        changed
+            .display_zh()
+            .to_string()
+            .ends_with("* Qianjin (U2)上报后系统数据已变：户数 612 → 613\n")
+    );
 }
 
 #[test]
@@ -727,8 +762,9 @@ fn the_csv_of_a_known_day_is_pinned() {
     let csv = tables_to_csv(&[known_day()], Lang::Both).unwrap();
     let zeros = ",0".repeat(26);
     let eleven = ",0".repeat(11);
+    let blanks = ",".repeat(31);
     let expected = format!(
-        "日期 Day,单位 Unit,状态 Status,户数 Households,已排查户数 Households screened,\
+        "日期 Day,乡镇 Township,单位 Unit,状态 Status,来源 Source,户数 Households,已排查户数 Households screened,\
          新增重点人员 New key people,\"累计重点人员 Key people, cumulative\",在观察人数 Under observation,\
          新增解除观察 New releases,\"累计解除观察 Released, cumulative\",新增转诊 New referrals,\
          其他方式结束观察 Other endings,未按时测温 Missed checks,体温异常 Abnormal readings,\
@@ -740,16 +776,20 @@ fn the_csv_of_a_known_day_is_pinned() {
          \"累计宣传车出车 Van outings, cumulative\",广播次数 Broadcasts,\
          \"累计广播次数 Broadcasts, cumulative\",\
          班次到岗 Shifts staffed,班次缺岗 Shifts short,志愿者在岗 Volunteers on duty\n\
-         2020-02-01,Huochezhan (U1),未报 missing,0,0,0,0,0{zeros}\n\
-         2020-02-01,Qianjin (U2),已报 submitted,612,0,2,0,3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{eleven}\n\
-         2020-02-01,Heping (U3),迟报 late,612,0,0,0,3{zeros}\n\
-         2020-02-01,合计 Total,,1224,0,2,0,6,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{eleven}\n"
+         2020-02-01,Huochezhan,Huochezhan (U1),未报 missing,上报 submitted{blanks}\n\
+         2020-02-01,Huochezhan,Huochezhan (U1),,系统 registry,0,0,0,0,0{zeros}\n\
+         2020-02-01,Huochezhan,Qianjin (U2),已报 submitted,上报 submitted,612,0,2,0,3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{eleven}\n\
+         2020-02-01,Huochezhan,Qianjin (U2),,系统 registry,612,0,2,0,3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{eleven}\n\
+         2020-02-01,Huochezhan,Heping (U3),迟报 late,上报 submitted,612,0,0,0,3{zeros}\n\
+         2020-02-01,Huochezhan,Heping (U3),,系统 registry,612,0,0,0,3{zeros}\n\
+         2020-02-01,Huochezhan,合计 Total,3个单位中2个已报 2 of 3 units reported,上报 submitted,1224,0,2,0,6,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{eleven}\n\
+         2020-02-01,Huochezhan,合计 Total,,系统 registry,1224,0,2,0,6,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{eleven}\n"
     );
     assert_eq!(csv, expected);
     // English headings only
     let en = tables_to_csv(&[known_day()], Lang::En).unwrap();
-    assert!(en.starts_with("Day,Unit,Status,Households,Households screened,"));
-    assert!(en.contains("\n2020-02-01,Total,,1224,"));
+    assert!(en.starts_with("Day,Township,Unit,Status,Source,Households,Households screened,"));
+    assert!(en.contains("\n2020-02-01,Huochezhan,Total,2 of 3 units reported,submitted,1224,"));
 }
 
 #[cfg(feature = "xlsx")]
@@ -758,8 +798,12 @@ fn the_xlsx_reads_back_one_sheet_per_day() {
     use std::io::Read;
     let mut second = known_day();
     second.day = day("2020-02-02");
+    // Two townships on one day, the second of the same day and area as the first but longer
+    // than Excel's 31 characters once its day is put in front
+    let mut long = known_day();
+    long.area = "Xiangxinan Fruit Market and Forty Chars".to_owned();
     let bytes = tables_to_xlsx(
-        &[known_day(), second],
+        &[known_day(), second, long.clone(), long],
         Lang::Both,
         at("2020-02-02T10:00:00+08:00"),
     )
@@ -774,41 +818,35 @@ fn the_xlsx_reads_back_one_sheet_per_day() {
         text
     };
     let workbook = read("xl/workbook.xml");
-    assert!(
-        workbook.contains(r#"<sheet name="2020-02-01" sheetId="1""#),
-        "{workbook}"
-    );
-    assert!(
-        workbook.contains(r#"<sheet name="2020-02-02" sheetId="2""#),
-        "{workbook}"
-    );
+    for (name, id) in [
+        ("2020-02-01 Huochezhan", 1),
+        ("2020-02-02 Huochezhan", 2),
+        ("2020-02-01 Xiangxinan Fruit Mar", 3),
+        ("2020-02-01 Xiangxinan Fruit (2)", 4),
+    ] {
+        assert!(name.chars().count() <= 31, "{name}");
+        assert!(
+            workbook.contains(&format!(r#"<sheet name="{name}" sheetId="{id}""#)),
+            "{name}: {workbook}"
+        );
+    }
     let strings = read("xl/sharedStrings.xml");
-    for s in ["户数 Households", "合计 Total", "Qianjin (U2)", "迟报 late"] {
+    for s in [
+        "户数 Households",
+        "合计 Total",
+        "Qianjin (U2)",
+        "迟报 late",
+        "系统 registry",
+    ] {
         assert!(strings.contains(s), "{s} not in {strings}");
     }
     let sheet = read("xl/worksheets/sheet1.xml");
-    // A heading row, three units, a totals row
-    assert_eq!(sheet.matches("<row ").count(), 5);
-    // The totals row: its label, no status, 1224 households in column C
-    assert!(
-        sheet.contains(r#"<c r="A5" t="s"><v>39</v></c><c r="C5"><v>1224</v></c>"#),
-        "{sheet}"
-    );
+    // A heading row, two rows for each of three units, two total rows
+    assert_eq!(sheet.matches("<row ").count(), 9);
+    // The submitted total's row: 1224 households in column D
+    assert!(sheet.contains(r#"<c r="D8"><v>1224</v></c>"#), "{sheet}");
     let core = read("docProps/core.xml");
     assert!(core.contains("2020-02-02T02:00:00Z"), "{core}");
-
-    // Two tables for the same day cannot share a sheet name
-    let err = tables_to_xlsx(
-        &[known_day(), known_day()],
-        Lang::En,
-        at("2020-02-02T10:00:00+08:00"),
-    )
-    .unwrap_err();
-    assert!(
-        err.to_string()
-            .starts_with("the xlsx export could not be written: "),
-        "{err}"
-    );
 }
 
 #[cfg(feature = "fhir")]
@@ -857,10 +895,30 @@ fn a_county_rolls_up_townships_from_separate_registries() {
     let a = known_day();
     let mut b = known_day();
     b.area = "Another township".to_owned();
-    let mut county = Rollup::new("Shuangqing");
-    county.add_table(&a).add_table(&b);
-    assert_eq!(county.total(), a.total() + b.total());
-    assert_eq!(county.parts.len(), 2);
+    let mut county = Rollup::new("Shuangqing", a.day);
+    county
+        .add_table(a.clone())
+        .unwrap()
+        .add_table(b.clone())
+        .unwrap();
+    assert_eq!(
+        county.submitted_total(),
+        a.submitted_total() + b.submitted_total()
+    );
+    assert_eq!((county.reported(), county.units()), (4, 6));
+    assert_eq!(county.rows().count(), 6);
+    // A table of another day, or a township added twice, is refused and changes nothing
+    let mut other = a.clone();
+    other.day = day("2020-02-02");
+    assert_eq!(
+        county.add_table(other).unwrap_err().code(),
+        "rollup_other_day"
+    );
+    assert_eq!(
+        county.add_table(a).unwrap_err().code(),
+        "rollup_township_twice"
+    );
+    assert_eq!(county.townships.len(), 2);
 }
 
 fn figures() -> impl Strategy<Value = DailyFigures> {

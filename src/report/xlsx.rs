@@ -3,6 +3,7 @@
 use crate::report::ReportError;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
+use super::rollup::Rollup;
 use super::table::{Cell, DayTable, Lang, Sheet};
 use crate::calendar::Instant;
 use crate::error::Error;
@@ -69,13 +70,35 @@ pub fn sheets_to_xlsx(sheets: &[Sheet], created: Instant) -> Result<Vec<u8>, Err
     workbook.save_to_buffer().map_err(failed)
 }
 
-/// Days' tables as a workbook: one worksheet per day, named by the day (`2020-02-01`), a row
-/// per unit and a totals row, headings and statuses in `lang`.
+/// Days' tables as a workbook: one worksheet per table (of one township or several), named by
+/// its day and township within Excel's rules ([`Sheet::xlsx_name`]: at most 31 characters,
+/// made unique), laid out as [`DayTable::to_sheet`] does, headings and statuses in `lang`.
 ///
 /// # Errors
-/// [`ReportError::ExportFailed`](crate::report::ReportError::ExportFailed) when two tables are for the same day (two sheets cannot share a
-/// name); see [`sheets_to_xlsx`].
+/// See [`sheets_to_xlsx`].
 pub fn tables_to_xlsx(tables: &[DayTable], lang: Lang, created: Instant) -> Result<Vec<u8>, Error> {
-    let sheets: Vec<Sheet> = tables.iter().map(|t| t.to_sheet(lang)).collect();
+    let mut sheets: Vec<Sheet> = Vec::new();
+    for t in tables {
+        let mut sheet = t.to_sheet(lang);
+        let taken: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
+        sheet.name = Sheet::xlsx_name(&format!("{} {}", t.day, t.area), &taken);
+        sheets.push(sheet);
+    }
+    sheets_to_xlsx(&sheets, created)
+}
+
+/// A county's roll-up of a day as a workbook: its one sheet ([`Rollup::to_sheet`]) first, then
+/// each township's table on a sheet of its own, every name within Excel's rules and unique.
+///
+/// # Errors
+/// See [`sheets_to_xlsx`].
+pub fn rollup_to_xlsx(rollup: &Rollup, lang: Lang, created: Instant) -> Result<Vec<u8>, Error> {
+    let mut sheets = vec![rollup.to_sheet(lang)];
+    for t in &rollup.townships {
+        let mut sheet = t.to_sheet(lang);
+        let taken: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
+        sheet.name = Sheet::xlsx_name(&t.area, &taken);
+        sheets.push(sheet);
+    }
     sheets_to_xlsx(&sheets, created)
 }
