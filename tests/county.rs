@@ -296,3 +296,164 @@ fn two_townships_of_forty_character_names_write_a_county_workbook_that_reads_bac
     // A heading row, two rows per unit (6 units), two per township total, two for the county
     assert_eq!(sheet.matches("<row ").count(), 1 + 12 + 4 + 2);
 }
+
+/// A township whose grid worker Li Hua was found absent from post on 2020-01-24 (to rectify by
+/// 2020-01-26) and given a written admonition on 2020-01-25.
+fn supervised(name: &str) -> (Registry, StaffId, UnitId) {
+    use fangkong::supervision::{
+        Accountable, AdmonitionManner, CadreForm, ChecklistItem, FindingSource, InspectionMode,
+        InspectionTarget, ItemCheck,
+    };
+    use fangkong::{Duty, Role};
+    let t = at(T0);
+    let mut reg = Registry::found(Founding::new(name, "Secretary Liu"), t);
+    let leader = reg.staff_ids().next().unwrap();
+    let qianjin = reg
+        .establish_unit(
+            leader,
+            t,
+            UnitKind::Village,
+            "Qianjin (前进村)",
+            reg.township(),
+            None,
+        )
+        .unwrap();
+    let group_1 = reg
+        .establish_group(leader, t, qianjin, 1, "Qianjin group 1")
+        .unwrap();
+    let li = reg
+        .enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)
+        .unwrap();
+    reg.assign(leader, t, li, group_1, Duty::Grid).unwrap();
+    let zhao = reg
+        .enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)
+        .unwrap();
+    reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)
+        .unwrap();
+    let afternoon = at("2020-01-24T14:00:00+08:00");
+    let inspection = reg
+        .record_inspection(
+            zhao,
+            afternoon,
+            InspectionMode::Covert,
+            InspectionTarget::Unit(group_1),
+            afternoon,
+            vec![ItemCheck::failed(
+                ChecklistItem::StaffOnPost,
+                "checkpoint unmanned at 14:00",
+            )],
+        )
+        .unwrap();
+    let finding = reg
+        .record_finding(
+            zhao,
+            afternoon,
+            FindingSource::ChecklistItem {
+                inspection,
+                item: ChecklistItem::StaffOnPost,
+            },
+            li,
+            day("2020-01-26"),
+            "nobody at the Qianjin checkpoint at 14:00",
+        )
+        .unwrap();
+    reg.decide_accountability(
+        leader,
+        at("2020-01-25T10:00:00+08:00"),
+        vec![finding],
+        Accountable::Cadre {
+            staff: li,
+            form: CadreForm::Admonition(AdmonitionManner::Written),
+        },
+        day("2020-01-25"),
+        "absent from post",
+    )
+    .unwrap();
+    (reg, li, group_1)
+}
+
+#[test]
+fn supervision_rows_hold_ids_and_render_in_both_languages() {
+    // Given a township with a finding overdue on 2020-01-28 and a decision
+    let (reg, li, group_1) = supervised("Huochezhan");
+    // When the county lists the overdue findings and the decisions
+    let overdue = reg.overdue_findings(day("2020-01-28"), None);
+    let decisions = reg.decisions_made(day("2020-01-24"), day("2020-01-28"));
+    // Then the rows hold ids, names and roles, not pre-rendered text
+    assert_eq!(overdue.len(), 1);
+    let row = &overdue[0];
+    assert_eq!((row.unit.id, row.responsible.id), (group_1, li));
+    assert_eq!(row.responsible.role, Some(fangkong::Role::GridWorker));
+    assert_eq!(row.days_overdue, 2);
+    // And they render in English and in Chinese
+    assert_eq!(
+        row.to_string(),
+        format!(
+            "{} in Qianjin group 1 ({group_1}), staff on post: grid worker Li Hua ({li}) to rectify by 2020-01-26, 2 days overdue — nobody at the Qianjin checkpoint at 14:00",
+            row.finding
+        )
+    );
+    assert_eq!(
+        row.display_zh().to_string(),
+        format!(
+            "{}，Qianjin group 1 ({group_1})，人员在岗：网格员 Li Hua ({li})应于2020-01-26前整改，已逾期2天——nobody at the Qianjin checkpoint at 14:00",
+            row.finding
+        )
+    );
+    assert_eq!(decisions.len(), 1);
+    assert_eq!(
+        decisions[0].subject,
+        fangkong::supervision::AccountableRef::Staff(row.responsible.clone())
+    );
+    let zh = decisions[0].display_zh().to_string();
+    assert!(zh.contains("网格员 Li Hua"), "{zh}");
+    assert!(zh.contains(&row.finding.to_string()), "{zh}");
+    // And the rows go through JSON and back
+    let json = serde_json::to_string(row).unwrap();
+    assert_eq!(
+        serde_json::from_str::<fangkong::supervision::OverdueFinding>(&json).unwrap(),
+        *row
+    );
+}
+
+#[test]
+fn accountability_counts_add_up_across_townships_over_the_same_days_only() {
+    use fangkong::supervision::{AccountabilityCounts, FormCategory};
+    // Given two townships that each admonished one cadre
+    let (a, _, _) = supervised("Huochezhan");
+    let (b, _, _) = supervised("Gutang");
+    let (from, to) = (day("2020-01-24"), day("2020-02-10"));
+    // When the county adds their counts over the same days
+    let county = (a.accountability_counts(from, to) + b.accountability_counts(from, to)).unwrap();
+    // Then the people of both count (different townships, different people)
+    assert_eq!((county.decisions, county.people), (2, 2));
+    assert_eq!(county.category(FormCategory::Admonition).people, 2);
+    let summed: Result<AccountabilityCounts, _> = [&a, &b]
+        .iter()
+        .map(|r| r.accountability_counts(from, to))
+        .sum();
+    assert_eq!(summed.unwrap(), county);
+    // And counts over other days are refused, not added
+    let other = b.accountability_counts(from, day("2020-02-11"));
+    let err = (a.accountability_counts(from, to) + other).unwrap_err();
+    assert_eq!(err.code(), "counts_of_other_span");
+    let none: Result<AccountabilityCounts, _> = std::iter::empty().sum();
+    assert_eq!(none.unwrap_err().code(), "no_counts_to_add");
+    // And the counts go through JSON and back, and do not deserialize when they do not hold
+    let json = serde_json::to_string(&county).unwrap();
+    assert_eq!(
+        serde_json::from_str::<AccountabilityCounts>(&json).unwrap(),
+        county
+    );
+    let reversed = json.replace(r#""to":"2020-02-10""#, r#""to":"2020-01-01""#);
+    assert!(serde_json::from_str::<AccountabilityCounts>(&reversed).is_err());
+    // (the total, not the category's count, the last "decisions" in the JSON)
+    let i = json.rfind(r#""decisions":2"#).unwrap();
+    let inflated = format!(r#"{}"decisions":3{}"#, &json[..i], &json[i + 13..]);
+    assert!(
+        serde_json::from_str::<AccountabilityCounts>(&inflated)
+            .unwrap_err()
+            .to_string()
+            .contains("do not hold together")
+    );
+}

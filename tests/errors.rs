@@ -1327,6 +1327,10 @@ const ADDED_SINCE: &[&str] = &[
     // issue 23: a county's roll-up (src/report/tests.rs makes them)
     "rollup_other_day",
     "rollup_township_twice",
+    // issue 23: accountability counts add up over the same days only (tests/county.rs)
+    "counts_of_other_span",
+    "no_counts_to_add",
+    "invalid_counts",
     // issue 20: publicity (`Error::Publicity`); tests/publicity.rs makes them
     "unknown_publicity_kind",
     "publicity_kind_inconsistent",
@@ -1501,6 +1505,16 @@ fn zh_samples() -> Vec<Error> {
         }),
         Error::Report(fangkong::report::ReportError::RollupTownshipTwice {
             township: "古塘".to_owned(),
+        }),
+        Error::Supervision(fangkong::supervision::SupervisionError::CountsOfOtherSpan {
+            first_from: day(),
+            first_to: day(),
+            second_from: day(),
+            second_to: day(),
+        }),
+        Error::Supervision(fangkong::supervision::SupervisionError::NoCountsToAdd),
+        Error::Supervision(fangkong::supervision::SupervisionError::InvalidCounts {
+            problem: "span",
         }),
         // issue 23: a cut file, and the heads a county keeps
         Error::Ledger(LedgerError::LedgerCut { line: 7, bytes: 40 }),

@@ -21,11 +21,13 @@ mod error;
 pub(crate) mod context;
 mod identity_index;
 mod labels;
+mod refs;
 
 pub use command::{ContactField, GridCommand, GridEvent};
 pub(crate) use command::{GridGuards, GridState, decide};
 pub use error::GridError;
 pub(crate) use error::{grid_zh, roles_text_zh, staff_label_zh};
+pub use refs::{StaffRef, UnitRef};
 
 /// The kind of a unit of the grid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

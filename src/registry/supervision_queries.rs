@@ -391,7 +391,7 @@ impl Registry {
     /// #     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?, "absent from post")?;
     /// let rows = reg.decisions_made("2020-01-25".parse()?, "2020-01-31".parse()?);
     /// assert_eq!(rows[0].decision.id, decision);
-    /// assert!(rows[0].subject.contains("Li Hua"));
+    /// assert!(rows[0].subject.to_string().contains("Li Hua"));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn decisions_made(&self, from: Day, to: Day) -> Vec<DecisionRow> {

@@ -5,8 +5,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::error::SupervisionError;
 use super::labels::{CadreForm, FormCategory, OrganisationForm};
 use crate::calendar::Day;
+use crate::grid::{StaffRef, UnitRef};
 use crate::ids::{AccountabilityId, FindingId, StaffId, UnitId};
 
 /// Who is held accountable, and in which form.
@@ -146,14 +148,66 @@ impl fmt::Display for Decision {
     }
 }
 
-/// A decision as a person reads it, with the unit or staff member named.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Who a decision holds accountable, named: a unit's organisation or a member of staff.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AccountableRef {
+    /// A unit's organisation (党组织).
+    Unit(UnitRef),
+    /// A member of staff.
+    Staff(StaffRef),
+}
+
+impl fmt::Display for AccountableRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AccountableRef::Unit(u) => u.fmt(f),
+            AccountableRef::Staff(s) => s.fmt(f),
+        }
+    }
+}
+
+impl AccountableRef {
+    /// The same in Chinese (the staff member's role in Chinese).
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
+        match self {
+            AccountableRef::Unit(u) => u.display_zh().to_string(),
+            AccountableRef::Staff(s) => s.display_zh().to_string(),
+        }
+    }
+}
+
+/// A decision as a person reads it, with the unit or staff member named: ids and values,
+/// rendered when printed (`Display` in English, [`display_zh`](DecisionRow::display_zh) in
+/// Chinese).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DecisionRow {
     /// The decision.
     pub decision: Decision,
-    /// Who is held accountable, as a label (`"cadre Zhang Wei (S7)"`, `"Qianjin (U3)"`).
-    pub subject: String,
+    /// Who is held accountable.
+    pub subject: AccountableRef,
+}
+
+impl DecisionRow {
+    /// The row in Chinese (`AC1，2020-02-03作出：诫勉（干部 Zhang Wei (S7)），依据FD3`).
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
+        let d = &self.decision;
+        let findings: Vec<String> = d.findings.iter().map(ToString::to_string).collect();
+        let mut s = format!(
+            "{}，{}作出：{}（{}），依据{}",
+            d.id,
+            d.made,
+            d.accountable.form().display_zh(),
+            self.subject.display_zh(),
+            findings.join("、")
+        );
+        if !d.reason.is_empty() {
+            s.push_str(&format!("——{}", d.reason));
+        }
+        s
+    }
 }
 
 impl fmt::Display for DecisionRow {
@@ -178,7 +232,7 @@ impl fmt::Display for DecisionRow {
 }
 
 /// The count of one category: decisions, and the distinct people (or units) they concern.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CategoryCount {
     /// Decisions made.
@@ -194,7 +248,28 @@ pub struct CategoryCount {
 ///
 /// The article's "3 people given organisational handling" is
 /// `counts.category(FormCategory::OrganisationalHandling).people == 3`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Counts of townships add up for a county (`+`, or `sum()` over an iterator), **for the same
+/// span of days only**: adding counts of different spans gives
+/// [`SupervisionError::CountsOfOtherSpan`](crate::supervision::SupervisionError::CountsOfOtherSpan)
+/// instead of a number. People of different townships are different people, so people add;
+/// adding a township's counts to themselves would count its people twice.
+///
+/// ```
+/// use fangkong::supervision::{AccountabilityCounts, FormCategory};
+/// let (from, to) = ("2020-01-24".parse()?, "2020-02-10".parse()?);
+/// let a = AccountabilityCounts::empty(from, to);
+/// let b = AccountabilityCounts::empty(from, to);
+/// let county = (a.clone() + b)?;
+/// assert_eq!(county.decisions, 0);
+/// let other = AccountabilityCounts::empty(from, "2020-02-11".parse()?);
+/// assert_eq!((a.clone() + other).unwrap_err().code(), "counts_of_other_span");
+/// let total: Result<AccountabilityCounts, _> = vec![a.clone(), a].into_iter().sum();
+/// assert_eq!(total?.category(FormCategory::OrganisationalHandling).people, 0);
+/// # Ok::<(), fangkong::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "CountsFields")]
 #[non_exhaustive]
 pub struct AccountabilityCounts {
     /// The first day counted.
@@ -211,7 +286,89 @@ pub struct AccountabilityCounts {
     pub units: u32,
 }
 
+/// The fields of [`AccountabilityCounts`] as a file holds them, before they are checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountsFields {
+    from: Day,
+    to: Day,
+    by_category: BTreeMap<FormCategory, CategoryCount>,
+    decisions: u32,
+    people: u32,
+    units: u32,
+}
+
+impl TryFrom<CountsFields> for AccountabilityCounts {
+    type Error = SupervisionError;
+
+    fn try_from(f: CountsFields) -> Result<Self, SupervisionError> {
+        if f.to < f.from {
+            return Err(SupervisionError::InvalidCounts { problem: "span" });
+        }
+        let sum = f
+            .by_category
+            .values()
+            .fold(0u32, |n, c| n.saturating_add(c.decisions));
+        if sum != f.decisions {
+            return Err(SupervisionError::InvalidCounts { problem: "totals" });
+        }
+        Ok(AccountabilityCounts {
+            from: f.from,
+            to: f.to,
+            by_category: f.by_category,
+            decisions: f.decisions,
+            people: f.people,
+            units: f.units,
+        })
+    }
+}
+
+impl std::ops::Add for AccountabilityCounts {
+    type Output = Result<AccountabilityCounts, SupervisionError>;
+
+    /// The counts of two townships over the same days; counts of other days are refused.
+    fn add(self, other: AccountabilityCounts) -> Self::Output {
+        if (self.from, self.to) != (other.from, other.to) {
+            return Err(SupervisionError::CountsOfOtherSpan {
+                first_from: self.from,
+                first_to: self.to,
+                second_from: other.from,
+                second_to: other.to,
+            });
+        }
+        let mut by_category = self.by_category;
+        for (c, n) in other.by_category {
+            let e = by_category.entry(c).or_default();
+            e.decisions = e.decisions.saturating_add(n.decisions);
+            e.people = e.people.saturating_add(n.people);
+            e.units = e.units.saturating_add(n.units);
+        }
+        Ok(AccountabilityCounts {
+            from: self.from,
+            to: self.to,
+            by_category,
+            decisions: self.decisions.saturating_add(other.decisions),
+            people: self.people.saturating_add(other.people),
+            units: self.units.saturating_add(other.units),
+        })
+    }
+}
+
+impl std::iter::Sum<AccountabilityCounts> for Result<AccountabilityCounts, SupervisionError> {
+    /// The counts of every township over the same days; an empty list or counts of other days
+    /// are refused.
+    fn sum<I: Iterator<Item = AccountabilityCounts>>(mut iter: I) -> Self {
+        let first = iter.next().ok_or(SupervisionError::NoCountsToAdd)?;
+        iter.try_fold(first, |total, c| total + c)
+    }
+}
+
 impl AccountabilityCounts {
+    /// No decision over `from ..= to` (a township that decided none, or the start of a sum).
+    pub fn empty(from: Day, to: Day) -> AccountabilityCounts {
+        AccountabilityCounts::of(from, to, std::iter::empty())
+    }
+
     /// Counts the decisions made on `from ..= to`.
     pub(crate) fn of<'a>(
         from: Day,

@@ -149,6 +149,30 @@ pub enum SupervisionError {
         /// The day of the decision, as given.
         made: Day,
     },
+    /// Accountability counts of different spans of days added together: they do not add up.
+    #[error(
+        "counts of {first_from} to {first_to} and of {second_from} to {second_to} cannot be added: count the same days in every township"
+    )]
+    CountsOfOtherSpan {
+        /// The first day of the first counts.
+        first_from: Day,
+        /// The last day of the first counts.
+        first_to: Day,
+        /// The first day of the second counts.
+        second_from: Day,
+        /// The last day of the second counts.
+        second_to: Day,
+    },
+    /// No accountability counts to add (an empty list has no span of days).
+    #[error("no accountability counts were given to add")]
+    NoCountsToAdd,
+    /// Accountability counts that do not hold together (read from a file): a span ending
+    /// before it starts, or totals other than the sum of the categories.
+    #[error("the accountability counts do not hold together: {problem}")]
+    InvalidCounts {
+        /// What is wrong.
+        problem: &'static str,
+    },
 }
 
 crate::value_error::error_codes! {
@@ -169,6 +193,9 @@ crate::value_error::error_codes! {
             DecisionWithoutFindings => "decision_without_findings",
             DecisionInFuture => "decision_in_future",
             DecisionBeforeFinding => "decision_before_finding",
+            CountsOfOtherSpan => "counts_of_other_span",
+            NoCountsToAdd => "no_counts_to_add",
+            InvalidCounts => "invalid_counts",
     }
 }
 
@@ -238,6 +265,22 @@ impl SupervisionError {
                 found,
                 made,
             } => format!("决定日期为{made}，早于问题{finding}的发现日期{found}：请核对日期或问题"),
+            CountsOfOtherSpan {
+                first_from,
+                first_to,
+                second_from,
+                second_to,
+            } => format!(
+                "{first_from}至{first_to}的统计与{second_from}至{second_to}的统计不能相加：各乡镇须统计同样的日子"
+            ),
+            NoCountsToAdd => "没有可相加的问责统计".to_owned(),
+            InvalidCounts { problem } => format!(
+                "问责统计数据不一致：{}",
+                match *problem {
+                    "span" => "统计的最后一天早于第一天",
+                    _ => "合计不等于各类之和",
+                }
+            ),
         }
     }
 }

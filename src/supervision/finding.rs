@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::labels::ChecklistItem;
 use crate::calendar::{Day, Instant};
+use crate::grid::{StaffRef, UnitRef};
 use crate::ids::{FindingId, InspectionId, StaffId, UnitId};
 
 /// Where a finding comes from: a failed item of an inspection, or nowhere in particular.
@@ -90,18 +91,19 @@ impl Finding {
     }
 }
 
-/// A row of the overdue findings of a day (逾期未整改), as a person reads it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A row of the overdue findings of a day (逾期未整改): ids and values, named when printed
+/// (`Display` in English, [`display_zh`](OverdueFinding::display_zh) in Chinese).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OverdueFinding {
     /// The finding.
     pub finding: FindingId,
-    /// The unit it counts under, as a label.
-    pub unit: String,
+    /// The unit it counts under.
+    pub unit: UnitRef,
     /// The checklist item it comes from, if any.
     pub item: Option<ChecklistItem>,
-    /// Who answers for it, as a label (role, name, id).
-    pub responsible: String,
+    /// Who answers for it.
+    pub responsible: StaffRef,
     /// Its deadline.
     pub deadline: Day,
     /// Days past the deadline on the day asked about (1 on the day after the deadline).
@@ -125,5 +127,23 @@ impl fmt::Display for OverdueFinding {
             if self.days_overdue == 1 { "" } else { "s" },
             self.text
         )
+    }
+}
+
+impl OverdueFinding {
+    /// The row in Chinese (`FD3，前进村 (U2)，消毒消杀：干部 Zhang Wei (S7)应于2020-02-03前整改，已逾期2天——…`).
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
+        let mut s = format!("{}，{}", self.finding, self.unit.display_zh());
+        if let Some(item) = &self.item {
+            s.push_str(&format!("，{}", item.label_zh()));
+        }
+        s.push_str(&format!(
+            "：{}应于{}前整改，已逾期{}天——{}",
+            self.responsible.display_zh(),
+            self.deadline,
+            self.days_overdue,
+            self.text
+        ));
+        s
     }
 }

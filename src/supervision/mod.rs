@@ -66,7 +66,8 @@ use std::ops::Add;
 use serde::{Deserialize, Serialize};
 
 pub use accountability::{
-    AccountabilityCounts, Accountable, CategoryCount, Decision, DecisionForm, DecisionRow,
+    AccountabilityCounts, Accountable, AccountableRef, CategoryCount, Decision, DecisionForm,
+    DecisionRow,
 };
 pub use error::SupervisionError;
 pub use finding::{Finding, FindingSource, OverdueFinding, Rectification};
@@ -83,7 +84,7 @@ use crate::error::Error;
 use crate::grid::context::{
     Context, EntryMeta, GridView, TextKind, optional_text_field, text_field,
 };
-use crate::grid::{Action, Role};
+use crate::grid::{Action, Role, StaffRef, UnitRef};
 use crate::ids::{AccountabilityId, FindingId, InspectionId, StaffId, UnitId};
 
 /// What the supervision group and leaders ask for.
@@ -763,11 +764,9 @@ impl SupervisionState {
             .filter(|f| f.is_overdue_on(day) && unit.is_none_or(|u| under(grid, f.unit, u)))
             .map(|f| OverdueFinding {
                 finding: f.id,
-                unit: grid.label(f.unit),
+                unit: unit_ref(grid, f.unit),
                 item: f.item().cloned(),
-                responsible: grid
-                    .staff(f.responsible)
-                    .map_or_else(|| f.responsible.to_string(), |s| s.label()),
+                responsible: staff_ref(grid, f.responsible),
                 deadline: f.deadline,
                 days_overdue: day.days_since(f.deadline),
                 text: f.text.clone(),
@@ -790,10 +789,12 @@ impl SupervisionState {
             .map(|d| DecisionRow {
                 decision: d.clone(),
                 subject: match d.accountable {
-                    Accountable::Organisation { unit, .. } => grid.label(unit),
-                    Accountable::Cadre { staff, .. } => grid
-                        .staff(staff)
-                        .map_or_else(|| staff.to_string(), |s| s.label()),
+                    Accountable::Organisation { unit, .. } => {
+                        AccountableRef::Unit(unit_ref(grid, unit))
+                    }
+                    Accountable::Cadre { staff, .. } => {
+                        AccountableRef::Staff(staff_ref(grid, staff))
+                    }
                 },
             })
             .collect()
@@ -852,3 +853,14 @@ fn under(grid: &dyn GridView, unit: UnitId, ancestor: UnitId) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// A unit as rows name it.
+fn unit_ref(grid: &dyn GridView, unit: UnitId) -> UnitRef {
+    UnitRef::new(unit, grid.unit(unit).map_or("", |u| u.name.as_str()))
+}
+
+/// A member of staff as rows name them.
+fn staff_ref(grid: &dyn GridView, staff: StaffId) -> StaffRef {
+    grid.staff(staff)
+        .map_or_else(|| StaffRef::unknown(staff), StaffRef::of)
+}
