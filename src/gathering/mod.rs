@@ -970,6 +970,19 @@ impl GatheringState {
             .collect()
     }
 
+    /// The orders in force on `day` issued for `unit` or any unit below it.
+    pub(crate) fn orders_within(
+        &self,
+        grid: &dyn GridView,
+        unit: UnitId,
+        day: Day,
+    ) -> Vec<&GatheringOrder> {
+        self.orders
+            .values()
+            .filter(|o| o.in_force_on(day) && grid.covering_units(o.unit).contains(&unit))
+            .collect()
+    }
+
     /// A reported gathering.
     pub(crate) fn gathering(&self, id: GatheringId) -> Option<&ReportedGathering> {
         self.gatherings.get(&id)

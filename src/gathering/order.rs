@@ -150,6 +150,60 @@ impl Restriction {
     }
 }
 
+impl Restriction {
+    /// The kind of restriction in English, lower case, without its limits (`"limited"`).
+    pub fn label_en(&self) -> &'static str {
+        match self {
+            Restriction::Prohibited => "prohibited",
+            Restriction::Postponed => "postponed",
+            Restriction::Simplified(_) => "simplified",
+            Restriction::Limited { .. } => "limited",
+        }
+    }
+
+    /// The kind of restriction's Chinese term (`禁止`, `缓办`, `简办`, `限制人数`).
+    ///
+    /// ```
+    /// use fangkong::gathering::Restriction;
+    /// let r = Restriction::Limited { max_people: 10 };
+    /// assert_eq!((r.label_en(), r.label_zh()), ("limited", "限制人数"));
+    /// assert_eq!(r.display_zh().to_string(), "限制在10人以内");
+    /// ```
+    pub fn label_zh(&self) -> &'static str {
+        match self {
+            Restriction::Prohibited => "禁止",
+            Restriction::Postponed => "缓办",
+            Restriction::Simplified(_) => "简办",
+            Restriction::Limited { .. } => "限制人数",
+        }
+    }
+
+    /// The restriction with its limits in Chinese (`简办：不超过20人，不超过3天，不办宴席`).
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
+        match self {
+            Restriction::Simplified(s) => {
+                let mut items = Vec::new();
+                if let Some(n) = s.max_people {
+                    items.push(format!("不超过{n}人"));
+                }
+                if let Some(d) = s.max_days {
+                    items.push(format!("不超过{d}天"));
+                }
+                if !s.banquet {
+                    items.push("不办宴席".to_owned());
+                }
+                if items.is_empty() {
+                    "简办".to_owned()
+                } else {
+                    format!("简办：{}", items.join("，"))
+                }
+            }
+            Restriction::Limited { max_people } => format!("限制在{max_people}人以内"),
+            other => other.label_zh().to_owned(),
+        }
+    }
+}
+
 impl fmt::Display for Restriction {
     /// `"prohibited"`, `"postponed"`, `"simplified: at most 20 people, at most 3 days, no
     /// banquet"`, `"limited to 50 people"`.

@@ -31,6 +31,24 @@ label_enum!(
     }
 );
 
+impl Indicator {
+    /// The indicator's code in the OxCGRT codebook (`"C2"`, `"C3"`, `"C4"`).
+    ///
+    /// ```
+    /// use fangkong::gathering::Indicator;
+    /// assert_eq!(Indicator::C4.code(), "C4");
+    /// assert_eq!(Indicator::C4.code().parse::<Indicator>()?, Indicator::C4);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Indicator::C2 => "C2",
+            Indicator::C3 => "C3",
+            Indicator::C4 => "C4",
+        }
+    }
+}
+
 label_enum!(
     /// The OxCGRT flag: whether the orders that set a level cover the whole unit being coded.
     ///

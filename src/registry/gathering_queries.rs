@@ -140,6 +140,31 @@ impl Registry {
             .orders_in_force(&self.state.grid, unit, day)
     }
 
+    /// Every gathering order in force on `day` issued for `unit` or for any unit below it
+    /// (every order of a township, for the township): what a county lists per township.
+    /// [`gathering_orders_in_force`](Registry::gathering_orders_in_force) gives the orders
+    /// that bind a unit, from it and the units above it.
+    ///
+    /// ```
+    /// use fangkong::gathering::OrderTerms;
+    /// use fangkong::{Founding, Registry, UnitKind};
+    /// let t = "2020-01-24T09:00:00+08:00".parse()?;
+    /// let day = "2020-01-24".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let order = reg.issue_gathering_order(leader, t, qianjin, day, None, OrderTerms::article())?;
+    /// // The village's order is within the township, though it does not bind the township
+    /// assert_eq!(reg.gathering_orders_within(reg.township(), day)[0].id, order);
+    /// assert!(reg.gathering_orders_in_force(reg.township(), day).is_empty());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    pub fn gathering_orders_within(&self, unit: UnitId, day: Day) -> Vec<&GatheringOrder> {
+        self.state
+            .gathering
+            .orders_within(&self.state.grid, unit, day)
+    }
+
     /// A reported planned gathering.
     ///
     /// ```
