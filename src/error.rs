@@ -18,6 +18,7 @@ use crate::ledger::merkle::ProofError;
 use crate::observation::ObservationError;
 use crate::publicity::PublicityError;
 use crate::report::ReportError;
+use crate::disinfection::DisinfectionError;
 use crate::roster::RosterError;
 use crate::screening::ScreeningError;
 use crate::supervision::SupervisionError;
@@ -172,4 +173,9 @@ pub enum Error {
     /// on…; the detail is the roster's own [`RosterError`].
     #[error(transparent)]
     Roster(#[from] RosterError),
+    /// A cleaning or disinfection command refused (消杀): a window ending before it starts, an
+    /// amount of zero, a round by someone not designated for the site, an unknown site…; the
+    /// detail is the module's own [`DisinfectionError`].
+    #[error(transparent)]
+    Disinfection(#[from] DisinfectionError),
 }

@@ -231,6 +231,7 @@ mod record;
 mod record_writer;
 mod registry;
 pub mod report;
+pub mod disinfection;
 pub mod roster;
 pub mod screening;
 pub mod supervision;
@@ -262,6 +263,7 @@ pub use ids::{
     HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
     StaffId, UnitId, VenueId, ViolationId,
 };
+pub use ids::{DisinfectionRoundId, DisinfectionScheduleId, SiteId};
 pub use ids::{LeaveCancellationId, LeaveExceptionId, LeaveId, PostId, ShiftId};
 pub use ledger::merkle::{ConsistencyProof, Holding, InclusionProof, MerkleTree, ProofError};
 pub use ledger::{
@@ -289,6 +291,7 @@ pub use registry::{
 pub use report::{
     DailyFigures, DayTable, Deadline, ReportCommand, ReportEvent, Rollup, Schedule, Submission,
 };
+pub use disinfection::{DisinfectionCommand, DisinfectionError, DisinfectionEvent};
 pub use roster::{RosterCommand, RosterError, RosterEvent};
 pub use screening::{
     CaseFigures, Coverage, DEFAULT_REPEATED_ABSENCES, DayZeroBasis, Designation, DowngradeDays,

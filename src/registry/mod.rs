@@ -22,6 +22,7 @@ use crate::place::StatisticalCode;
 use crate::publicity::{self, PublicityState};
 use crate::record::{Body, CommandMark, Record, Refusal, masked_json};
 use crate::report::{self, ReportState};
+use crate::disinfection::{self, DisinfectionState};
 use crate::roster::{self, RosterState};
 use crate::screening::{self, ScreeningState};
 use crate::supervision::{self, SupervisionState};
@@ -29,6 +30,7 @@ use crate::supervision::{self, SupervisionState};
 mod batch;
 mod calls;
 mod county;
+mod disinfection_queries;
 mod exports;
 mod figures;
 mod gathering_queries;
@@ -155,6 +157,7 @@ struct State {
     supervision: SupervisionState,
     publicity: PublicityState,
     roster: RosterState,
+    disinfection: DisinfectionState,
 }
 
 /// The registry (登记册): the grid, its staff, households and residents, and the ledger of
@@ -1423,6 +1426,7 @@ impl State {
             Event::Audit(e) => crate::audit::apply(&e, meta),
             Event::Publicity(e) => self.publicity.apply(e, meta),
             Event::Roster(e) => self.roster.apply(&e, meta),
+            Event::Disinfection(e) => self.disinfection.apply(&e, meta),
         }
     }
 
@@ -1454,6 +1458,17 @@ impl State {
                 .shift(*sh)
                 .and_then(|sh| self.roster.post(sh.post))
                 .map(|p| p.unit),
+            Subject::Site(site) => self.disinfection.site(*site).map(|s| s.unit),
+            Subject::DisinfectionSchedule(id) => self
+                .disinfection
+                .schedule(*id)
+                .and_then(|sch| self.disinfection.site(sch.site))
+                .map(|s| s.unit),
+            Subject::DisinfectionRound(id) => self
+                .disinfection
+                .round(*id)
+                .and_then(|r| self.disinfection.site(r.site))
+                .map(|s| s.unit),
         }
     }
 
@@ -1520,6 +1535,7 @@ impl State {
                 wrap(supervision::decide(&s.supervision, &ctx, c)?)
             }
             Command::Roster(c) => wrap(roster::decide(&s.roster, &ctx, c)?),
+            Command::Disinfection(c) => wrap(disinfection::decide(&s.disinfection, &ctx, c)?),
             Command::Audit(c) => {
                 let (count, unit) = match c {
                     crate::audit::AuditCommand::ExportTrail { subject } => (
