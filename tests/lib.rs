@@ -6,6 +6,7 @@ mod adversarial;
 mod campaign;
 mod common;
 mod doc_examples;
+mod disinfection;
 mod downstream;
 mod errors;
 mod exports;
