@@ -10,6 +10,7 @@
 //! before the split: the codes belong to the failures, not to the enums.
 
 use crate::calendar::Instant;
+use crate::disinfection::DisinfectionError;
 use crate::gathering::GatheringError;
 use crate::grid::GridError;
 use crate::ids::StaffId;
@@ -18,7 +19,6 @@ use crate::ledger::merkle::ProofError;
 use crate::observation::ObservationError;
 use crate::publicity::PublicityError;
 use crate::report::ReportError;
-use crate::disinfection::DisinfectionError;
 use crate::roster::RosterError;
 use crate::screening::ScreeningError;
 use crate::supervision::SupervisionError;

@@ -12,12 +12,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::audit::{AuditCommand, AuditEvent};
+use crate::disinfection::{DisinfectionCommand, DisinfectionEvent};
 use crate::gathering::{GatheringCommand, GatheringEvent};
 use crate::grid::{Action, GridCommand, GridEvent};
 use crate::observation::{ObservationCommand, ObservationEvent};
 use crate::publicity::{PublicityCommand, PublicityEvent};
 use crate::report::{ReportCommand, ReportEvent};
-use crate::disinfection::{DisinfectionCommand, DisinfectionEvent};
 use crate::roster::{RosterCommand, RosterEvent};
 use crate::screening::{ScreeningCommand, ScreeningEvent};
 use crate::supervision::{SupervisionCommand, SupervisionEvent};

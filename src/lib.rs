@@ -228,10 +228,10 @@ mod place;
 pub mod publicity;
 mod record;
 // The ledger's record writer (issue 14).
+pub mod disinfection;
 mod record_writer;
 mod registry;
 pub mod report;
-pub mod disinfection;
 pub mod roster;
 pub mod screening;
 pub mod supervision;
@@ -244,6 +244,7 @@ mod value_error;
 
 pub use audit::Subject;
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
+pub use disinfection::{DisinfectionCommand, DisinfectionError, DisinfectionEvent};
 pub use error::Error;
 pub use event::{Command, Event};
 pub use gathering::{
@@ -291,7 +292,6 @@ pub use registry::{
 pub use report::{
     DailyFigures, DayTable, Deadline, ReportCommand, ReportEvent, Rollup, Schedule, Submission,
 };
-pub use disinfection::{DisinfectionCommand, DisinfectionError, DisinfectionEvent};
 pub use roster::{RosterCommand, RosterError, RosterEvent};
 pub use screening::{
     CaseFigures, Coverage, DEFAULT_REPEATED_ABSENCES, DayZeroBasis, Designation, DowngradeDays,

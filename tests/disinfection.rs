@@ -66,18 +66,17 @@ fn bins() -> Bins {
         )
         .unwrap();
     g.reg
-        .assign_to_site(
-            g.secretary,
-            t,
-            bins,
-            g.worker_qianjin_1,
-            day("2020-01-26"),
-        )
+        .assign_to_site(g.secretary, t, bins, g.worker_qianjin_1, day("2020-01-26"))
         .unwrap();
     Bins { g, bins }
 }
 
-fn schedule(b: &mut Bins, terms: ScheduleTerms, first: &str, last: Option<&str>) -> DisinfectionScheduleId {
+fn schedule(
+    b: &mut Bins,
+    terms: ScheduleTerms,
+    first: &str,
+    last: Option<&str>,
+) -> DisinfectionScheduleId {
     let secretary = b.g.secretary;
     b.g.reg
         .set_disinfection_schedule(
@@ -94,7 +93,14 @@ fn schedule(b: &mut Bins, terms: ScheduleTerms, first: &str, last: Option<&str>)
 fn record(b: &mut Bins, when: &str) -> DisinfectionRoundId {
     let li = b.g.worker_qianjin_1;
     b.g.reg
-        .record_round(li, at(when), b.bins, Task::Disinfection, "84消毒液1:100", ml(500))
+        .record_round(
+            li,
+            at(when),
+            b.bins,
+            Task::Disinfection,
+            "84消毒液1:100",
+            ml(500),
+        )
         .unwrap()
 }
 
@@ -106,7 +112,12 @@ fn days(first: &str, n: i64) -> Vec<Day> {
 fn a_daily_schedule_over_28_days_with_26_rounds_lists_exactly_the_2_missing_days() {
     // Given a daily disinfection from 08:00 to 10:00 on 2020-01-26 ..= 2020-02-22 (28 days),
     let mut b = bins();
-    schedule(&mut b, daily("08:00", "10:00"), "2020-01-26", Some("2020-02-22"));
+    schedule(
+        &mut b,
+        daily("08:00", "10:00"),
+        "2020-01-26",
+        Some("2020-02-22"),
+    );
     let all = days("2020-01-26", 28);
     assert_eq!(all.last(), Some(&day("2020-02-22")));
     // when Li Hua records a round at 09:00 every day but the 30th and 2020-02-11,
@@ -122,8 +133,11 @@ fn a_daily_schedule_over_28_days_with_26_rounds_lists_exactly_the_2_missing_days
     }
     let missed_days: Vec<Day> = missed.iter().map(|m| m.day).collect();
     assert_eq!(missed_days, skipped);
-    assert!(missed.iter().all(|m| m.site == b.bins
-        && m.responsible == vec![b.g.worker_qianjin_1]));
+    assert!(
+        missed
+            .iter()
+            .all(|m| m.site == b.bins && m.responsible == vec![b.g.worker_qianjin_1])
+    );
     assert_eq!(
         missed[0].to_string(),
         "2020-01-30 SI1 前进村垃圾点 (Qianjin (U2)): disinfection 08:00–10:00 missed; \
@@ -135,7 +149,12 @@ fn a_daily_schedule_over_28_days_with_26_rounds_lists_exactly_the_2_missing_days
     );
     // per unit too: Qianjin's and the township's, not Baiyun's,
     assert_eq!(b.g.reg.missed_rounds_in(b.g.qianjin, skipped[0]).len(), 1);
-    assert_eq!(b.g.reg.missed_rounds_in(b.g.reg.township(), skipped[0]).len(), 1);
+    assert_eq!(
+        b.g.reg
+            .missed_rounds_in(b.g.reg.township(), skipped[0])
+            .len(),
+        1
+    );
     assert!(b.g.reg.missed_rounds_in(b.g.baiyun, skipped[0]).is_empty());
     // nothing is expected the day before or after the schedule,
     assert!(b.g.reg.expected_rounds(day("2020-01-25")).is_empty());
@@ -156,18 +175,17 @@ fn a_round_at_23_30_local_time_counts_for_that_day_and_one_at_00_10_for_the_next
     let mut b = bins();
     schedule(&mut b, daily("20:00", "23:59"), "2020-01-26", None);
     // when Li Hua records a round at 23:30 local time on the 28th (15:30 UTC)
-    let late_evening = b
-        .g
-        .reg
-        .record_round(
-            b.g.worker_qianjin_1,
-            at("2020-01-28T15:30:00Z"),
-            b.bins,
-            Task::Disinfection,
-            "84消毒液1:100",
-            ml(500),
-        )
-        .unwrap();
+    let late_evening =
+        b.g.reg
+            .record_round(
+                b.g.worker_qianjin_1,
+                at("2020-01-28T15:30:00Z"),
+                b.bins,
+                Task::Disinfection,
+                "84消毒液1:100",
+                ml(500),
+            )
+            .unwrap();
     // and another at 00:10 on the 29th,
     let after_midnight = record(&mut b, "2020-01-29T00:10:00+08:00");
     // then the first counts for the 28th, done within its window,
@@ -175,14 +193,20 @@ fn a_round_at_23_30_local_time_counts_for_that_day_and_one_at_00_10_for_the_next
     assert_eq!(round.day, day("2020-01-28"));
     let rows = b.g.reg.rounds_on(day("2020-01-28"));
     assert_eq!(rows.len(), 1);
-    assert_eq!((rows[0].status, rows[0].round), (RoundStatus::Done, Some(late_evening)));
+    assert_eq!(
+        (rows[0].status, rows[0].round),
+        (RoundStatus::Done, Some(late_evening))
+    );
     // and the second for the 29th (before its window opens: done, not late).
     assert_eq!(
         b.g.reg.disinfection_round(after_midnight).unwrap().day,
         day("2020-01-29")
     );
     let rows = b.g.reg.rounds_on(day("2020-01-29"));
-    assert_eq!((rows[0].status, rows[0].round), (RoundStatus::Done, Some(after_midnight)));
+    assert_eq!(
+        (rows[0].status, rows[0].round),
+        (RoundStatus::Done, Some(after_midnight))
+    );
     assert!(b.g.reg.missed_rounds(day("2020-01-28")).is_empty());
     replay_equal(&b.g.reg);
 }
@@ -259,11 +283,10 @@ fn a_lifted_schedule_expects_rounds_until_the_day_before_the_lift() {
     let held = b.g.reg.disinfection_schedule(s).unwrap();
     assert_eq!(held.last_day(), Some(day("2020-01-29")));
     // and a second lift is refused.
-    let err = b
-        .g
-        .reg
-        .lift_disinfection_schedule(b.g.secretary, t, s, day("2020-01-31"))
-        .unwrap_err();
+    let err =
+        b.g.reg
+            .lift_disinfection_schedule(b.g.secretary, t, s, day("2020-01-31"))
+            .unwrap_err();
     assert_eq!(err.code(), "schedule_already_lifted");
     replay_equal(&b.g.reg);
 }
@@ -308,17 +331,16 @@ fn a_changed_schedule_keeps_its_history() {
     assert!(windows("2020-01-30").is_empty());
     assert_eq!(windows("2020-01-31"), [window("14:00", "16:00")]);
     // and a change reaching back before today is refused.
-    let err = b
-        .g
-        .reg
-        .change_disinfection_schedule(
-            b.g.secretary,
-            at("2020-02-05T09:00:00+08:00"),
-            s,
-            day("2020-02-03"),
-            daily("08:00", "10:00"),
-        )
-        .unwrap_err();
+    let err =
+        b.g.reg
+            .change_disinfection_schedule(
+                b.g.secretary,
+                at("2020-02-05T09:00:00+08:00"),
+                s,
+                day("2020-02-03"),
+                daily("08:00", "10:00"),
+            )
+            .unwrap_err();
     assert_eq!(err.code(), "disinfection_change_in_past");
     replay_equal(&b.g.reg);
 }
@@ -328,47 +350,54 @@ fn a_late_round_is_listed_late_and_an_unscheduled_one_is_kept_and_listed() {
     // Given a daily 08:00–10:00 schedule at the bins, and the township office with none,
     let mut b = bins();
     schedule(&mut b, daily("08:00", "10:00"), "2020-01-26", None);
-    let office = b
-        .g
-        .reg
-        .register_site(
-            b.g.secretary,
-            at(SET_UP),
-            b.g.reg.township(),
-            SiteKind::OFFICE_BUILDING,
-            "乡政府办公楼",
-        )
-        .unwrap();
+    let office =
+        b.g.reg
+            .register_site(
+                b.g.secretary,
+                at(SET_UP),
+                b.g.reg.township(),
+                SiteKind::OFFICE_BUILDING,
+                "乡政府办公楼",
+            )
+            .unwrap();
     // when Li Hua disinfects the bins at 10:30, and again at 15:00,
     let late = record(&mut b, "2020-01-26T10:30:00+08:00");
     let extra = record(&mut b, "2020-01-26T15:00:00+08:00");
     // and the secretary (a leader over the township) disinfects the office, unscheduled,
-    let office_round = b
-        .g
-        .reg
-        .record_round(
-            b.g.secretary,
-            at("2020-01-26T16:00:00+08:00"),
-            office,
-            Task::Disinfection,
-            "75%酒精",
-            ml(200),
-        )
-        .unwrap();
+    let office_round =
+        b.g.reg
+            .record_round(
+                b.g.secretary,
+                at("2020-01-26T16:00:00+08:00"),
+                office,
+                Task::Disinfection,
+                "75%酒精",
+                ml(200),
+            )
+            .unwrap();
     // then the bins' round is late,
     let d = day("2020-01-26");
     let late_rows = b.g.reg.late_rounds(d);
     assert_eq!(late_rows.len(), 1);
     assert_eq!(late_rows[0].round, Some(late));
-    assert!(late_rows[0].to_string().contains("late by RD1"), "{}", late_rows[0]);
+    assert!(
+        late_rows[0].to_string().contains("late by RD1"),
+        "{}",
+        late_rows[0]
+    );
     // and the extra round and the office's are kept and listed as unscheduled, not refused,
     let unscheduled: Vec<DisinfectionRoundId> =
         b.g.reg.unscheduled_rounds(d).iter().map(|r| r.id).collect();
     assert_eq!(unscheduled, [extra, office_round]);
     // and the day's figures count one late round in Qianjin's row.
     let f = b.g.reg.daily_figures_by_unit(d);
-    let q = f.values().map(|f| (f.rounds_done, f.rounds_late, f.rounds_missed));
-    assert_eq!(q.fold((0, 0, 0), |a, x| (a.0 + x.0, a.1 + x.1, a.2 + x.2)), (0, 1, 0));
+    let q = f
+        .values()
+        .map(|f| (f.rounds_done, f.rounds_late, f.rounds_missed));
+    assert_eq!(
+        q.fold((0, 0, 0), |a, x| (a.0 + x.0, a.1 + x.1, a.2 + x.2)),
+        (0, 1, 0)
+    );
     replay_equal(&b.g.reg);
 }
 
@@ -381,11 +410,10 @@ fn a_covert_inspection_gets_the_missed_round_as_evidence_for_disinfection_done()
     record(&mut b, "2020-01-27T09:00:00+08:00");
     // when an inspector visits Qianjin covertly at 11:00 on the 29th (before any round),
     let visit = at("2020-01-29T11:00:00+08:00");
-    let zhao = b
-        .g
-        .reg
-        .enroll_staff(b.g.secretary, visit, "Zhao Min", Role::Inspector, None)
-        .unwrap();
+    let zhao =
+        b.g.reg
+            .enroll_staff(b.g.secretary, visit, "Zhao Min", Role::Inspector, None)
+            .unwrap();
     let target = InspectionTarget::Unit(b.g.qianjin);
     let proposed = b.g.reg.propose_evidence_at(&target, visit);
     let (_, evidence) = proposed
@@ -404,7 +432,11 @@ fn a_covert_inspection_gets_the_missed_round_as_evidence_for_disinfection_done()
             responsible: vec![b.g.worker_qianjin_1],
         }
     );
-    assert!(evidence.reference.contains("Li Hua (S2)"), "{}", evidence.reference);
+    assert!(
+        evidence.reference.contains("Li Hua (S2)"),
+        "{}",
+        evidence.reference
+    );
     // (by day, only the day before counts: its windows are all closed),
     let by_day = b.g.reg.propose_evidence(&target, day("2020-01-29"));
     let (_, e) = by_day
@@ -416,58 +448,58 @@ fn a_covert_inspection_gets_the_missed_round_as_evidence_for_disinfection_done()
         RecordShows::DisinfectionRoundsMissed { count: 1, .. }
     ));
     // and the inspector confirms it on the failed item and records a finding from it.
-    let inspection = b
-        .g
-        .reg
-        .record_inspection(
-            zhao,
-            visit,
-            InspectionMode::Covert,
-            target,
-            visit,
-            vec![
-                ItemCheck::failed(ChecklistItem::DisinfectionDone, "垃圾点未按时消毒")
-                    .with_review(evidence.clone(), Verdict::Confirmed),
-            ],
-        )
-        .unwrap();
-    let finding = b
-        .g
-        .reg
-        .record_finding(
-            zhao,
-            visit,
-            FindingSource::ChecklistItem {
-                inspection,
-                item: ChecklistItem::DisinfectionDone,
-            },
-            b.g.worker_qianjin_1,
-            day("2020-01-30"),
-            "前进村垃圾点1月28日漏消毒",
-        )
-        .unwrap();
+    let inspection =
+        b.g.reg
+            .record_inspection(
+                zhao,
+                visit,
+                InspectionMode::Covert,
+                target,
+                visit,
+                vec![
+                    ItemCheck::failed(ChecklistItem::DisinfectionDone, "垃圾点未按时消毒")
+                        .with_review(evidence.clone(), Verdict::Confirmed),
+                ],
+            )
+            .unwrap();
+    let finding =
+        b.g.reg
+            .record_finding(
+                zhao,
+                visit,
+                FindingSource::ChecklistItem {
+                    inspection,
+                    item: ChecklistItem::DisinfectionDone,
+                },
+                b.g.worker_qianjin_1,
+                day("2020-01-30"),
+                "前进村垃圾点1月28日漏消毒",
+            )
+            .unwrap();
     assert_eq!(
         b.g.reg.finding(finding).unwrap().responsible,
         b.g.worker_qianjin_1
     );
     let held = b.g.reg.inspection(inspection).unwrap();
-    assert_eq!(held.checklist[0].review.as_ref().unwrap().proposed, evidence);
+    assert_eq!(
+        held.checklist[0].review.as_ref().unwrap().proposed,
+        evidence
+    );
     // A confirmation that the item passed disagrees with the records and is refused.
-    let err = b
-        .g
-        .reg
-        .record_inspection(
-            zhao,
-            visit,
-            InspectionMode::Covert,
-            target,
-            visit,
-            vec![
-                ItemCheck::passed(ChecklistItem::DisinfectionDone)
-                    .with_review(evidence.clone(), Verdict::Confirmed),
-            ],
-        )
-        .unwrap_err();
+    let err =
+        b.g.reg
+            .record_inspection(
+                zhao,
+                visit,
+                InspectionMode::Covert,
+                target,
+                visit,
+                vec![
+                    ItemCheck::passed(ChecklistItem::DisinfectionDone)
+                        .with_review(evidence.clone(), Verdict::Confirmed),
+                ],
+            )
+            .unwrap_err();
     assert_eq!(err.code(), "verdict_disagrees");
     // The inspector may contradict it instead (the round was done, not recorded).
     b.g.reg
@@ -477,12 +509,14 @@ fn a_covert_inspection_gets_the_missed_round_as_evidence_for_disinfection_done()
             InspectionMode::Covert,
             target,
             visit,
-            vec![ItemCheck::passed(ChecklistItem::DisinfectionDone).with_review(
-                evidence,
-                Verdict::Contradicted {
-                    note: "现场有消毒记录本，当日已消毒".into(),
-                },
-            )],
+            vec![
+                ItemCheck::passed(ChecklistItem::DisinfectionDone).with_review(
+                    evidence,
+                    Verdict::Contradicted {
+                        note: "现场有消毒记录本，当日已消毒".into(),
+                    },
+                ),
+            ],
         )
         .unwrap();
     replay_equal(&b.g.reg);
@@ -517,14 +551,28 @@ fn bad_input_is_refused_with_a_clear_error_and_changes_nothing() {
     // A round for a site outside the recorder's reach (Baiyun's grid worker at Qianjin),
     let err = refused(&mut b, "outside_assigned_units", |g| {
         g.reg
-            .record_round(g.worker_baiyun_1, t, bins_site, Task::Disinfection, "84", ml(500))
+            .record_round(
+                g.worker_baiyun_1,
+                t,
+                bins_site,
+                Task::Disinfection,
+                "84",
+                ml(500),
+            )
             .map(|_| ())
     });
     assert!(err.to_string().contains("Qianjin (U2)"), "{err}");
     // a round by a cadre of the village who is not designated for the site,
     let err = refused(&mut b, "not_designated_for_site", |g| {
         g.reg
-            .record_round(g.cadre_qianjin, t, bins_site, Task::Disinfection, "84", ml(500))
+            .record_round(
+                g.cadre_qianjin,
+                t,
+                bins_site,
+                Task::Disinfection,
+                "84",
+                ml(500),
+            )
             .map(|_| ())
     });
     assert_eq!(
@@ -535,25 +583,45 @@ fn bad_input_is_refused_with_a_clear_error_and_changes_nothing() {
     // a round of zero millilitres,
     refused(&mut b, "amount_not_positive", |g| {
         g.reg
-            .record_round(g.worker_qianjin_1, t, bins_site, Task::Disinfection, "84", ml(0))
+            .record_round(
+                g.worker_qianjin_1,
+                t,
+                bins_site,
+                Task::Disinfection,
+                "84",
+                ml(0),
+            )
             .map(|_| ())
     });
     // a round without its agent,
     refused(&mut b, "text_required", |g| {
         g.reg
-            .record_round(g.worker_qianjin_1, t, bins_site, Task::Disinfection, "  ", ml(5))
+            .record_round(
+                g.worker_qianjin_1,
+                t,
+                bins_site,
+                Task::Disinfection,
+                "  ",
+                ml(5),
+            )
             .map(|_| ())
     });
     // a round at an unknown site,
     refused(&mut b, "unknown_site", |g| {
         g.reg
-            .record_round(g.worker_qianjin_1, t, SiteId::new(99), Task::Cleaning, "清水", ml(5))
+            .record_round(
+                g.worker_qianjin_1,
+                t,
+                SiteId::new(99),
+                Task::Cleaning,
+                "清水",
+                ml(5),
+            )
             .map(|_| ())
     });
     // a schedule whose window ends before it starts, or crosses midnight,
     for (start, end) in [("10:00", "08:00"), ("22:00", "02:00"), ("08:00", "08:00")] {
-        let mut terms =
-            ScheduleTerms::new(Frequency::Daily, window("00:00", "00:01"), "84", ml(5));
+        let mut terms = ScheduleTerms::new(Frequency::Daily, window("00:00", "00:01"), "84", ml(5));
         terms.window.start = start.parse().unwrap();
         terms.window.end = end.parse().unwrap();
         let err = refused(&mut b, "window_ends_before_start", |g| {
@@ -625,11 +693,10 @@ fn bad_input_is_refused_with_a_clear_error_and_changes_nothing() {
             .map(|_| ())
     });
     // an inspector designated for a site,
-    let zhao = b
-        .g
-        .reg
-        .enroll_staff(b.g.secretary, t, "Zhao Min", Role::Inspector, None)
-        .unwrap();
+    let zhao =
+        b.g.reg
+            .enroll_staff(b.g.secretary, t, "Zhao Min", Role::Inspector, None)
+            .unwrap();
     refused(&mut b, "inspector_not_designated", |g| {
         g.reg
             .assign_to_site(g.secretary, t, bins_site, zhao, day("2020-01-27"))
@@ -638,31 +705,63 @@ fn bad_input_is_refused_with_a_clear_error_and_changes_nothing() {
     // Li Hua designated twice,
     refused(&mut b, "already_assigned_to_site", |g| {
         g.reg
-            .assign_to_site(g.secretary, t, bins_site, g.worker_qianjin_1, day("2020-01-27"))
+            .assign_to_site(
+                g.secretary,
+                t,
+                bins_site,
+                g.worker_qianjin_1,
+                day("2020-01-27"),
+            )
             .map(|_| ())
     });
     // a site of a kind nobody defined,
     refused(&mut b, "unknown_site_kind", |g| {
         g.reg
-            .register_site(g.secretary, t, g.qianjin, "clinic-yard".parse().unwrap(), "卫生室")
+            .register_site(
+                g.secretary,
+                t,
+                g.qianjin,
+                "clinic-yard".parse().unwrap(),
+                "卫生室",
+            )
             .map(|_| ())
     });
     // a site registered by a grid worker outside their group (role allows cadres and leaders),
     refused(&mut b, "role_not_permitted", |g| {
         g.reg
-            .register_site(g.worker_qianjin_1, t, g.qianjin_1, SiteKind::PUBLIC_PLACE, "广场")
+            .register_site(
+                g.worker_qianjin_1,
+                t,
+                g.qianjin_1,
+                SiteKind::PUBLIC_PLACE,
+                "广场",
+            )
             .map(|_| ())
     });
     // and an unknown schedule.
     refused(&mut b, "unknown_disinfection_schedule", |g| {
         g.reg
-            .lift_disinfection_schedule(g.secretary, t, DisinfectionScheduleId::new(9), day("2020-02-01"))
+            .lift_disinfection_schedule(
+                g.secretary,
+                t,
+                DisinfectionScheduleId::new(9),
+                day("2020-02-01"),
+            )
             .map(|_| ())
     });
     // A negative or zero amount does not even parse.
-    assert_eq!("-5 瓶".parse::<Amount>().unwrap_err().code(), "invalid_round_amount");
-    assert_eq!("0瓶".parse::<Amount>().unwrap_err().code(), "amount_not_positive");
-    assert_eq!("2瓶".parse::<Amount>().unwrap(), Amount::new(2, AmountUnit::Bottle));
+    assert_eq!(
+        "-5 瓶".parse::<Amount>().unwrap_err().code(),
+        "invalid_round_amount"
+    );
+    assert_eq!(
+        "0瓶".parse::<Amount>().unwrap_err().code(),
+        "amount_not_positive"
+    );
+    assert_eq!(
+        "2瓶".parse::<Amount>().unwrap(),
+        Amount::new(2, AmountUnit::Bottle)
+    );
     // And nothing of it stopped replay.
     replay_equal(&b.g.reg);
 }
@@ -680,12 +779,21 @@ fn the_registry_replays_equal_after_every_kind_of_command() {
         .unwrap();
     replay_equal(&g.reg);
     assert_eq!(
-        g.reg.site_kind(&"clinic-yard".parse().unwrap()).unwrap().name_zh,
+        g.reg
+            .site_kind(&"clinic-yard".parse().unwrap())
+            .unwrap()
+            .name_zh,
         "卫生室院落"
     );
     let yard = g
         .reg
-        .register_site(s1, t, g.qianjin, "clinic-yard".parse().unwrap(), "前进村卫生室院落")
+        .register_site(
+            s1,
+            t,
+            g.qianjin,
+            "clinic-yard".parse().unwrap(),
+            "前进村卫生室院落",
+        )
         .unwrap();
     replay_equal(&g.reg);
     g.reg
@@ -699,7 +807,12 @@ fn the_registry_replays_equal_after_every_kind_of_command() {
             t,
             yard,
             Task::Cleaning,
-            ScheduleTerms::new(Frequency::Daily, window("07:00", "08:00"), "清水", Amount::new(10, AmountUnit::Litre)),
+            ScheduleTerms::new(
+                Frequency::Daily,
+                window("07:00", "08:00"),
+                "清水",
+                Amount::new(10, AmountUnit::Litre),
+            ),
             (day("2020-01-26"), Some(day("2020-02-29"))),
         )
         .unwrap();
@@ -720,7 +833,10 @@ fn the_registry_replays_equal_after_every_kind_of_command() {
         )
         .unwrap();
     replay_equal(&g.reg);
-    assert_eq!(g.reg.disinfection_round(r).unwrap().recorded_by, g.volunteer);
+    assert_eq!(
+        g.reg.disinfection_round(r).unwrap().recorded_by,
+        g.volunteer
+    );
     g.reg
         .disinfection(
             s1,
@@ -733,8 +849,15 @@ fn the_registry_replays_equal_after_every_kind_of_command() {
         )
         .unwrap();
     replay_equal(&g.reg);
-    assert!(g.reg.designated_for_site(yard, day("2020-01-27")).is_empty());
-    assert_eq!(g.reg.designated_for_site(yard, day("2020-01-26")), [g.volunteer]);
+    assert!(
+        g.reg
+            .designated_for_site(yard, day("2020-01-27"))
+            .is_empty()
+    );
+    assert_eq!(
+        g.reg.designated_for_site(yard, day("2020-01-26")),
+        [g.volunteer]
+    );
     g.reg
         .lift_disinfection_schedule(s1, at("2020-01-26T12:00:00+08:00"), s, day("2020-02-10"))
         .unwrap();

@@ -58,6 +58,7 @@ const ARROWS: &[(&str, &str, &str)] = &[
     ("screening", "observation", "an interview that finds a key person opens an observation"),
     ("report",    "observation", "the FHIR export writes observation's temperature readings"),
     ("publicity", "gathering",   "H1 takes OxCGRT's one flag (`gathering::Flag`) beside C2–C4"),
+    ("disinfection", "gathering", "kinds of site are keys of gathering's `kind_key!` macro"),
     ("events",    "values",      "records hold ids and instants"),
     ("events",    "ledger",      "a record is read from and written to a ledger entry"),
     ("events",    "grid",        "`Event` wraps the grid's events; the writer writes residents"),

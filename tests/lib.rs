@@ -5,8 +5,8 @@
 mod adversarial;
 mod campaign;
 mod common;
-mod doc_examples;
 mod disinfection;
+mod doc_examples;
 mod downstream;
 mod errors;
 mod exports;

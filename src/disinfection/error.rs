@@ -329,10 +329,9 @@ impl fmt::Display for Zh<'_> {
                 f,
                 "{staff}自{from}起负责点位{site}，最早只能从次日起结束，不能从{day}起"
             ),
-            InspectorNotDesignated { staff } => write!(
-                f,
-                "{staff}是纪委督查人员：督查人员检查消杀，不能负责点位"
-            ),
+            InspectorNotDesignated { staff } => {
+                write!(f, "{staff}是纪委督查人员：督查人员检查消杀，不能负责点位")
+            }
             NotDesignated { actor, site, name } => write!(
                 f,
                 "{actor}今天未被指定负责点位{site}（{name}）：消杀记录由指定负责该点位的人员或所在单位的领导录入"

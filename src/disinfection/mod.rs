@@ -608,7 +608,9 @@ pub(crate) fn decide(
             note,
         } => {
             let s = state.site_of(*site)?;
-            let designated = state.designated(*site, ctx.today).any(|x| x == ctx.actor.id);
+            let designated = state
+                .designated(*site, ctx.today)
+                .any(|x| x == ctx.actor.id);
             if !designated {
                 // Outside the recorder's reach: the shared refusal names their units.
                 ctx.reach(action, s.unit)?;
@@ -876,9 +878,7 @@ impl DisinfectionState {
             .expected_on(day)
             .into_iter()
             .filter(|e| {
-                cutoff.is_none_or(|c| {
-                    Instant::at(day, e.window.end, offset).plus_seconds(60) <= c
-                })
+                cutoff.is_none_or(|c| Instant::at(day, e.window.end, offset).plus_seconds(60) <= c)
             })
             .collect();
         let mut rows: Vec<RoundRow> = Vec::with_capacity(expected.len());
@@ -960,7 +960,8 @@ fn match_rounds(
     let time = |r: &DisinfectionRound| r.at.time_in(offset);
     // First, rounds inside a window.
     for (i, r) in rounds.iter().enumerate() {
-        if let Some(k) = (0..slots.len()).find(|k| out[*k].is_none() && slots[*k].window.contains(time(r)))
+        if let Some(k) =
+            (0..slots.len()).find(|k| out[*k].is_none() && slots[*k].window.contains(time(r)))
         {
             out[k] = Some((i, RoundStatus::Done));
             used[i] = true;

@@ -32,7 +32,11 @@ pub struct Site {
 
 impl fmt::Display for Site {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} ({}, {})", self.id, self.name, self.kind, self.unit)
+        write!(
+            f,
+            "{} {} ({}, {})",
+            self.id, self.name, self.kind, self.unit
+        )
     }
 }
 

@@ -9,6 +9,7 @@
 //! (`tests/errors.rs` pins the full list).
 
 use super::Error;
+use crate::disinfection::DisinfectionError;
 use crate::gathering::GatheringError;
 use crate::grid::GridError;
 use crate::ledger::LedgerError;
@@ -16,7 +17,6 @@ use crate::ledger::merkle::ProofError;
 use crate::observation::ObservationError;
 use crate::publicity::PublicityError;
 use crate::report::ReportError;
-use crate::disinfection::DisinfectionError;
 use crate::roster::RosterError;
 use crate::screening::ScreeningError;
 use crate::supervision::SupervisionError;

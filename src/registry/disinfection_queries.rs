@@ -48,6 +48,26 @@ impl Registry {
 
     /// Registers a site of cleaning and disinfection (消杀点位) in `unit`.
     ///
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// let bins = reg.register_site(leader, nine, reg.township(), SiteKind::RUBBISH_BIN, "乡政府垃圾点")?;
+    /// assert_eq!(reg.site(bins).map(|s| s.kind.label_zh()), Some("垃圾桶"));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Registry::execute) with [`DisinfectionCommand::RegisterSite`].
     pub fn register_site(
@@ -71,6 +91,27 @@ impl Registry {
     }
 
     /// Designates `staff` for `site` from `from` on: they answer for its rounds.
+    ///
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// let wang = reg.enroll_staff(leader, nine, "Wang Li", Role::Volunteer, None)?;
+    /// reg.assign_to_site(leader, nine, office, wang, "2020-01-27".parse()?)?;
+    /// assert_eq!(reg.designated_for_site(office, "2020-01-27".parse()?), [li, wang]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Registry::execute) with [`DisinfectionCommand::AssignToSite`].
@@ -136,6 +177,30 @@ impl Registry {
 
     /// Gives `schedule` new `terms` from `from` on (today or later); the old terms are kept.
     ///
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// let later = Window::new("14:00".parse()?, "16:00".parse()?)?;
+    /// let new_terms = ScheduleTerms::new(Frequency::Daily, later, "84消毒液", "500 ml".parse()?);
+    /// reg.change_disinfection_schedule(leader, nine, schedule, "2020-01-28".parse()?, new_terms)?;
+    /// let held = reg.disinfection_schedule(schedule).unwrap();
+    /// assert_eq!(held.versions.len(), 2);
+    /// assert_eq!(reg.expected_rounds("2020-01-27".parse()?)[0].window, window);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Registry::execute) with [`DisinfectionCommand::ChangeSchedule`].
     pub fn change_disinfection_schedule(
@@ -159,6 +224,27 @@ impl Registry {
 
     /// Lifts `schedule` from `from` on (today or later): it expects rounds on F ..= L − 1.
     ///
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// reg.lift_disinfection_schedule(leader, nine, schedule, "2020-01-28".parse()?)?;
+    /// assert_eq!(reg.expected_rounds("2020-01-27".parse()?).len(), 1);
+    /// assert!(reg.expected_rounds("2020-01-28".parse()?).is_empty());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Registry::execute) with [`DisinfectionCommand::LiftSchedule`].
     pub fn lift_disinfection_schedule(
@@ -177,6 +263,28 @@ impl Registry {
 
     /// Records a `task` round at `site` at `at`, with `amount` of `agent` (the staff designated
     /// for the site, or a leader of its unit).
+    ///
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// let ten: Instant = "2020-01-27T10:30:00+08:00".parse()?;
+    /// let r = reg.record_round(li, ten, office, Task::Disinfection, "84消毒液", "400 ml".parse()?)?;
+    /// assert_eq!(reg.disinfection_round(r).map(|r| r.day), Some("2020-01-27".parse()?));
+    /// assert_eq!(reg.late_rounds("2020-01-27".parse()?)[0].round, Some(r));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`execute`](Registry::execute) with [`DisinfectionCommand::RecordRound`].
@@ -204,31 +312,144 @@ impl Registry {
     }
 
     /// The definition of a kind of site of the township's own.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// let yard: SiteKind = "clinic-yard".parse()?;
+    /// reg.disinfection(leader, nine, DisinfectionCommand::DefineSiteKind(
+    ///     SiteKindDefinition::new(yard.clone(), "clinic yard", "卫生室院落")))?;
+    /// assert_eq!(reg.site_kind(&yard).map(|d| d.name_zh.as_str()), Some("卫生室院落"));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn site_kind(&self, kind: &SiteKind) -> Option<&SiteKindDefinition> {
         self.state.disinfection.site_kind(kind)
     }
 
     /// A disinfection site.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// assert_eq!(reg.site(office).map(|s| s.name.as_str()), Some("乡政府办公楼"));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn site(&self, id: SiteId) -> Option<&Site> {
         self.state.disinfection.site(id)
     }
 
     /// Every disinfection site, by id.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// assert_eq!(reg.sites().count(), 1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn sites(&self) -> impl Iterator<Item = &Site> {
         self.state.disinfection.sites()
     }
 
     /// Every designation of staff for a site, in the order recorded (ended ones included).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// assert_eq!(reg.site_assignments()[0].staff, li);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn site_assignments(&self) -> &[SiteAssignment] {
         self.state.disinfection.assignments()
     }
 
     /// The staff designated for `site` on `day`.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// assert_eq!(reg.designated_for_site(office, "2020-01-26".parse()?), [li]);
+    /// assert!(reg.designated_for_site(office, "2020-01-25".parse()?).is_empty());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn designated_for_site(&self, site: SiteId, day: Day) -> Vec<StaffId> {
         self.state.disinfection.designated(site, day).collect()
     }
 
     /// A disinfection schedule, with the history of its terms.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// let held = reg.disinfection_schedule(schedule).unwrap();
+    /// assert_eq!((held.task, held.first, held.lifted), (Task::Disinfection, "2020-01-26".parse()?, None));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn disinfection_schedule(
         &self,
         id: DisinfectionScheduleId,
@@ -237,22 +458,95 @@ impl Registry {
     }
 
     /// Every disinfection schedule, by id.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// assert_eq!(reg.disinfection_schedules().count(), 1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn disinfection_schedules(&self) -> impl Iterator<Item = &DisinfectionSchedule> {
         self.state.disinfection.schedules()
     }
 
     /// A recorded round.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// assert_eq!(reg.disinfection_round(round).map(|r| r.recorded_by), Some(li));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn disinfection_round(&self, id: DisinfectionRoundId) -> Option<&DisinfectionRound> {
         self.state.disinfection.round(id)
     }
 
     /// Every recorded round, by id.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// assert_eq!(reg.disinfection_rounds().count(), 1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn disinfection_rounds(&self) -> impl Iterator<Item = &DisinfectionRound> {
         self.state.disinfection.rounds()
     }
 
     /// The rounds the schedules expect on `day`, computed from the terms in force, by site,
     /// task and window.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// let expected = reg.expected_rounds("2020-01-26".parse()?);
+    /// assert_eq!((expected[0].site, expected[0].window), (office, window));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn expected_rounds(&self, day: Day) -> Vec<ExpectedRound> {
         self.state.disinfection.expected_on(day)
     }
@@ -260,6 +554,26 @@ impl Registry {
     /// The rounds expected on `day` and what became of each (done, late or missed), with the
     /// staff designated for its site that day. The day is taken as over: a round not yet done
     /// today is listed as missed.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// let rows = reg.rounds_on("2020-01-26".parse()?);
+    /// assert_eq!((rows[0].status, rows[0].round), (RoundStatus::Done, Some(round)));
+    /// assert_eq!(reg.rounds_on("2020-01-27".parse()?)[0].status, RoundStatus::Missed);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn rounds_on(&self, day: Day) -> Vec<RoundRow> {
         self.state
             .disinfection
@@ -269,6 +583,27 @@ impl Registry {
 
     /// The rounds recorded on `day` that no schedule expected (a site with no schedule that
     /// day, a task it does not schedule, or more rounds than expected): kept, not refused.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// let noon: Instant = "2020-01-26T12:00:00+08:00".parse()?;
+    /// let extra = reg.record_round(li, noon, office, Task::Cleaning, "清水", "10 l".parse()?)?;
+    /// let listed: Vec<_> = reg.unscheduled_rounds("2020-01-26".parse()?).iter().map(|r| r.id).collect();
+    /// assert_eq!(listed, [extra]);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn unscheduled_rounds(&self, day: Day) -> Vec<&DisinfectionRound> {
         let (_, ids) = self
             .state
@@ -280,6 +615,24 @@ impl Registry {
     }
 
     /// The rounds done late on `day` (after their window closed).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// assert!(reg.late_rounds("2020-01-26".parse()?).is_empty());
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn late_rounds(&self, day: Day) -> Vec<RoundRow> {
         self.rounds_on(day)
             .into_iter()
@@ -316,6 +669,25 @@ impl Registry {
     }
 
     /// The rounds missed on `day` at sites in `unit` or below it.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::disinfection::*;
+    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// let missed = reg.missed_rounds_in(reg.township(), "2020-01-27".parse()?);
+    /// assert_eq!((missed.len(), missed[0].responsible.as_slice()), (1, [li].as_slice()));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     pub fn missed_rounds_in(&self, unit: UnitId, day: Day) -> Vec<MissedRound> {
         self.missed_rounds(day)
             .into_iter()
@@ -335,7 +707,10 @@ impl Registry {
 
     fn name_missed(&self, row: &RoundRow) -> MissedRound {
         let e = &row.expected;
-        let site_name = self.site(e.site).map(|s| s.name.clone()).unwrap_or_default();
+        let site_name = self
+            .site(e.site)
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
         MissedRound {
             day: e.day,
             site: e.site,

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::calendar::{Day, Instant, UtcOffset};
+use crate::disinfection::{self, DisinfectionState};
 use crate::error::Error;
 use crate::event::{Command, Event};
 use crate::gathering::{self, GatheringState};
@@ -22,7 +23,6 @@ use crate::place::StatisticalCode;
 use crate::publicity::{self, PublicityState};
 use crate::record::{Body, CommandMark, Record, Refusal, masked_json};
 use crate::report::{self, ReportState};
-use crate::disinfection::{self, DisinfectionState};
 use crate::roster::{self, RosterState};
 use crate::screening::{self, ScreeningState};
 use crate::supervision::{self, SupervisionState};

@@ -1,5 +1,6 @@
 //! What an accepted command did: the entries it wrote and everything it created.
 
+use crate::disinfection::DisinfectionEvent;
 use crate::event::Event;
 use crate::gathering::GatheringEvent;
 use crate::grid::GridEvent;
@@ -8,7 +9,6 @@ use crate::ids::{
     HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
     StaffId, UnitId, VenueId, ViolationId,
 };
-use crate::disinfection::DisinfectionEvent;
 use crate::ids::{DisinfectionRoundId, DisinfectionScheduleId, SiteId};
 use crate::ids::{LeaveCancellationId, LeaveExceptionId, LeaveId, PostId, ShiftId};
 use crate::observation::ObservationEvent;
