@@ -5,8 +5,10 @@
 //!
 //! It models what Huochezhan Township (火车站乡), Shaoyang, did by hand in early 2020: a grid of
 //! villages, groups and households with a cadre responsible for each, door-to-door screening,
-//! home observation, supervision, and duty rosters (leave cancelled, checkpoints, volunteers:
-//! [`roster`]). Village apps, county dashboards and reporting services are built on it.
+//! home observation, supervision, duty rosters (leave cancelled, checkpoints, volunteers:
+//! [`roster`]) and daily cleaning and disinfection of public places, whose missed rounds
+//! supervision finds ([`disinfection`]). Village apps, county dashboards and reporting services
+//! are built on it.
 //!
 //! # The main job
 //!

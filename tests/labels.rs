@@ -97,6 +97,10 @@ fn every_label_enum_reads_back_its_chinese_and_english_names() {
         Channel,
         // and in the duty roster (its kinds of post are data, like gathering kinds)
         fangkong::roster::ExceptionReason,
+        // and in disinfection (its kinds of site are data too)
+        fangkong::disinfection::Task,
+        fangkong::disinfection::AmountUnit,
+        fangkong::disinfection::RoundStatus,
     );
 }
 
