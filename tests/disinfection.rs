@@ -714,6 +714,31 @@ fn bad_input_is_refused_with_a_clear_error_and_changes_nothing() {
             )
             .map(|_| ())
     });
+    // a schedule or a designation starting before today (no round is made missed after the
+    // fact),
+    refused(&mut b, "disinfection_change_in_past", |g| {
+        g.reg
+            .set_disinfection_schedule(
+                g.secretary,
+                t,
+                bins_site,
+                Task::Disinfection,
+                daily("08:00", "10:00"),
+                (day("2020-01-20"), None),
+            )
+            .map(|_| ())
+    });
+    refused(&mut b, "disinfection_change_in_past", |g| {
+        g.reg
+            .assign_to_site(
+                g.secretary,
+                t,
+                bins_site,
+                g.worker_baiyun_1,
+                day("2020-01-25"),
+            )
+            .map(|_| ())
+    });
     // a site of a kind nobody defined,
     refused(&mut b, "unknown_site_kind", |g| {
         g.reg
@@ -726,7 +751,7 @@ fn bad_input_is_refused_with_a_clear_error_and_changes_nothing() {
             )
             .map(|_| ())
     });
-    // a site registered by a grid worker outside their group (role allows cadres and leaders),
+    // a site registered by a grid worker (the permission table gives it to leaders and cadres),
     refused(&mut b, "role_not_permitted", |g| {
         g.reg
             .register_site(

@@ -140,12 +140,13 @@ pub enum DisinfectionError {
         /// The first day of its latest terms.
         latest: Day,
     },
-    /// A lift, change or end of an assignment reaching back before today.
+    /// A schedule, change, lift, designation or end of one reaching back before today.
     #[error(
         "{what} cannot take effect from {day}, before today ({today}): what was expected on past days stays on record"
     )]
     ReachesIntoPast {
-        /// What ("the change", "the lift", "the end of the assignment").
+        /// What ("the schedule", "the change", "the lift", "the designation", "the end of the
+        /// assignment").
         what: &'static str,
         /// The day given.
         day: Day,
@@ -242,6 +243,8 @@ fn what_zh(what: &str) -> &'static str {
         "the change" => "计划变更",
         "the lift" => "计划解除",
         "the end of the assignment" => "人员指定的结束",
+        "the designation" => "人员指定",
+        "the schedule" => "消杀计划",
         _ => "所填内容",
     }
 }

@@ -41,9 +41,10 @@
 //! - **Missed** is judged with the day taken as over: a query for today lists the rounds not
 //!   yet done as missed. Supervision's evidence at an instant counts only windows that have
 //!   closed by then.
-//! - **No rewriting the past.** A change of terms, a lift or the end of a site assignment
-//!   takes effect from today or later, never from a past day: what was expected and who
-//!   answered for it stays on record.
+//! - **No rewriting the past.** A schedule, a change of its terms, a lift, a designation of
+//!   staff for a site and its end take effect from today or later, never from a past day:
+//!   what was expected and who answered for it stays on record, and no round can be made
+//!   missed after the fact.
 //! - **Who records a round**: staff assigned to the site on the day, or a leader whose reach
 //!   covers the site's unit. Inspectors cannot be assigned to a site.
 //! - **Amounts** are whole numbers more than zero, in millilitres, litres, grams or bottles;
@@ -95,7 +96,8 @@ pub enum DisinfectionCommand {
         /// Its name or place.
         name: String,
     },
-    /// Designate a member of staff for a site from a day on: they answer for its rounds.
+    /// Designate a member of staff for a site from a day on (today or later): they answer
+    /// for its rounds.
     AssignToSite {
         /// The site.
         site: SiteId,
@@ -113,7 +115,8 @@ pub enum DisinfectionCommand {
         /// The first day they no longer answer for it.
         from: Day,
     },
-    /// Set a schedule of rounds at a site, from a day until a day or until lifted.
+    /// Set a schedule of rounds at a site, from a day (today or later) until a day or until
+    /// lifted.
     SetSchedule {
         /// The site.
         site: SiteId,
@@ -463,6 +466,7 @@ pub(crate) fn decide(
                 }
                 .into());
             }
+            not_in_past("the designation", *from, ctx.today)?;
             Ok(vec![DisinfectionEvent::AssignedToSite {
                 site: *site,
                 staff: *staff,
@@ -515,6 +519,7 @@ pub(crate) fn decide(
                 }
                 .into());
             }
+            not_in_past("the schedule", *first, ctx.today)?;
             Ok(vec![DisinfectionEvent::ScheduleSet {
                 schedule: DisinfectionScheduleId::new(next_id(
                     &state.schedules,
