@@ -278,6 +278,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         write_xlsx(reg, report_day, path)?;
     }
     duty_roster(reg, &town.leaders, &town.cadres, &town.inspectors)?;
+    disinfection(reg, &town.leaders, &town.cadres, &town.inspectors)?;
 
     println!();
     // The county keeps the head and the tree head each daily report carried (the registry's
@@ -621,6 +622,237 @@ fn duty_roster(
         "  daily figures for {night}: shifts staffed {}, short {}, volunteers on duty {}",
         figures.shifts_staffed, figures.shifts_short, figures.volunteers_on_duty
     );
+    Ok(())
+}
+
+/// Cleaning and disinfection (环境消杀, 日清扫、日消毒): the township office building, each
+/// village's public places and rubbish bins, and the Xiangxinan fruit market, with designated
+/// staff and daily schedules over three days after the duty roster's night (the ledger's
+/// instants never go back). Qianjin's rubbish bins are not disinfected on the last day; a
+/// covert visit the next morning finds it in the records and records a finding with it.
+fn disinfection(
+    reg: &mut Registry,
+    leaders: &[(fangkong::UnitId, fangkong::StaffId)],
+    cadres: &[(fangkong::UnitId, fangkong::StaffId)],
+    inspectors: &[fangkong::StaffId],
+) -> Result<(), Box<dyn std::error::Error>> {
+    use fangkong::disinfection::{
+        Amount, AmountUnit, Frequency, ScheduleTerms, SiteKind, Task, Window,
+    };
+    use fangkong::supervision::{FindingSource, InspectionMode};
+    use fangkong::{ChecklistItem, InspectionTarget, ItemCheck, Verdict};
+    println!();
+    println!("disinfection (环境消杀)");
+    let secretary = reg.staff_ids().next().ok_or("no staff")?;
+    let last = reg.ledger().records().last().ok_or("empty ledger")??.at;
+    let t = last.plus_seconds(60);
+    let first = reg.day_of(t).plus_days(1)?;
+    let days = [first, first.plus_days(1)?, first.plus_days(2)?];
+    let window = |a: &str, b: &str| -> Result<Window, Box<dyn std::error::Error>> {
+        Ok(Window::new(a.parse()?, b.parse()?)?)
+    };
+    let chlorine = "含氯消毒液（84消毒液）1:100";
+    let litres = |n| Amount::new(n, AmountUnit::Litre);
+    // The township's own sites, with a disinfection officer of the township for them.
+    let town = reg.township();
+    let officer = reg.enroll_staff(secretary, t, "乡政府消杀员 Xu Jun", Role::Cadre, None)?;
+    let office = reg.register_site(
+        secretary,
+        t,
+        town,
+        SiteKind::OFFICE_BUILDING,
+        "乡政府办公楼",
+    )?;
+    let market = reg.register_site(secretary, t, town, SiteKind::MARKET, "湘西南水果市场")?;
+    let mut sites = vec![(office, officer), (market, officer)];
+    let mut schedules = vec![
+        (
+            office,
+            Task::Cleaning,
+            ScheduleTerms::new(
+                Frequency::Daily,
+                window("07:00", "08:30")?,
+                "清水",
+                litres(10),
+            ),
+        ),
+        (
+            office,
+            Task::Disinfection,
+            ScheduleTerms::new(
+                Frequency::Daily,
+                window("08:30", "10:00")?,
+                chlorine,
+                litres(2),
+            ),
+        ),
+        (
+            market,
+            Task::Disinfection,
+            ScheduleTerms::new(
+                Frequency::TwiceDaily {
+                    second: window("14:00", "16:00")?,
+                },
+                window("06:00", "08:00")?,
+                chlorine,
+                litres(5),
+            ),
+        ),
+    ];
+    // Each village's public places and rubbish bins, with one of its cadres (or its leader).
+    let mut qianjin_bins = None;
+    for &(village, leader) in leaders {
+        let name = reg.unit(village).map_or(String::new(), |u| u.name.clone());
+        let staff = cadres
+            .iter()
+            .find(|(u, _)| {
+                reg.unit(*u)
+                    .is_some_and(|u| u.id == village || u.parent == Some(village))
+            })
+            .map_or(leader, |(_, c)| *c);
+        let places = reg.register_site(
+            secretary,
+            t,
+            village,
+            SiteKind::PUBLIC_PLACE,
+            format!("{name} 公共场所"),
+        )?;
+        let bins = reg.register_site(
+            secretary,
+            t,
+            village,
+            SiteKind::RUBBISH_BIN,
+            format!("{name} 垃圾点"),
+        )?;
+        if name.starts_with("Qianjin") {
+            qianjin_bins = Some((village, bins));
+        }
+        sites.push((places, staff));
+        sites.push((bins, staff));
+        schedules.push((
+            places,
+            Task::Disinfection,
+            ScheduleTerms::new(
+                Frequency::Daily,
+                window("09:00", "11:00")?,
+                chlorine,
+                litres(2),
+            ),
+        ));
+        schedules.push((
+            bins,
+            Task::Disinfection,
+            ScheduleTerms::new(
+                Frequency::Daily,
+                window("15:00", "17:00")?,
+                chlorine,
+                litres(1),
+            ),
+        ));
+    }
+    for &(site, staff) in &sites {
+        reg.assign_to_site(secretary, t, site, staff, first)?;
+    }
+    for (site, task, terms) in schedules {
+        reg.set_disinfection_schedule(secretary, t, site, task, terms, (first, Some(days[2])))?;
+    }
+    let designated: std::collections::BTreeSet<_> = sites.iter().map(|(_, s)| *s).collect();
+    println!(
+        "  {} sites (消杀点位): the office building, the Xiangxinan fruit market, {} villages' public places and rubbish bins; {} staff designated",
+        sites.len(),
+        leaders.len(),
+        designated.len()
+    );
+    println!(
+        "  {} schedules (消杀计划) from {first} to {}: daily cleaning and disinfection (日清扫、日消毒), the market twice a day",
+        reg.disinfection_schedules().count(),
+        days[2]
+    );
+    let (qianjin, skipped) = qianjin_bins.ok_or("no Qianjin")?;
+    // The designated staff record each round half an hour into its window, but Qianjin's bins
+    // on the last day; the office's cleaning on the second day comes late, at 11:00.
+    for (k, &day) in days.iter().enumerate() {
+        let mut due: Vec<(fangkong::Instant, fangkong::SiteId, Task, String, Amount)> = Vec::new();
+        for e in reg.expected_rounds(day) {
+            if k == 2 && e.site == skipped {
+                continue;
+            }
+            let late = k == 1 && e.site == office && e.task == Task::Cleaning;
+            let time = if late {
+                "11:00".parse()?
+            } else {
+                e.window.start
+            };
+            let at = fangkong::Instant::at(day, time, fangkong::UtcOffset::CHINA)
+                .plus_seconds(if late { 0 } else { 1800 });
+            due.push((at, e.site, e.task, e.agent.clone(), e.amount));
+        }
+        due.sort_by_key(|d| (d.0, d.1));
+        for (at, site, task, agent, amount) in due {
+            let staff = sites
+                .iter()
+                .find(|(s, _)| *s == site)
+                .map(|(_, s)| *s)
+                .ok_or("no staff")?;
+            reg.record_round(staff, at, site, task, agent, amount)?;
+        }
+        let f = reg.township_figures(day);
+        println!(
+            "  rounds on {day}: {} done, {} late, {} missed",
+            f.rounds_done, f.rounds_late, f.rounds_missed
+        );
+    }
+    for m in reg.missed_rounds(days[2]) {
+        println!("  missed round: {m}");
+        println!("  漏做：{}", m.display_zh());
+    }
+    // The next morning, a covert visit to Qianjin: the records propose the missed round.
+    let visit = fangkong::Instant::at(
+        days[2].plus_days(1)?,
+        "09:30".parse()?,
+        fangkong::UtcOffset::CHINA,
+    );
+    let inspector = *inspectors.first().ok_or("no inspector")?;
+    let target = InspectionTarget::Unit(qianjin);
+    let (_, evidence) = reg
+        .propose_evidence_at(&target, visit)
+        .into_iter()
+        .find(|(item, _)| *item == ChecklistItem::DisinfectionDone)
+        .ok_or("no disinfection evidence")?;
+    let inspection = reg.record_inspection(
+        inspector,
+        visit,
+        InspectionMode::Covert,
+        target,
+        visit,
+        vec![
+            ItemCheck::failed(ChecklistItem::DisinfectionDone, "前进村垃圾点前一日未消毒")
+                .with_review(evidence.clone(), Verdict::Confirmed),
+        ],
+    )?;
+    let responsible = reg
+        .missed_rounds_in(qianjin, days[2])
+        .first()
+        .and_then(|m| m.responsible.first().copied())
+        .ok_or("nobody responsible")?;
+    let finding = reg.record_finding(
+        inspector,
+        visit,
+        FindingSource::ChecklistItem {
+            inspection,
+            item: ChecklistItem::DisinfectionDone,
+        },
+        responsible,
+        visit.day_in(fangkong::UtcOffset::CHINA).plus_days(1)?,
+        format!("前进村垃圾点{}漏消毒", days[2]),
+    )?;
+    println!("  covert visit (暗访) {inspection}: {evidence}");
+    if let Some(f) = reg.finding(finding) {
+        println!(
+            "  finding {}: {} (responsible {})",
+            f.id, f.text, f.responsible
+        );
+    }
     Ok(())
 }
 

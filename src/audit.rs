@@ -16,7 +16,8 @@ use crate::error::Error;
 use crate::grid::Action;
 use crate::grid::context::{Context, EntryMeta};
 use crate::ids::{
-    HouseholdId, ObservationId, PostId, ResidentId, ShiftId, StaffId, UnitId, VenueId,
+    DisinfectionRoundId, DisinfectionScheduleId, HouseholdId, ObservationId, PostId, ResidentId,
+    ShiftId, SiteId, StaffId, UnitId, VenueId,
 };
 
 /// What a trail is about.
@@ -39,6 +40,13 @@ pub enum Subject {
     Post(PostId),
     /// A shift (班次): its scheduling, the people assigned, their check-ins and check-outs.
     Shift(ShiftId),
+    /// A disinfection site (消杀点位): its registration, the staff designated for it, its
+    /// schedules and their changes, the rounds recorded there.
+    Site(SiteId),
+    /// A disinfection schedule (消杀计划): its setting, changes and lift.
+    DisinfectionSchedule(DisinfectionScheduleId),
+    /// A recorded disinfection round (消杀记录).
+    DisinfectionRound(DisinfectionRoundId),
 }
 
 impl fmt::Display for Subject {
@@ -51,6 +59,9 @@ impl fmt::Display for Subject {
             Subject::Staff(id) => write!(f, "staff member {id}"),
             Subject::Post(id) => write!(f, "post {id}"),
             Subject::Shift(id) => write!(f, "shift {id}"),
+            Subject::Site(id) => write!(f, "disinfection site {id}"),
+            Subject::DisinfectionSchedule(id) => write!(f, "disinfection schedule {id}"),
+            Subject::DisinfectionRound(id) => write!(f, "disinfection round {id}"),
         }
     }
 }

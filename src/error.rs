@@ -10,6 +10,7 @@
 //! before the split: the codes belong to the failures, not to the enums.
 
 use crate::calendar::Instant;
+use crate::disinfection::DisinfectionError;
 use crate::gathering::GatheringError;
 use crate::grid::GridError;
 use crate::ids::StaffId;
@@ -172,4 +173,9 @@ pub enum Error {
     /// on…; the detail is the roster's own [`RosterError`].
     #[error(transparent)]
     Roster(#[from] RosterError),
+    /// A cleaning or disinfection command refused (消杀): a window ending before it starts, an
+    /// amount of zero, a round by someone not designated for the site, an unknown site…; the
+    /// detail is the module's own [`DisinfectionError`].
+    #[error(transparent)]
+    Disinfection(#[from] DisinfectionError),
 }

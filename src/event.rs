@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::audit::{AuditCommand, AuditEvent};
+use crate::disinfection::{DisinfectionCommand, DisinfectionEvent};
 use crate::gathering::{GatheringCommand, GatheringEvent};
 use crate::grid::{Action, GridCommand, GridEvent};
 use crate::observation::{ObservationCommand, ObservationEvent};
@@ -52,6 +53,8 @@ pub enum Command {
     Publicity(PublicityCommand),
     /// Duty rosters (值班排班): leave cancelled, posts, shifts, volunteers, check-ins.
     Roster(RosterCommand),
+    /// Cleaning and disinfection (消杀): sites, schedules, designated staff, rounds.
+    Disinfection(DisinfectionCommand),
 }
 
 impl Command {
@@ -67,6 +70,7 @@ impl Command {
             Command::Audit(c) => c.action(),
             Command::Publicity(c) => c.action(),
             Command::Roster(c) => c.action(),
+            Command::Disinfection(c) => c.action(),
         }
     }
 }
@@ -96,6 +100,8 @@ pub enum Event {
     Publicity(PublicityEvent),
     /// Duty rosters.
     Roster(RosterEvent),
+    /// Cleaning and disinfection.
+    Disinfection(DisinfectionEvent),
 }
 
 macro_rules! wrap {
@@ -126,3 +132,5 @@ wrap!(Command::Publicity(PublicityCommand));
 wrap!(Event::Publicity(PublicityEvent));
 wrap!(Command::Roster(RosterCommand));
 wrap!(Event::Roster(RosterEvent));
+wrap!(Command::Disinfection(DisinfectionCommand));
+wrap!(Event::Disinfection(DisinfectionEvent));

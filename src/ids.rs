@@ -259,6 +259,43 @@ id_type!(
     "AC",
     "accountability decision"
 );
+// --- disinfection ---
+id_type!(
+    /// A site of cleaning and disinfection (消杀点位): the township office building, a
+    /// village's public places, its rubbish bins, a market.
+    ///
+    /// ```
+    /// use fangkong::SiteId;
+    /// assert_eq!("SI3".parse::<SiteId>()?, SiteId::new(3));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    SiteId,
+    "SI",
+    "disinfection site"
+);
+id_type!(
+    /// A schedule of cleaning or disinfection rounds at a site (消杀计划).
+    ///
+    /// ```
+    /// use fangkong::DisinfectionScheduleId;
+    /// assert_eq!(DisinfectionScheduleId::new(2).to_string(), "DS2");
+    /// ```
+    DisinfectionScheduleId,
+    "DS",
+    "disinfection schedule"
+);
+id_type!(
+    /// A cleaning or disinfection round recorded at a site (消杀记录).
+    ///
+    /// ```
+    /// use fangkong::DisinfectionRoundId;
+    /// assert_eq!("RD12".parse::<DisinfectionRoundId>()?, DisinfectionRoundId::new(12));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    DisinfectionRoundId,
+    "RD",
+    "disinfection round"
+);
 // --- roster ---
 id_type!(
     /// A leave cancellation (取消休假) for the staff of a unit and the units below it.

@@ -5,8 +5,10 @@
 //!
 //! It models what Huochezhan Township (火车站乡), Shaoyang, did by hand in early 2020: a grid of
 //! villages, groups and households with a cadre responsible for each, door-to-door screening,
-//! home observation, supervision, and duty rosters (leave cancelled, checkpoints, volunteers:
-//! [`roster`]). Village apps, county dashboards and reporting services are built on it.
+//! home observation, supervision, duty rosters (leave cancelled, checkpoints, volunteers:
+//! [`roster`]) and daily cleaning and disinfection of public places, whose missed rounds
+//! supervision finds ([`disinfection`]). Village apps, county dashboards and reporting services
+//! are built on it.
 //!
 //! # The main job
 //!
@@ -228,6 +230,7 @@ mod place;
 pub mod publicity;
 mod record;
 // The ledger's record writer (issue 14).
+pub mod disinfection;
 mod record_writer;
 mod registry;
 pub mod report;
@@ -243,6 +246,7 @@ mod value_error;
 
 pub use audit::Subject;
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
+pub use disinfection::{DisinfectionCommand, DisinfectionError, DisinfectionEvent};
 pub use error::Error;
 pub use event::{Command, Event};
 pub use gathering::{
@@ -262,6 +266,7 @@ pub use ids::{
     HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
     StaffId, UnitId, VenueId, ViolationId,
 };
+pub use ids::{DisinfectionRoundId, DisinfectionScheduleId, SiteId};
 pub use ids::{LeaveCancellationId, LeaveExceptionId, LeaveId, PostId, ShiftId};
 pub use ledger::merkle::{ConsistencyProof, Holding, InclusionProof, MerkleTree, ProofError};
 pub use ledger::{

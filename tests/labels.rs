@@ -101,6 +101,10 @@ fn every_label_enum_reads_back_its_chinese_and_english_names() {
         fangkong::grid::Action,
         fangkong::grid::ContactField,
         fangkong::KeptHeadProblem,
+        // and in disinfection (its kinds of site are data too)
+        fangkong::disinfection::Task,
+        fangkong::disinfection::AmountUnit,
+        fangkong::disinfection::RoundStatus,
     );
 }
 

@@ -30,8 +30,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     // The grid: units, staff, their reach, households and residents. Every module reads it.
     ("grid",    &["grid", "household"]),
     // The concept modules: each owns its commands, events, state, `decide` and `apply`.
-    ("modules", &["audit", "gathering", "observation", "publicity", "report", "roster",
-                  "screening", "supervision"]),
+    ("modules", &["audit", "disinfection", "gathering", "observation", "publicity", "report",
+                  "roster", "screening", "supervision"]),
     // Above the modules: `Command`, `Event` and `Error` wrap the modules' enums; a record is
     // what a ledger entry's bytes say, written by the record writer.
     ("events",  &["error", "event", "record", "record_writer"]),
@@ -50,6 +50,7 @@ const ARROWS: &[(&str, &str, &str)] = &[
     ("grid",      "values",      "units, staff and residents hold ids, days, identity numbers"),
     ("grid",      "grid",        "the grid holds the households and residents it registers"),
     ("error",     "roster",      "the crate error wraps the roster's own error enum"),
+    ("error",     "disinfection", "the crate error wraps disinfection's own error enum"),
     ("modules",   "values",      "every module holds values"),
     ("modules",   "grid",        "every module reads the grid through `GridView` and `Context`"),
     ("grid",      "error",       "the grid's checks return the crate's `Error` (reach, `GridError`)"),
@@ -57,6 +58,7 @@ const ARROWS: &[(&str, &str, &str)] = &[
     ("screening", "observation", "an interview that finds a key person opens an observation"),
     ("report",    "observation", "the FHIR export writes observation's temperature readings"),
     ("publicity", "gathering",   "H1 takes OxCGRT's one flag (`gathering::Flag`) beside C2–C4"),
+    ("disinfection", "gathering", "kinds of site are keys of gathering's `kind_key!` macro"),
     ("events",    "values",      "records hold ids and instants"),
     ("events",    "ledger",      "a record is read from and written to a ledger entry"),
     ("events",    "grid",        "`Event` wraps the grid's events; the writer writes residents"),

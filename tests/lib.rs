@@ -6,6 +6,7 @@ mod adversarial;
 mod campaign;
 mod common;
 mod county;
+mod disinfection;
 mod doc_examples;
 mod downstream;
 mod errors;

@@ -9,6 +9,7 @@
 //! (`tests/errors.rs` pins the full list).
 
 use super::Error;
+use crate::disinfection::DisinfectionError;
 use crate::gathering::GatheringError;
 use crate::grid::GridError;
 use crate::ledger::LedgerError;
@@ -48,6 +49,7 @@ const PARTS: &[&[&str]] = &[
     ProofError::CODES,
     PublicityError::CODES,
     RosterError::CODES,
+    DisinfectionError::CODES,
     OWN,
 ];
 
@@ -108,6 +110,7 @@ impl Error {
             Error::Proof(e) => e.code(),
             Error::Publicity(e) => e.code(),
             Error::Roster(e) => e.code(),
+            Error::Disinfection(e) => e.code(),
             Error::ReplayRefused { .. } => "replay_refused",
             Error::InstantBeforeLedger { .. } => "instant_before_ledger",
             Error::UnknownStaff { .. } => "unknown_staff",
@@ -207,6 +210,7 @@ const OWNED: &[(&str, &[&str])] = &[
         &[
             "gathering",
             "observation",
+            "disinfection",
             "publicity",
             "roster",
             "screening",
@@ -270,7 +274,10 @@ const OWNED: &[(&str, &[&str])] = &[
     ("decision_without_findings", &["supervision"]),
     ("decision_in_future", &["supervision"]),
     ("decision_before_finding", &["supervision"]),
-    ("too_many_records", &["publicity", "roster", "supervision"]),
+    (
+        "too_many_records",
+        &["disinfection", "publicity", "roster", "supervision"],
+    ),
     ("period_too_long", &["observation", "screening"]),
     ("not_responsible_for_resident", &["grid"]),
     ("no_contact_on_record", &["grid"]),
@@ -305,6 +312,10 @@ pub(crate) fn possible_for(module: &str, code: &str) -> bool {
         // The roster's own codes; an inspection of a post is checked against the roster too.
         return module == "roster"
             || (module == "supervision" && matches!(code, "unknown_post" | "post_not_in_unit"));
+    }
+    if DisinfectionError::CODES.contains(&code) {
+        // The module's own codes come only from its commands.
+        return module == "disinfection";
     }
     match OWNED.iter().find(|(c, _)| *c == code) {
         Some((_, modules)) => modules.contains(&module),

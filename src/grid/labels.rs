@@ -71,4 +71,6 @@ labels!(Action: "action", with_display {
     AssignShifts => "assign people to shifts", "安排人员值班";
     EnrollVolunteer => "enroll volunteers", "登记志愿者";
     CheckInOut => "check in or out of a shift", "值班签到签退";
+    ManageDisinfection => "register disinfection sites, designate staff or set schedules", "登记消杀点位、指定责任人或设定消杀计划";
+    RecordDisinfection => "record a cleaning or disinfection round", "录入清扫消毒记录";
 });

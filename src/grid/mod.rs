@@ -313,6 +313,13 @@ pub enum Action {
     EnrollVolunteer,
     /// Check in to or out of a shift (签到签退): one's own, or as the shift's leader.
     CheckInOut,
+    // --- disinfection ---
+    /// Register disinfection sites (消杀点位), designate staff for them, set, change and lift
+    /// schedules of rounds, define kinds of site (leaders and cadres of the unit).
+    ManageDisinfection,
+    /// Record a cleaning or disinfection round (消杀记录): staff designated for the site, or a
+    /// leader of its unit.
+    RecordDisinfection,
 }
 
 impl Action {
@@ -361,6 +368,9 @@ impl Action {
                 Inspector,
                 Volunteer,
             ],
+            // --- disinfection ---
+            Action::ManageDisinfection => &[Leader, Cadre],
+            Action::RecordDisinfection => &[Leader, Cadre, GridWorker, HealthWorker, Volunteer],
         }
     }
 }

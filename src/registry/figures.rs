@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Registry, State};
 use crate::calendar::Day;
+use crate::disinfection::RoundStatus;
 use crate::gathering::PersuasionResult;
 use crate::ids::{HouseholdId, ResidentId, UnitId};
 use crate::observation::{EndReason, Status};
@@ -288,6 +289,17 @@ impl State {
                 if s.roster.volunteer(*staff).is_some() && volunteers.insert(*staff) {
                     out.entry(row_of(row.unit)).or_default().volunteers_on_duty += 1;
                 }
+            }
+        }
+        // Disinfection: each round expected on the day in the row of its site's unit, done,
+        // late or missed (the day taken as over).
+        let (rounds, _) = s.disinfection.rounds_on(day, grid.offset, None);
+        for row in rounds {
+            let f = out.entry(row_of(row.expected.unit)).or_default();
+            match row.status {
+                RoundStatus::Done => f.rounds_done += 1,
+                RoundStatus::Late => f.rounds_late += 1,
+                RoundStatus::Missed => f.rounds_missed += 1,
             }
         }
         // Supervision is the township's own work: its own row (DOMAIN.md §6, §7).

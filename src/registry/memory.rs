@@ -97,6 +97,7 @@ impl Registry {
             ("supervision", 0, Box::new(|| cloned(&s.supervision))),
             ("publicity", 0, Box::new(|| cloned(&s.publicity))),
             ("roster", 0, Box::new(|| cloned(&s.roster))),
+            ("disinfection", 0, Box::new(|| cloned(&s.disinfection))),
             ("ledger heads by day", 0, Box::new(|| cloned(&self.heads))),
             (
                 "audit trail index",

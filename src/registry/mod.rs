@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::calendar::{Day, Instant, UtcOffset};
+use crate::disinfection::{self, DisinfectionState};
 use crate::error::Error;
 use crate::event::{Command, Event};
 use crate::gathering::{self, GatheringState};
@@ -29,6 +30,7 @@ use crate::supervision::{self, SupervisionState};
 mod batch;
 mod calls;
 mod county;
+mod disinfection_queries;
 mod exports;
 mod figures;
 mod gathering_queries;
@@ -156,6 +158,7 @@ struct State {
     supervision: SupervisionState,
     publicity: PublicityState,
     roster: RosterState,
+    disinfection: DisinfectionState,
 }
 
 /// The registry (登记册): the grid, its staff, households and residents, and the ledger of
@@ -1424,6 +1427,7 @@ impl State {
             Event::Audit(e) => crate::audit::apply(&e, meta),
             Event::Publicity(e) => self.publicity.apply(e, meta),
             Event::Roster(e) => self.roster.apply(&e, meta),
+            Event::Disinfection(e) => self.disinfection.apply(&e, meta),
         }
     }
 
@@ -1455,6 +1459,17 @@ impl State {
                 .shift(*sh)
                 .and_then(|sh| self.roster.post(sh.post))
                 .map(|p| p.unit),
+            Subject::Site(site) => self.disinfection.site(*site).map(|s| s.unit),
+            Subject::DisinfectionSchedule(id) => self
+                .disinfection
+                .schedule(*id)
+                .and_then(|sch| self.disinfection.site(sch.site))
+                .map(|s| s.unit),
+            Subject::DisinfectionRound(id) => self
+                .disinfection
+                .round(*id)
+                .and_then(|r| self.disinfection.site(r.site))
+                .map(|s| s.unit),
         }
     }
 
@@ -1521,6 +1536,7 @@ impl State {
                 wrap(supervision::decide(&s.supervision, &ctx, c)?)
             }
             Command::Roster(c) => wrap(roster::decide(&s.roster, &ctx, c)?),
+            Command::Disinfection(c) => wrap(disinfection::decide(&s.disinfection, &ctx, c)?),
             Command::Audit(c) => {
                 let (count, unit) = match c {
                     crate::audit::AuditCommand::ExportTrail { subject } => (

@@ -1,5 +1,6 @@
 //! What an accepted command did: the entries it wrote and everything it created.
 
+use crate::disinfection::DisinfectionEvent;
 use crate::event::Event;
 use crate::gathering::GatheringEvent;
 use crate::grid::GridEvent;
@@ -8,6 +9,7 @@ use crate::ids::{
     HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
     StaffId, UnitId, VenueId, ViolationId,
 };
+use crate::ids::{DisinfectionRoundId, DisinfectionScheduleId, SiteId};
 use crate::ids::{LeaveCancellationId, LeaveExceptionId, LeaveId, PostId, ShiftId};
 use crate::observation::ObservationEvent;
 use crate::publicity::{CampaignId, PublicityActionId, PublicityEvent};
@@ -114,6 +116,12 @@ pub enum Created {
     Post(PostId),
     /// A shift.
     Shift(ShiftId),
+    /// A disinfection site (消杀点位).
+    Site(SiteId),
+    /// A disinfection schedule (消杀计划).
+    DisinfectionSchedule(DisinfectionScheduleId),
+    /// A recorded disinfection round (消杀记录).
+    DisinfectionRound(DisinfectionRoundId),
 }
 
 mod sealed {
@@ -176,6 +184,9 @@ created_id!(
     LeaveId => Leave : "leave",
     PostId => Post : "post",
     ShiftId => Shift : "shift",
+    SiteId => Site : "disinfection site",
+    DisinfectionScheduleId => DisinfectionSchedule : "disinfection schedule",
+    DisinfectionRoundId => DisinfectionRound : "disinfection round",
 );
 
 /// What an event creates, if anything: every event that hands out an identifier.
@@ -233,6 +244,14 @@ pub(super) fn created_by(e: &Event) -> Option<Created> {
             RosterEvent::LeaveRecorded { leave, .. } => Created::Leave(*leave),
             RosterEvent::PostEstablished { post, .. } => Created::Post(*post),
             RosterEvent::ShiftScheduled { shift, .. } => Created::Shift(*shift),
+            _ => return None,
+        },
+        Event::Disinfection(d) => match d {
+            DisinfectionEvent::SiteRegistered { site, .. } => Created::Site(*site),
+            DisinfectionEvent::ScheduleSet { schedule, .. } => {
+                Created::DisinfectionSchedule(*schedule)
+            }
+            DisinfectionEvent::RoundRecorded { round, .. } => Created::DisinfectionRound(*round),
             _ => return None,
         },
         _ => return None,

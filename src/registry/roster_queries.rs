@@ -946,7 +946,9 @@ impl Registry {
     }
 
     /// What the registry's records show for an inspection of `target` at the instant `at`:
-    /// everything [`propose_evidence`](Registry::propose_evidence) gives for the day of `at`,
+    /// everything [`propose_evidence`](Registry::propose_evidence) gives for the day of `at`
+    /// (for a unit, "disinfection done" also counts the rounds of that day whose windows closed
+    /// by `at`),
     /// and, for a post (or a unit: each post in it), **staff on post** from the duty roster —
     /// who should have been at the post at that instant and was not checked in.
     ///
@@ -987,6 +989,21 @@ impl Registry {
         at: Instant,
     ) -> Vec<(ChecklistItem, Evidence)> {
         let mut out = self.propose_evidence(target, self.day_of(at));
+        // Disinfection: the day before, and the rounds of the day whose windows have closed.
+        if let InspectionTarget::Unit(unit) = target {
+            let today = self.day_of(at);
+            let mut days: Vec<(Day, Option<Instant>)> = today
+                .plus_days(-1)
+                .ok()
+                .map(|d| (d, None))
+                .into_iter()
+                .collect();
+            days.push((today, Some(at)));
+            out.retain(|(item, _)| *item != ChecklistItem::DisinfectionDone);
+            if let Some(e) = self.disinfection_evidence(*unit, &days) {
+                out.push((ChecklistItem::DisinfectionDone, e));
+            }
+        }
         if let Some(e) = self.roster_evidence(target, at) {
             out.push((ChecklistItem::StaffOnPost, e));
         }

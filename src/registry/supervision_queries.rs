@@ -491,7 +491,12 @@ impl Registry {
     ///   under the unit;
     /// - **venues closed**: a venue under the unit found open on the day while ordered closed;
     /// - **daily report submitted**: a reporting unit under the unit whose report for the day
-    ///   before is missing.
+    ///   before is missing;
+    /// - **disinfection done** (for a unit): the cleaning and disinfection rounds the schedules
+    ///   of its sites expected the day before and nobody recorded (消杀漏做), with the staff
+    ///   designated for the first such site ([`Registry::missed_rounds`]).
+    ///   [`propose_evidence_at`](Registry::propose_evidence_at) adds the rounds of the day
+    ///   itself whose windows have closed.
     ///
     /// The inspector confirms or contradicts each ([`EvidenceReview`](crate::supervision::EvidenceReview)),
     /// and both are kept with the inspection.
@@ -640,6 +645,14 @@ impl Registry {
                 ChecklistItem::DailyReportSubmitted,
                 Evidence::new(shows, reference),
             ));
+        }
+
+        // Disinfection rounds of the day before (every window of it has closed).
+        if let InspectionTarget::Unit(u) = target
+            && let Ok(before) = day.plus_days(-1)
+            && let Some(e) = self.disinfection_evidence(*u, &[(before, None)])
+        {
+            out.push((ChecklistItem::DisinfectionDone, e));
         }
         out
     }

@@ -107,6 +107,15 @@ fn subjects_of_event(state: &State, event: &Event, out: &mut Vec<Subject>) {
                 out.extend(deliveries.iter().map(|d| Subject::Household(d.household)));
             }
         }
+        // Cleaning and disinfection: matched by type, so that a round's id is never read as a
+        // screening round's (both are `round` in the stored form).
+        Event::Disinfection(d) => {
+            let (site, schedule, round, staff) = d.subjects();
+            out.extend(site.map(Subject::Site));
+            out.extend(schedule.map(Subject::DisinfectionSchedule));
+            out.extend(round.map(Subject::DisinfectionRound));
+            out.extend(staff.map(Subject::Staff));
+        }
         other => {
             if let Ok(v) = serde_json::to_value(other) {
                 subjects_of_value(&v, out);

@@ -39,7 +39,8 @@ impl FigureLabel {
 macro_rules! figures {
     ($( $(#[$doc:meta])* $field:ident, $zh:literal, $en:literal, $new:literal; )*) => {
         /// The figures of one unit for one day (日报数据): counts of households, key people,
-        /// observations, persuasion, venues, supervision, publicity and the duty roster.
+        /// observations, persuasion, venues, supervision, publicity, the duty roster and
+        /// disinfection rounds.
         ///
         /// Every figure is a `u64` count. Figures form a commutative monoid: `+` adds each
         /// figure (saturating at `u64::MAX`, which keeps it total, commutative and
@@ -52,8 +53,9 @@ macro_rules! figures {
         /// inspections, findings, decisions, letters delivered, households newly reached, van
         /// outings, broadcasts); the others are standing totals as of the end of the day
         /// (households, cumulative counts, people under observation, missed checks, venues
-        /// closed). The duty roster's figures (shifts staffed and short, volunteers on duty) are
-        /// routine work, not news: they do not make a day's report other than zero.
+        /// closed). The duty roster's figures (shifts staffed and short, volunteers on duty) and
+        /// the disinfection rounds (done, late, missed) are routine work, not news: they do not
+        /// make a day's report other than zero.
         /// [`FIGURE_LABELS`] lists every figure with its labels in both
         /// languages, in the order exports use.
         ///
@@ -172,6 +174,13 @@ figures! {
     shifts_short, "班次缺岗", "Shifts short", false;
     /// Volunteers checked in to a shift starting on the day (志愿者在岗).
     volunteers_on_duty, "志愿者在岗", "Volunteers on duty", false;
+    /// Cleaning and disinfection rounds expected on the day and done within their window
+    /// (消杀按时完成).
+    rounds_done, "消杀按时完成", "Rounds done", false;
+    /// Rounds expected on the day and done after their window closed (消杀迟做).
+    rounds_late, "消杀迟做", "Rounds late", false;
+    /// Rounds expected on the day and not done (消杀漏做).
+    rounds_missed, "消杀漏做", "Rounds missed", false;
 }
 
 impl DailyFigures {

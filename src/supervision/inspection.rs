@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::labels::{ChecklistItem, InspectionMode, ItemOutcome};
 use crate::calendar::{Day, Instant};
-use crate::ids::{InspectionId, PostId, StaffId, UnitId, VenueId};
+use crate::ids::{InspectionId, PostId, SiteId, StaffId, UnitId, VenueId};
 
 /// What an inspection looks at: a unit of the grid, a venue, or a member of staff.
 ///
@@ -110,6 +110,19 @@ pub enum RecordShows {
         /// Those assigned to the shifts and not checked in at that instant.
         absent: Vec<StaffId>,
     },
+    /// Cleaning or disinfection rounds a schedule expected and nobody recorded (消杀漏做):
+    /// how many, the first of them (its site and day) and the staff designated for that site
+    /// that day. Suggests the item fails.
+    DisinfectionRoundsMissed {
+        /// How many rounds were missed.
+        count: u32,
+        /// The site of the first.
+        site: SiteId,
+        /// Its day.
+        day: Day,
+        /// The staff who answered for that site that day.
+        responsible: Vec<StaffId>,
+    },
     /// Anything else the records show, as a sentence; suggests the item fails.
     Other {
         /// What the records show.
@@ -124,7 +137,8 @@ impl RecordShows {
         match self {
             RecordShows::NothingAmiss
             | RecordShows::MissedChecks { count: 0 }
-            | RecordShows::UnscreenedHouseholds { count: 0 } => ItemOutcome::Passed,
+            | RecordShows::UnscreenedHouseholds { count: 0 }
+            | RecordShows::DisinfectionRoundsMissed { count: 0, .. } => ItemOutcome::Passed,
             RecordShows::StaffAbsentFromPost {
                 required,
                 present,
@@ -164,6 +178,23 @@ impl fmt::Display for RecordShows {
                 if !absent.is_empty() {
                     let names: Vec<String> = absent.iter().map(ToString::to_string).collect();
                     write!(f, "; absent: {}", names.join(", "))?;
+                }
+                Ok(())
+            }
+            RecordShows::DisinfectionRoundsMissed {
+                count,
+                site,
+                day,
+                responsible,
+            } => {
+                write!(
+                    f,
+                    "{count} missed disinfection round{}, the first at site {site} on {day}",
+                    s(count)
+                )?;
+                if !responsible.is_empty() {
+                    let names: Vec<String> = responsible.iter().map(ToString::to_string).collect();
+                    write!(f, "; responsible: {}", names.join(", "))?;
                 }
                 Ok(())
             }
