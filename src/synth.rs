@@ -48,9 +48,137 @@ pub struct TownshipSpec {
     pub seed: u64,
     /// The day the registry is built (the deployment meeting).
     pub day: Day,
+    /// The gaps the campaign leaves (none by default): reports missing or late, findings
+    /// left unrectified.
+    pub gaps: Gaps,
 }
 
+/// The gaps a campaign run by [`run_campaign`] leaves, for a county's tools to meet: reports
+/// not sent or sent late, findings left past their deadline. Units are named as in the spec
+/// (the township by its own name).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Gaps {
+    /// Reports never sent: the unit's name and the day.
+    pub missing_reports: Vec<(String, Day)>,
+    /// Reports sent late, at 09:00 on the next day: the unit's name and the day.
+    pub late_reports: Vec<(String, Day)>,
+    /// How many of the campaign's findings (the first ones) are never rectified, so that
+    /// they are overdue after their deadline.
+    pub unrectified_findings: usize,
+}
+
+impl Gaps {
+    /// No gaps.
+    pub fn none() -> Gaps {
+        Gaps::default()
+    }
+
+    /// With the report of `unit` for `day` never sent.
+    pub fn with_missing_report(mut self, unit: impl Into<String>, day: Day) -> Gaps {
+        self.missing_reports.push((unit.into(), day));
+        self
+    }
+
+    /// With the report of `unit` for `day` sent at 09:00 the next day.
+    pub fn with_late_report(mut self, unit: impl Into<String>, day: Day) -> Gaps {
+        self.late_reports.push((unit.into(), day));
+        self
+    }
+
+    /// With the first `n` findings never rectified.
+    pub fn with_unrectified_findings(mut self, n: usize) -> Gaps {
+        self.unrectified_findings = n;
+        self
+    }
+}
+
+/// Names for villages of generated townships ([`TownshipSpec::from_seed`]).
+const VILLAGE_NAMES: [(&str, &str); 24] = [
+    ("Dongshan", "东山村"),
+    ("Xishan", "西山村"),
+    ("Nanhu", "南湖村"),
+    ("Beiling", "北岭村"),
+    ("Qingshi", "青石村"),
+    ("Huangni", "黄泥村"),
+    ("Lianhua", "莲花村"),
+    ("Taohua", "桃花村"),
+    ("Shuikou", "水口村"),
+    ("Shanjiao", "山脚村"),
+    ("Xintian", "新田村"),
+    ("Gaoping", "高坪村"),
+    ("Longtan", "龙潭村"),
+    ("Fengshu", "枫树村"),
+    ("Zhuyuan", "竹园村"),
+    ("Shiqiao", "石桥村"),
+    ("Hejia", "何家村"),
+    ("Lijia", "李家村"),
+    ("Changtang", "长塘村"),
+    ("Baima", "白马村"),
+    ("Jinxing", "金星村"),
+    ("Hongqi", "红旗村"),
+    ("Tianxin", "田心村"),
+    ("Songbai", "松柏村"),
+];
+
 impl TownshipSpec {
+    /// A township generated from `seed`, named `name`: 3 to 8 villages (and a community one
+    /// time in three) with names drawn from a list, 150 to 700 households each in groups of
+    /// about 50, so that townships of different seeds differ; the deployment day and the
+    /// campaign are Huochezhan's. No statistical codes.
+    ///
+    /// ```
+    /// use fangkong::synth::TownshipSpec;
+    /// let a = TownshipSpec::from_seed("Gutang Township", 1);
+    /// let b = TownshipSpec::from_seed("Gutang Township", 2);
+    /// assert_ne!(a.units, b.units);
+    /// assert_eq!(a, TownshipSpec::from_seed("Gutang Township", 1)); // deterministic
+    /// assert!((3..=9).contains(&a.units.len()));
+    /// ```
+    pub fn from_seed(name: impl Into<String>, seed: u64) -> TownshipSpec {
+        let mut rng = Rng::new(seed ^ 0x5EED_0F70_5715);
+        let villages = 3 + rng.below(6) as usize;
+        let mut names: Vec<(&str, &str)> = VILLAGE_NAMES.to_vec();
+        let mut units = Vec::new();
+        for i in 0..villages {
+            let k = rng.below(names.len() as u64) as usize;
+            let (en, zh) = names.swap_remove(k);
+            let households = 150 + rng.below(551) as u32;
+            units.push(UnitSpec {
+                kind: UnitKind::Village,
+                name: format!("{en} ({zh})"),
+                code: None,
+                groups: u16::try_from(households.div_ceil(50)).unwrap_or(u16::MAX),
+                households,
+            });
+            if i == 0 && rng.below(3) == 0 {
+                let households = 200 + rng.below(401) as u32;
+                units.push(UnitSpec {
+                    kind: UnitKind::Community,
+                    name: "Xincheng (新城社区)".to_owned(),
+                    code: None,
+                    groups: u16::try_from(households.div_ceil(50)).unwrap_or(u16::MAX),
+                    households,
+                });
+            }
+        }
+        TownshipSpec {
+            name: name.into(),
+            code: None,
+            units,
+            groups_per_zone: 4,
+            seed,
+            day: TownshipSpec::huochezhan().day,
+            gaps: Gaps::none(),
+        }
+    }
+
+    /// The same spec with these gaps ([`Gaps`]).
+    pub fn with_gaps(mut self, gaps: Gaps) -> TownshipSpec {
+        self.gaps = gaps;
+        self
+    }
+
     /// Huochezhan Township (火车站乡), Shuangqing District, Shaoyang, as in the article: six
     /// villages and Gutang community, 4,248 households in all.
     ///
@@ -123,6 +251,7 @@ impl TownshipSpec {
             groups_per_zone: 4,
             seed: 20_200_123,
             day: Day::from_ymd(2020, 1, 22).expect("2020-01-22 is a calendar day"),
+            gaps: Gaps::none(),
         }
     }
 
@@ -166,6 +295,8 @@ pub struct Township {
     pub inspectors: Vec<StaffId>,
     /// Every household with its residents.
     pub households: Vec<(HouseholdId, Vec<ResidentId>)>,
+    /// The gaps its campaign leaves (the spec's).
+    pub gaps: Gaps,
 }
 
 /// A small deterministic generator (SplitMix64).
@@ -445,6 +576,7 @@ fn build_numbered(spec: &TownshipSpec, first_serial: u32) -> Result<Township, Er
         health_workers: out.health_workers,
         inspectors: out.inspectors,
         households: out.households,
+        gaps: spec.gaps.clone(),
     })
 }
 
@@ -716,11 +848,25 @@ pub fn run_campaign_days(
             schedule: crate::report::Schedule::new(first),
         },
     )?;
+    // The gaps asked for: a report never sent, or sent at 09:00 the next day.
+    let gaps = town.gaps.clone();
+    let named = |unit: UnitId, d: Day, list: &[(String, Day)]| {
+        let name = reg.unit(unit).map_or("", |u| u.name.as_str());
+        list.iter().any(|(n, day)| *day == d && n == name)
+    };
     let mut d = first;
     while d <= report_day {
-        plan.push(when(d, 21, 30)?, sec, Step::Report(reg.township(), d));
-        for (village, leader) in &town.leaders {
-            plan.push(when(d, 21, 30)?, *leader, Step::Report(*village, d));
+        let units = std::iter::once((reg.township(), sec)).chain(town.leaders.iter().copied());
+        for (unit, who) in units {
+            if named(unit, d, &gaps.missing_reports) {
+                continue;
+            }
+            let at = if named(unit, d, &gaps.late_reports) {
+                when(d.plus_days(1)?, 9, 0)?
+            } else {
+                when(d, 21, 30)?
+            };
+            plan.push(at, who, Step::Report(unit, d));
         }
         d = d.plus_days(1)?;
     }
@@ -803,7 +949,16 @@ pub fn run_campaign_days(
                 );
             }
             Step::Inspect(village, n) => {
-                inspect(reg, &mut plan, &town_cadres, sec, who, at, village, n)?;
+                let unrectified = gaps.unrectified_findings;
+                inspect(
+                    reg,
+                    &mut plan,
+                    &town_cadres,
+                    (sec, who),
+                    at,
+                    village,
+                    (n, unrectified),
+                )?;
                 out.inspections += 1;
             }
             Step::Supervise(command) => {
@@ -1160,11 +1315,10 @@ fn inspect(
     reg: &mut Registry,
     plan: &mut Schedule,
     cadres: &[(UnitId, StaffId)],
-    secretary: StaffId,
-    inspector: StaffId,
+    (secretary, inspector): (StaffId, StaffId),
     at: Instant,
     village: UnitId,
-    n: usize,
+    (n, unrectified): (usize, usize),
 ) -> Result<(), Error> {
     use crate::supervision::{
         Accountable, CadreForm, ChecklistItem, FindingSource, InspectionMode, InspectionTarget,
@@ -1235,14 +1389,17 @@ fn inspect(
         .map(|f| f.id)
         .ok_or(Error::Ledger(LedgerError::LedgerNotFounded))?;
     let offset = reg.offset();
-    plan.push(
-        Instant::at(day.plus_days(1)?, TimeOfDay::from_hm(10, 0)?, offset),
-        cadre,
-        Step::Supervise(Box::new(SupervisionCommand::RecordRectification {
-            finding,
-            note: "back on post; duty roster posted at the checkpoint".to_owned(),
-        })),
-    );
+    // The first `unrectified` findings are left past their deadline ([`Gaps`]).
+    if k >= unrectified {
+        plan.push(
+            Instant::at(day.plus_days(1)?, TimeOfDay::from_hm(10, 0)?, offset),
+            cadre,
+            Step::Supervise(Box::new(SupervisionCommand::RecordRectification {
+                finding,
+                note: "back on post; duty roster posted at the checkpoint".to_owned(),
+            })),
+        );
+    }
     let made = day.plus_days(2)?;
     let form = [
         OrganisationalHandling::SuspensionForReview,
@@ -2123,6 +2280,68 @@ pub fn build_shards_in(
                 .unwrap_or(Err(Error::Ledger(LedgerError::LedgerNotFounded)))
         })
         .collect()
+}
+
+// ----- a damaged ledger, for a county's check (issue 23) -----
+
+/// The ledger as someone who rewrote it would hand it over: entry `seq`'s record with the first
+/// `from` replaced by `to`, and **every hash from there on recomputed**, so that it verifies on
+/// its own ([`Ledger::verify`](crate::ledger::Ledger::verify)) and only the heads a county kept
+/// from the daily reports catch it ([`KeptHead::check_all`](crate::ledger::KeptHead::check_all)).
+///
+/// ```
+/// use fangkong::{Founding, Holding, KeptHead, Registry, ReportCommand, Schedule};
+/// let t = "2020-01-24T09:00:00+08:00".parse()?;
+/// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+/// let s1 = reg.staff_ids().next().unwrap();
+/// let day = "2020-01-24".parse()?;
+/// reg.execute(s1, t, ReportCommand::SetSchedule { schedule: Schedule::new(day) })?;
+/// reg.submit_report(s1, "2020-01-24T20:00:00+08:00".parse()?, reg.township(), day, "")?;
+/// let kept = reg.kept_heads();
+/// let damaged = fangkong::synth::rewrite_entry(reg.ledger(), 2, "Secretary Liu", "Secretary Wu")?;
+/// damaged.verify()?; // it verifies on its own...
+/// let err = KeptHead::check_all(&kept, "Huochezhan", Holding::Ledger(&damaged)).unwrap_err();
+/// assert_eq!(err.code(), "kept_head_not_extended"); // ...but not against the kept heads
+/// # Ok::<(), fangkong::Error>(())
+/// ```
+///
+/// # Errors
+/// [`LedgerError::EntryNotHeld`] for an entry the ledger does not hold (or a drained part);
+/// [`LedgerError::RecordRedacted`] for a redacted entry; [`LedgerError::RecordUnreadable`] when
+/// the record does not hold `from`.
+pub fn rewrite_entry(
+    ledger: &crate::ledger::Ledger,
+    seq: u64,
+    from: &str,
+    to: &str,
+) -> Result<crate::ledger::Ledger, Error> {
+    let not_held = || LedgerError::EntryNotHeld {
+        seq,
+        first: ledger.base().seq + 1,
+        last: ledger.head().seq,
+    };
+    if ledger.base().seq != 0 || ledger.entry(seq).is_none() {
+        return Err(not_held().into());
+    }
+    let mut out = crate::ledger::Ledger::new();
+    for (i, e) in ledger.entries().enumerate() {
+        let record = e.record_bytes().ok_or(LedgerError::RecordRedacted {
+            seq: i as u64 + 1,
+            what: "rewritten",
+        })?;
+        if i as u64 + 1 == seq {
+            if !record.contains(from) {
+                return Err(LedgerError::RecordUnreadable {
+                    reason: format!("entry {seq} does not hold the text to rewrite"),
+                }
+                .into());
+            }
+            out.append(record.replacen(from, to, 1));
+        } else {
+            out.append(record.to_owned());
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! reported, which are missing, the submitted figures and the registries' own side by side, and
 //! it can export them with a township column, township totals and the county total.
 
-use fangkong::report::{Lang, Rollup, RowStatus};
+use fangkong::report::{Rollup, RowStatus};
 use fangkong::{
     Day, Founding, Instant, Registry, ReportCommand, Schedule, StaffId, UnitId, UnitKind,
 };
@@ -173,6 +173,7 @@ fn two_townships(a: &str, b: &str) -> Rollup {
 #[cfg(feature = "csv")]
 #[test]
 fn two_townships_roll_up_to_a_county_csv_with_a_township_column_and_totals() {
+    use fangkong::report::Lang;
     // Given two townships, one of them with a village missing
     let county = two_townships("Huochezhan", "Gutang");
     // Then the county sees 5 of 6 units reported, and its totals side by side
@@ -255,6 +256,7 @@ fn a_roll_up_reads_in_a_terminal_units_as_rows_in_both_languages() {
 #[cfg(feature = "xlsx")]
 #[test]
 fn two_townships_of_forty_character_names_write_a_county_workbook_that_reads_back() {
+    use fangkong::report::Lang;
     use std::io::Read;
     // Given two townships whose names are 40 characters long and alike in their first 31
     let a = "Huochezhan Township, Shuangqing Distr. A";
@@ -455,5 +457,58 @@ fn accountability_counts_add_up_across_townships_over_the_same_days_only() {
             .unwrap_err()
             .to_string()
             .contains("do not hold together")
+    );
+}
+
+#[test]
+fn synthetic_townships_differ_by_seed_and_leave_the_gaps_asked_for() {
+    use fangkong::synth::{self, Gaps, TownshipSpec};
+    // Given two townships generated from different seeds
+    let a = TownshipSpec::from_seed("Gutang Township", 7);
+    let b = TownshipSpec::from_seed("Gutang Township", 8);
+    assert_ne!(a.units, b.units);
+    // And the first made small, with a report missing, one late and a finding unrectified
+    let mut spec = a;
+    for u in &mut spec.units {
+        u.households = (u.households / 8).max(40);
+        u.groups = u.groups.div_ceil(8).max(1);
+    }
+    let (missing, late) = (spec.units[0].name.clone(), spec.units[1].name.clone());
+    let d = day("2020-02-04");
+    let spec = spec.with_gaps(
+        Gaps::none()
+            .with_missing_report(missing.clone(), d)
+            .with_late_report(late.clone(), d)
+            .with_unrectified_findings(1),
+    );
+    // When its campaign runs to the morning after
+    let mut town = synth::build(&spec).unwrap();
+    synth::run_campaign(&mut town, day("2020-02-05")).unwrap();
+    // Then the day's table shows the missing and the late report, by name
+    let table = town.registry.day_table(d);
+    let name =
+        |r: &fangkong::report::DayRow| town.registry.unit(r.unit).map(|u| u.name.clone()).unwrap();
+    assert_eq!(table.missing().map(name).collect::<Vec<_>>(), [missing]);
+    assert_eq!(table.late().map(name).collect::<Vec<_>>(), [late]);
+    // And one finding is overdue, the others rectified
+    assert_eq!(town.registry.overdue_findings(d, None).len(), 1);
+    // And the ledger rewritten at its first entry verifies alone but fails the kept heads
+    let kept = town.registry.kept_heads();
+    let copy = synth::rewrite_entry(
+        town.registry.ledger(),
+        1,
+        "Gutang Township",
+        "Gutang Townshap",
+    )
+    .unwrap();
+    copy.verify().unwrap();
+    let err =
+        fangkong::KeptHead::check_all(&kept, "Gutang Township", fangkong::Holding::Ledger(&copy))
+            .unwrap_err();
+    assert_eq!(err.code(), "kept_head_not_extended");
+    assert!(
+        err.to_string()
+            .contains("the report of U1 for 2020-01-24 in Gutang Township"),
+        "{err}"
     );
 }

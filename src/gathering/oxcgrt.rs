@@ -116,7 +116,7 @@ pub struct Level {
 impl fmt::Display for Level {
     /// `"C4 = 4 general (order GO1 rule 1 (…))"`, or `"C2 = 0"`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} = {}", self.indicator, self.value)?;
+        write!(f, "{} = {}", self.indicator.code(), self.value)?;
         if let Some(flag) = self.flag {
             write!(f, " {flag}")?;
         }
@@ -124,6 +124,31 @@ impl fmt::Display for Level {
             write!(f, " ({by})")?;
         }
         Ok(())
+    }
+}
+
+impl OrderRef {
+    /// The order in Chinese (`聚集管控令GO1第1条“…”`, `场所关停令VC1`).
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
+        match self {
+            OrderRef::Gathering(r) => format!("聚集管控令{}第{}条“{}”", r.order, r.rule, r.title),
+            OrderRef::Closure(c) => format!("场所关停令{c}"),
+        }
+    }
+}
+
+impl Level {
+    /// The level in Chinese (`C4 = 4 全域（聚集管控令GO1第1条“…”）`).
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
+        let mut out = format!("{} = {}", self.indicator.code(), self.value);
+        if let Some(flag) = self.flag {
+            out.push(' ');
+            out.push_str(flag.label_zh());
+        }
+        if let Some(by) = &self.set_by {
+            out.push_str(&format!("（{}）", by.display_zh()));
+        }
+        out
     }
 }
 
@@ -141,6 +166,20 @@ pub struct OxcgrtLevels {
     pub c3: Level,
     /// C4, restrictions on gatherings.
     pub c4: Level,
+}
+
+impl OxcgrtLevels {
+    /// The levels in Chinese (`U1 2020-02-01：C2 = 2 全域（…）；C3 = …；C4 = …`).
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
+        format!(
+            "{} {}：{}；{}；{}",
+            self.unit,
+            self.day,
+            self.c2.display_zh(),
+            self.c3.display_zh(),
+            self.c4.display_zh()
+        )
+    }
 }
 
 impl fmt::Display for OxcgrtLevels {

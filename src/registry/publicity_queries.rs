@@ -159,6 +159,17 @@ pub struct OxcgrtIndicators {
     pub h1: H1Level,
 }
 
+impl OxcgrtIndicators {
+    /// The indicators in Chinese (`U1 2020-02-01：C2 = 2 全域（…）；…；H1 = 2 全域（…）`).
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
+        format!(
+            "{}；{}",
+            self.containment.display_zh(),
+            self.h1.display_zh()
+        )
+    }
+}
+
 impl fmt::Display for OxcgrtIndicators {
     /// `U1 on 2020-02-01: C2 = 2 general (…); C3 = …; C4 = …; H1 = 2 general (…)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
