@@ -512,3 +512,40 @@ fn synthetic_townships_differ_by_seed_and_leave_the_gaps_asked_for() {
         "{err}"
     );
 }
+
+#[test]
+fn trail_entries_name_what_they_recorded_in_both_languages() {
+    use fangkong::{Relation, ResidentDetails, Sex, Subject};
+    // Given a resident registered in a township
+    let mut town = township("Huochezhan", 1, 1);
+    let t = at("2020-01-24T10:00:00+08:00");
+    let group = town.reg.groups_of(town.villages[0])[0];
+    let home = town
+        .reg
+        .register_household(town.leader, t, group, "Village 01 no. 2")
+        .unwrap();
+    let wang = ResidentDetails::new("王秀英", Sex::Female, day("1949-12-31"), Relation::Head);
+    let r = town
+        .reg
+        .register_resident(town.leader, t, home, wang)
+        .unwrap();
+    // When the county reads the resident's trail
+    let trail = town.reg.trail(Subject::Resident(r), &[]).unwrap();
+    let entry = trail.entries.last().unwrap();
+    // Then the entry says what it recorded, in English and in Chinese
+    assert_eq!(
+        entry.event_kind(),
+        Some(("grid".to_owned(), "ResidentRegistered".to_owned()))
+    );
+    assert!(
+        entry.to_string().ends_with("): grid: resident registered"),
+        "{entry}"
+    );
+    assert_eq!(
+        entry.display_zh().to_string(),
+        format!(
+            "#{} 2020-01-24T10:00:00+08:00 由{}记录（命令#{}）：网格·登记居民",
+            entry.seq, town.leader, entry.command.first
+        )
+    );
+}

@@ -212,27 +212,178 @@ fn masked_body<S: serde::Serializer>(body: &Body, s: S) -> Result<S::Ok, S::Erro
     crate::record::masked_json(value).serialize(s)
 }
 
-impl fmt::Display for TrailEntry {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match &self.body {
-            Body::Event(e) => {
-                // The kind of event: {"module":{"Kind":…}}.
-                let v = serde_json::to_value(e).unwrap_or_default();
-                v.as_object()
-                    .and_then(|m| m.values().next())
-                    .and_then(|inner| match inner {
-                        serde_json::Value::Object(m) => m.keys().next().cloned(),
-                        serde_json::Value::String(s) => Some(s.clone()),
-                        _ => None,
-                    })
-                    .unwrap_or_else(|| "event".to_owned())
-            }
-            Body::Refused(r) => format!("refused: {}", r.reason),
+impl TrailEntry {
+    /// The module and kind of the event it recorded, as its record names them
+    /// (`("grid", "HouseholdRegistered")`); `None` for a refusal.
+    pub fn event_kind(&self) -> Option<(String, String)> {
+        let Body::Event(e) = &self.body else {
+            return None;
         };
+        // The record writes an event as {"module":{"Kind":…}} (or {"module":"Kind"}).
+        let v = serde_json::to_value(e).ok()?;
+        let (module, inner) = v.as_object()?.iter().next()?;
+        let kind = match inner {
+            serde_json::Value::Object(m) => m.keys().next().cloned()?,
+            serde_json::Value::String(s) => s.clone(),
+            _ => return None,
+        };
+        Some((module.clone(), kind))
+    }
+
+    /// What the entry recorded, in words: `(English, Chinese)` (`("household registered",
+    /// "登记户")`), or the refusal with its code.
+    fn what(&self) -> (String, String) {
+        match (&self.body, self.event_kind()) {
+            (Body::Refused(r), _) => (
+                format!("refused: {}", r.reason),
+                format!("被拒绝（{}）", r.code),
+            ),
+            (Body::Event(_), Some((module, kind))) => {
+                let (en, zh) = event_words(&module, &kind);
+                let (module_en, module_zh) = module_words(&module);
+                match (en, zh) {
+                    (Some(en), Some(zh)) => {
+                        (format!("{module_en}: {en}"), format!("{module_zh}·{zh}"))
+                    }
+                    _ => (
+                        format!("{module_en}: {kind}"),
+                        format!("{module_zh}·{kind}"),
+                    ),
+                }
+            }
+            (Body::Event(_), None) => ("event".to_owned(), "事件".to_owned()),
+        }
+    }
+
+    /// The entry in Chinese (`#12 2020-01-24T09:00:00+08:00 由S1记录（命令#12）：网格·登记户`).
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
+        format!(
+            "#{} {} 由{}记录（命令#{}）：{}",
+            self.seq,
+            self.at,
+            self.actor,
+            self.command.first,
+            self.what().1
+        )
+    }
+}
+
+/// The words for a module of the record (`"grid"` → grid, 网格).
+fn module_words(module: &str) -> (&str, &'static str) {
+    let zh = match module {
+        "grid" => "网格",
+        "screening" => "排查",
+        "observation" => "居家观察",
+        "report" => "日报",
+        "gathering" => "聚集管控",
+        "supervision" => "督查",
+        "audit" => "审计",
+        "publicity" => "宣传",
+        "roster" => "值班",
+        "disinfection" => "消杀",
+        "supplies" => "物资",
+        _ => "其他",
+    };
+    (module, zh)
+}
+
+/// The words for a kind of event, in English and Chinese; `None` for a kind not listed here
+/// (rendered by its name).
+fn event_words(module: &str, kind: &str) -> (Option<&'static str>, Option<&'static str>) {
+    let (en, zh) = match (module, kind) {
+        ("report", "ScheduleSet") => ("reporting schedule set", "设定日报日程"),
+        ("disinfection", "ScheduleSet") => ("disinfection schedule set", "设定消杀计划"),
+        ("publicity", "KindDefined") => ("kind of publicity defined", "定义宣传方式"),
+        (_, kind) => match kind {
+            // grid
+            "TownshipFounded" => ("township founded", "乡镇建立"),
+            "UnitEstablished" => ("unit established", "设立网格单位"),
+            "GroupsZoned" => ("groups zoned", "划分片区"),
+            "StaffEnrolled" => ("staff enrolled", "登记工作人员"),
+            "StaffAssigned" => ("staff assigned", "分配工作人员"),
+            "AssignmentEnded" => ("assignment ended", "结束分配"),
+            "HouseholdRegistered" => ("household registered", "登记户"),
+            "ResidentRegistered" => ("resident registered", "登记居民"),
+            "ResidentCorrected" => ("resident corrected", "更正居民信息"),
+            "HouseholdMoved" => ("household moved", "户迁移"),
+            "ResidentMoved" => ("resident moved", "居民迁移"),
+            "ResidentDeregistered" => ("resident deregistered", "注销居民"),
+            "ContactRevealed" => ("contact revealed", "查看完整联系信息"),
+            // screening
+            "RiskRegisterChanged" => ("risk areas changed", "风险地区变更"),
+            "ScreeningRuleAdopted" => ("screening rule adopted", "采用排查规则"),
+            "ScreeningRoundOpened" => ("screening round opened", "开始排查轮次"),
+            "ScreeningRoundClosed" => ("screening round closed", "结束排查轮次"),
+            "HouseholdVisited" => ("household visited", "入户排查"),
+            "InterviewRecorded" => ("interview recorded", "录入询问"),
+            // observation
+            "ProtocolAdopted" => ("observation protocol adopted", "采用观察方案"),
+            "ObservationOpened" => ("observation opened", "开始居家观察"),
+            "ObservationUpdated" => ("observation updated", "居家观察记录"),
+            // report
+            "ReportingUnitAdded" => ("reporting unit added", "添加报告单位"),
+            "ReportSubmitted" => ("daily report submitted", "提交日报"),
+            // gathering
+            "GatheringKindDefined" => ("kind of gathering defined", "定义聚集类型"),
+            "VenueKindDefined" => ("kind of venue defined", "定义场所类型"),
+            "OrderIssued" => ("gathering order issued", "发布聚集管控令"),
+            "OrderLifted" => ("gathering order lifted", "解除聚集管控令"),
+            "GatheringReported" => ("planned gathering reported", "报告计划聚集"),
+            "PersuasionRecorded" => ("persuasion recorded", "录入劝导"),
+            "VenueRegistered" => ("venue registered", "登记场所"),
+            "ClosureOrdered" => ("closure ordered", "责令关停"),
+            "ReopeningOrdered" => ("reopening ordered", "准予恢复营业"),
+            "ViolationRecorded" => ("violation recorded", "录入违规"),
+            // supervision
+            "InspectionRecorded" => ("inspection recorded", "录入督查"),
+            "FindingRecorded" => ("finding recorded", "录入发现的问题"),
+            "FindingRectified" => ("finding rectified", "问题整改"),
+            "AccountabilityDecided" => ("accountability decided", "作出问责决定"),
+            // audit
+            "TrailExported" => ("trail exported", "导出轨迹"),
+            "ListExported" => ("list exported", "导出名单"),
+            // publicity
+            "CampaignLaunched" => ("publicity campaign launched", "开始宣传活动"),
+            "CampaignEnded" => ("publicity campaign ended", "结束宣传活动"),
+            "ActionRecorded" => ("publicity recorded", "录入宣传"),
+            // roster
+            "PostKindDefined" => ("kind of post defined", "定义岗位类型"),
+            "LeaveCancelled" => ("leave cancelled", "取消休假"),
+            "LeaveCancellationLifted" => ("leave cancellation lifted", "恢复休假"),
+            "LeaveExceptionGranted" => ("leave exception granted", "批准休假例外"),
+            "LeaveRecorded" => ("leave recorded", "录入请假"),
+            "PostEstablished" => ("post established", "设立岗位"),
+            "ShiftScheduled" => ("shift scheduled", "排班"),
+            "AssignedToShift" => ("assigned to a shift", "安排值班"),
+            "RemovedFromShift" => ("removed from a shift", "撤出值班"),
+            "VolunteerEnrolled" => ("volunteer enrolled", "登记志愿者"),
+            "CheckedIn" => ("checked in", "签到"),
+            "CheckedOut" => ("checked out", "签退"),
+            // disinfection
+            "SiteKindDefined" => ("kind of site defined", "定义点位类型"),
+            "SiteRegistered" => ("site registered", "登记消杀点位"),
+            "AssignedToSite" => ("assigned to a site", "指定点位负责人"),
+            "SiteAssignmentEnded" => ("site assignment ended", "结束点位负责"),
+            "ScheduleChanged" => ("schedule changed", "变更消杀计划"),
+            "ScheduleLifted" => ("schedule lifted", "解除消杀计划"),
+            "RoundRecorded" => ("round recorded", "录入消杀"),
+            _ => return (None, None),
+        },
+    };
+    (Some(en), Some(zh))
+}
+
+impl fmt::Display for TrailEntry {
+    /// `#12 2020-01-24T09:00:00+08:00 by S1 (command #12): grid: household registered`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "#{} {} by {} (command #{}): {}",
-            self.seq, self.at, self.actor, self.command.first, what
+            self.seq,
+            self.at,
+            self.actor,
+            self.command.first,
+            self.what().0
         )
     }
 }
