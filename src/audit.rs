@@ -16,7 +16,8 @@ use crate::error::Error;
 use crate::grid::Action;
 use crate::grid::context::{Context, EntryMeta};
 use crate::ids::{
-    HouseholdId, ObservationId, PostId, ResidentId, ShiftId, StaffId, UnitId, VenueId,
+    DonationId, HouseholdId, LotId, ObservationId, PostId, ResidentId, ShiftId, StaffId, StoreId,
+    UnitId, VenueId,
 };
 
 /// What a trail is about.
@@ -39,6 +40,12 @@ pub enum Subject {
     Post(PostId),
     /// A shift (班次): its scheduling, the people assigned, their check-ins and check-outs.
     Shift(ShiftId),
+    /// A store of supplies (仓库): its establishment, receipts, transfers, issues, counts.
+    Store(StoreId),
+    /// A lot (批次): its receipt, the issues and transfers that drew it.
+    Lot(LotId),
+    /// A donation (捐赠): its receipt, the purchases that spent it, reveals of its donor.
+    Donation(DonationId),
 }
 
 impl fmt::Display for Subject {
@@ -51,6 +58,9 @@ impl fmt::Display for Subject {
             Subject::Staff(id) => write!(f, "staff member {id}"),
             Subject::Post(id) => write!(f, "post {id}"),
             Subject::Shift(id) => write!(f, "shift {id}"),
+            Subject::Store(id) => write!(f, "store {id}"),
+            Subject::Lot(id) => write!(f, "lot {id}"),
+            Subject::Donation(id) => write!(f, "donation {id}"),
         }
     }
 }

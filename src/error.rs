@@ -19,6 +19,7 @@ use crate::observation::ObservationError;
 use crate::publicity::PublicityError;
 use crate::report::ReportError;
 use crate::roster::RosterError;
+use crate::supplies::SuppliesError;
 use crate::screening::ScreeningError;
 use crate::supervision::SupervisionError;
 use crate::value_error::ValueError;
@@ -172,4 +173,9 @@ pub enum Error {
     /// on…; the detail is the roster's own [`RosterError`].
     #[error(transparent)]
     Roster(#[from] RosterError),
+    /// A supplies command refused (防疫物资): stock that would go below zero, a purchase
+    /// spending more of a donation than is left, an unknown store, item or lot…; the detail
+    /// is the supplies ledger's own [`SuppliesError`].
+    #[error(transparent)]
+    Supplies(#[from] SuppliesError),
 }

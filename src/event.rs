@@ -19,6 +19,7 @@ use crate::publicity::{PublicityCommand, PublicityEvent};
 use crate::report::{ReportCommand, ReportEvent};
 use crate::roster::{RosterCommand, RosterEvent};
 use crate::screening::{ScreeningCommand, ScreeningEvent};
+use crate::supplies::{SuppliesCommand, SuppliesEvent};
 use crate::supervision::{SupervisionCommand, SupervisionEvent};
 
 /// A request to change the registry, made by a member of staff at an instant: one module's
@@ -52,6 +53,8 @@ pub enum Command {
     Publicity(PublicityCommand),
     /// Duty rosters (值班排班): leave cancelled, posts, shifts, volunteers, check-ins.
     Roster(RosterCommand),
+    /// Supplies and donations (防疫物资): items, stores, receipts, issues, counts.
+    Supplies(SuppliesCommand),
 }
 
 impl Command {
@@ -67,6 +70,7 @@ impl Command {
             Command::Audit(c) => c.action(),
             Command::Publicity(c) => c.action(),
             Command::Roster(c) => c.action(),
+            Command::Supplies(c) => c.action(),
         }
     }
 }
@@ -96,6 +100,8 @@ pub enum Event {
     Publicity(PublicityEvent),
     /// Duty rosters.
     Roster(RosterEvent),
+    /// Supplies and donations.
+    Supplies(SuppliesEvent),
 }
 
 macro_rules! wrap {
@@ -126,3 +132,5 @@ wrap!(Command::Publicity(PublicityCommand));
 wrap!(Event::Publicity(PublicityEvent));
 wrap!(Command::Roster(RosterCommand));
 wrap!(Event::Roster(RosterEvent));
+wrap!(Command::Supplies(SuppliesCommand));
+wrap!(Event::Supplies(SuppliesEvent));

@@ -234,6 +234,7 @@ pub mod report;
 pub mod roster;
 pub mod screening;
 pub mod supervision;
+pub mod supplies;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;
 mod table;
@@ -262,6 +263,7 @@ pub use ids::{
     HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
     StaffId, UnitId, VenueId, ViolationId,
 };
+pub use ids::{DonationId, LotId, MovementId, StoreId};
 pub use ids::{LeaveCancellationId, LeaveExceptionId, LeaveId, PostId, ShiftId};
 pub use ledger::merkle::{ConsistencyProof, Holding, InclusionProof, MerkleTree, ProofError};
 pub use ledger::{
@@ -290,6 +292,7 @@ pub use report::{
     DailyFigures, DayTable, Deadline, ReportCommand, ReportEvent, Rollup, Schedule, Submission,
 };
 pub use roster::{RosterCommand, RosterError, RosterEvent};
+pub use supplies::{SuppliesCommand, SuppliesError, SuppliesEvent};
 pub use screening::{
     CaseFigures, Coverage, DEFAULT_REPEATED_ABSENCES, DayZeroBasis, Designation, DowngradeDays,
     Exposure, ExposureAnchor, FollowUp, FollowUpReason, Interview, InterviewRecord, KeyPerson,

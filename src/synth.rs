@@ -1338,6 +1338,7 @@ fn plan_observation(
         ObservationUpdate::HandOutSupplies(SupplyHandout {
             at: visit_at,
             items,
+            store: None,
         }),
     );
     let open_day = opened.day_in(offset);

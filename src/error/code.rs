@@ -17,6 +17,7 @@ use crate::observation::ObservationError;
 use crate::publicity::PublicityError;
 use crate::report::ReportError;
 use crate::roster::RosterError;
+use crate::supplies::SuppliesError;
 use crate::screening::ScreeningError;
 use crate::supervision::SupervisionError;
 use crate::value_error::ValueError;
@@ -48,6 +49,7 @@ const PARTS: &[&[&str]] = &[
     ProofError::CODES,
     PublicityError::CODES,
     RosterError::CODES,
+    SuppliesError::CODES,
     OWN,
 ];
 
@@ -108,6 +110,7 @@ impl Error {
             Error::Proof(e) => e.code(),
             Error::Publicity(e) => e.code(),
             Error::Roster(e) => e.code(),
+            Error::Supplies(e) => e.code(),
             Error::ReplayRefused { .. } => "replay_refused",
             Error::InstantBeforeLedger { .. } => "instant_before_ledger",
             Error::UnknownStaff { .. } => "unknown_staff",
@@ -211,6 +214,7 @@ const OWNED: &[(&str, &[&str])] = &[
             "roster",
             "screening",
             "supervision",
+            "supplies",
         ],
     ),
     ("empty_handout", &["observation", "screening"]),
@@ -270,7 +274,7 @@ const OWNED: &[(&str, &[&str])] = &[
     ("decision_without_findings", &["supervision"]),
     ("decision_in_future", &["supervision"]),
     ("decision_before_finding", &["supervision"]),
-    ("too_many_records", &["publicity", "roster", "supervision"]),
+    ("too_many_records", &["publicity", "roster", "supervision", "supplies"]),
     ("period_too_long", &["observation", "screening"]),
     ("not_responsible_for_resident", &["grid"]),
     ("no_contact_on_record", &["grid"]),
@@ -289,6 +293,24 @@ const OWNED: &[(&str, &[&str])] = &[
     ("span_too_long", &["publicity"]),
     ("action_in_future", &["publicity"]),
     ("action_starts_in_future", &["publicity"]),
+    // The supplies ledger's own; an observation's hand-out draws from a store too.
+    ("insufficient_stock", &["observation", "supplies"]),
+    ("quantity_out_of_range", &["observation", "supplies"]),
+    ("zero_adjustment", &["supplies"]),
+    ("unknown_store", &["observation", "supplies"]),
+    ("unknown_lot", &["supplies"]),
+    ("unknown_item", &["supplies"]),
+    ("unknown_donation", &["supplies"]),
+    ("lot_not_in_store", &["supplies"]),
+    ("donation_overspent", &["supplies"]),
+    ("donation_not_money", &["supplies"]),
+    ("transfer_to_same_store", &["supplies"]),
+    ("invalid_item_key", &["supplies"]),
+    ("item_already_defined", &["supplies"]),
+    ("handout_through_observation", &["supplies"]),
+    ("no_township_store", &["observation", "supplies"]),
+    ("no_supplies_ledger", &["observation", "supplies"]),
+    ("empty_issue", &["supplies"]),
 ];
 
 /// Whether a refused command of `module` (the attempt's outer key: `grid`, `screening`, …) can

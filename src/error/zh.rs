@@ -89,6 +89,7 @@ impl Error {
             Error::Proof(e) => e.display_zh().to_string(),
             Error::Publicity(e) => e.display_zh().to_string(),
             Error::Roster(e) => e.display_zh().to_string(),
+            Error::Supplies(e) => e.display_zh().to_string(),
         }
     }
 }

@@ -71,4 +71,9 @@ labels!(Action: "action", with_display {
     AssignShifts => "assign people to shifts", "安排人员值班";
     EnrollVolunteer => "enroll volunteers", "登记志愿者";
     CheckInOut => "check in or out of a shift", "值班签到签退";
+    ManageSupplies => "define items of supplies or establish stores", "定义物资品类或建立仓库";
+    RecordStock => "receive, transfer or count supplies", "物资入库、调拨或盘点";
+    IssueSupplies => "issue supplies", "发放物资";
+    RecordDisposal => "record the disposal of used protective items", "录入废弃防护用品的回收处理";
+    RevealDonor => "see a donor's full name", "查看捐赠人完整姓名";
 });

@@ -311,6 +311,20 @@ pub enum Action {
     EnrollVolunteer,
     /// Check in to or out of a shift (签到签退): one's own, or as the shift's leader.
     CheckInOut,
+    // --- supplies ---
+    /// Define items of supplies, establish stores, and set what a hand-out does without a
+    /// supplies ledger (leaders).
+    ManageSupplies,
+    /// Receive purchases and donations, transfer stock between stores, count it up or down
+    /// (物资入库、调拨、盘点).
+    RecordStock,
+    /// Issue supplies from a store (物资发放).
+    IssueSupplies,
+    /// Count used masks and protective items collected, carried away and disposed of
+    /// (回收、清运、无害化处理).
+    RecordDisposal,
+    /// See a donor's full name (a recorded read).
+    RevealDonor,
 }
 
 impl Action {
@@ -359,6 +373,12 @@ impl Action {
                 Inspector,
                 Volunteer,
             ],
+            // --- supplies ---
+            Action::ManageSupplies => &[Leader],
+            Action::RecordStock => &[Leader, Cadre],
+            Action::IssueSupplies => &[Leader, Cadre, GridWorker, HealthWorker],
+            Action::RecordDisposal => &[Leader, Cadre, GridWorker],
+            Action::RevealDonor => &[Leader, Inspector],
         }
     }
 }

@@ -97,6 +97,7 @@ impl Registry {
             ("supervision", 0, Box::new(|| cloned(&s.supervision))),
             ("publicity", 0, Box::new(|| cloned(&s.publicity))),
             ("roster", 0, Box::new(|| cloned(&s.roster))),
+            ("supplies", 0, Box::new(|| cloned(&s.supplies))),
             ("ledger heads by day", 0, Box::new(|| cloned(&self.heads))),
             (
                 "audit trail index",

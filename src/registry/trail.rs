@@ -14,7 +14,10 @@ use crate::error::Error;
 use crate::event::{Command, Event};
 use crate::grid::GridEvent;
 use crate::hash::{Hash, TreeHead};
-use crate::ids::{HouseholdId, ObservationId, PostId, ResidentId, ShiftId, StaffId, VenueId};
+use crate::ids::{
+    DonationId, HouseholdId, LotId, ObservationId, PostId, ResidentId, ShiftId, StaffId, StoreId,
+    VenueId,
+};
 use crate::ledger::merkle::{InclusionProof, MerkleTree, ProofError};
 use crate::ledger::{Entry, Ledger};
 use crate::observation::ObservationEvent;
@@ -116,7 +119,7 @@ fn subjects_of_event(state: &State, event: &Event, out: &mut Vec<Subject>) {
 }
 
 /// The subjects a stored value names, by field name: `resident`, `household`, `observation`,
-/// `venue`, `post`, `shift`, and `staff`, `responsible` or `invited` for members of staff.
+/// `venue`, `post`, `shift`, `store` and `to_store`, `lot` and `lots`, `donation`, and `staff`, `responsible` or `invited` for members of staff.
 fn subjects_of_value(value: &serde_json::Value, out: &mut Vec<Subject>) {
     use serde_json::Value;
     match value {
@@ -145,6 +148,9 @@ fn subjects_of_value(value: &serde_json::Value, out: &mut Vec<Subject>) {
                         }
                         "post" => out.push(Subject::Post(PostId::new(id))),
                         "shift" => out.push(Subject::Shift(ShiftId::new(id))),
+                        "store" | "to_store" => out.push(Subject::Store(StoreId::new(id))),
+                        "lot" | "lots" => out.push(Subject::Lot(LotId::new(id))),
+                        "donation" => out.push(Subject::Donation(DonationId::new(id))),
                         _ => {}
                     }
                 }

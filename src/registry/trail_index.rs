@@ -49,7 +49,7 @@ impl Seqs {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct TrailIndex {
     /// A table per kind of subject, at the subject's number.
-    tables: [Chunked<Seqs>; 7],
+    tables: [Chunked<Seqs>; 10],
     /// Subjects whose number was far beyond the table when they were first named.
     far: BTreeMap<Subject, Vec<u64>>,
 }
@@ -64,6 +64,9 @@ fn place(subject: &Subject) -> (usize, usize) {
         Subject::Staff(id) => (4, id.get()),
         Subject::Post(id) => (5, id.get()),
         Subject::Shift(id) => (6, id.get()),
+        Subject::Store(id) => (7, id.get()),
+        Subject::Lot(id) => (8, id.get()),
+        Subject::Donation(id) => (9, id.get()),
     };
     (table, number as usize)
 }

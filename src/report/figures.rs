@@ -39,7 +39,7 @@ impl FigureLabel {
 macro_rules! figures {
     ($( $(#[$doc:meta])* $field:ident, $zh:literal, $en:literal, $new:literal; )*) => {
         /// The figures of one unit for one day (日报数据): counts of households, key people,
-        /// observations, persuasion, venues, supervision, publicity and the duty roster.
+        /// observations, persuasion, venues, supervision, publicity, the duty roster and supplies.
         ///
         /// Every figure is a `u64` count. Figures form a commutative monoid: `+` adds each
         /// figure (saturating at `u64::MAX`, which keeps it total, commutative and
@@ -52,8 +52,10 @@ macro_rules! figures {
         /// inspections, findings, decisions, letters delivered, households newly reached, van
         /// outings, broadcasts); the others are standing totals as of the end of the day
         /// (households, cumulative counts, people under observation, missed checks, venues
-        /// closed). The duty roster's figures (shifts staffed and short, volunteers on duty) are
-        /// routine work, not news: they do not make a day's report other than zero.
+        /// closed). The duty roster's figures (shifts staffed and short, volunteers on duty) and
+        /// the supplies' (masks, disinfectant and thermometers on hand and issued, in the row
+        /// of each store's unit) are routine work, not news: they do not make a day's report
+        /// other than zero.
         /// [`FIGURE_LABELS`] lists every figure with its labels in both
         /// languages, in the order exports use.
         ///
@@ -172,6 +174,18 @@ figures! {
     shifts_short, "班次缺岗", "Shifts short", false;
     /// Volunteers checked in to a shift starting on the day (志愿者在岗).
     volunteers_on_duty, "志愿者在岗", "Volunteers on duty", false;
+    /// Masks on hand in the unit's stores at the end of the day (口罩库存).
+    masks_on_hand, "口罩库存", "Masks on hand", false;
+    /// Masks issued from the unit's stores on the day (口罩发放).
+    masks_issued, "口罩发放", "Masks issued", false;
+    /// Bottles of disinfectant on hand in the unit's stores at the end of the day (消毒液库存).
+    disinfectant_on_hand, "消毒液库存", "Disinfectant on hand", false;
+    /// Bottles of disinfectant issued from the unit's stores on the day (消毒液发放).
+    disinfectant_issued, "消毒液发放", "Disinfectant issued", false;
+    /// Thermometers on hand in the unit's stores at the end of the day (体温计库存).
+    thermometers_on_hand, "体温计库存", "Thermometers on hand", false;
+    /// Thermometers issued from the unit's stores on the day (体温计发放).
+    thermometers_issued, "体温计发放", "Thermometers issued", false;
 }
 
 impl DailyFigures {
