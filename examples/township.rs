@@ -6,8 +6,10 @@
 //! gathering orders with the persuasion results and 65 catering businesses closed, publicity
 //! (7,000+ copies of the letter to all residents reaching every household, 100+ van outings,
 //! loudspeakers in every village every day) with OxCGRT H1 beside C2–C4, 11 inspections with 3
-//! cadres handled, a daily report from every unit every day, and the ledger's proof against the
-//! heads those reports carried.
+//! cadres handled, a daily report from every unit every day, duty rosters, supplies (126 bottles
+//! of disinfectant issued, the 10,000-yuan donation of a Gutang party member spent on masks for
+//! the key people's households), and the ledger's proof against the heads those reports
+//! carried.
 //!
 //! Run with `cargo run --example township` (`-- --help` for the options).
 
@@ -643,7 +645,16 @@ fn supplies(
     let store = reg.establish_store(secretary, t, town, "乡政府防疫物资仓库")?;
     // 130 bottles of disinfectant bought, 18 issued for the public places of each village
     // and of Gutang community (the units a leader is linked to).
-    reg.receive_purchase(secretary, t, store, Item::DISINFECTANT, 130, "县医药公司", 195_000, None)?;
+    reg.receive_purchase(
+        secretary,
+        t,
+        store,
+        Item::DISINFECTANT,
+        130,
+        "县医药公司",
+        195_000,
+        None,
+    )?;
     let lines: Vec<IssueLine> = leaders
         .iter()
         .map(|&(unit, _)| {
@@ -692,7 +703,16 @@ fn supplies(
         "购买口罩等防护物资（古塘社区党员捐款）",
         town,
     )?;
-    reg.receive_purchase(secretary, t, store, Item::MASKS, 10_000, "县医药公司", 1_000_000, Some(donation))?;
+    reg.receive_purchase(
+        secretary,
+        t,
+        store,
+        Item::MASKS,
+        10_000,
+        "县医药公司",
+        1_000_000,
+        Some(donation),
+    )?;
     // 20 masks for each key person's household.
     let mut households: Vec<fangkong::HouseholdId> = campaign
         .observations

@@ -19,9 +19,9 @@ use crate::observation::ObservationError;
 use crate::publicity::PublicityError;
 use crate::report::ReportError;
 use crate::roster::RosterError;
-use crate::supplies::SuppliesError;
 use crate::screening::ScreeningError;
 use crate::supervision::SupervisionError;
+use crate::supplies::SuppliesError;
 use crate::value_error::ValueError;
 
 mod code;

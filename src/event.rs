@@ -19,8 +19,8 @@ use crate::publicity::{PublicityCommand, PublicityEvent};
 use crate::report::{ReportCommand, ReportEvent};
 use crate::roster::{RosterCommand, RosterEvent};
 use crate::screening::{ScreeningCommand, ScreeningEvent};
-use crate::supplies::{SuppliesCommand, SuppliesEvent};
 use crate::supervision::{SupervisionCommand, SupervisionEvent};
+use crate::supplies::{SuppliesCommand, SuppliesEvent};
 
 /// A request to change the registry, made by a member of staff at an instant: one module's
 /// command.

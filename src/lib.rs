@@ -5,8 +5,9 @@
 //!
 //! It models what Huochezhan Township (火车站乡), Shaoyang, did by hand in early 2020: a grid of
 //! villages, groups and households with a cadre responsible for each, door-to-door screening,
-//! home observation, supervision, and duty rosters (leave cancelled, checkpoints, volunteers:
-//! [`roster`]). Village apps, county dashboards and reporting services are built on it.
+//! home observation, supervision, duty rosters (leave cancelled, checkpoints, volunteers:
+//! [`roster`]), and supplies and donations (a stock ledger that never goes below zero, a
+//! donation followed to what it bought and to whom it went: [`supplies`]). Village apps, county dashboards and reporting services are built on it.
 //!
 //! # The main job
 //!
@@ -200,7 +201,8 @@
 //! - `xlsx`: an Excel workbook of daily report tables, one sheet per day, written to memory
 //!   (`report::tables_to_xlsx`).
 //! - `fhir`: temperature readings as FHIR R4 Observation JSON
-//!   (`report::temperature_observation`).
+//!   (`report::temperature_observation`); supplies' receipts and issues as FHIR R5
+//!   SupplyDelivery and a store's stock as FHIR R5 InventoryReport (`supplies::inventory_report`).
 //! - `synth`: the deterministic generator of townships, campaigns and benchmark workloads
 //!   ([`synth`]), for tests, examples and benches; not part of the default API.
 //! - `time`: conversions between [`Day`]/[`Instant`]/[`UtcOffset`] and the `time` crate's
@@ -292,7 +294,6 @@ pub use report::{
     DailyFigures, DayTable, Deadline, ReportCommand, ReportEvent, Rollup, Schedule, Submission,
 };
 pub use roster::{RosterCommand, RosterError, RosterEvent};
-pub use supplies::{SuppliesCommand, SuppliesError, SuppliesEvent};
 pub use screening::{
     CaseFigures, Coverage, DEFAULT_REPEATED_ABSENCES, DayZeroBasis, Designation, DowngradeDays,
     Exposure, ExposureAnchor, FollowUp, FollowUpReason, Interview, InterviewRecord, KeyPerson,
@@ -306,6 +307,7 @@ pub use supervision::{
     Inspection, InspectionMode, InspectionTarget, ItemCheck, OverdueFinding, SupervisionCommand,
     SupervisionEvent, Verdict,
 };
+pub use supplies::{SuppliesCommand, SuppliesError, SuppliesEvent};
 pub use value_error::ValueError;
 
 #[cfg(doctest)]

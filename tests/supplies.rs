@@ -70,7 +70,16 @@ fn an_issue_of_121_with_120_on_hand_is_refused_and_120_empties_the_store() {
     // Given 120 bottles of disinfectant received into the township's store,
     let (mut g, store) = with_store();
     g.reg
-        .receive_purchase(g.secretary, at(T1), store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)
+        .receive_purchase(
+            g.secretary,
+            at(T1),
+            store,
+            Item::DISINFECTANT,
+            120,
+            "县药材公司",
+            240_000,
+            None,
+        )
         .unwrap();
     assert_eq!(g.reg.stock_on_hand(store, &Item::DISINFECTANT), 120);
     let before = g.reg.clone();
@@ -135,7 +144,16 @@ fn the_donation_is_followed_to_the_masks_and_the_households_with_its_balance_aft
     // when 30,000 masks are bought with 600,000 fen of it,
     let lot1 = g
         .reg
-        .receive_purchase(g.secretary, at(T1), store, Item::MASKS, 30_000, "县医药公司", 600_000, Some(dn))
+        .receive_purchase(
+            g.secretary,
+            at(T1),
+            store,
+            Item::MASKS,
+            30_000,
+            "县医药公司",
+            600_000,
+            Some(dn),
+        )
         .unwrap();
     // then 400,000 fen are left;
     assert_eq!(g.reg.donation(dn).unwrap().balance_fen(), 400_000);
@@ -143,7 +161,16 @@ fn the_donation_is_followed_to_the_masks_and_the_households_with_its_balance_aft
     let before = g.reg.clone();
     let err = g
         .reg
-        .receive_purchase(g.secretary, at(T1), store, Item::MASKS, 20_001, "县医药公司", 400_001, Some(dn))
+        .receive_purchase(
+            g.secretary,
+            at(T1),
+            store,
+            Item::MASKS,
+            20_001,
+            "县医药公司",
+            400_001,
+            Some(dn),
+        )
         .unwrap_err();
     assert_eq!(
         supplies_error(err.clone()),
@@ -161,13 +188,31 @@ fn the_donation_is_followed_to_the_masks_and_the_households_with_its_balance_aft
     // and 20,000 more masks for the 400,000 fen left spend it to 0.
     let lot2 = g
         .reg
-        .receive_purchase(g.secretary, at(T2), store, Item::MASKS, 20_000, "县医药公司", 400_000, Some(dn))
+        .receive_purchase(
+            g.secretary,
+            at(T2),
+            store,
+            Item::MASKS,
+            20_000,
+            "县医药公司",
+            400_000,
+            Some(dn),
+        )
         .unwrap();
     assert_eq!(g.reg.donation(dn).unwrap().balance_fen(), 0);
     // Masks bought without the donation carry none.
     let other = g
         .reg
-        .receive_purchase(g.secretary, at(T2), store, Item::MASKS, 100, "乡供销社", 5_000, None)
+        .receive_purchase(
+            g.secretary,
+            at(T2),
+            store,
+            Item::MASKS,
+            100,
+            "乡供销社",
+            5_000,
+            None,
+        )
         .unwrap();
     assert_eq!(g.reg.lot(other).unwrap().donation, None);
     assert_eq!(g.reg.lot(lot1).unwrap().donation, Some(dn));
@@ -187,7 +232,15 @@ fn the_donation_is_followed_to_the_masks_and_the_households_with_its_balance_aft
         .establish_store(g.secretary, at(T3), g.qianjin, "前进村物资点")
         .unwrap();
     g.reg
-        .transfer_stock(g.secretary, at(T3), store, qianjin_store, Item::MASKS, 100, None)
+        .transfer_stock(
+            g.secretary,
+            at(T3),
+            store,
+            qianjin_store,
+            Item::MASKS,
+            100,
+            None,
+        )
         .unwrap();
     let li = g.worker_qianjin_1;
     // (a grid worker of group 1 is not over the village's store: refused)
@@ -205,7 +258,11 @@ fn the_donation_is_followed_to_the_masks_and_the_households_with_its_balance_aft
     // then the trace gives the two purchases with the balance after each, every lot that
     // carries the donation, and the issues to the household and the staff member.
     let trace = g.reg.donation_trace(dn).unwrap();
-    let balances: Vec<u64> = trace.purchases.iter().map(|p| p.balance_after_fen).collect();
+    let balances: Vec<u64> = trace
+        .purchases
+        .iter()
+        .map(|p| p.balance_after_fen)
+        .collect();
     assert_eq!(balances, vec![400_000, 0]);
     assert_eq!(trace.received(&Item::MASKS), 50_000);
     assert_eq!(trace.lots.len(), 3); // two bought, one sent on to Qianjin
@@ -227,7 +284,12 @@ fn the_donation_is_followed_to_the_masks_and_the_households_with_its_balance_aft
     let shown = trace.to_string();
     assert!(shown.contains("from 岳某"), "{shown}");
     assert!(!shown.contains("岳建国"));
-    assert!(trace.display_zh().to_string().contains("岳某向U1捐赠10000.00元"));
+    assert!(
+        trace
+            .display_zh()
+            .to_string()
+            .contains("岳某向U1捐赠10000.00元")
+    );
     replay_equal(&g.reg);
 }
 
@@ -245,7 +307,13 @@ fn issues_draw_the_oldest_lots_first_unless_one_is_named() {
         .unwrap();
     // when 70 are issued,
     g.reg
-        .issue_supplies(g.secretary, at(T2), store, vec![IssueLine::new(Item::MASKS, 70, household(&g))], "")
+        .issue_supplies(
+            g.secretary,
+            at(T2),
+            store,
+            vec![IssueLine::new(Item::MASKS, 70, household(&g))],
+            "",
+        )
         .unwrap();
     // then the old lot is emptied first and the new one gives 20,
     assert_eq!(g.reg.lot(old).unwrap().remaining, 0);
@@ -323,7 +391,12 @@ fn a_transfer_moves_lots_keeping_their_age_and_donation() {
     let moved = g.reg.lots().find(|l| l.store == village).unwrap();
     assert_eq!(moved.donation, Some(dn));
     assert_eq!(moved.since, at(T1));
-    assert_eq!(moved.source, LotSource::Transfer { from_lot: given_lot });
+    assert_eq!(
+        moved.source,
+        LotSource::Transfer {
+            from_lot: given_lot
+        }
+    );
     // and the ledger shows the move out and in under one movement.
     let lines: Vec<(LineKind, i64)> = g
         .reg
@@ -332,7 +405,10 @@ fn a_transfer_moves_lots_keeping_their_age_and_donation() {
         .filter(|l| l.movement == Some(mv))
         .map(|l| (l.kind, l.change))
         .collect();
-    assert_eq!(lines, vec![(LineKind::TransferOut, -80), (LineKind::TransferIn, 80)]);
+    assert_eq!(
+        lines,
+        vec![(LineKind::TransferOut, -80), (LineKind::TransferIn, 80)]
+    );
     // A transfer beyond the stock, or to the same store, is refused.
     let err = g
         .reg
@@ -347,7 +423,16 @@ fn a_transfer_moves_lots_keeping_their_age_and_donation() {
     // A purchase cannot spend a donation of goods.
     let err = g
         .reg
-        .receive_purchase(g.secretary, at(T2), store, Item::MASKS, 1, "甲", 100, Some(dn))
+        .receive_purchase(
+            g.secretary,
+            at(T2),
+            store,
+            Item::MASKS,
+            1,
+            "甲",
+            100,
+            Some(dn),
+        )
         .unwrap_err();
     assert_eq!(err.code(), "donation_not_money");
     replay_equal(&g.reg);
@@ -359,14 +444,41 @@ fn counts_adjust_stock_with_a_reason_and_disposal_is_a_count_of_its_own() {
     let (mut g, store) = with_store();
     let lot = g
         .reg
-        .receive_purchase(g.secretary, at(T1), store, Item::THERMOMETERS, 20, "甲", 30_000, None)
+        .receive_purchase(
+            g.secretary,
+            at(T1),
+            store,
+            Item::THERMOMETERS,
+            20,
+            "甲",
+            30_000,
+            None,
+        )
         .unwrap();
     // when a count finds 2 broken and 1 more than the ledger,
     g.reg
-        .adjust_stock(g.secretary, at(T2), store, Item::THERMOMETERS, -2, None, AdjustmentReason::Damaged, "摔坏")
+        .adjust_stock(
+            g.secretary,
+            at(T2),
+            store,
+            Item::THERMOMETERS,
+            -2,
+            None,
+            AdjustmentReason::Damaged,
+            "摔坏",
+        )
         .unwrap();
     g.reg
-        .adjust_stock(g.secretary, at(T2), store, Item::THERMOMETERS, 1, None, AdjustmentReason::Count, "")
+        .adjust_stock(
+            g.secretary,
+            at(T2),
+            store,
+            Item::THERMOMETERS,
+            1,
+            None,
+            AdjustmentReason::Count,
+            "",
+        )
         .unwrap();
     // then 19 are on hand, the ledger says so, and the found one is a lot of its own.
     assert_eq!(g.reg.stock_on_hand(store, &Item::THERMOMETERS), 19);
@@ -377,7 +489,16 @@ fn counts_adjust_stock_with_a_reason_and_disposal_is_a_count_of_its_own() {
     let before = g.reg.clone();
     let mut adjust = |change: i64, reason| {
         g.reg
-            .adjust_stock(g.secretary, at(T2), store, Item::THERMOMETERS, change, None, reason, "")
+            .adjust_stock(
+                g.secretary,
+                at(T2),
+                store,
+                Item::THERMOMETERS,
+                change,
+                None,
+                reason,
+                "",
+            )
             .unwrap_err()
             .code()
     };
@@ -398,8 +519,14 @@ fn counts_adjust_stock_with_a_reason_and_disposal_is_a_count_of_its_own() {
     }
     // then they are counted by stage, and no stock changed.
     let totals = g.reg.disposal_totals(Some(q));
-    assert_eq!((totals.collected, totals.carried, totals.treated), (300, 300, 280));
-    assert_eq!(totals.display_zh().to_string(), "回收300，清运300，无害化处理280");
+    assert_eq!(
+        (totals.collected, totals.carried, totals.treated),
+        (300, 300, 280)
+    );
+    assert_eq!(
+        totals.display_zh().to_string(),
+        "回收300，清运300，无害化处理280"
+    );
     assert_eq!(g.reg.disposal_totals(Some(g.baiyun)).collected, 0);
     assert_eq!(g.reg.stock_on_hand(store, &Item::MASKS), 0);
     // A disposal of zero is refused.
@@ -476,7 +603,10 @@ fn an_observation_hand_out_draws_from_the_township_store() {
             observation: Some(obs)
         }
     );
-    assert_eq!(g.reg.observation(obs).unwrap().observation.handouts().len(), 1);
+    assert_eq!(
+        g.reg.observation(obs).unwrap().observation.handouts().len(),
+        1
+    );
     replay_equal(&g.reg);
     // When another thermometer is handed out with none left,
     let before = g.reg.clone();
@@ -487,7 +617,10 @@ fn an_observation_hand_out_draws_from_the_township_store() {
     // then the whole hand-out is refused, on the observation too.
     assert_eq!(err.code(), "insufficient_stock");
     assert!(g.reg.state_eq(&before));
-    assert_eq!(g.reg.observation(obs).unwrap().observation.handouts().len(), 1);
+    assert_eq!(
+        g.reg.observation(obs).unwrap().observation.handouts().len(),
+        1
+    );
     // A direct issue naming the observation is refused: it goes through the observation.
     let line = IssueLine::new(
         Item::MASKS,
@@ -541,11 +674,25 @@ fn without_any_store_a_hand_out_is_recorded_only_unless_set_to_refuse() {
     assert_eq!(err.code(), "no_township_store");
     for item in Item::PRESETS {
         g.reg
-            .receive_purchase(g.cadre_qianjin, at(T3), village, item.clone(), 30, "甲", 100, None)
+            .receive_purchase(
+                g.cadre_qianjin,
+                at(T3),
+                village,
+                item.clone(),
+                30,
+                "甲",
+                100,
+                None,
+            )
             .unwrap();
     }
     g.reg
-        .update_observation(g.worker_qianjin_1, at(T3), obs, handout(at(T3), Some(village)))
+        .update_observation(
+            g.worker_qianjin_1,
+            at(T3),
+            obs,
+            handout(at(T3), Some(village)),
+        )
         .unwrap();
     assert_eq!(g.reg.stock_on_hand(village, &Item::MASKS), 10);
     replay_equal(&g.reg);
@@ -556,10 +703,28 @@ fn a_batch_that_would_go_negative_is_refused_as_a_whole() {
     // Given 120 masks and 10 bottles,
     let (mut g, store) = with_store();
     g.reg
-        .receive_purchase(g.secretary, at(T1), store, Item::MASKS, 120, "甲", 1_000, None)
+        .receive_purchase(
+            g.secretary,
+            at(T1),
+            store,
+            Item::MASKS,
+            120,
+            "甲",
+            1_000,
+            None,
+        )
         .unwrap();
     g.reg
-        .receive_purchase(g.secretary, at(T1), store, Item::DISINFECTANT, 10, "甲", 1_000, None)
+        .receive_purchase(
+            g.secretary,
+            at(T1),
+            store,
+            Item::DISINFECTANT,
+            10,
+            "甲",
+            1_000,
+            None,
+        )
         .unwrap();
     let before = g.reg.clone();
     // when one issue lists 2 bottles, 100 masks and 30 masks more,
@@ -605,8 +770,14 @@ fn bad_input_gets_a_clear_error_and_changes_nothing() {
         lines: vec![IssueLine::new(Item::MASKS, -5, h.clone())],
         note: String::new(),
     });
-    assert_eq!(err.to_string(), "the quantity must be from 1 to 10000000; -5 is not");
-    assert_eq!(err.display_zh().to_string(), "数量须在1至10000000之间，-5不符合");
+    assert_eq!(
+        err.to_string(),
+        "the quantity must be from 1 to 10000000; -5 is not"
+    );
+    assert_eq!(
+        err.display_zh().to_string(),
+        "数量须在1至10000000之间，-5不符合"
+    );
     let err = refused(SuppliesCommand::ReceivePurchase {
         store,
         item: Item::MASKS,
@@ -704,7 +875,10 @@ fn the_donor_is_masked_in_display_debug_errors_and_the_default_export() {
         "DN1: 10000.00 yuan from 岳某 to U1 for \"购买口罩\"; 10000.00 yuan left"
     );
     let debug = format!("{d:?}");
-    assert!(debug.contains("岳某") && !debug.contains("岳建国"), "{debug}");
+    assert!(
+        debug.contains("岳某") && !debug.contains("岳建国"),
+        "{debug}"
+    );
     let cmd = SuppliesCommand::ReceiveDonation {
         donor: DonorName::new("岳建国"),
         gift: Gift::Money { amount_fen: -1 },
@@ -715,8 +889,19 @@ fn the_donor_is_masked_in_display_debug_errors_and_the_default_export() {
     // a refused donation keeps the donor masked in the ledger's refusal,
     let err = g.reg.supplies(g.secretary, at(T1), cmd).unwrap_err();
     assert!(!err.to_string().contains("岳建国"));
-    let refusal = g.reg.ledger().entries().last().unwrap().record_bytes().unwrap().to_owned();
-    assert!(refusal.contains("岳某") && !refusal.contains("岳建国"), "{refusal}");
+    let refusal = g
+        .reg
+        .ledger()
+        .entries()
+        .last()
+        .unwrap()
+        .record_bytes()
+        .unwrap()
+        .to_owned();
+    assert!(
+        refusal.contains("岳某") && !refusal.contains("岳建国"),
+        "{refusal}"
+    );
     // the default export and the trail show 岳某,
     let sheet = g.reg.donations_sheet(Lang::Both);
     let row = format!("{:?}", sheet.rows[0]);
@@ -733,10 +918,20 @@ fn the_donor_is_masked_in_display_debug_errors_and_the_default_export() {
         "role_not_permitted"
     );
     let entries = g.reg.ledger().len();
-    assert_eq!(g.reg.reveal_donor(g.secretary, at(T2), dn).unwrap(), "岳建国");
+    assert_eq!(
+        g.reg.reveal_donor(g.secretary, at(T2), dn).unwrap(),
+        "岳建国"
+    );
     assert_eq!(g.reg.ledger().len(), entries + 1);
     // (the trail holds the receipt, the grid worker's refused reveal and the reveal)
-    assert_eq!(g.reg.trail(Subject::Donation(dn), &[]).unwrap().entries.len(), 3);
+    assert_eq!(
+        g.reg
+            .trail(Subject::Donation(dn), &[])
+            .unwrap()
+            .entries
+            .len(),
+        3
+    );
     replay_equal(&g.reg);
 }
 
@@ -749,12 +944,23 @@ fn every_kind_of_command_replays_equal_and_the_trail_finds_stores_lots_and_donat
     // an item of the township's own,
     let gloves: Item = "gloves".parse().unwrap();
     g.reg
-        .define_item(s, at(T1), ItemDefinition::new(gloves.clone(), "gloves", "手套", Measure::Pair))
+        .define_item(
+            s,
+            at(T1),
+            ItemDefinition::new(gloves.clone(), "gloves", "手套", Measure::Pair),
+        )
         .unwrap();
     replay_equal(&g.reg);
     let dn = g
         .reg
-        .receive_donation(s, at(T1), DonorName::new("岳建国"), Gift::Money { amount_fen: 50_000 }, "口罩", town)
+        .receive_donation(
+            s,
+            at(T1),
+            DonorName::new("岳建国"),
+            Gift::Money { amount_fen: 50_000 },
+            "口罩",
+            town,
+        )
         .unwrap();
     replay_equal(&g.reg);
     let lot = g
@@ -767,32 +973,66 @@ fn every_kind_of_command_replays_equal_and_the_trail_finds_stores_lots_and_donat
             s,
             at(T1),
             DonorName::new("Yue Jianguo"),
-            Gift::Goods { store, item: Item::MASKS, quantity: 500, value_fen: 0 },
+            Gift::Goods {
+                store,
+                item: Item::MASKS,
+                quantity: 500,
+                value_fen: 0,
+            },
             "口罩",
             town,
         )
         .unwrap();
     replay_equal(&g.reg);
-    let village = g.reg.establish_store(s, at(T2), g.qianjin, "前进村物资点").unwrap();
+    let village = g
+        .reg
+        .establish_store(s, at(T2), g.qianjin, "前进村物资点")
+        .unwrap();
     g.reg
         .transfer_stock(s, at(T2), store, village, gloves.clone(), 10, Some(lot))
         .unwrap();
     replay_equal(&g.reg);
     g.reg
-        .issue_supplies(s, at(T2), store, vec![IssueLine::new(gloves.clone(), 5, household(&g))], "")
+        .issue_supplies(
+            s,
+            at(T2),
+            store,
+            vec![IssueLine::new(gloves.clone(), 5, household(&g))],
+            "",
+        )
         .unwrap();
     replay_equal(&g.reg);
     g.reg
-        .adjust_stock(s, at(T2), store, gloves.clone(), 2, Some(lot), AdjustmentReason::Count, "")
+        .adjust_stock(
+            s,
+            at(T2),
+            store,
+            gloves.clone(),
+            2,
+            Some(lot),
+            AdjustmentReason::Count,
+            "",
+        )
         .unwrap();
     g.reg
-        .adjust_stock(s, at(T2), store, gloves.clone(), -1, None, AdjustmentReason::Lost, "")
+        .adjust_stock(
+            s,
+            at(T2),
+            store,
+            gloves.clone(),
+            -1,
+            None,
+            AdjustmentReason::Lost,
+            "",
+        )
         .unwrap();
     replay_equal(&g.reg);
     g.reg
         .record_disposal(s, at(T2), town, DisposalStage::Treated, 50, "")
         .unwrap();
-    g.reg.set_handout_policy(s, at(T2), WithoutLedger::Refuse).unwrap();
+    g.reg
+        .set_handout_policy(s, at(T2), WithoutLedger::Refuse)
+        .unwrap();
     g.reg.reveal_donor(s, at(T2), dn).unwrap();
     replay_equal(&g.reg);
     let obs = observe_head(&mut g, at(T2));
@@ -811,8 +1051,16 @@ fn every_kind_of_command_replays_equal_and_the_trail_finds_stores_lots_and_donat
     let own = table.own_items();
     assert_eq!(own.rows.len(), 2); // gloves in the township's store and the village's
     assert_eq!(own.rows[0].on_hand, 40 - 10 - 5 + 2 - 1);
-    assert!(own.to_string().contains("gloves 26 on hand (pair), 5 issued that day"), "{own}");
-    assert!(own.display_zh().to_string().contains("手套 库存26副，当日发放5副"));
+    assert!(
+        own.to_string()
+            .contains("gloves 26 on hand (pair), 5 issued that day"),
+        "{own}"
+    );
+    assert!(
+        own.display_zh()
+            .to_string()
+            .contains("手套 库存26副，当日发放5副")
+    );
     // The trail finds the store, the lot and the donation.
     let count = |reg: &Registry, subject| reg.trail(subject, &[]).unwrap().entries.len();
     assert!(count(&g.reg, Subject::Store(store)) >= 8);
@@ -831,25 +1079,51 @@ fn the_daily_figures_count_the_three_items_in_the_row_of_each_store_and_add_up()
         .unwrap();
     for st in [store, village] {
         g.reg
-            .receive_purchase(g.secretary, at(T1), st, Item::DISINFECTANT, 60, "甲", 1_000, None)
+            .receive_purchase(
+                g.secretary,
+                at(T1),
+                st,
+                Item::DISINFECTANT,
+                60,
+                "甲",
+                1_000,
+                None,
+            )
             .unwrap();
     }
     g.reg
-        .issue_supplies(g.secretary, at(T2), village, vec![IssueLine::new(Item::DISINFECTANT, 25, site(&g))], "")
+        .issue_supplies(
+            g.secretary,
+            at(T2),
+            village,
+            vec![IssueLine::new(Item::DISINFECTANT, 25, site(&g))],
+            "",
+        )
         .unwrap();
     // then Qianjin's row has its store's bottles, the township's row its own,
     let d = day("2020-01-29");
     let rows = g.reg.daily_figures_by_unit(d);
     assert_eq!(
-        (rows[&g.qianjin].disinfectant_on_hand, rows[&g.qianjin].disinfectant_issued),
+        (
+            rows[&g.qianjin].disinfectant_on_hand,
+            rows[&g.qianjin].disinfectant_issued
+        ),
         (35, 25)
     );
     let town = g.reg.township();
     assert_eq!(rows[&town].disinfectant_on_hand, 60);
     // the township's figures add them up, the day before counts the stock before the issue,
     let total = g.reg.township_figures(d);
-    assert_eq!((total.disinfectant_on_hand, total.disinfectant_issued), (95, 25));
-    assert_eq!(g.reg.township_figures(day("2020-01-28")).disinfectant_on_hand, 120);
+    assert_eq!(
+        (total.disinfectant_on_hand, total.disinfectant_issued),
+        (95, 25)
+    );
+    assert_eq!(
+        g.reg
+            .township_figures(day("2020-01-28"))
+            .disinfectant_on_hand,
+        120
+    );
     // and they are routine, not news: the day is still a zero report.
     assert!(total.is_zero_report());
 }
@@ -859,25 +1133,49 @@ fn the_daily_figures_count_the_three_items_in_the_row_of_each_store_and_add_up()
 fn receipts_issues_and_a_day_s_stock_are_fhir_r5_resources_naming_their_version() {
     let (mut g, store) = with_store();
     g.reg
-        .receive_purchase(g.secretary, at(T1), store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)
+        .receive_purchase(
+            g.secretary,
+            at(T1),
+            store,
+            Item::DISINFECTANT,
+            120,
+            "县药材公司",
+            240_000,
+            None,
+        )
         .unwrap();
     g.reg
-        .issue_supplies(g.secretary, at(T2), store, vec![IssueLine::new(Item::DISINFECTANT, 20, site(&g))], "")
+        .issue_supplies(
+            g.secretary,
+            at(T2),
+            store,
+            vec![IssueLine::new(Item::DISINFECTANT, 20, site(&g))],
+            "",
+        )
         .unwrap();
     let deliveries = g.reg.supply_deliveries_fhir();
     assert_eq!(deliveries.len(), 2);
     for d in &deliveries {
         assert_eq!(d["resourceType"], "SupplyDelivery");
-        assert_eq!(d["meta"]["tag"][0]["system"], "http://hl7.org/fhir/FHIR-version");
+        assert_eq!(
+            d["meta"]["tag"][0]["system"],
+            "http://hl7.org/fhir/FHIR-version"
+        );
         assert_eq!(d["meta"]["tag"][0]["code"], "5.0.0");
     }
     assert_eq!(deliveries[1]["suppliedItem"][0]["quantity"]["value"], 20);
     assert_eq!(deliveries[1]["destination"]["display"], "乡政府办公楼 (U1)");
-    let report = g.reg.inventory_report_fhir(store, day("2020-01-29")).unwrap();
+    let report = g
+        .reg
+        .inventory_report_fhir(store, day("2020-01-29"))
+        .unwrap();
     assert_eq!(report["resourceType"], "InventoryReport");
     assert_eq!(report["meta"]["tag"][0]["code"], "5.0.0");
     assert_eq!(report["countType"], "snapshot");
-    assert_eq!(report["inventoryListing"][0]["item"][0]["quantity"]["value"], 100);
+    assert_eq!(
+        report["inventoryListing"][0]["item"][0]["quantity"]["value"],
+        100
+    );
     assert_eq!(
         report["inventoryListing"][0]["item"][0]["quantity"]["unit"],
         "bottle"
@@ -887,18 +1185,54 @@ fn receipts_issues_and_a_day_s_stock_are_fhir_r5_resources_naming_their_version(
 /// One step of a random sequence.
 #[derive(Clone, Debug)]
 enum Step {
-    Receive { store: usize, item: usize, n: i64 },
-    Issue { store: usize, item: usize, n: i64 },
-    Transfer { from: usize, item: usize, n: i64 },
-    Adjust { store: usize, item: usize, change: i64 },
+    Receive {
+        store: usize,
+        item: usize,
+        n: i64,
+    },
+    Issue {
+        store: usize,
+        item: usize,
+        n: i64,
+    },
+    Transfer {
+        from: usize,
+        item: usize,
+        n: i64,
+    },
+    Adjust {
+        store: usize,
+        item: usize,
+        change: i64,
+    },
 }
+
+/// What a step did, whether it should have been accepted, and the changes it makes to the
+/// model's counts (store, item, change).
+type Outcome = (Result<(), Error>, bool, Vec<(usize, usize, i64)>);
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        (0..2usize, 0..2usize, 1..40i64).prop_map(|(store, item, n)| Step::Receive { store, item, n }),
-        (0..2usize, 0..2usize, -2..40i64).prop_map(|(store, item, n)| Step::Issue { store, item, n }),
-        (0..2usize, 0..2usize, 1..40i64).prop_map(|(from, item, n)| Step::Transfer { from, item, n }),
-        (0..2usize, 0..2usize, -30..30i64).prop_map(|(store, item, change)| Step::Adjust { store, item, change }),
+        (0..2usize, 0..2usize, 1..40i64).prop_map(|(store, item, n)| Step::Receive {
+            store,
+            item,
+            n
+        }),
+        (0..2usize, 0..2usize, -2..40i64).prop_map(|(store, item, n)| Step::Issue {
+            store,
+            item,
+            n
+        }),
+        (0..2usize, 0..2usize, 1..40i64).prop_map(|(from, item, n)| Step::Transfer {
+            from,
+            item,
+            n
+        }),
+        (0..2usize, 0..2usize, -30..30i64).prop_map(|(store, item, change)| Step::Adjust {
+            store,
+            item,
+            change
+        }),
     ]
 }
 
@@ -920,7 +1254,7 @@ proptest! {
         for (k, st) in steps.iter().enumerate() {
             let t = base.plus_seconds(60 * (k as i64 + 1));
             let before = g.reg.clone();
-            let (result, expect_ok, changes): (Result<(), Error>, bool, Vec<(usize, usize, i64)>) = match st.clone() {
+            let (result, expect_ok, changes): Outcome = match st.clone() {
                 Step::Receive { store, item, n } => (
                     g.reg.receive_purchase(s, t, stores[store], items[item].clone(), n, "甲", 100, None).map(|_| ()),
                     true,

@@ -17,9 +17,9 @@ use crate::observation::ObservationError;
 use crate::publicity::PublicityError;
 use crate::report::ReportError;
 use crate::roster::RosterError;
-use crate::supplies::SuppliesError;
 use crate::screening::ScreeningError;
 use crate::supervision::SupervisionError;
+use crate::supplies::SuppliesError;
 use crate::value_error::ValueError;
 
 /// The codes of `Error`'s own variants (those that cross modules), in their order.
@@ -274,7 +274,10 @@ const OWNED: &[(&str, &[&str])] = &[
     ("decision_without_findings", &["supervision"]),
     ("decision_in_future", &["supervision"]),
     ("decision_before_finding", &["supervision"]),
-    ("too_many_records", &["publicity", "roster", "supervision", "supplies"]),
+    (
+        "too_many_records",
+        &["publicity", "roster", "supervision", "supplies"],
+    ),
     ("period_too_long", &["observation", "screening"]),
     ("not_responsible_for_resident", &["grid"]),
     ("no_contact_on_record", &["grid"]),

@@ -14,8 +14,8 @@ use super::{
     FeverRule, Protocol, Reading, Release, Reporter, SlotCheck, Symptom, TestDay, slot_statuses,
 };
 use crate::calendar::{Day, Instant, UtcOffset};
-use crate::ids::StoreId;
 use crate::error::Error;
+use crate::ids::StoreId;
 
 /// Why an observation was opened.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -210,9 +210,10 @@ pub(super) fn created_by(e: &Event) -> Vec<Created> {
                 out.extend(lots.iter().map(|l| Created::Lot(*l)));
                 out
             }
-            SuppliesEvent::Issued { lines, .. } => {
-                lines.iter().map(|l| Created::Movement(l.movement)).collect()
-            }
+            SuppliesEvent::Issued { lines, .. } => lines
+                .iter()
+                .map(|l| Created::Movement(l.movement))
+                .collect(),
             SuppliesEvent::AdjustedUp {
                 movement,
                 lot,

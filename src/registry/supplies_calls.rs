@@ -15,6 +15,19 @@ impl Registry {
     /// Executes a supplies command: a shortcut for [`execute`](Registry::execute) with
     /// [`SuppliesCommand`].
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::supplies::*;
+    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// reg.supplies(leader, t, SuppliesCommand::SetHandoutPolicy { without_ledger: WithoutLedger::Refuse })?;
+    /// assert_eq!(reg.handout_policy(), WithoutLedger::Refuse);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`execute`](Registry::execute).
     pub fn supplies(
@@ -136,6 +149,20 @@ impl Registry {
 
     /// Receives a donation of money or goods and returns it.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::supplies::*;
+    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// let dn = reg.receive_donation(leader, t, DonorName::new("岳建国"), Gift::Money { amount_fen: 1_000_000 }, "购买口罩", reg.township())?;
+    /// assert_eq!(reg.donation(dn).unwrap().balance_fen(), 1_000_000);
+    /// assert_eq!(reg.donation(dn).unwrap().donor.to_string(), "岳某");
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// An amount or quantity out of range, an empty donor or purpose, an unknown unit or
     /// store.
@@ -163,6 +190,22 @@ impl Registry {
 
     /// Sends stock from one store to another (oldest lots first, or the lot named) and returns
     /// the movement.
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::supplies::*;
+    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// let village = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let there = reg.establish_store(leader, t, village, "前进村物资点")?;
+    /// reg.transfer_stock(leader, t, store, there, Item::DISINFECTANT, 20, None)?;
+    /// assert_eq!(reg.stock_on_hand(there, &Item::DISINFECTANT), 20);
+    /// assert_eq!(reg.stock_on_hand(store, &Item::DISINFECTANT), 100);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// [`SuppliesError::InsufficientStock`], [`SuppliesError::TransferToSameStore`], unknown
@@ -240,6 +283,21 @@ impl Registry {
     /// Counts stock up (`change` > 0) or down (`change` < 0) with a reason; returns the
     /// movement.
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::supplies::*;
+    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// reg.adjust_stock(leader, t, store, Item::DISINFECTANT, -2, None, AdjustmentReason::Damaged, "破损")?;
+    /// assert_eq!(reg.stock_on_hand(store, &Item::DISINFECTANT), 118);
+    /// let zero = reg.adjust_stock(leader, t, store, Item::DISINFECTANT, 0, None, AdjustmentReason::Count, "");
+    /// assert_eq!(zero.unwrap_err().code(), "zero_adjustment");
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// [`SuppliesError::ZeroAdjustment`], [`SuppliesError::InsufficientStock`] for a count
     /// down below zero, unknown store, item or lot, an empty note for "other".
@@ -272,6 +330,20 @@ impl Registry {
 
     /// Counts used masks and protective items at a stage of disposal in `unit` (not stock).
     ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::supplies::*;
+    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// reg.record_disposal(leader, t, reg.township(), DisposalStage::Collected, 300, "废弃口罩")?;
+    /// assert_eq!(reg.disposal_totals(None).collected, 300);
+    /// assert_eq!(reg.stock_on_hand(store, &Item::MASKS), 0); // not stock
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// A quantity out of range, an unknown unit, a unit outside the actor's reach.
     pub fn record_disposal(
@@ -297,6 +369,20 @@ impl Registry {
 
     /// Sets what an observation's hand-out does when no store keeps stock records
     /// ([`WithoutLedger`]; the default records it and draws nothing).
+    ///
+    /// ```
+    /// # use fangkong::*;
+    /// # use fangkong::supplies::*;
+    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// # let leader = reg.staff_ids().next().unwrap();
+    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// assert_eq!(reg.handout_policy(), WithoutLedger::RecordOnly); // the default
+    /// reg.set_handout_policy(leader, t, WithoutLedger::Refuse)?;
+    /// assert_eq!(reg.handout_policy(), WithoutLedger::Refuse);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
     ///
     /// # Errors
     /// An actor not assigned to the township.

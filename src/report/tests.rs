@@ -613,8 +613,8 @@ fn figures_labels_cover_every_field_in_serde_order() {
         .map(String::as_str)
         .collect();
     let mut fields: Vec<&str> = FIGURE_LABELS.iter().map(|l| l.field).collect();
-    assert_eq!(fields.len(), 31);
-    assert_eq!(busy().values().len(), 31);
+    assert_eq!(fields.len(), 37);
+    assert_eq!(busy().values().len(), 37);
     fields.sort_unstable();
     let mut keys = keys;
     keys.sort_unstable();
@@ -725,8 +725,9 @@ fn commands_events_and_tables_round_trip_through_serde() {
 #[test]
 fn the_csv_of_a_known_day_is_pinned() {
     let csv = tables_to_csv(&[known_day()], Lang::Both).unwrap();
-    let zeros = ",0".repeat(26);
-    let eleven = ",0".repeat(11);
+    // (the duty roster's three figures and the supplies' six close each row)
+    let zeros = ",0".repeat(32);
+    let seventeen = ",0".repeat(17);
     let expected = format!(
         "日期 Day,单位 Unit,状态 Status,户数 Households,已排查户数 Households screened,\
          新增重点人员 New key people,\"累计重点人员 Key people, cumulative\",在观察人数 Under observation,\
@@ -739,11 +740,14 @@ fn the_csv_of_a_known_day_is_pinned() {
          新增宣传到户 New households reached,累计宣传到户 Households reached,宣传车出车 Van outings,\
          \"累计宣传车出车 Van outings, cumulative\",广播次数 Broadcasts,\
          \"累计广播次数 Broadcasts, cumulative\",\
-         班次到岗 Shifts staffed,班次缺岗 Shifts short,志愿者在岗 Volunteers on duty\n\
+         班次到岗 Shifts staffed,班次缺岗 Shifts short,志愿者在岗 Volunteers on duty,\
+         口罩库存 Masks on hand,口罩发放 Masks issued,消毒液库存 Disinfectant on hand,\
+         消毒液发放 Disinfectant issued,体温计库存 Thermometers on hand,\
+         体温计发放 Thermometers issued\n\
          2020-02-01,Huochezhan (U1),未报 missing,0,0,0,0,0{zeros}\n\
-         2020-02-01,Qianjin (U2),已报 submitted,612,0,2,0,3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{eleven}\n\
+         2020-02-01,Qianjin (U2),已报 submitted,612,0,2,0,3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{seventeen}\n\
          2020-02-01,Heping (U3),迟报 late,612,0,0,0,3{zeros}\n\
-         2020-02-01,合计 Total,,1224,0,2,0,6,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{eleven}\n"
+         2020-02-01,合计 Total,,1224,0,2,0,6,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{seventeen}\n"
     );
     assert_eq!(csv, expected);
     // English headings only
@@ -789,9 +793,10 @@ fn the_xlsx_reads_back_one_sheet_per_day() {
     let sheet = read("xl/worksheets/sheet1.xml");
     // A heading row, three units, a totals row
     assert_eq!(sheet.matches("<row ").count(), 5);
-    // The totals row: its label, no status, 1224 households in column C
+    // The totals row: its label, no status, 1224 households in column C (its label is shared
+    // string 45, after the 39 headings and the three units' labels and statuses)
     assert!(
-        sheet.contains(r#"<c r="A5" t="s"><v>39</v></c><c r="C5"><v>1224</v></c>"#),
+        sheet.contains(r#"<c r="A5" t="s"><v>45</v></c><c r="C5"><v>1224</v></c>"#),
         "{sheet}"
     );
     let core = read("docProps/core.xml");

@@ -58,7 +58,9 @@ pub enum SuppliesError {
         max: i64,
     },
     /// An adjustment of zero.
-    #[error("an adjustment must change the stock: write how many more (+) or fewer (−) were counted")]
+    #[error(
+        "an adjustment must change the stock: write how many more (+) or fewer (−) were counted"
+    )]
     ZeroAdjustment,
     /// No store with this id.
     #[error("there is no store {store}")]
@@ -206,7 +208,8 @@ fn zh(e: &SuppliesError, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             on_hand,
             ..
         } => {
-            let place = lot.map_or_else(|| format!("仓库{store}"), |l| format!("仓库{store}批次{l}"));
+            let place =
+                lot.map_or_else(|| format!("仓库{store}"), |l| format!("仓库{store}批次{l}"));
             write!(
                 f,
                 "{place}的{item_zh}只有{on_hand}{measure_zh}，不能出库{wanted}{measure_zh}；未作任何登记"
@@ -218,7 +221,10 @@ fn zh(e: &SuppliesError, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         ZeroAdjustment => write!(f, "盘点调整不能为零：请写明盘盈（+）或盘亏（−）的数量"),
         UnknownStore { store } => write!(f, "没有仓库{store}"),
         UnknownLot { lot } => write!(f, "没有批次{lot}"),
-        UnknownItem { item } => write!(f, "没有物资品类“{item}”：请先定义，或使用预设品类，如“口罩”"),
+        UnknownItem { item } => write!(
+            f,
+            "没有物资品类“{item}”：请先定义，或使用预设品类，如“口罩”"
+        ),
         UnknownDonation { donation } => write!(f, "没有捐赠{donation}"),
         LotNotHere {
             lot,
@@ -287,9 +293,7 @@ mod tests {
             },
             SuppliesError::ZeroAdjustment,
             SuppliesError::UnknownStore { store },
-            SuppliesError::UnknownLot {
-                lot: LotId::new(9),
-            },
+            SuppliesError::UnknownLot { lot: LotId::new(9) },
             SuppliesError::UnknownItem {
                 item: "goggles".into(),
             },

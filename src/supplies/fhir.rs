@@ -6,9 +6,9 @@
 
 use serde_json::{Value, json};
 
+use super::labels::Measure;
 use super::queries::StockTable;
 use super::records::{Issue, Lot, LotSource, Recipient, Store};
-use super::labels::Measure;
 use crate::calendar::Day;
 
 /// The FHIR version these resources follow.

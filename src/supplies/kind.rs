@@ -45,7 +45,13 @@ type Preset = (
 );
 
 const PRESETS: &[Preset] = &[
-    ("masks", "masks", "口罩", &["医用口罩", "mask"], Measure::Piece),
+    (
+        "masks",
+        "masks",
+        "口罩",
+        &["医用口罩", "mask"],
+        Measure::Piece,
+    ),
     (
         "disinfectant",
         "disinfectant",
@@ -217,10 +223,7 @@ mod tests {
     #[test]
     fn every_preset_reads_back_from_each_of_its_names() {
         for (p, (key, en, zh, aliases, _)) in Item::PRESETS.iter().zip(PRESETS) {
-            for name in [*key, *en, *zh]
-                .into_iter()
-                .chain(aliases.iter().copied())
-            {
+            for name in [*key, *en, *zh].into_iter().chain(aliases.iter().copied()) {
                 assert_eq!(name.parse::<Item>().ok().as_ref(), Some(p), "{name}");
             }
             let json = serde_json::to_string(p).unwrap();

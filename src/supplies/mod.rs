@@ -73,9 +73,7 @@ pub use error::SuppliesError;
 pub use fhir::{FHIR_R5, inventory_report, supply_delivery_issue, supply_delivery_receipt};
 pub use kind::{Item, ItemDefinition};
 pub use labels::{AdjustmentReason, DisposalStage, LineKind, Measure, WithoutLedger};
-pub use queries::{
-    DisposalTotals, DonationTrace, StockRow, StockTable, TraceIssue, TracePurchase,
-};
+pub use queries::{DisposalTotals, DonationTrace, StockRow, StockTable, TraceIssue, TracePurchase};
 pub use records::{
     Adjustment, Disposal, Donation, DonorName, Draw, Gift, Issue, IssueLine, Lot, LotSource,
     Recipient, StockLine, Store, yuan,
@@ -415,7 +413,11 @@ fn check_texts(cmd: &SuppliesCommand) -> Result<(), Error> {
     match cmd {
         SuppliesCommand::DefineItem(def) => {
             text_field(&def.name_en, "the English name of the item", Name)?;
-            Ok(text_field(&def.name_zh, "the Chinese name of the item", Name)?)
+            Ok(text_field(
+                &def.name_zh,
+                "the Chinese name of the item",
+                Name,
+            )?)
         }
         SuppliesCommand::EstablishStore { name, .. } => {
             Ok(text_field(name, "the store's name", Name)?)
@@ -723,7 +725,10 @@ pub(crate) fn decide(
             ctx.reach(action, st.unit)?;
             s.known_item(item)?;
             if *reason == AdjustmentReason::Other {
-                text_required(note, "the reason for the adjustment (\"other\" takes a text)")?;
+                text_required(
+                    note,
+                    "the reason for the adjustment (\"other\" takes a text)",
+                )?;
             }
             let movement = s.next_movement(0)?;
             if *change == 0 {
@@ -1036,7 +1041,8 @@ impl SuppliesState {
             } => {
                 self.take_movement(*movement);
                 for (d, new) in draws.iter().zip(lots) {
-                    let Some((since, donation)) = self.take(meta, *store, item, d, LineKind::TransferOut, *movement)
+                    let Some((since, donation)) =
+                        self.take(meta, *store, item, d, LineKind::TransferOut, *movement)
                     else {
                         continue;
                     };

@@ -242,12 +242,7 @@ impl fmt::Display for StockTable {
             writeln!(
                 f,
                 "  {} {}: {} {} on hand ({}), {} issued that day",
-                r.store,
-                r.store_name,
-                r.name_en,
-                r.on_hand,
-                r.measure,
-                r.issued
+                r.store, r.store_name, r.name_en, r.on_hand, r.measure, r.issued
             )?;
         }
         Ok(())

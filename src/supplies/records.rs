@@ -195,9 +195,7 @@ impl fmt::Display for Donation {
                 self.purpose,
                 yuan(self.balance_fen())
             ),
-            Gift::Goods {
-                item, quantity, ..
-            } => write!(
+            Gift::Goods { item, quantity, .. } => write!(
                 f,
                 "{}: {quantity} {item} worth {} yuan from {} to {} for \"{}\"",
                 self.id,
