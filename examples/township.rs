@@ -6,8 +6,10 @@
 //! gathering orders with the persuasion results and 65 catering businesses closed, publicity
 //! (7,000+ copies of the letter to all residents reaching every household, 100+ van outings,
 //! loudspeakers in every village every day) with OxCGRT H1 beside C2–C4, 11 inspections with 3
-//! cadres handled, a daily report from every unit every day, and the ledger's proof against the
-//! heads those reports carried.
+//! cadres handled, a daily report from every unit every day, duty rosters, supplies (126 bottles
+//! of disinfectant issued, the 10,000-yuan donation of a Gutang party member spent on masks for
+//! the key people's households), and the ledger's proof against the heads those reports
+//! carried.
 //!
 //! Run with `cargo run --example township` (`-- --help` for the options).
 
@@ -279,6 +281,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     duty_roster(reg, &town.leaders, &town.cadres, &town.inspectors)?;
     disinfection(reg, &town.leaders, &town.cadres, &town.inspectors)?;
+    supplies(reg, &town.leaders, &campaign)?;
 
     println!();
     // The county keeps the head and the tree head each daily report carried (the registry's
@@ -853,6 +856,155 @@ fn disinfection(
             f.id, f.text, f.responsible
         );
     }
+    Ok(())
+}
+
+/// Supplies and donations (防疫物资与捐赠): 120+ bottles of disinfectant issued to the public
+/// places of every village and community, and the 10,000-yuan donation of a Gutang party
+/// member (岳某) spent on masks for the key people's households. Recorded after the duty
+/// roster's last entry (the ledger's instants never go back).
+fn supplies(
+    reg: &mut Registry,
+    leaders: &[(fangkong::UnitId, fangkong::StaffId)],
+    campaign: &synth::Campaign,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use fangkong::supplies::{DonorName, Gift, IssueLine, Item, Recipient, yuan};
+    println!();
+    println!("supplies (防疫物资)");
+    let secretary = reg.staff_ids().next().ok_or("no staff")?;
+    let last = reg.ledger().records().last().ok_or("empty ledger")??.at;
+    let t = last.plus_seconds(60);
+    let town = reg.township();
+    let store = reg.establish_store(secretary, t, town, "乡政府防疫物资仓库")?;
+    // 130 bottles of disinfectant bought, 18 issued for the public places of each village
+    // and of Gutang community (the units a leader is linked to).
+    reg.receive_purchase(
+        secretary,
+        t,
+        store,
+        Item::DISINFECTANT,
+        130,
+        "县医药公司",
+        195_000,
+        None,
+    )?;
+    let lines: Vec<IssueLine> = leaders
+        .iter()
+        .map(|&(unit, _)| {
+            let name = reg.unit(unit).map_or(String::new(), |u| u.name.clone());
+            IssueLine::new(
+                Item::DISINFECTANT,
+                18,
+                Recipient::Site {
+                    unit,
+                    place: format!("{name} public places (公共场所)"),
+                },
+            )
+        })
+        .collect();
+    let places = lines.len();
+    reg.issue_supplies(secretary, t, store, lines, "日清扫、日消毒")?;
+    let issued: u64 = reg
+        .supply_issues()
+        .iter()
+        .filter(|i| i.item == Item::DISINFECTANT)
+        .map(|i| i.quantity())
+        .sum();
+    let left = reg.stock_on_hand(store, &Item::DISINFECTANT);
+    println!(
+        "  disinfectant issued (消毒液发放): {issued} bottles to the public places of {places} villages and communities; {left} left in {store}"
+    );
+    let more = IssueLine::new(
+        Item::DISINFECTANT,
+        i64::try_from(left + 1)?,
+        Recipient::Site {
+            unit: town,
+            place: "township office building (乡政府办公楼)".into(),
+        },
+    );
+    if let Err(e) = reg.issue_supplies(secretary, t, store, vec![more], "") {
+        println!("  one bottle too many refused: {e}");
+    }
+    // The donation (the donor's full name here is invented; it is never shown unmasked).
+    let donation = reg.receive_donation(
+        secretary,
+        t,
+        DonorName::new("岳建华"),
+        Gift::Money {
+            amount_fen: 1_000_000,
+        },
+        "购买口罩等防护物资（古塘社区党员捐款）",
+        town,
+    )?;
+    reg.receive_purchase(
+        secretary,
+        t,
+        store,
+        Item::MASKS,
+        10_000,
+        "县医药公司",
+        1_000_000,
+        Some(donation),
+    )?;
+    // 20 masks for each key person's household.
+    let mut households: Vec<fangkong::HouseholdId> = campaign
+        .observations
+        .iter()
+        .filter_map(|o| reg.observation(*o))
+        .filter_map(|r| reg.resident(r.resident))
+        .map(|r| r.household)
+        .collect();
+    households.sort();
+    households.dedup();
+    let lines: Vec<IssueLine> = households
+        .iter()
+        .map(|h| {
+            IssueLine::new(
+                Item::MASKS,
+                20,
+                Recipient::Household {
+                    household: *h,
+                    observation: None,
+                },
+            )
+        })
+        .collect();
+    reg.issue_supplies(secretary, t, store, lines, "重点人员家庭")?;
+    let trace = reg.donation_trace(donation).ok_or("no donation")?;
+    println!("  donation {}", trace.donation);
+    for p in &trace.purchases {
+        println!(
+            "  it bought {} {} ({}) from {} for {} yuan; {} yuan left",
+            p.quantity,
+            p.item,
+            p.lot,
+            p.supplier,
+            yuan(p.cost_fen),
+            yuan(p.balance_after_fen)
+        );
+    }
+    let first: Vec<String> = trace
+        .issues
+        .iter()
+        .take(3)
+        .map(|i| format!("{} {}", i.to, i.quantity))
+        .collect();
+    println!(
+        "  which went to {} key people's households: {} masks ({}, …); {} left in {store}",
+        trace.issues.len(),
+        trace.issued(&Item::MASKS),
+        first.join(", "),
+        reg.stock_on_hand(store, &Item::MASKS)
+    );
+    let day = reg.day_of(t);
+    let figures = reg.township_figures(day);
+    println!(
+        "  daily figures for {day}: disinfectant issued {}, on hand {}; masks issued {}, on hand {}",
+        figures.disinfectant_issued,
+        figures.disinfectant_on_hand,
+        figures.masks_issued,
+        figures.masks_on_hand
+    );
     Ok(())
 }
 

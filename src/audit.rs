@@ -16,8 +16,8 @@ use crate::error::Error;
 use crate::grid::Action;
 use crate::grid::context::{Context, EntryMeta};
 use crate::ids::{
-    DisinfectionRoundId, DisinfectionScheduleId, HouseholdId, ObservationId, PostId, ResidentId,
-    ShiftId, SiteId, StaffId, UnitId, VenueId,
+    DisinfectionRoundId, DisinfectionScheduleId, DonationId, HouseholdId, LotId, ObservationId,
+    PostId, ResidentId, ShiftId, SiteId, StaffId, StoreId, UnitId, VenueId,
 };
 
 /// What a trail is about.
@@ -47,6 +47,12 @@ pub enum Subject {
     DisinfectionSchedule(DisinfectionScheduleId),
     /// A recorded disinfection round (消杀记录).
     DisinfectionRound(DisinfectionRoundId),
+    /// A store of supplies (仓库): its establishment, receipts, transfers, issues, counts.
+    Store(StoreId),
+    /// A lot (批次): its receipt, the issues and transfers that drew it.
+    Lot(LotId),
+    /// A donation (捐赠): its receipt, the purchases that spent it, reveals of its donor.
+    Donation(DonationId),
 }
 
 impl fmt::Display for Subject {
@@ -62,6 +68,9 @@ impl fmt::Display for Subject {
             Subject::Site(id) => write!(f, "disinfection site {id}"),
             Subject::DisinfectionSchedule(id) => write!(f, "disinfection schedule {id}"),
             Subject::DisinfectionRound(id) => write!(f, "disinfection round {id}"),
+            Subject::Store(id) => write!(f, "store {id}"),
+            Subject::Lot(id) => write!(f, "lot {id}"),
+            Subject::Donation(id) => write!(f, "donation {id}"),
         }
     }
 }

@@ -22,6 +22,7 @@ use crate::report::ReportError;
 use crate::roster::RosterError;
 use crate::screening::ScreeningError;
 use crate::supervision::SupervisionError;
+use crate::supplies::SuppliesError;
 use crate::value_error::ValueError;
 
 mod code;
@@ -178,4 +179,9 @@ pub enum Error {
     /// detail is the module's own [`DisinfectionError`].
     #[error(transparent)]
     Disinfection(#[from] DisinfectionError),
+    /// A supplies command refused (防疫物资): stock that would go below zero, a purchase
+    /// spending more of a donation than is left, an unknown store, item or lot…; the detail
+    /// is the supplies ledger's own [`SuppliesError`].
+    #[error(transparent)]
+    Supplies(#[from] SuppliesError),
 }

@@ -21,6 +21,7 @@ use crate::report::{ReportCommand, ReportEvent};
 use crate::roster::{RosterCommand, RosterEvent};
 use crate::screening::{ScreeningCommand, ScreeningEvent};
 use crate::supervision::{SupervisionCommand, SupervisionEvent};
+use crate::supplies::{SuppliesCommand, SuppliesEvent};
 
 /// A request to change the registry, made by a member of staff at an instant: one module's
 /// command.
@@ -55,6 +56,8 @@ pub enum Command {
     Roster(RosterCommand),
     /// Cleaning and disinfection (消杀): sites, schedules, designated staff, rounds.
     Disinfection(DisinfectionCommand),
+    /// Supplies and donations (防疫物资): items, stores, receipts, issues, counts.
+    Supplies(SuppliesCommand),
 }
 
 impl Command {
@@ -71,6 +74,7 @@ impl Command {
             Command::Publicity(c) => c.action(),
             Command::Roster(c) => c.action(),
             Command::Disinfection(c) => c.action(),
+            Command::Supplies(c) => c.action(),
         }
     }
 }
@@ -102,6 +106,8 @@ pub enum Event {
     Roster(RosterEvent),
     /// Cleaning and disinfection.
     Disinfection(DisinfectionEvent),
+    /// Supplies and donations.
+    Supplies(SuppliesEvent),
 }
 
 macro_rules! wrap {
@@ -134,3 +140,5 @@ wrap!(Command::Roster(RosterCommand));
 wrap!(Event::Roster(RosterEvent));
 wrap!(Command::Disinfection(DisinfectionCommand));
 wrap!(Event::Disinfection(DisinfectionEvent));
+wrap!(Command::Supplies(SuppliesCommand));
+wrap!(Event::Supplies(SuppliesEvent));

@@ -382,6 +382,54 @@ id_type!(
     "publicity action"
 );
 
+// --- supplies (防疫物资) ---
+id_type!(
+    /// A store (仓库) of supplies: the township's, or a village's.
+    ///
+    /// ```
+    /// use fangkong::StoreId;
+    /// assert_eq!("WH1".parse::<StoreId>()?, StoreId::new(1));
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    StoreId,
+    "WH",
+    "store"
+);
+id_type!(
+    /// A lot (批次) of one item in one store: what one receipt brought in.
+    ///
+    /// ```
+    /// use fangkong::LotId;
+    /// assert_eq!(LotId::new(3).to_string(), "LT3");
+    /// ```
+    LotId,
+    "LT",
+    "lot"
+);
+id_type!(
+    /// A donation (捐赠), in money or in goods.
+    ///
+    /// ```
+    /// use fangkong::DonationId;
+    /// assert_eq!("DN1".parse::<DonationId>()?.get(), 1);
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    DonationId,
+    "DN",
+    "donation"
+);
+id_type!(
+    /// A stock movement (出入库记录): an issue, a transfer or an adjustment.
+    ///
+    /// ```
+    /// use fangkong::MovementId;
+    /// assert_eq!(MovementId::new(7).to_string(), "MV7");
+    /// ```
+    MovementId,
+    "MV",
+    "stock movement"
+);
+
 /// The number of a designation in its [`RiskRegister`](crate::RiskRegister), given in order from 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]

@@ -6,9 +6,10 @@
 //! It models what Huochezhan Township (火车站乡), Shaoyang, did by hand in early 2020: a grid of
 //! villages, groups and households with a cadre responsible for each, door-to-door screening,
 //! home observation, supervision, duty rosters (leave cancelled, checkpoints, volunteers:
-//! [`roster`]) and daily cleaning and disinfection of public places, whose missed rounds
-//! supervision finds ([`disinfection`]). Village apps, county dashboards and reporting services
-//! are built on it.
+//! [`roster`]), daily cleaning and disinfection of public places, whose missed rounds
+//! supervision finds ([`disinfection`]), and supplies and donations (a stock ledger that never
+//! goes below zero, a donation followed to what it bought and to whom it went:
+//! [`supplies`]). Village apps, county dashboards and reporting services are built on it.
 //!
 //! # The main job
 //!
@@ -202,7 +203,8 @@
 //! - `xlsx`: an Excel workbook of daily report tables, one sheet per day, written to memory
 //!   (`report::tables_to_xlsx`).
 //! - `fhir`: temperature readings as FHIR R4 Observation JSON
-//!   (`report::temperature_observation`).
+//!   (`report::temperature_observation`); supplies' receipts and issues as FHIR R5
+//!   SupplyDelivery and a store's stock as FHIR R5 InventoryReport (`supplies::inventory_report`).
 //! - `synth`: the deterministic generator of townships, campaigns and benchmark workloads
 //!   ([`synth`]), for tests, examples and benches; not part of the default API.
 //! - `time`: conversions between [`Day`]/[`Instant`]/[`UtcOffset`] and the `time` crate's
@@ -237,6 +239,7 @@ pub mod report;
 pub mod roster;
 pub mod screening;
 pub mod supervision;
+pub mod supplies;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;
 mod table;
@@ -267,6 +270,7 @@ pub use ids::{
     StaffId, UnitId, VenueId, ViolationId,
 };
 pub use ids::{DisinfectionRoundId, DisinfectionScheduleId, SiteId};
+pub use ids::{DonationId, LotId, MovementId, StoreId};
 pub use ids::{LeaveCancellationId, LeaveExceptionId, LeaveId, PostId, ShiftId};
 pub use ledger::merkle::{ConsistencyProof, Holding, InclusionProof, MerkleTree, ProofError};
 pub use ledger::{
@@ -308,6 +312,7 @@ pub use supervision::{
     Inspection, InspectionMode, InspectionTarget, ItemCheck, OverdueFinding, SupervisionCommand,
     SupervisionEvent, Verdict,
 };
+pub use supplies::{SuppliesCommand, SuppliesError, SuppliesEvent};
 pub use value_error::ValueError;
 
 #[cfg(doctest)]

@@ -618,3 +618,34 @@ mod tests {
         assert_eq!(collected.as_str(), "138****5678");
     }
 }
+
+/// A person's name masked as surname + 某 (`"岳建国"` → `"岳某"`): the first character of a
+/// name written in Chinese, the first word of one written in Latin letters (`"Yue Jianguo"`
+/// → `"Yue 某"`). Masking a masked name changes nothing. Used for donors (DOMAIN.md §9).
+pub(crate) fn mask_name(name: &str) -> String {
+    let name = name.trim();
+    let Some(first) = name.chars().next() else {
+        return String::new();
+    };
+    if first.is_ascii() {
+        let word = name.split_whitespace().next().unwrap_or(name);
+        let word: String = word.chars().take(40).collect();
+        format!("{word} 某")
+    } else {
+        format!("{first}某")
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::mask_name;
+
+    #[test]
+    fn a_name_is_masked_to_its_surname_once_and_for_all() {
+        assert_eq!(mask_name("岳建国"), "岳某");
+        assert_eq!(mask_name("岳某"), "岳某");
+        assert_eq!(mask_name("Yue Jianguo"), "Yue 某");
+        assert_eq!(mask_name("Yue 某"), "Yue 某");
+        assert_eq!(mask_name("  "), "");
+    }
+}

@@ -221,9 +221,18 @@ pub(crate) fn masked_json(value: serde_json::Value) -> serde_json::Value {
             Value::String(mask_personal_data(&n.to_string()))
         }
         Value::Array(items) => Value::Array(items.into_iter().map(masked_json).collect()),
-        Value::Object(map) => {
-            Value::Object(map.into_iter().map(|(k, v)| (k, masked_json(v))).collect())
-        }
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| match v {
+                    // A donor's name (supplies): surname + 某.
+                    Value::String(name) if k == "donor" => {
+                        let masked = Value::String(crate::mask::mask_name(&name));
+                        (k, masked_json(masked))
+                    }
+                    v => (k, masked_json(v)),
+                })
+                .collect(),
+        ),
         other => other,
     }
 }

@@ -1495,6 +1495,7 @@ fn plan_observation(
         ObservationUpdate::HandOutSupplies(SupplyHandout {
             at: visit_at,
             items,
+            store: None,
         }),
     );
     let open_day = opened.day_in(offset);

@@ -31,7 +31,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("grid",    &["grid", "household"]),
     // The concept modules: each owns its commands, events, state, `decide` and `apply`.
     ("modules", &["audit", "disinfection", "gathering", "observation", "publicity", "report",
-                  "roster", "screening", "supervision"]),
+                  "roster", "screening", "supervision", "supplies"]),
     // Above the modules: `Command`, `Event` and `Error` wrap the modules' enums; a record is
     // what a ledger entry's bytes say, written by the record writer.
     ("events",  &["error", "event", "record", "record_writer"]),

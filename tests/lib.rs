@@ -34,4 +34,5 @@ mod roster;
 mod screening;
 mod serde_roundtrip;
 mod state_machine;
+mod supplies;
 mod tamper;

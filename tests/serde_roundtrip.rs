@@ -201,6 +201,7 @@ fn every_command_round_trips_through_json() {
                 supply: ob::Supply::Masks,
                 quantity: std::num::NonZeroU32::new(10).unwrap(),
             }],
+            store: None,
         }),
         fangkong::ObservationUpdate::RecordTestResult(ob::TestResult {
             sampled: day("2020-01-25"),

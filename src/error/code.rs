@@ -20,6 +20,7 @@ use crate::report::ReportError;
 use crate::roster::RosterError;
 use crate::screening::ScreeningError;
 use crate::supervision::SupervisionError;
+use crate::supplies::SuppliesError;
 use crate::value_error::ValueError;
 
 /// The codes of `Error`'s own variants (those that cross modules), in their order.
@@ -50,6 +51,7 @@ const PARTS: &[&[&str]] = &[
     PublicityError::CODES,
     RosterError::CODES,
     DisinfectionError::CODES,
+    SuppliesError::CODES,
     OWN,
 ];
 
@@ -111,6 +113,7 @@ impl Error {
             Error::Publicity(e) => e.code(),
             Error::Roster(e) => e.code(),
             Error::Disinfection(e) => e.code(),
+            Error::Supplies(e) => e.code(),
             Error::ReplayRefused { .. } => "replay_refused",
             Error::InstantBeforeLedger { .. } => "instant_before_ledger",
             Error::UnknownStaff { .. } => "unknown_staff",
@@ -215,6 +218,7 @@ const OWNED: &[(&str, &[&str])] = &[
             "roster",
             "screening",
             "supervision",
+            "supplies",
         ],
     ),
     ("empty_handout", &["observation", "screening"]),
@@ -276,7 +280,13 @@ const OWNED: &[(&str, &[&str])] = &[
     ("decision_before_finding", &["supervision"]),
     (
         "too_many_records",
-        &["disinfection", "publicity", "roster", "supervision"],
+        &[
+            "disinfection",
+            "publicity",
+            "roster",
+            "supervision",
+            "supplies",
+        ],
     ),
     ("period_too_long", &["observation", "screening"]),
     ("not_responsible_for_resident", &["grid"]),
@@ -296,6 +306,24 @@ const OWNED: &[(&str, &[&str])] = &[
     ("span_too_long", &["publicity"]),
     ("action_in_future", &["publicity"]),
     ("action_starts_in_future", &["publicity"]),
+    // The supplies ledger's own; an observation's hand-out draws from a store too.
+    ("insufficient_stock", &["observation", "supplies"]),
+    ("quantity_out_of_range", &["observation", "supplies"]),
+    ("zero_adjustment", &["supplies"]),
+    ("unknown_store", &["observation", "supplies"]),
+    ("unknown_lot", &["supplies"]),
+    ("unknown_item", &["supplies"]),
+    ("unknown_donation", &["supplies"]),
+    ("lot_not_in_store", &["supplies"]),
+    ("donation_overspent", &["supplies"]),
+    ("donation_not_money", &["supplies"]),
+    ("transfer_to_same_store", &["supplies"]),
+    ("invalid_item_key", &["supplies"]),
+    ("item_already_defined", &["supplies"]),
+    ("handout_through_observation", &["supplies"]),
+    ("no_township_store", &["observation", "supplies"]),
+    ("no_supplies_ledger", &["observation", "supplies"]),
+    ("empty_issue", &["supplies"]),
 ];
 
 /// Whether a refused command of `module` (the attempt's outer key: `grid`, `screening`, …) can

@@ -90,6 +90,7 @@ impl Error {
             Error::Publicity(e) => e.display_zh().to_string(),
             Error::Roster(e) => e.display_zh().to_string(),
             Error::Disinfection(e) => e.display_zh().to_string(),
+            Error::Supplies(e) => e.display_zh().to_string(),
         }
     }
 }

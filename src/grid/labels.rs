@@ -73,4 +73,9 @@ labels!(Action: "action", with_display {
     CheckInOut => "check in or out of a shift", "值班签到签退";
     ManageDisinfection => "register disinfection sites, designate staff or set schedules", "登记消杀点位、指定责任人或设定消杀计划";
     RecordDisinfection => "record a cleaning or disinfection round", "录入清扫消毒记录";
+    ManageSupplies => "define items of supplies or establish stores", "定义物资品类或建立仓库";
+    RecordStock => "receive, transfer or count supplies", "物资入库、调拨或盘点";
+    IssueSupplies => "issue supplies", "发放物资";
+    RecordDisposal => "record the disposal of used protective items", "录入废弃防护用品的回收处理";
+    RevealDonor => "see a donor's full name", "查看捐赠人完整姓名";
 });

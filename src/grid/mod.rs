@@ -320,6 +320,20 @@ pub enum Action {
     /// Record a cleaning or disinfection round (消杀记录): staff designated for the site, or a
     /// leader of its unit.
     RecordDisinfection,
+    // --- supplies ---
+    /// Define items of supplies, establish stores, and set what a hand-out does without a
+    /// supplies ledger (leaders).
+    ManageSupplies,
+    /// Receive purchases and donations, transfer stock between stores, count it up or down
+    /// (物资入库、调拨、盘点).
+    RecordStock,
+    /// Issue supplies from a store (物资发放).
+    IssueSupplies,
+    /// Count used masks and protective items collected, carried away and disposed of
+    /// (回收、清运、无害化处理).
+    RecordDisposal,
+    /// See a donor's full name (a recorded read).
+    RevealDonor,
 }
 
 impl Action {
@@ -371,6 +385,12 @@ impl Action {
             // --- disinfection ---
             Action::ManageDisinfection => &[Leader, Cadre],
             Action::RecordDisinfection => &[Leader, Cadre, GridWorker, HealthWorker, Volunteer],
+            // --- supplies ---
+            Action::ManageSupplies => &[Leader],
+            Action::RecordStock => &[Leader, Cadre],
+            Action::IssueSupplies => &[Leader, Cadre, GridWorker, HealthWorker],
+            Action::RecordDisposal => &[Leader, Cadre, GridWorker],
+            Action::RevealDonor => &[Leader, Inspector],
         }
     }
 }

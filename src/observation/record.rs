@@ -15,6 +15,7 @@ use super::{
 };
 use crate::calendar::{Day, Instant, UtcOffset};
 use crate::error::Error;
+use crate::ids::StoreId;
 
 /// Why an observation was opened.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -148,12 +149,21 @@ pub struct SupplyItem {
 }
 
 /// Supplies handed out to the household (发放物资).
+///
+/// Where the township keeps a supplies ledger, the registry draws the hand-out's masks,
+/// disinfectant and thermometers from a store (`store`, or the township's when `None`) in the
+/// same command; see the `supplies` module for what happens when no store keeps stock.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SupplyHandout {
     /// When.
     pub at: Instant,
     /// What, at least one item.
     pub items: Vec<SupplyItem>,
+    /// The store the supplies come from (a `supplies` store, 仓库); `None` for the
+    /// township's. Not written when `None`, so hand-outs recorded before stores existed keep
+    /// their bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<StoreId>,
 }
 
 /// The result of a test (检测结果).

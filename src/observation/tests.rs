@@ -744,6 +744,7 @@ fn checks_refuse_what_cannot_be_true() {
     let empty = SupplyHandout {
         at: now,
         items: vec![],
+        store: None,
     };
     assert_eq!(
         obs.check_handout(&empty, now).unwrap_err().to_string(),
@@ -801,6 +802,7 @@ fn every_type_round_trips_through_serde() {
                 quantity: NonZeroU32::MIN,
             },
         ],
+        store: None,
     };
     obs.check_handout(&handout, when).unwrap();
     obs.apply_handout(handout.clone());

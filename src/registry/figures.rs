@@ -13,6 +13,7 @@ use crate::ids::{HouseholdId, ResidentId, UnitId};
 use crate::observation::{EndReason, Status};
 use crate::publicity::Form;
 use crate::report::DailyFigures;
+use crate::supplies::Item;
 
 impl Registry {
     /// The daily figures of every reporting unit for `day`, as of the end of that day (local
@@ -301,6 +302,22 @@ impl State {
                 RoundStatus::Late => f.rounds_late += 1,
                 RoundStatus::Missed => f.rounds_missed += 1,
             }
+        }
+        // Supplies (DOMAIN.md §9): the three preset items' stock at the end of the day and
+        // issued on it, in the row of each store's unit.
+        let supplies = &s.supplies;
+        for store in supplies.stores() {
+            let day_of = |item: &Item| supplies.day_figures(store.id, item, day, grid.offset);
+            let (masks, masks_issued) = day_of(&Item::MASKS);
+            let (bottles, bottles_issued) = day_of(&Item::DISINFECTANT);
+            let (thermometers, thermometers_issued) = day_of(&Item::THERMOMETERS);
+            let f = out.entry(row_of(store.unit)).or_default();
+            f.masks_on_hand += masks;
+            f.masks_issued += masks_issued;
+            f.disinfectant_on_hand += bottles;
+            f.disinfectant_issued += bottles_issued;
+            f.thermometers_on_hand += thermometers;
+            f.thermometers_issued += thermometers_issued;
         }
         // Supervision is the township's own work: its own row (DOMAIN.md §6, §7).
         let sup = &s.supervision;

@@ -98,6 +98,7 @@ impl Registry {
             ("publicity", 0, Box::new(|| cloned(&s.publicity))),
             ("roster", 0, Box::new(|| cloned(&s.roster))),
             ("disinfection", 0, Box::new(|| cloned(&s.disinfection))),
+            ("supplies", 0, Box::new(|| cloned(&s.supplies))),
             ("ledger heads by day", 0, Box::new(|| cloned(&self.heads))),
             (
                 "audit trail index",

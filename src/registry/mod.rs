@@ -26,6 +26,7 @@ use crate::report::{self, ReportState};
 use crate::roster::{self, RosterState};
 use crate::screening::{self, ScreeningState};
 use crate::supervision::{self, SupervisionState};
+use crate::supplies::{self, SuppliesState};
 
 mod batch;
 mod calls;
@@ -47,6 +48,8 @@ mod report_queries;
 mod roster_queries;
 mod screening_queries;
 mod supervision_queries;
+mod supplies_calls;
+mod supplies_queries;
 mod trail;
 mod trail_index;
 
@@ -159,6 +162,7 @@ struct State {
     publicity: PublicityState,
     roster: RosterState,
     disinfection: DisinfectionState,
+    supplies: SuppliesState,
 }
 
 /// The registry (登记册): the grid, its staff, households and residents, and the ledger of
@@ -780,7 +784,7 @@ impl Registry {
     /// Applies a command's events and appends them to the ledger as one command.
     fn record(&mut self, at: Instant, actor: StaffId, events: Vec<Event>) -> Receipt {
         let count = u32::try_from(events.len()).unwrap_or(u32::MAX);
-        let created: Vec<Created> = events.iter().filter_map(created_by).collect();
+        let created: Vec<Created> = events.iter().flat_map(created_by).collect();
         let first_seq = self.ledger.head().seq + 1;
         let mut last_seq = first_seq;
         for e in events {
@@ -1428,6 +1432,7 @@ impl State {
             Event::Publicity(e) => self.publicity.apply(e, meta),
             Event::Roster(e) => self.roster.apply(&e, meta),
             Event::Disinfection(e) => self.disinfection.apply(&e, meta),
+            Event::Supplies(e) => self.supplies.apply(&e, meta),
         }
     }
 
@@ -1470,6 +1475,13 @@ impl State {
                 .round(*id)
                 .and_then(|r| self.disinfection.site(r.site))
                 .map(|s| s.unit),
+            Subject::Store(st) => self.supplies.store(*st).map(|st| st.unit),
+            Subject::Lot(l) => self
+                .supplies
+                .lot(*l)
+                .and_then(|l| self.supplies.store(l.store))
+                .map(|st| st.unit),
+            Subject::Donation(d) => self.supplies.donation(*d).map(|d| d.receiver),
         }
     }
 
@@ -1519,7 +1531,12 @@ impl State {
                 events.extend(wrap(follow));
                 events
             }
-            Command::Observation(c) => wrap(observation::decide(&s.observation, &ctx, c)?),
+            Command::Observation(c) => {
+                let mut events = wrap(observation::decide(&s.observation, &ctx, c)?);
+                // A hand-out draws from a store: both modules' events in one command.
+                events.extend(wrap(supplies_queries::handout_draw(s, &ctx, c)?));
+                events
+            }
             Command::Report(c) => {
                 let today = ctx.today;
                 let held = |unit: UnitId, day: Day| {
@@ -1537,6 +1554,7 @@ impl State {
             }
             Command::Roster(c) => wrap(roster::decide(&s.roster, &ctx, c)?),
             Command::Disinfection(c) => wrap(disinfection::decide(&s.disinfection, &ctx, c)?),
+            Command::Supplies(c) => wrap(supplies::decide(&s.supplies, &ctx, c)?),
             Command::Audit(c) => {
                 let (count, unit) = match c {
                     crate::audit::AuditCommand::ExportTrail { subject } => (

@@ -10,12 +10,14 @@ use crate::ids::{
     StaffId, UnitId, VenueId, ViolationId,
 };
 use crate::ids::{DisinfectionRoundId, DisinfectionScheduleId, SiteId};
+use crate::ids::{DonationId, LotId, MovementId, StoreId};
 use crate::ids::{LeaveCancellationId, LeaveExceptionId, LeaveId, PostId, ShiftId};
 use crate::observation::ObservationEvent;
 use crate::publicity::{CampaignId, PublicityActionId, PublicityEvent};
 use crate::roster::RosterEvent;
 use crate::screening::{RegisterChange, ScreeningEvent};
 use crate::supervision::SupervisionEvent;
+use crate::supplies::SuppliesEvent;
 
 /// What an accepted command did: the ledger entries written and everything it created.
 ///
@@ -122,6 +124,14 @@ pub enum Created {
     DisinfectionSchedule(DisinfectionScheduleId),
     /// A recorded disinfection round (消杀记录).
     DisinfectionRound(DisinfectionRoundId),
+    /// A store of supplies.
+    Store(StoreId),
+    /// A lot of supplies.
+    Lot(LotId),
+    /// A donation.
+    Donation(DonationId),
+    /// A stock movement (an issue line, a transfer, an adjustment).
+    Movement(MovementId),
 }
 
 mod sealed {
@@ -187,10 +197,55 @@ created_id!(
     SiteId => Site : "disinfection site",
     DisinfectionScheduleId => DisinfectionSchedule : "disinfection schedule",
     DisinfectionRoundId => DisinfectionRound : "disinfection round",
+    StoreId => Store : "store",
+    LotId => Lot : "lot",
+    DonationId => Donation : "donation",
+    MovementId => Movement : "stock movement",
 );
 
-/// What an event creates, if anything: every event that hands out an identifier.
-pub(super) fn created_by(e: &Event) -> Option<Created> {
+/// Everything an event creates: most create one thing or nothing; a supplies event may hand
+/// out several ids (an issue's movements, a transfer's movement and lots, a donation of goods
+/// and its lot).
+pub(super) fn created_by(e: &Event) -> Vec<Created> {
+    if let Event::Supplies(s) = e {
+        return match s {
+            SuppliesEvent::StoreEstablished { store, .. } => vec![Created::Store(*store)],
+            SuppliesEvent::PurchaseReceived { lot, .. } => vec![Created::Lot(*lot)],
+            SuppliesEvent::DonationReceived { donation, lot, .. } => {
+                let mut out = vec![Created::Donation(*donation)];
+                out.extend(lot.map(Created::Lot));
+                out
+            }
+            SuppliesEvent::Transferred { movement, lots, .. } => {
+                let mut out = vec![Created::Movement(*movement)];
+                out.extend(lots.iter().map(|l| Created::Lot(*l)));
+                out
+            }
+            SuppliesEvent::Issued { lines, .. } => lines
+                .iter()
+                .map(|l| Created::Movement(l.movement))
+                .collect(),
+            SuppliesEvent::AdjustedUp {
+                movement,
+                lot,
+                named,
+                ..
+            } => {
+                let mut out = vec![Created::Movement(*movement)];
+                if !named {
+                    out.push(Created::Lot(*lot));
+                }
+                out
+            }
+            SuppliesEvent::AdjustedDown { movement, .. } => vec![Created::Movement(*movement)],
+            _ => Vec::new(),
+        };
+    }
+    created_by_one(e).into_iter().collect()
+}
+
+/// What an event of the other modules creates, if anything.
+fn created_by_one(e: &Event) -> Option<Created> {
     Some(match e {
         Event::Grid(GridEvent::UnitEstablished { unit, .. }) => Created::Unit(*unit),
         Event::Grid(GridEvent::StaffEnrolled { staff, .. }) => Created::Staff(*staff),

@@ -400,6 +400,7 @@ impl State {
             Event::Publicity(e) => publicity::check::command_of(e).into(),
             Event::Roster(e) => crate::roster::check::command_of(e).into(),
             Event::Disinfection(e) => crate::disinfection::check::command_of(e).into(),
+            Event::Supplies(e) => crate::supplies::check::command_of(e).into(),
             Event::Audit(AuditEvent::TrailExported { subject, .. }) => {
                 AuditCommand::ExportTrail { subject: *subject }.into()
             }
@@ -616,7 +617,7 @@ enum AttemptKind {
 /// The kind of `attempt`, if it has the shape of a command or of a batch row; `None` for
 /// anything else (`[1,2,3]`, an object of two keys, an unknown module).
 fn attempt_kind(attempt: &Value) -> Option<AttemptKind> {
-    const MODULES: [&str; 10] = [
+    const MODULES: [&str; 11] = [
         "grid",
         "screening",
         "observation",
@@ -627,6 +628,7 @@ fn attempt_kind(attempt: &Value) -> Option<AttemptKind> {
         "publicity",
         "roster",
         "disinfection",
+        "supplies",
     ];
     const BATCH_ROWS: [&str; 3] = ["establish_group", "register_household", "register_resident"];
     let map = attempt.as_object().filter(|m| m.len() == 1)?;

@@ -14,7 +14,10 @@ use crate::error::Error;
 use crate::event::{Command, Event};
 use crate::grid::GridEvent;
 use crate::hash::{Hash, TreeHead};
-use crate::ids::{HouseholdId, ObservationId, PostId, ResidentId, ShiftId, StaffId, VenueId};
+use crate::ids::{
+    DonationId, HouseholdId, LotId, ObservationId, PostId, ResidentId, ShiftId, StaffId, StoreId,
+    VenueId,
+};
 use crate::ledger::merkle::{InclusionProof, MerkleTree, ProofError};
 use crate::ledger::{Entry, Ledger};
 use crate::observation::ObservationEvent;
@@ -125,7 +128,7 @@ fn subjects_of_event(state: &State, event: &Event, out: &mut Vec<Subject>) {
 }
 
 /// The subjects a stored value names, by field name: `resident`, `household`, `observation`,
-/// `venue`, `post`, `shift`, and `staff`, `responsible` or `invited` for members of staff.
+/// `venue`, `post`, `shift`, `store` and `to_store`, `lot` and `lots`, `donation`, and `staff`, `responsible` or `invited` for members of staff.
 fn subjects_of_value(value: &serde_json::Value, out: &mut Vec<Subject>) {
     use serde_json::Value;
     match value {
@@ -154,6 +157,9 @@ fn subjects_of_value(value: &serde_json::Value, out: &mut Vec<Subject>) {
                         }
                         "post" => out.push(Subject::Post(PostId::new(id))),
                         "shift" => out.push(Subject::Shift(ShiftId::new(id))),
+                        "store" | "to_store" => out.push(Subject::Store(StoreId::new(id))),
+                        "lot" | "lots" => out.push(Subject::Lot(LotId::new(id))),
+                        "donation" => out.push(Subject::Donation(DonationId::new(id))),
                         _ => {}
                     }
                 }
@@ -367,6 +373,18 @@ fn event_words(module: &str, kind: &str) -> (Option<&'static str>, Option<&'stat
             "ScheduleChanged" => ("schedule changed", "变更消杀计划"),
             "ScheduleLifted" => ("schedule lifted", "解除消杀计划"),
             "RoundRecorded" => ("round recorded", "录入消杀"),
+            // supplies
+            "ItemDefined" => ("item of supplies defined", "定义物资品类"),
+            "StoreEstablished" => ("store established", "建立仓库"),
+            "PurchaseReceived" => ("purchase received", "采购入库"),
+            "DonationReceived" => ("donation received", "接收捐赠"),
+            "Transferred" => ("stock transferred", "物资调拨"),
+            "Issued" => ("supplies issued", "物资发放"),
+            "AdjustedUp" => ("stock counted up", "盘盈"),
+            "AdjustedDown" => ("stock counted down", "盘亏"),
+            "DisposalRecorded" => ("disposal recorded", "录入废弃物处理"),
+            "HandoutPolicySet" => ("hand-out policy set", "设定发放规则"),
+            "DonorRevealed" => ("donor revealed", "查看捐赠人姓名"),
             _ => return (None, None),
         },
     };

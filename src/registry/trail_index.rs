@@ -49,7 +49,7 @@ impl Seqs {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct TrailIndex {
     /// A table per kind of subject, at the subject's number.
-    tables: [Chunked<Seqs>; 10],
+    tables: [Chunked<Seqs>; 13],
     /// Subjects whose number was far beyond the table when they were first named.
     far: BTreeMap<Subject, Vec<u64>>,
 }
@@ -67,6 +67,9 @@ fn place(subject: &Subject) -> (usize, usize) {
         Subject::Site(id) => (7, id.get()),
         Subject::DisinfectionSchedule(id) => (8, id.get()),
         Subject::DisinfectionRound(id) => (9, id.get()),
+        Subject::Store(id) => (10, id.get()),
+        Subject::Lot(id) => (11, id.get()),
+        Subject::Donation(id) => (12, id.get()),
     };
     (table, number as usize)
 }

@@ -39,8 +39,8 @@ impl FigureLabel {
 macro_rules! figures {
     ($( $(#[$doc:meta])* $field:ident, $zh:literal, $en:literal, $new:literal; )*) => {
         /// The figures of one unit for one day (日报数据): counts of households, key people,
-        /// observations, persuasion, venues, supervision, publicity, the duty roster and
-        /// disinfection rounds.
+        /// observations, persuasion, venues, supervision, publicity, the duty roster,
+        /// disinfection rounds and supplies.
         ///
         /// Every figure is a `u64` count. Figures form a commutative monoid: `+` adds each
         /// figure (saturating at `u64::MAX`, which keeps it total, commutative and
@@ -54,8 +54,9 @@ macro_rules! figures {
         /// outings, broadcasts); the others are standing totals as of the end of the day
         /// (households, cumulative counts, people under observation, missed checks, venues
         /// closed). The duty roster's figures (shifts staffed and short, volunteers on duty) and
-        /// the disinfection rounds (done, late, missed) are routine work, not news: they do not
-        /// make a day's report other than zero.
+        /// the disinfection rounds (done, late, missed) and the supplies' (masks, disinfectant and
+        /// thermometers on hand and issued, in the row of each store's unit) are routine work,
+        /// not news: they do not make a day's report other than zero.
         /// [`FIGURE_LABELS`] lists every figure with its labels in both
         /// languages, in the order exports use.
         ///
@@ -181,6 +182,18 @@ figures! {
     rounds_late, "消杀迟做", "Rounds late", false;
     /// Rounds expected on the day and not done (消杀漏做).
     rounds_missed, "消杀漏做", "Rounds missed", false;
+    /// Masks on hand in the unit's stores at the end of the day (口罩库存).
+    masks_on_hand, "口罩库存", "Masks on hand", false;
+    /// Masks issued from the unit's stores on the day (口罩发放).
+    masks_issued, "口罩发放", "Masks issued", false;
+    /// Bottles of disinfectant on hand in the unit's stores at the end of the day (消毒液库存).
+    disinfectant_on_hand, "消毒液库存", "Disinfectant on hand", false;
+    /// Bottles of disinfectant issued from the unit's stores on the day (消毒液发放).
+    disinfectant_issued, "消毒液发放", "Disinfectant issued", false;
+    /// Thermometers on hand in the unit's stores at the end of the day (体温计库存).
+    thermometers_on_hand, "体温计库存", "Thermometers on hand", false;
+    /// Thermometers issued from the unit's stores on the day (体温计发放).
+    thermometers_issued, "体温计发放", "Thermometers issued", false;
 }
 
 impl DailyFigures {

@@ -648,8 +648,8 @@ fn figures_labels_cover_every_field_in_serde_order() {
         .map(String::as_str)
         .collect();
     let mut fields: Vec<&str> = FIGURE_LABELS.iter().map(|l| l.field).collect();
-    assert_eq!(fields.len(), 34);
-    assert_eq!(busy().values().len(), 34);
+    assert_eq!(fields.len(), 40);
+    assert_eq!(busy().values().len(), 40);
     fields.sort_unstable();
     let mut keys = keys;
     keys.sort_unstable();
@@ -760,9 +760,9 @@ fn commands_events_and_tables_round_trip_through_serde() {
 #[test]
 fn the_csv_of_a_known_day_is_pinned() {
     let csv = tables_to_csv(&[known_day()], Lang::Both).unwrap();
-    let zeros = ",0".repeat(29);
-    let fourteen = ",0".repeat(14);
-    let blanks = ",".repeat(34);
+    let zeros = ",0".repeat(35);
+    let twenty = ",0".repeat(20);
+    let blanks = ",".repeat(40);
     let expected = format!(
         "日期 Day,乡镇 Township,单位 Unit,状态 Status,来源 Source,户数 Households,已排查户数 Households screened,\
          新增重点人员 New key people,\"累计重点人员 Key people, cumulative\",在观察人数 Under observation,\
@@ -776,15 +776,18 @@ fn the_csv_of_a_known_day_is_pinned() {
          \"累计宣传车出车 Van outings, cumulative\",广播次数 Broadcasts,\
          \"累计广播次数 Broadcasts, cumulative\",\
          班次到岗 Shifts staffed,班次缺岗 Shifts short,志愿者在岗 Volunteers on duty,\
-         消杀按时完成 Rounds done,消杀迟做 Rounds late,消杀漏做 Rounds missed\n\
+         消杀按时完成 Rounds done,消杀迟做 Rounds late,消杀漏做 Rounds missed,\
+         口罩库存 Masks on hand,口罩发放 Masks issued,消毒液库存 Disinfectant on hand,\
+         消毒液发放 Disinfectant issued,体温计库存 Thermometers on hand,\
+         体温计发放 Thermometers issued\n\
          2020-02-01,Huochezhan,Huochezhan (U1),未报 missing,上报 submitted{blanks}\n\
          2020-02-01,Huochezhan,Huochezhan (U1),,系统 registry,0,0,0,0,0{zeros}\n\
-         2020-02-01,Huochezhan,Qianjin (U2),已报 submitted,上报 submitted,612,0,2,0,3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{fourteen}\n\
-         2020-02-01,Huochezhan,Qianjin (U2),,系统 registry,612,0,2,0,3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{fourteen}\n\
+         2020-02-01,Huochezhan,Qianjin (U2),已报 submitted,上报 submitted,612,0,2,0,3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{twenty}\n\
+         2020-02-01,Huochezhan,Qianjin (U2),,系统 registry,612,0,2,0,3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{twenty}\n\
          2020-02-01,Huochezhan,Heping (U3),迟报 late,上报 submitted,612,0,0,0,3{zeros}\n\
          2020-02-01,Huochezhan,Heping (U3),,系统 registry,612,0,0,0,3{zeros}\n\
-         2020-02-01,Huochezhan,合计 Total,3个单位中2个已报 2 of 3 units reported,上报 submitted,1224,0,2,0,6,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{fourteen}\n\
-         2020-02-01,Huochezhan,合计 Total,,系统 registry,1224,0,2,0,6,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{fourteen}\n"
+         2020-02-01,Huochezhan,合计 Total,3个单位中2个已报 2 of 3 units reported,上报 submitted,1224,0,2,0,6,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{twenty}\n\
+         2020-02-01,Huochezhan,合计 Total,,系统 registry,1224,0,2,0,6,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0{twenty}\n"
     );
     assert_eq!(csv, expected);
     // English headings only
