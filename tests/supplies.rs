@@ -1301,3 +1301,70 @@ proptest! {
         prop_assert_eq!(&again, &g.reg);
     }
 }
+
+#[test]
+fn disinfectant_issued_to_a_disinfection_site_names_the_site_and_an_unknown_site_is_refused() {
+    use fangkong::disinfection::SiteKind;
+    // Given 10 bottles in the township's store and the office building registered as a site
+    let (mut g, store) = with_store();
+    g.reg
+        .receive_purchase(
+            g.secretary,
+            at(T1),
+            store,
+            Item::DISINFECTANT,
+            10,
+            "县药材公司",
+            20_000,
+            None,
+        )
+        .unwrap();
+    let town = g.reg.township();
+    let office = g
+        .reg
+        .register_site(
+            g.secretary,
+            at(T1),
+            town,
+            SiteKind::OFFICE_BUILDING,
+            "乡政府办公楼",
+        )
+        .unwrap();
+    // When a bottle is issued to the site's rounds, then the issue names the site
+    let to_site = Recipient::DisinfectionSite { site: office };
+    assert_eq!(to_site.to_string(), format!("disinfection site {office}"));
+    assert_eq!(
+        to_site.display_zh().to_string(),
+        format!("消杀点位{office}")
+    );
+    g.reg
+        .issue_supplies(
+            g.secretary,
+            at(T2),
+            store,
+            vec![IssueLine::new(Item::DISINFECTANT, 1, to_site)],
+            "日消毒",
+        )
+        .unwrap();
+    assert_eq!(g.reg.stock_on_hand(store, &Item::DISINFECTANT), 9);
+    // When one is issued to a site that does not exist, then it is refused and nothing changes
+    let before = g.reg.clone();
+    let nowhere = Recipient::DisinfectionSite {
+        site: fangkong::SiteId::new(99),
+    };
+    let err = g
+        .reg
+        .issue_supplies(
+            g.secretary,
+            at(T2),
+            store,
+            vec![IssueLine::new(Item::DISINFECTANT, 1, nowhere)],
+            "",
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "unknown_site");
+    assert!(g.reg.state_eq(&before));
+    assert_eq!(g.reg.stock_on_hand(store, &Item::DISINFECTANT), 9);
+    // And the refusal and the issue replay
+    replay_equal(&g.reg);
+}

@@ -150,6 +150,17 @@ const LEDGER_ONLY: &[&str] = &[
     "proof_mismatch",
     "ledger_not_founded",
     "export_failed",
+    // issue 23: reading files and checking heads, rolling up and adding counts: never a
+    // command's refusal
+    "ledger_cut",
+    "invalid_kept_head",
+    "kept_heads_unreadable",
+    "kept_head_not_extended",
+    "rollup_other_day",
+    "rollup_township_twice",
+    "counts_of_other_span",
+    "no_counts_to_add",
+    "invalid_counts",
 ];
 
 /// The codes only a row of a batch gets, when the row it names was refused, is not earlier, or
@@ -342,8 +353,9 @@ pub(crate) fn possible_for(module: &str, code: &str) -> bool {
             || (module == "supervision" && matches!(code, "unknown_post" | "post_not_in_unit"));
     }
     if DisinfectionError::CODES.contains(&code) {
-        // The module's own codes come only from its commands.
-        return module == "disinfection";
+        // The module's own codes come from its commands, and an issue of supplies to an
+        // unknown disinfection site is refused with the module's `unknown_site`.
+        return module == "disinfection" || (module == "supplies" && code == "unknown_site");
     }
     match OWNED.iter().find(|(c, _)| *c == code) {
         Some((_, modules)) => modules.contains(&module),

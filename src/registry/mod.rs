@@ -1554,7 +1554,23 @@ impl State {
             }
             Command::Roster(c) => wrap(roster::decide(&s.roster, &ctx, c)?),
             Command::Disinfection(c) => wrap(disinfection::decide(&s.disinfection, &ctx, c)?),
-            Command::Supplies(c) => wrap(supplies::decide(&s.supplies, &ctx, c)?),
+            Command::Supplies(c) => {
+                // An issue to a disinfection site: the site exists (composed here, so that
+                // supplies does not import disinfection).
+                if let supplies::SuppliesCommand::Issue { lines, .. } = c {
+                    for l in lines {
+                        if let supplies::Recipient::DisinfectionSite { site } = l.to {
+                            if s.disinfection.site(site).is_none() {
+                                return Err(crate::disinfection::DisinfectionError::UnknownSite {
+                                    site,
+                                }
+                                .into());
+                            }
+                        }
+                    }
+                }
+                wrap(supplies::decide(&s.supplies, &ctx, c)?)
+            }
             Command::Audit(c) => {
                 let (count, unit) = match c {
                     crate::audit::AuditCommand::ExportTrail { subject } => (

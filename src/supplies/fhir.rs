@@ -92,6 +92,9 @@ pub fn supply_delivery_issue(issue: &Issue, store: &Store, item: &str, measure: 
         Recipient::Site { unit, place } => {
             v["destination"] = json!({ "display": format!("{place} ({unit})") });
         }
+        Recipient::DisinfectionSite { site } => {
+            v["destination"] = json!({ "display": format!("disinfection site {site}") });
+        }
     }
     v
 }

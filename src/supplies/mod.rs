@@ -888,6 +888,8 @@ impl SuppliesState {
                         .staff(*staff)
                         .ok_or(Error::UnknownStaff { staff: *staff })?;
                 }
+                // The site's existence is the disinfection module's: the registry checks it.
+                Recipient::DisinfectionSite { .. } => {}
             }
             let draws = work.draw(store, &l.item, q, l.lot)?;
             out.push(IssuedLine {

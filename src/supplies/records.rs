@@ -234,6 +234,12 @@ pub enum Recipient {
         /// The place, such as "乡政府办公楼".
         place: String,
     },
+    /// A site of the disinfection module (消杀点位), by its id: the agent its rounds use. The
+    /// registry checks that the site exists.
+    DisinfectionSite {
+        /// The site.
+        site: crate::ids::SiteId,
+    },
     /// A member of staff (工作人员), for their own protection or work.
     Staff {
         /// Who.
@@ -250,6 +256,7 @@ impl fmt::Display for Recipient {
             } => write!(f, "household {household} (observation {o})"),
             Recipient::Household { household, .. } => write!(f, "household {household}"),
             Recipient::Site { unit, place } => write!(f, "site \"{place}\" in {unit}"),
+            Recipient::DisinfectionSite { site } => write!(f, "disinfection site {site}"),
             Recipient::Staff { staff } => write!(f, "staff member {staff}"),
         }
     }
@@ -265,6 +272,7 @@ impl Recipient {
             } => write!(f, "户{household}（观察{o}）"),
             Recipient::Household { household, .. } => write!(f, "户{household}"),
             Recipient::Site { unit, place } => write!(f, "{unit}的消杀点位“{place}”"),
+            Recipient::DisinfectionSite { site } => write!(f, "消杀点位{site}"),
             Recipient::Staff { staff } => write!(f, "工作人员{staff}"),
         })
     }
