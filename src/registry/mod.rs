@@ -1559,13 +1559,13 @@ impl State {
                 // supplies does not import disinfection).
                 if let supplies::SuppliesCommand::Issue { lines, .. } = c {
                     for l in lines {
-                        if let supplies::Recipient::DisinfectionSite { site } = l.to {
-                            if s.disinfection.site(site).is_none() {
-                                return Err(crate::disinfection::DisinfectionError::UnknownSite {
-                                    site,
-                                }
-                                .into());
+                        if let supplies::Recipient::DisinfectionSite { site } = l.to
+                            && s.disinfection.site(site).is_none()
+                        {
+                            return Err(crate::disinfection::DisinfectionError::UnknownSite {
+                                site,
                             }
+                            .into());
                         }
                     }
                 }
