@@ -549,3 +549,71 @@ fn trail_entries_name_what_they_recorded_in_both_languages() {
         )
     );
 }
+
+#[test]
+fn checked_values_do_not_deserialize_around_their_checks() {
+    use fangkong::gathering::{GatheringOrder, OrderTerms};
+    use fangkong::supervision::Finding;
+    // Given a township with a gathering order and a finding
+    let (mut reg, _, _) = supervised("Huochezhan");
+    let leader = reg.staff_ids().next().unwrap();
+    let t = at("2020-01-26T09:00:00+08:00");
+    let order = reg
+        .issue_gathering_order(
+            leader,
+            t,
+            reg.township(),
+            day("2020-01-26"),
+            Some(day("2020-02-29")),
+            OrderTerms::article(),
+        )
+        .unwrap();
+    let json = serde_json::to_string(reg.gathering_order(order).unwrap()).unwrap();
+    assert!(serde_json::from_str::<GatheringOrder>(&json).is_ok());
+    // When its last day is put before its first, then it does not deserialize, with the error
+    // the command gives
+    let reversed = json.replace(r#""last":"2020-02-29""#, r#""last":"2020-01-20""#);
+    let command = reg
+        .issue_gathering_order(
+            leader,
+            t,
+            reg.township(),
+            day("2020-01-26"),
+            Some(day("2020-01-20")),
+            OrderTerms::article(),
+        )
+        .unwrap_err();
+    assert_eq!(command.code(), "ends_before_start");
+    let err = serde_json::from_str::<GatheringOrder>(&reversed).unwrap_err();
+    assert!(err.to_string().starts_with(&command.to_string()), "{err}");
+    // When its rules are emptied, then neither does it
+    let start = json.find(r#""rules":["#).unwrap() + r#""rules":"#.len();
+    let end = json.rfind(']').unwrap();
+    let ruleless = format!("{}[]{}", &json[..start], &json[end + 1..]);
+    let err = serde_json::from_str::<GatheringOrder>(&ruleless).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("the order is empty: name at least one rule"),
+        "{err}"
+    );
+    // When a finding's deadline is put before its day, then it does not deserialize, with the
+    // error the command gives
+    let finding = reg.findings().next().unwrap().clone();
+    let json = serde_json::to_string(&finding).unwrap();
+    assert_eq!(serde_json::from_str::<Finding>(&json).unwrap(), finding);
+    let early = json.replace(
+        &format!(r#""deadline":"{}""#, finding.deadline),
+        r#""deadline":"2020-01-01""#,
+    );
+    let err = serde_json::from_str::<Finding>(&early).unwrap_err();
+    assert!(
+        err.to_string().starts_with(&format!(
+            "the rectification deadline 2020-01-01 is before the day of the finding, {}",
+            finding.day
+        )),
+        "{err}"
+    );
+    // And a day from a chrono date outside the supported range is an error, not a clamp
+    let old = chrono::NaiveDate::from_ymd_opt(1700, 1, 1).unwrap();
+    assert_eq!(Day::try_from(old).unwrap_err().code(), "day_outside_range");
+}

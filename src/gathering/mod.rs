@@ -801,43 +801,7 @@ impl GatheringState {
     }
 
     fn check_terms(&self, terms: &OrderTerms) -> Result<(), Error> {
-        text_required(&terms.title, "the order's title")?;
-        if terms.rules.is_empty() {
-            return Err(Error::Gathering(GatheringError::EmptyOrder {
-                what: "the order".to_owned(),
-                item: "rule",
-            }));
-        }
-        for (i, rule) in terms.rules.iter().enumerate() {
-            let n = i.saturating_add(1);
-            if rule.kinds.is_empty() {
-                return Err(Error::Gathering(GatheringError::EmptyOrder {
-                    what: format!("rule {n} of the order"),
-                    item: "kind of gathering",
-                }));
-            }
-            for kind in &rule.kinds {
-                self.check_gathering_kind(kind)?;
-            }
-            let (people, days) = match rule.restriction {
-                Restriction::Simplified(s) => (s.max_people, s.max_days),
-                Restriction::Limited { max_people } => (Some(max_people), None),
-                Restriction::Prohibited | Restriction::Postponed => (None, None),
-            };
-            if people == Some(0) {
-                return Err(Error::Gathering(GatheringError::ZeroLimit {
-                    rule: n,
-                    what: "people",
-                }));
-            }
-            if days == Some(0) {
-                return Err(Error::Gathering(GatheringError::ZeroLimit {
-                    rule: n,
-                    what: "days",
-                }));
-            }
-        }
-        Ok(())
+        terms.check_with(|kind| self.check_gathering_kind(kind))
     }
 
     fn check_target(&self, target: &VenueTarget, what: &str) -> Result<(), Error> {

@@ -4,9 +4,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::error::GatheringError;
 use super::kind::GatheringKind;
 use super::label::label_enum;
 use crate::calendar::{Day, Instant};
+use crate::error::Error;
 use crate::grid::Role;
 use crate::ids::{GatheringOrderId, StaffId, UnitId};
 
@@ -287,6 +289,7 @@ impl fmt::Display for Rule {
 /// assert!(dining.rules[0].kinds.contains(&GatheringKind::COLLECTIVE_DINING));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "OrderTermsFields")]
 #[non_exhaustive]
 pub struct OrderTerms {
     /// The order's title, as decisions print it.
@@ -295,7 +298,95 @@ pub struct OrderTerms {
     pub rules: Vec<Rule>,
 }
 
+/// The fields of [`OrderTerms`] as a file holds them, before they are checked.
+#[derive(Deserialize)]
+struct OrderTermsFields {
+    title: String,
+    rules: Vec<Rule>,
+}
+
+impl TryFrom<OrderTermsFields> for OrderTerms {
+    type Error = Error;
+
+    fn try_from(f: OrderTermsFields) -> Result<OrderTerms, Error> {
+        let terms = OrderTerms {
+            title: f.title,
+            rules: f.rules,
+        };
+        terms.check_shape()?;
+        Ok(terms)
+    }
+}
+
 impl OrderTerms {
+    /// The checks terms need without a registry, as issuing an order makes them (and as
+    /// deserializing terms makes them): a title, at least one rule, each with at least one
+    /// kind of gathering, and no limit of zero people or days. Whether the kinds are defined
+    /// is the registry's to check when the order is issued.
+    ///
+    /// ```
+    /// use fangkong::gathering::OrderTerms;
+    /// assert!(OrderTerms::article().check_shape().is_ok());
+    /// let empty = OrderTerms::new("聚集管控", vec![]);
+    /// assert_eq!(empty.check_shape().unwrap_err().code(), "empty_order");
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::TextRequired`] for an empty title; [`GatheringError::EmptyOrder`] for no rule or
+    /// a rule with no kind; [`GatheringError::ZeroLimit`] for a limit of 0.
+    pub fn check_shape(&self) -> Result<(), Error> {
+        self.check_with(|_| Ok(()))
+    }
+
+    /// The checks an order's terms pass when it is issued, in their order, with `kind_ok`
+    /// deciding whether a kind of gathering is known (the registry's kinds).
+    pub(crate) fn check_with(
+        &self,
+        mut kind_ok: impl FnMut(&GatheringKind) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        if self.title.trim().is_empty() {
+            return Err(Error::TextRequired {
+                what: "the order's title".to_owned(),
+            });
+        }
+        if self.rules.is_empty() {
+            return Err(Error::Gathering(GatheringError::EmptyOrder {
+                what: "the order".to_owned(),
+                item: "rule",
+            }));
+        }
+        for (i, rule) in self.rules.iter().enumerate() {
+            let n = i.saturating_add(1);
+            if rule.kinds.is_empty() {
+                return Err(Error::Gathering(GatheringError::EmptyOrder {
+                    what: format!("rule {n} of the order"),
+                    item: "kind of gathering",
+                }));
+            }
+            for kind in &rule.kinds {
+                kind_ok(kind)?;
+            }
+            let (people, days) = match rule.restriction {
+                Restriction::Simplified(s) => (s.max_people, s.max_days),
+                Restriction::Limited { max_people } => (Some(max_people), None),
+                Restriction::Prohibited | Restriction::Postponed => (None, None),
+            };
+            if people == Some(0) {
+                return Err(Error::Gathering(GatheringError::ZeroLimit {
+                    rule: n,
+                    what: "people",
+                }));
+            }
+            if days == Some(0) {
+                return Err(Error::Gathering(GatheringError::ZeroLimit {
+                    rule: n,
+                    what: "days",
+                }));
+            }
+        }
+        Ok(())
+    }
+
     /// Terms with a title and rules.
     pub fn new(title: impl Into<String>, rules: Vec<Rule>) -> Self {
         OrderTerms {
@@ -466,6 +557,7 @@ impl OrderTerms {
 /// # Ok::<(), fangkong::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "GatheringOrderFields")]
 #[non_exhaustive]
 pub struct GatheringOrder {
     /// Its id.
@@ -484,6 +576,60 @@ pub struct GatheringOrder {
     pub lifted: Option<Day>,
     /// What it says.
     pub terms: OrderTerms,
+}
+
+/// The fields of a [`GatheringOrder`] as a file holds them, before they are checked.
+#[derive(Deserialize)]
+struct GatheringOrderFields {
+    id: GatheringOrderId,
+    unit: UnitId,
+    issued_by: StaffId,
+    issued_at: Instant,
+    first: Day,
+    last: Option<Day>,
+    lifted: Option<Day>,
+    terms: OrderTerms,
+}
+
+impl TryFrom<GatheringOrderFields> for GatheringOrder {
+    type Error = Error;
+
+    /// The checks an order passes when it is issued and lifted: its terms (checked as they
+    /// deserialize), a last day not before its first ([`GatheringError::EndsBeforeStart`], as
+    /// issuing says it), and a lift from a day inside its days
+    /// ([`GatheringError::LiftOutsideOrder`]).
+    fn try_from(f: GatheringOrderFields) -> Result<GatheringOrder, Error> {
+        if let Some(last) = f.last.filter(|l| *l < f.first) {
+            return Err(Error::Gathering(GatheringError::EndsBeforeStart {
+                what: "the order",
+                first: f.first,
+                last,
+            }));
+        }
+        if let Some(day) = f
+            .lifted
+            .filter(|l| *l < f.first || f.last.is_some_and(|last| *l > last))
+        {
+            return Err(Error::Gathering(GatheringError::LiftOutsideOrder {
+                order: f.id,
+                day,
+                first: f.first,
+                last: f
+                    .last
+                    .map_or_else(|| "until lifted".to_owned(), |l| l.to_string()),
+            }));
+        }
+        Ok(GatheringOrder {
+            id: f.id,
+            unit: f.unit,
+            issued_by: f.issued_by,
+            issued_at: f.issued_at,
+            first: f.first,
+            last: f.last,
+            lifted: f.lifted,
+            terms: f.terms,
+        })
+    }
 }
 
 impl fmt::Display for GatheringOrder {

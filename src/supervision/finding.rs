@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::error::SupervisionError;
 use super::labels::ChecklistItem;
 use crate::calendar::{Day, Instant};
 use crate::grid::{StaffRef, UnitRef};
@@ -42,8 +43,11 @@ pub struct Rectification {
     pub note: String,
 }
 
-/// A finding of the supervision group.
+/// A finding of the supervision group. It deserializes through the checks recording it
+/// makes that need no registry: a deadline not before its day
+/// ([`SupervisionError::DeadlineBeforeFinding`]) and a text that says something.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "FindingFields")]
 #[non_exhaustive]
 pub struct Finding {
     /// Its id.
@@ -64,6 +68,50 @@ pub struct Finding {
     pub day: Day,
     /// Its rectification, once recorded.
     pub rectification: Option<Rectification>,
+}
+
+/// The fields of a [`Finding`] as a file holds them, before they are checked.
+#[derive(Deserialize)]
+struct FindingFields {
+    id: FindingId,
+    source: FindingSource,
+    unit: UnitId,
+    responsible: StaffId,
+    deadline: Day,
+    text: String,
+    by: StaffId,
+    day: Day,
+    rectification: Option<Rectification>,
+}
+
+impl TryFrom<FindingFields> for Finding {
+    type Error = crate::error::Error;
+
+    fn try_from(f: FindingFields) -> Result<Finding, crate::error::Error> {
+        if f.deadline < f.day {
+            return Err(SupervisionError::DeadlineBeforeFinding {
+                deadline: f.deadline,
+                day: f.day,
+            }
+            .into());
+        }
+        if f.text.trim().is_empty() {
+            return Err(crate::error::Error::TextRequired {
+                what: "the text of the finding".to_owned(),
+            });
+        }
+        Ok(Finding {
+            id: f.id,
+            source: f.source,
+            unit: f.unit,
+            responsible: f.responsible,
+            deadline: f.deadline,
+            text: f.text,
+            by: f.by,
+            day: f.day,
+            rectification: f.rectification,
+        })
+    }
 }
 
 impl Finding {
