@@ -43,6 +43,7 @@ pub struct InterviewReceipt {
     pub receipt: Receipt,
 }
 
+/// The grid (网格): zones, assignments ended, residents corrected, moved and deregistered.
 impl Registry {
     // ----- grid -----
 
@@ -278,7 +279,12 @@ impl Registry {
     }
 
     // ----- screening -----
+}
 
+/// Screening (排查): risk areas, rules, rounds, visits and interviews.
+///
+/// Its queries are under "Screening: what the records show".
+impl Registry {
     /// Designates an area at risk from a day (风险区认定), and returns the designation.
     ///
     /// ```
@@ -587,7 +593,12 @@ impl Registry {
     }
 
     // ----- observation -----
+}
 
+/// Home medical observation (居家医学观察): protocols, and opening an observation.
+///
+/// Its updates and queries are under "Observation: follow-up and what the records show".
+impl Registry {
     /// Adopts an observation protocol of the registry's own (presets need no adoption).
     ///
     /// ```
@@ -678,7 +689,12 @@ impl Registry {
     }
 
     // ----- daily report -----
+}
 
+/// Daily reports (日报): the schedule and the reporting units.
+///
+/// Submitting and reading reports is under "Daily reports: submissions, tables and heads".
+impl Registry {
     /// Sets the first day from which reports are required, and the deadline.
     ///
     /// ```
@@ -750,7 +766,13 @@ impl Registry {
     }
 
     // ----- gatherings -----
+}
 
+/// Gathering bans (聚集管控): orders, planned gatherings, persuasion, venues, closures and
+/// violations.
+///
+/// Its queries are under "Gatherings: orders, decisions and OxCGRT".
+impl Registry {
     /// Issues a gathering order for a unit and everything below it, and returns it.
     ///
     /// ```
@@ -1113,7 +1135,12 @@ impl Registry {
     }
 
     // ----- supervision -----
+}
 
+/// Supervision (督查): inspections, findings, rectifications and accountability.
+///
+/// Its queries are under "Supervision: what the records show".
+impl Registry {
     /// Records an inspection (督查) with its checklist, and returns it. Inspectors only.
     ///
     /// ```

@@ -16,6 +16,8 @@ use crate::ids::{DisinfectionRoundId, DisinfectionScheduleId, SiteId, StaffId, U
 use crate::registry::Receipt;
 use crate::supervision::{Evidence, RecordShows};
 
+/// Disinfection (环境消杀): sites, designated staff, schedules, rounds, and the rounds a day
+/// expects, done, late, missed or unscheduled.
 impl Registry {
     /// Executes a cleaning-and-disinfection command: a shortcut for
     /// [`execute`](Registry::execute) with [`DisinfectionCommand`].

@@ -15,6 +15,7 @@ use crate::publicity::Form;
 use crate::report::DailyFigures;
 use crate::supplies::Item;
 
+/// Daily figures (日报数据): what the registry itself holds for a unit and day.
 impl Registry {
     /// The daily figures of every reporting unit for `day`, as of the end of that day (local
     /// time): households total and screened, key people new and cumulative, under observation,

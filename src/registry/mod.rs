@@ -213,6 +213,9 @@ pub struct Registry {
     tree: MerkleTree,
 }
 
+/// The registry (登记册): founding a township, executing commands, the ledger; the grid (网格):
+/// establishing units and groups, enrolling and assigning staff, registering households and
+/// residents, and reading the grid back.
 impl Registry {
     /// Founds a registry for a township: records the township, its first leader, and the
     /// leader's charge of the township. The leader is [`StaffId`] `S1`.

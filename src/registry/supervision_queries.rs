@@ -11,6 +11,8 @@ use crate::supervision::{
     InspectionTarget, OverdueFinding, RecordShows, SupervisionCommand, SupervisionDay,
 };
 
+/// Supervision: what the records show (督查): inspections, findings, decisions, overdue
+/// findings, accountability counts, a day's supervision and proposed evidence.
 impl Registry {
     /// Executes a supervision command: a shortcut for [`execute`](Registry::execute) with
     /// [`SupervisionCommand`].

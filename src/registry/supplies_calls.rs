@@ -11,6 +11,8 @@ use crate::supplies::{
     SuppliesCommand, SuppliesError, WithoutLedger,
 };
 
+/// Supplies (防疫物资): items, stores, purchases and donations, transfers, issues, counts,
+/// disposal, the hand-out policy and revealing a donor (recorded).
 impl Registry {
     /// Executes a supplies command: a shortcut for [`execute`](Registry::execute) with
     /// [`SuppliesCommand`].
