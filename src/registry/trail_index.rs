@@ -78,7 +78,9 @@ impl TrailIndex {
     /// Records that entry `seq` concerns `subject` (entries are indexed in ledger order).
     pub(crate) fn push(&mut self, subject: Subject, seq: u64) {
         let (t, at) = place(&subject);
+        // A kind of subject without a table of its own is kept aside, never dropped.
         let Some(table) = self.tables.get_mut(t) else {
+            self.far.entry(subject).or_default().push(seq);
             return;
         };
         if at >= table.len().saturating_add(SLACK) {
@@ -145,6 +147,53 @@ impl TrailIndex {
 mod tests {
     use super::*;
     use crate::ids::{HouseholdId, ResidentId, StaffId};
+
+    /// Every kind of subject has a table of its own: a kind added to `Subject` without one
+    /// (its place beyond the array) fails here, though its entries would still be kept aside.
+    #[test]
+    fn every_kind_of_subject_has_its_table() {
+        use crate::ids::*;
+        let all = [
+            Subject::Resident(ResidentId::new(1)),
+            Subject::Household(HouseholdId::new(1)),
+            Subject::Observation(ObservationId::new(1)),
+            Subject::Venue(VenueId::new(1)),
+            Subject::Staff(StaffId::new(1)),
+            Subject::Post(PostId::new(1)),
+            Subject::Shift(ShiftId::new(1)),
+            Subject::Site(SiteId::new(1)),
+            Subject::DisinfectionSchedule(DisinfectionScheduleId::new(1)),
+            Subject::DisinfectionRound(DisinfectionRoundId::new(1)),
+            Subject::Store(StoreId::new(1)),
+            Subject::Lot(LotId::new(1)),
+            Subject::Donation(DonationId::new(1)),
+        ];
+        // The match is exhaustive: a new kind of subject does not compile until listed above.
+        for s in &all {
+            match s {
+                Subject::Resident(_)
+                | Subject::Household(_)
+                | Subject::Observation(_)
+                | Subject::Venue(_)
+                | Subject::Staff(_)
+                | Subject::Post(_)
+                | Subject::Shift(_)
+                | Subject::Site(_)
+                | Subject::DisinfectionSchedule(_)
+                | Subject::DisinfectionRound(_)
+                | Subject::Store(_)
+                | Subject::Lot(_)
+                | Subject::Donation(_) => {}
+            }
+        }
+        let index = TrailIndex::default();
+        let mut tables: Vec<usize> = all.iter().map(|s| place(s).0).collect();
+        assert!(tables.iter().all(|t| *t < index.tables.len()));
+        tables.sort_unstable();
+        tables.dedup();
+        assert_eq!(tables.len(), all.len(), "each kind its own table");
+        assert_eq!(index.tables.len(), all.len());
+    }
 
     #[test]
     fn a_list_of_one_is_held_inline() {
