@@ -331,6 +331,21 @@ fn a_shift_needing_two_with_one_checked_in_is_short_and_a_covert_visit_gets_rost
         )
     );
     assert!(on.is_short());
+    // and the view reads in English and in Chinese
+    assert_eq!(
+        on.to_string(),
+        format!(
+            "{post} at 2020-01-27T14:00:00+08:00: 1 of 2 required on post (present: {}; absent: {})",
+            g.volunteer, g.cadre_qianjin
+        )
+    );
+    assert_eq!(
+        on.display_zh().to_string(),
+        format!(
+            "{post} 2020-01-27T14:00:00+08:00：应到2人，实到1人（在岗：{}）（未到：{}）",
+            g.volunteer, g.cadre_qianjin
+        )
+    );
 
     // When an inspector visits covertly at 14:00,
     let zhao = g

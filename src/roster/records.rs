@@ -258,6 +258,61 @@ impl OnPost {
     pub fn is_short(&self) -> bool {
         u32::try_from(self.present.len()).unwrap_or(u32::MAX) < self.required
     }
+
+    /// Who is on post, in Chinese (`PT1 2020-02-04T23:41:00+08:00：应到2人，实到1人（S9未到）`).
+    pub fn display_zh(&self) -> impl fmt::Display + use<> {
+        let ids = |v: &[StaffId]| {
+            v.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let mut s = format!(
+            "{} {}：应到{}人，实到{}人",
+            self.post,
+            self.at,
+            self.required,
+            self.present.len()
+        );
+        if !self.present.is_empty() {
+            s.push_str(&format!("（在岗：{}）", ids(&self.present)));
+        }
+        if !self.absent.is_empty() {
+            s.push_str(&format!("（未到：{}）", ids(&self.absent)));
+        }
+        s
+    }
+}
+
+impl fmt::Display for OnPost {
+    /// `PT1 at 2020-02-04T23:41:00+08:00: 1 of 2 required on post (present: S114; absent: S9)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ids = |v: &[StaffId]| {
+            v.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        write!(
+            f,
+            "{} at {}: {} of {} required on post",
+            self.post,
+            self.at,
+            self.present.len(),
+            self.required
+        )?;
+        match (self.present.is_empty(), self.absent.is_empty()) {
+            (true, true) => Ok(()),
+            (false, true) => write!(f, " (present: {})", ids(&self.present)),
+            (true, false) => write!(f, " (absent: {})", ids(&self.absent)),
+            (false, false) => write!(
+                f,
+                " (present: {}; absent: {})",
+                ids(&self.present),
+                ids(&self.absent)
+            ),
+        }
+    }
 }
 
 /// One shift of a day, with how it was staffed (one row of the list of shifts).
