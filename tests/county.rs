@@ -596,6 +596,14 @@ fn checked_values_do_not_deserialize_around_their_checks() {
             .starts_with("the order is empty: name at least one rule"),
         "{err}"
     );
+    // But a command carrying empty terms is refused and its refusal replays: the terms of a
+    // command read back as given, and are decided again
+    let empty = OrderTerms::new("聚集管控", vec![]);
+    let err = reg
+        .issue_gathering_order(leader, t, reg.township(), day("2020-01-26"), None, empty)
+        .unwrap_err();
+    assert_eq!(err.code(), "empty_order");
+    assert_eq!(Registry::replay(reg.ledger()).unwrap(), reg);
     // When a finding's deadline is put before its day, then it does not deserialize, with the
     // error the command gives
     let finding = reg.findings().next().unwrap().clone();
@@ -616,4 +624,34 @@ fn checked_values_do_not_deserialize_around_their_checks() {
     // And a day from a chrono date outside the supported range is an error, not a clamp
     let old = chrono::NaiveDate::from_ymd_opt(1700, 1, 1).unwrap();
     assert_eq!(Day::try_from(old).unwrap_err().code(), "day_outside_range");
+}
+
+#[test]
+fn a_roll_up_read_back_from_a_file_passes_the_checks_adding_makes() {
+    // Given a county's roll-up written to JSON
+    let county = two_townships("Huochezhan", "Gutang");
+    let json = serde_json::to_string(&county).unwrap();
+    assert_eq!(serde_json::from_str::<Rollup>(&json).unwrap(), county);
+    // When a township's table is of another day, then it does not read back
+    let other = json.replacen(
+        r#""day":"2020-01-24","area":"Gutang""#,
+        r#""day":"2020-01-25","area":"Gutang""#,
+        1,
+    );
+    assert_ne!(other, json);
+    let err = serde_json::from_str::<Rollup>(&other).unwrap_err();
+    assert!(
+        err.to_string().starts_with(
+            "the table of Gutang is for 2020-01-25, but the roll-up is for 2020-01-24"
+        ),
+        "{err}"
+    );
+    // When a township appears twice, then neither
+    let twice = json.replace(r#""area":"Gutang""#, r#""area":"Huochezhan""#);
+    let err = serde_json::from_str::<Rollup>(&twice).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("Huochezhan is already in the roll-up"),
+        "{err}"
+    );
 }

@@ -288,8 +288,12 @@ impl fmt::Display for Rule {
 /// assert_eq!(dining.rules[0].binds, Binds::Everyone);
 /// assert!(dining.rules[0].kinds.contains(&GatheringKind::COLLECTIVE_DINING));
 /// ```
+///
+/// Terms deserialize as they are: a command carrying them is decided again on replay (and a
+/// refused command keeps its terms as given, so they must read back); a
+/// [`GatheringOrder`], the record of an issued order, deserializes only through
+/// [`check_shape`](OrderTerms::check_shape).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "OrderTermsFields")]
 #[non_exhaustive]
 pub struct OrderTerms {
     /// The order's title, as decisions print it.
@@ -298,29 +302,9 @@ pub struct OrderTerms {
     pub rules: Vec<Rule>,
 }
 
-/// The fields of [`OrderTerms`] as a file holds them, before they are checked.
-#[derive(Deserialize)]
-struct OrderTermsFields {
-    title: String,
-    rules: Vec<Rule>,
-}
-
-impl TryFrom<OrderTermsFields> for OrderTerms {
-    type Error = Error;
-
-    fn try_from(f: OrderTermsFields) -> Result<OrderTerms, Error> {
-        let terms = OrderTerms {
-            title: f.title,
-            rules: f.rules,
-        };
-        terms.check_shape()?;
-        Ok(terms)
-    }
-}
-
 impl OrderTerms {
     /// The checks terms need without a registry, as issuing an order makes them (and as
-    /// deserializing terms makes them): a title, at least one rule, each with at least one
+    /// deserializing a [`GatheringOrder`] makes them): a title, at least one rule, each with at least one
     /// kind of gathering, and no limit of zero people or days. Whether the kinds are defined
     /// is the registry's to check when the order is issued.
     ///
@@ -594,11 +578,12 @@ struct GatheringOrderFields {
 impl TryFrom<GatheringOrderFields> for GatheringOrder {
     type Error = Error;
 
-    /// The checks an order passes when it is issued and lifted: its terms (checked as they
-    /// deserialize), a last day not before its first ([`GatheringError::EndsBeforeStart`], as
+    /// The checks an order passes when it is issued and lifted: its terms
+    /// ([`OrderTerms::check_shape`]), a last day not before its first ([`GatheringError::EndsBeforeStart`], as
     /// issuing says it), and a lift from a day inside its days
     /// ([`GatheringError::LiftOutsideOrder`]).
     fn try_from(f: GatheringOrderFields) -> Result<GatheringOrder, Error> {
+        f.terms.check_shape()?;
         if let Some(last) = f.last.filter(|l| *l < f.first) {
             return Err(Error::Gathering(GatheringError::EndsBeforeStart {
                 what: "the order",

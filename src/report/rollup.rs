@@ -54,6 +54,7 @@ pub const ROLLUP_DISPLAY_FIGURES: [&str; 6] = [
 /// # Ok::<(), fangkong::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RollupFields")]
 #[non_exhaustive]
 pub struct Rollup {
     /// The area rolled up to (the county).
@@ -62,6 +63,29 @@ pub struct Rollup {
     pub day: Day,
     /// Each township's table, in the order added.
     pub townships: Vec<DayTable>,
+}
+
+/// The fields of a [`Rollup`] as a file holds them, before they are checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RollupFields {
+    area: String,
+    day: Day,
+    townships: Vec<DayTable>,
+}
+
+impl TryFrom<RollupFields> for Rollup {
+    type Error = ReportError;
+
+    /// Through [`Rollup::add_table`]'s checks, table by table: every table of the roll-up's
+    /// day, no township twice.
+    fn try_from(f: RollupFields) -> Result<Rollup, ReportError> {
+        let mut rollup = Rollup::new(f.area, f.day);
+        for t in f.townships {
+            rollup.add_table(t)?;
+        }
+        Ok(rollup)
+    }
 }
 
 impl Rollup {
