@@ -185,3 +185,13 @@ pub enum Error {
     #[error(transparent)]
     Supplies(#[from] SuppliesError),
 }
+
+/// `Ok` when `text` says something; [`Error::TextRequired`] naming `what` when it is empty or
+/// blank. Every module's commands check their required texts so.
+pub(crate) fn text_required(text: &str, what: impl Into<String>) -> Result<(), Error> {
+    if text.trim().is_empty() {
+        Err(Error::TextRequired { what: what.into() })
+    } else {
+        Ok(())
+    }
+}

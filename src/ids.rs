@@ -455,6 +455,20 @@ pub(crate) fn fresh_number(next: u32, what: &'static str) -> Result<u32, ValueEr
     }
 }
 
+/// The next id of a kind after the largest key of `map`: its number plus one, from 1, through
+/// [`fresh_number`] (refused when the numbers run out). Every module numbers its records so.
+pub(crate) fn next_id<K: Copy, V>(
+    map: &std::collections::BTreeMap<K, V>,
+    get: fn(K) -> u32,
+    what: &'static str,
+) -> Result<u32, ValueError> {
+    let next = map
+        .keys()
+        .next_back()
+        .map_or(1, |k| get(*k).saturating_add(1));
+    fresh_number(next, what)
+}
+
 #[cfg(test)]
 mod fresh_tests {
     use super::*;

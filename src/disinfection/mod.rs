@@ -76,9 +76,10 @@ pub use records::{
 };
 
 use crate::calendar::{Day, Instant, UtcOffset};
-use crate::error::Error;
+use crate::error::{Error, text_required};
 use crate::grid::context::{Context, EntryMeta, GridView, TextKind, text_field};
 use crate::grid::{Action, Role};
+use crate::ids::next_id;
 use crate::ids::{DisinfectionRoundId, DisinfectionScheduleId, SiteId, StaffId, UnitId};
 
 /// What staff ask of cleaning and disinfection. Variant names are the stored format.
@@ -297,29 +298,6 @@ pub(crate) struct DisinfectionState {
     rounds: BTreeMap<DisinfectionRoundId, DisinfectionRound>,
     /// The rounds of each local day, by site.
     rounds_by_day: BTreeMap<(Day, SiteId), Vec<DisinfectionRoundId>>,
-}
-
-/// The next id after the largest key: max + 1, from 1; refused when the numbers run out.
-fn next_id<K: Copy, V>(
-    map: &BTreeMap<K, V>,
-    get: fn(K) -> u32,
-    what: &'static str,
-) -> Result<u32, Error> {
-    let next = map
-        .keys()
-        .next_back()
-        .map_or(1, |k| get(*k).saturating_add(1));
-    Ok(crate::ids::fresh_number(next, what)?)
-}
-
-fn text_required(text: &str, what: &str) -> Result<(), Error> {
-    if text.trim().is_empty() {
-        Err(Error::TextRequired {
-            what: what.to_owned(),
-        })
-    } else {
-        Ok(())
-    }
 }
 
 /// How messages name a member of staff: name and id (`王建国 (S7)`).

@@ -95,9 +95,10 @@ pub use persuasion::{Persuasion, PersuasionCounts, PersuasionOutcome, Persuasion
 pub use venue::{ClosureOrder, ReopeningOrder, Venue, VenueTarget, Violation};
 
 use crate::calendar::Day;
-use crate::error::Error;
+use crate::error::{Error, text_required};
 use crate::grid::context::{Context, EntryMeta, GridView, TextKind, text_field};
 use crate::grid::{Action, UnitKind};
+use crate::ids::next_id;
 use crate::ids::{
     ClosureId, GatheringId, GatheringOrderId, PersuasionId, ReopeningId, UnitId, VenueId,
     ViolationId,
@@ -319,32 +320,11 @@ pub(crate) struct GatheringState {
     violations: BTreeMap<ViolationId, Violation>,
 }
 
-/// The next id after the largest key: max + 1, from 1; refused when the numbers run out.
-fn next_id<K: Copy, V>(
-    map: &BTreeMap<K, V>,
-    get: fn(K) -> u32,
-    what: &'static str,
-) -> Result<u32, Error> {
-    let next = map
-        .keys()
-        .next_back()
-        .map_or(1, |k| get(*k).saturating_add(1));
-    Ok(crate::ids::fresh_number(next, what)?)
-}
-
 fn unit_exists(ctx: &Context<'_>, unit: UnitId) -> Result<(), Error> {
     ctx.grid
         .unit(unit)
         .map(|_| ())
         .ok_or(Error::Grid(GridError::UnknownUnit { unit }))
-}
-
-fn text_required(text: &str, what: impl Into<String>) -> Result<(), Error> {
-    if text.trim().is_empty() {
-        Err(Error::TextRequired { what: what.into() })
-    } else {
-        Ok(())
-    }
 }
 
 /// Checks the free text a gathering command carries against its limits ([`crate::limits`]).

@@ -97,10 +97,11 @@ pub use h1::{H1Level, PublicityRef};
 pub use kind::{Channel, Form, PublicityKind, PublicityKindDefinition};
 
 use crate::calendar::{Day, UtcOffset};
-use crate::error::Error;
+use crate::error::{Error, text_required};
 use crate::gathering::GatheringError;
 use crate::grid::Action;
 use crate::grid::context::{Context, EntryMeta, GridView, TextKind, text_field};
+use crate::ids::next_id;
 use crate::ids::{HouseholdId, UnitId};
 use error::PublicityError as PE;
 
@@ -248,27 +249,6 @@ pub(crate) struct PublicityState {
     actions: BTreeMap<PublicityActionId, RecordedAction>,
     /// Each household's deliveries, in the order recorded.
     delivered: BTreeMap<HouseholdId, Vec<Delivered>>,
-}
-
-/// The next id after the largest key: max + 1, from 1; refused when the numbers run out.
-fn next_id<K: Copy, V>(
-    map: &BTreeMap<K, V>,
-    get: fn(K) -> u32,
-    what: &'static str,
-) -> Result<u32, Error> {
-    let next = map
-        .keys()
-        .next_back()
-        .map_or(1, |k| get(*k).saturating_add(1));
-    Ok(crate::ids::fresh_number(next, what)?)
-}
-
-fn text_required(text: &str, what: &str) -> Result<(), Error> {
-    if text.trim().is_empty() {
-        Err(Error::TextRequired { what: what.into() })
-    } else {
-        Ok(())
-    }
 }
 
 /// Checks the free text a publicity command carries against its limits ([`crate::limits`]).

@@ -79,9 +79,10 @@ pub use records::{
     Recipient, StockLine, Store, yuan,
 };
 
-use crate::error::Error;
+use crate::error::{Error, text_required};
 use crate::grid::Action;
 use crate::grid::context::{Context, EntryMeta, TextKind, text_field};
+use crate::ids::next_id;
 use crate::ids::{DonationId, LotId, MovementId, StoreId, UnitId};
 
 /// The largest quantity one command may name.
@@ -369,29 +370,6 @@ pub(crate) struct SuppliesState {
     disposals: Vec<Disposal>,
     last_movement: u32,
     without_ledger: WithoutLedger,
-}
-
-/// The next id after the largest key: max + 1, from 1; refused when the numbers run out.
-fn next_id<K: Copy, V>(
-    map: &BTreeMap<K, V>,
-    get: fn(K) -> u32,
-    what: &'static str,
-) -> Result<u32, Error> {
-    let next = map
-        .keys()
-        .next_back()
-        .map_or(1, |k| get(*k).saturating_add(1));
-    Ok(crate::ids::fresh_number(next, what)?)
-}
-
-fn text_required(text: &str, what: &str) -> Result<(), Error> {
-    if text.trim().is_empty() {
-        Err(Error::TextRequired {
-            what: what.to_owned(),
-        })
-    } else {
-        Ok(())
-    }
 }
 
 /// A quantity from 1 to [`MAX_QUANTITY`].
