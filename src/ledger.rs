@@ -846,9 +846,10 @@ impl Ledger {
         reader: impl BufRead,
         parallelism: Parallelism,
     ) -> Result<Verified, LedgerError> {
-        let verified = Ledger::verify_jsonl_keeping_cut(base, reader, parallelism)?;
-        match verified.cut {
-            None => Ok(verified),
+        // As reading, then verifying: a cut is refused before anything the walk found.
+        let (cut, walked) = Ledger::walk_jsonl(base, reader, parallelism)?;
+        match cut {
+            None => walked,
             Some(cut) => Err(cut.into_error()),
         }
     }
@@ -865,6 +866,16 @@ impl Ledger {
         reader: impl BufRead,
         parallelism: Parallelism,
     ) -> Result<Verified, LedgerError> {
+        Ledger::walk_jsonl(base, reader, parallelism)?.1
+    }
+
+    /// Reads and walks a file: what cannot be read (the outer error), the cut, if any, and
+    /// what the walk of the whole entries found.
+    fn walk_jsonl(
+        base: Head,
+        reader: impl BufRead,
+        parallelism: Parallelism,
+    ) -> Result<(Option<Cut>, Result<Verified, LedgerError>), LedgerError> {
         let mut walk = Walk::new(base);
         // The first problem the walk finds; the rest of the file is still read, because a line
         // that cannot be read is reported before it (as reading, then verifying, does).
@@ -882,11 +893,12 @@ impl Ledger {
             },
         )
         .map_err(|e| e.into_error())?;
-        match found {
-            None => Ok(walk.finish(cut)),
+        let walked = match found {
+            None => Ok(walk.finish(cut.clone())),
             Some(Stop::Tampered(e)) => Err(e),
             Some(Stop::Ahead(ahead)) => Err(ahead.error(later)),
-        }
+        };
+        Ok((cut, walked))
     }
 
     fn read_jsonl_after(

@@ -2308,7 +2308,8 @@ pub fn build_shards_in(
 ///
 /// # Errors
 /// [`LedgerError::EntryNotHeld`] for an entry the ledger does not hold (or a drained part);
-/// [`LedgerError::RecordRedacted`] for a redacted entry; [`LedgerError::RecordUnreadable`] when
+/// [`LedgerError::RecordRedacted`] when any entry of the ledger is redacted (its record is
+/// needed to chain it again); [`LedgerError::RecordUnreadable`] when
 /// the record does not hold `from`.
 pub fn rewrite_entry(
     ledger: &crate::ledger::Ledger,

@@ -655,3 +655,30 @@ fn a_roll_up_read_back_from_a_file_passes_the_checks_adding_makes() {
         "{err}"
     );
 }
+
+#[test]
+fn accountability_counts_that_counting_cannot_give_do_not_deserialize() {
+    use fangkong::supervision::AccountabilityCounts;
+    let read = |json: &str| serde_json::from_str::<AccountabilityCounts>(json);
+    let head = r#""from":"2020-01-24","to":"2020-02-10""#;
+    // Given counts a township could give: one admonition of one person
+    let good = format!(
+        r#"{{{head},"by_category":{{"admonition":{{"decisions":1,"people":1,"units":0}}}},"decisions":1,"people":1,"units":0}}"#
+    );
+    assert!(read(&good).is_ok(), "{:?}", read(&good));
+    // Then people in an organisation's category, more people than decisions, a total of
+    // people above its categories' sum, or a category with no decision are refused
+    for bad in [
+        r#""by_category":{"organisation":{"decisions":0,"people":5,"units":9}},"decisions":0,"people":7,"units":0"#,
+        r#""by_category":{"admonition":{"decisions":1,"people":2,"units":0}},"decisions":1,"people":2,"units":0"#,
+        r#""by_category":{"admonition":{"decisions":1,"people":1,"units":0}},"decisions":1,"people":3,"units":0"#,
+        r#""by_category":{"organisation":{"decisions":1,"people":1,"units":1}},"decisions":1,"people":1,"units":1"#,
+    ] {
+        let json = format!("{{{head},{bad}}}");
+        let err = read(&json).unwrap_err();
+        assert!(
+            err.to_string().contains("do not hold together"),
+            "{bad}: {err}"
+        );
+    }
+}

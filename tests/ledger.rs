@@ -234,6 +234,27 @@ fn a_file_cut_in_its_last_line_loads_everything_before_and_reports_the_cut() {
 }
 
 #[test]
+fn a_cut_file_that_was_also_altered_is_refused_for_its_cut_by_every_read() {
+    // Given a file whose second entry was altered and whose last line was cut
+    let (_, mut lines) = lines();
+    lines[1] = lines[1].replacen("\"at\":\"2020", "\"at\":\"2021", 1);
+    let full = join(&lines);
+    let last_len = lines.last().unwrap().len();
+    let cut_text = &full[..full.len() - 1 - last_len / 2];
+    // When it is read, or verified straight from the file, then both name the cut first,
+    // as reading, then verifying, does
+    let read = Ledger::from_jsonl(cut_text).unwrap_err();
+    let verified = Ledger::verify_jsonl(cut_text.as_bytes(), Parallelism::ONE).unwrap_err();
+    assert_eq!(read.code(), "ledger_cut");
+    assert_eq!(verified, read);
+    // And kept by name, the alteration is what verifying finds
+    let kept =
+        Ledger::verify_jsonl_keeping_cut(Head::default(), cut_text.as_bytes(), Parallelism::ONE)
+            .unwrap_err();
+    assert_eq!(kept.code(), "ledger_tampered");
+}
+
+#[test]
 fn a_complete_last_line_without_a_newline_is_not_a_cut() {
     let (reg, lines) = lines();
     let text = lines.join("\n");

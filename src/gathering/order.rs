@@ -583,7 +583,12 @@ impl TryFrom<GatheringOrderFields> for GatheringOrder {
     /// issuing says it), and a lift from a day inside its days
     /// ([`GatheringError::LiftOutsideOrder`]).
     fn try_from(f: GatheringOrderFields) -> Result<GatheringOrder, Error> {
-        f.terms.check_shape()?;
+        // In the order issuing checks: the title's limits, the dates, then the terms.
+        crate::limits::text_field(
+            &f.terms.title,
+            "the order's title",
+            crate::limits::TextKind::Title,
+        )?;
         if let Some(last) = f.last.filter(|l| *l < f.first) {
             return Err(Error::Gathering(GatheringError::EndsBeforeStart {
                 what: "the order",
@@ -591,6 +596,7 @@ impl TryFrom<GatheringOrderFields> for GatheringOrder {
                 last,
             }));
         }
+        f.terms.check_shape()?;
         if let Some(day) = f
             .lifted
             .filter(|l| *l < f.first || f.last.is_some_and(|last| *l > last))

@@ -215,10 +215,11 @@ impl KeptHead {
             if text.trim().is_empty() {
                 continue;
             }
+            // The reason quotes the input: masked where it is built, so Debug masks it too.
             let head = serde_json::from_str::<KeptHead>(text).map_err(|e| {
                 LedgerError::KeptHeadsUnreadable {
                     line: i + 1,
-                    reason: e.to_string(),
+                    reason: mask_personal_data(&e.to_string()).to_string(),
                 }
             })?;
             heads.push(head);

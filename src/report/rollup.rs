@@ -112,7 +112,11 @@ impl Rollup {
                 expected: self.day,
             });
         }
-        if self.townships.iter().any(|t| t.area == table.area) {
+        if self
+            .townships
+            .iter()
+            .any(|t| t.area.to_lowercase() == table.area.to_lowercase())
+        {
             return Err(ReportError::RollupTownshipTwice {
                 township: table.area,
             });

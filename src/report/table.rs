@@ -516,6 +516,10 @@ impl Sheet {
     /// assert_eq!(Sheet::xlsx_name(long, &[name.clone()]).chars().count(), 31);
     /// assert_ne!(Sheet::xlsx_name(long, &[name.clone()]), name);
     /// assert_eq!(Sheet::xlsx_name("2020/02/01 [a]", &[]), "2020 02 01  a");
+    /// // A cut that would end in an apostrophe does not
+    /// let name = Sheet::xlsx_name(&format!("{}'B", "x".repeat(30)), &[]);
+    /// assert_eq!(name, "x".repeat(30));
+    /// assert_eq!(Sheet::xlsx_name("History", &[]), "History sheet");
     /// ```
     pub fn xlsx_name(base: &str, taken: &[String]) -> String {
         const MAX: usize = 31;
@@ -530,12 +534,20 @@ impl Sheet {
             })
             .collect();
         let cleaned = cleaned.trim().trim_matches('\'').trim();
+        // Excel reserves "History" for itself.
         let cleaned = if cleaned.is_empty() {
             "Sheet1"
+        } else if cleaned.eq_ignore_ascii_case("history") {
+            "History sheet"
         } else {
             cleaned
         };
-        let cut = |s: &str, n: usize| s.chars().take(n).collect::<String>().trim_end().to_owned();
+        // Cut to `n` characters; the cut may not end in a space or an apostrophe either.
+        let cut = |s: &str, n: usize| {
+            let cut: String = s.chars().take(n).collect();
+            cut.trim_end_matches(|c: char| c.is_whitespace() || c == '\'')
+                .to_owned()
+        };
         let is_taken = |n: &str| taken.iter().any(|t| t.to_lowercase() == n.to_lowercase());
         let first = cut(cleaned, MAX);
         if !is_taken(&first) {

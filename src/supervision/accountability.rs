@@ -305,12 +305,33 @@ impl TryFrom<CountsFields> for AccountabilityCounts {
         if f.to < f.from {
             return Err(SupervisionError::InvalidCounts { problem: "span" });
         }
-        let sum = f
-            .by_category
-            .values()
-            .fold(0u32, |n, c| n.saturating_add(c.decisions));
-        if sum != f.decisions {
-            return Err(SupervisionError::InvalidCounts { problem: "totals" });
+        let totals = || SupervisionError::InvalidCounts { problem: "totals" };
+        // What counting decisions can give: a category present has a decision; it concerns
+        // people (a cadre's form) or units (an organisation's), at most one per decision.
+        for (category, c) in &f.by_category {
+            let organisation = *category == FormCategory::Organisation;
+            let concerned = if organisation { c.units } else { c.people };
+            let other = if organisation { c.people } else { c.units };
+            if c.decisions == 0 || concerned == 0 || concerned > c.decisions || other != 0 {
+                return Err(totals());
+            }
+        }
+        let sum = |get: fn(&CategoryCount) -> u32| {
+            f.by_category
+                .values()
+                .try_fold(0u32, |n, c| n.checked_add(get(c)))
+        };
+        let most =
+            |get: fn(&CategoryCount) -> u32| f.by_category.values().map(get).max().unwrap_or(0);
+        // Decisions add up exactly; people (and units) at least the largest category's, at most
+        // their sum (one person may be in two categories).
+        if sum(|c| c.decisions) != Some(f.decisions)
+            || sum(|c| c.people).is_none_or(|s| f.people > s)
+            || f.people < most(|c| c.people)
+            || sum(|c| c.units).is_none_or(|s| f.units > s)
+            || f.units < most(|c| c.units)
+        {
+            return Err(totals());
         }
         Ok(AccountabilityCounts {
             from: f.from,

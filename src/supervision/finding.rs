@@ -72,6 +72,7 @@ pub struct Finding {
 
 /// The fields of a [`Finding`] as a file holds them, before they are checked.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FindingFields {
     id: FindingId,
     source: FindingSource,
