@@ -14,3 +14,25 @@ pub(crate) fn day(s: &str) -> Day {
 pub(crate) fn code(s: &str) -> DivisionCode {
     s.parse().unwrap()
 }
+
+/// The first English word (three ASCII letters in a row) of a Chinese rendering outside the
+/// input it quotes (“…”), if any: what the modules' error tests require to be `None`.
+pub(crate) fn english_word_outside_quotes(zh: &str) -> Option<String> {
+    let unquoted: String = zh
+        .split('“')
+        .map(|part| part.split_once('”').map_or(part, |(_, rest)| rest))
+        .collect();
+    unquoted
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .find(|w| w.len() >= 3)
+        .map(str::to_owned)
+}
+
+#[test]
+fn an_english_word_is_found_outside_quotes_only() {
+    assert_eq!(english_word_outside_quotes("“Qianjin”的班次SF1"), None);
+    assert_eq!(
+        english_word_outside_quotes("班次shift缺岗").as_deref(),
+        Some("shift")
+    );
+}

@@ -336,13 +336,7 @@ mod tests {
         assert_eq!(codes, SuppliesError::CODES);
         for e in &all {
             let zh = e.display_zh().to_string();
-            let unquoted: String = zh
-                .split('“')
-                .map(|part| part.split_once('”').map_or(part, |(_, rest)| rest))
-                .collect();
-            let word = unquoted
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .find(|w| w.len() >= 3);
+            let word = crate::test_support::english_word_outside_quotes(&zh);
             assert_eq!(word, None, "{}: {zh}", e.code());
             assert!(!e.to_string().is_empty());
         }
