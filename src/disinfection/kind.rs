@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::gathering::kind_key;
+use crate::error::Error;
+use crate::gathering::GatheringError;
+use crate::label::kind_key;
 
 kind_key!(
     /// A kind of site of cleaning and disinfection (消杀点位类型). The presets are the
@@ -24,7 +26,7 @@ kind_key!(
     /// assert!("Clinic Yard!".parse::<SiteKind>().is_err());
     /// # Ok::<(), fangkong::Error>(())
     /// ```
-    SiteKind, "kind of disinfection site";
+    SiteKind, Error, |input| Error::Gathering(GatheringError::InvalidKindKey { what: "kind of disinfection site", input });
     /// An office building (办公楼), such as the township government's.
     OFFICE_BUILDING => "office-building", "office building", "办公楼",
         ["乡政府办公楼", "机关办公楼", "office", "office buildings"];

@@ -2,142 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Defines a kind key (kinds as data: kinds of gathering, venue, publicity…): a validated
-/// newtype over a key, with preset constants, `label_en`/`label_zh` for the presets, `Display`
-/// (the English name), `Debug` (the key), `FromStr` (a preset by key, English name, Chinese term
-/// or alias; otherwise a key of your own) and serde through the key, checked.
-///
-/// ```text
-/// kind_key!(
-///     /// A kind of gathering.
-///     GatheringKind, "kind of gathering";
-///     /// Weddings (婚礼).
-///     WEDDING => "wedding", "wedding", "婚礼", ["喜事"];
-/// );
-/// ```
-macro_rules! kind_key {
-    (
-        $(#[$meta:meta])*
-        $name:ident, $what:literal;
-        $(
-            $(#[$cmeta:meta])*
-            $konst:ident => $key:literal, $en:literal, $zh:literal, [$($alias:literal),* $(,)?];
-        )*
-    ) => {
-        $(#[$meta])*
-        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(::std::borrow::Cow<'static, str>);
-
-        impl $name {
-            $(
-                $(#[$cmeta])*
-                pub const $konst: $name = $name(::std::borrow::Cow::Borrowed($key));
-            )*
-
-            /// The presets, in order.
-            pub const PRESETS: &'static [$name] = &[$($name::$konst),*];
-
-            /// The kind with this key: a preset's key gives the preset, any other well-formed
-            /// key a kind of your own (define it before anything names it).
-            ///
-            /// # Errors
-            /// [`GatheringError::InvalidKindKey`](crate::gathering::GatheringError::InvalidKindKey) unless the key is 1 to 40 lower-case ASCII letters,
-            /// digits and hyphens, starting with a letter.
-            pub fn new(key: &str) -> Result<Self, $crate::error::Error> {
-                if let Some(p) = Self::PRESETS.iter().find(|p| p.key() == key) {
-                    return Ok(p.clone());
-                }
-                let well_formed = (1..=40).contains(&key.len())
-                    && key.starts_with(|c: char| c.is_ascii_lowercase())
-                    && key
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-                if well_formed {
-                    Ok($name(::std::borrow::Cow::Owned(key.to_owned())))
-                } else {
-                    Err($crate::error::Error::Gathering($crate::gathering::GatheringError::InvalidKindKey { what: $what, input: $crate::label::quote(key) }))
-                }
-            }
-
-            /// Its key, as stored (`"collective-dining"`).
-            pub fn key(&self) -> &str {
-                &self.0
-            }
-
-            /// Whether it is one of the [presets](Self::PRESETS).
-            pub fn is_preset(&self) -> bool {
-                Self::PRESETS.contains(self)
-            }
-
-            fn preset_names(&self) -> Option<(&'static str, &'static str, &'static [&'static str])> {
-                match self.key() {
-                    $( $key => Some(($en, $zh, &[$($alias),*])), )*
-                    _ => None,
-                }
-            }
-
-            /// The English name of a preset (`"collective dining"`); a kind of your own gives
-            /// its key (the registry holds its names).
-            pub fn label_en(&self) -> &str {
-                self.preset_names().map_or(self.key(), |n| n.0)
-            }
-
-            /// The Chinese term of a preset (`"集体聚餐"`); a kind of your own gives its key.
-            pub fn label_zh(&self) -> &str {
-                self.preset_names().map_or(self.key(), |n| n.1)
-            }
-        }
-
-        impl ::std::fmt::Display for $name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.label_en())
-            }
-        }
-
-        impl ::std::fmt::Debug for $name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.key())
-            }
-        }
-
-        impl ::std::str::FromStr for $name {
-            type Err = $crate::error::Error;
-
-            /// A preset by its key, English name (any case), Chinese term or alias; otherwise
-            /// a key of your own.
-            fn from_str(s: &str) -> Result<Self, $crate::error::Error> {
-                let wanted = $crate::label::normalize(s);
-                for p in Self::PRESETS {
-                    if let Some((en, zh, aliases)) = p.preset_names() {
-                        if wanted == $crate::label::normalize(p.key())
-                            || wanted == en
-                            || wanted == zh
-                            || aliases.iter().any(|a| wanted == $crate::label::normalize(a))
-                        {
-                            return Ok(p.clone());
-                        }
-                    }
-                }
-                $name::new(s.trim())
-            }
-        }
-
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.key())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-                $name::new(&s).map_err(::serde::de::Error::custom)
-            }
-        }
-    };
-}
-
-pub(crate) use kind_key;
+use super::error::GatheringError;
+use crate::error::Error;
+use crate::label::kind_key;
 
 kind_key!(
     /// A kind of gathering (聚集活动类型). Rules go by kind; the presets are the article's,
@@ -161,7 +28,7 @@ kind_key!(
     /// assert!("Village Opera!".parse::<GatheringKind>().is_err());
     /// # Ok::<(), fangkong::Error>(())
     /// ```
-    GatheringKind, "kind of gathering";
+    GatheringKind, Error, |input| Error::Gathering(GatheringError::InvalidKindKey { what: "kind of gathering", input });
     /// Collective dining and banquets (集体聚餐).
     COLLECTIVE_DINING => "collective-dining", "collective dining", "集体聚餐",
         ["聚餐", "宴席", "banquet", "banquets", "dining", "collective dining and banquets"];
@@ -214,7 +81,7 @@ kind_key!(
     /// assert_eq!(VenueKind::ENTERTAINMENT.label_zh(), "文化娱乐场所");
     /// # Ok::<(), fangkong::Error>(())
     /// ```
-    VenueKind, "kind of venue";
+    VenueKind, Error, |input| Error::Gathering(GatheringError::InvalidKindKey { what: "kind of venue", input });
     /// Catering businesses (餐饮单位): restaurants, canteens open to the public.
     CATERING => "catering", "catering business", "餐饮单位",
         ["餐饮", "饭店", "餐馆", "restaurant", "catering businesses"];

@@ -84,7 +84,6 @@ pub use decision::{
     StaffVerdict, Verdict,
 };
 pub use error::GatheringError;
-pub(crate) use kind::kind_key;
 pub use kind::{GatheringKind, GatheringKindDefinition, VenueKind, VenueKindDefinition};
 pub use order::{
     Binds, CADRE_ROLES, GatheringOrder, OrderTerms, Restriction, Rule, RuleRef, Simplification,

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::gathering::kind_key;
+use crate::error::Error;
+use crate::gathering::GatheringError;
+use crate::label::kind_key;
 use crate::label::labels;
 
 kind_key!(
@@ -32,7 +34,7 @@ kind_key!(
     /// assert!("Drone Broadcast!".parse::<PublicityKind>().is_err());
     /// # Ok::<(), fangkong::Error>(())
     /// ```
-    PublicityKind, "kind of publicity";
+    PublicityKind, Error, |input| Error::Gathering(GatheringError::InvalidKindKey { what: "kind of publicity", input });
     /// "A letter to all residents" (致广大居民的一封信), delivered door to door.
     LETTER => "letter", "letter to residents", "致居民的一封信",
         ["一封信", "公开信", "致广大居民的一封信", "letters", "a letter to all residents"];
