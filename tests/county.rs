@@ -682,3 +682,42 @@ fn accountability_counts_that_counting_cannot_give_do_not_deserialize() {
         );
     }
 }
+
+#[test]
+fn what_a_county_reads_is_untrusted_a_long_name_a_formula_and_a_phone_are_met() {
+    use fangkong::KeptHead;
+    // Given a heads file whose township is 40,000 characters long, then it is refused naming
+    // the line, and nothing of the name is quoted whole
+    let mut town = township("Huochezhan", 1, 1);
+    town.report_all_but(&[]);
+    let line = KeptHead::to_jsonl(&town.reg.kept_heads());
+    let long = line.replacen("\"Huochezhan\"", &format!("\"{}\"", "乡".repeat(40_000)), 1);
+    let err = KeptHead::from_jsonl(&long).unwrap_err();
+    assert_eq!(err.code(), "kept_heads_unreadable");
+    assert!(
+        err.to_string()
+            .starts_with("line 1 of the kept heads cannot be read")
+    );
+    assert!(err.to_string().len() < 1_000, "{}", err.to_string().len());
+    // And a phone in a bad line is masked in the error, Debug included
+    let phone = line.replacen("\"unit\":1", "\"unit\":\"139.7456.1234\"", 1);
+    let err = KeptHead::from_jsonl(&phone).unwrap_err();
+    assert!(!format!("{err} {err:?}").contains("7456"), "{err:?}");
+    // Given a township named like a formula, then the county's CSV writes it as text
+    #[cfg(feature = "csv")]
+    {
+        let mut county = Rollup::new("=HYPERLINK(\"http://x\")", day("2020-01-24"));
+        let mut evil = township("@SUM(A1:A9)", 1, 1);
+        evil.report_all_but(&[]);
+        county
+            .add_table(evil.reg.day_table(day("2020-01-24")))
+            .unwrap();
+        let csv = fangkong::report::rollup_to_csv(&county, fangkong::report::Lang::En).unwrap();
+        assert!(csv.contains("\n'@SUM(A1:A9),"), "{csv}");
+        assert!(
+            csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\",County total"),
+            "{csv}"
+        );
+        assert!(!csv.contains("\n@") && !csv.contains("\n="));
+    }
+}
