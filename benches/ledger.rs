@@ -26,9 +26,9 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use fangkong::{
-    Body, Event, Ledger, ObservationChange, ObservationEvent, Parallelism, Registry, synth,
-};
+use fangkong::ledger::Parallelism;
+use fangkong::observation::{ObservationChange, ObservationEvent};
+use fangkong::{Body, Event, Ledger, Registry, synth};
 use sha2::{Digest, Sha256};
 
 /// The domain tag the ledger hashes first (see `src/ledger.rs`).

@@ -13,9 +13,10 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use fangkong::{
-    Hash, Head, Instant, MerkleTree, Registry, ReportCommand, Schedule, StaffId, Subject, TreeHead,
-};
+use fangkong::audit::Subject;
+use fangkong::ledger::MerkleTree;
+use fangkong::report::{ReportCommand, Schedule};
+use fangkong::{Hash, Head, Instant, Registry, StaffId, TreeHead};
 use serde_json::json;
 
 /// The JSON bytes of `subject`'s trail exported with chain proofs, each entry proved to the

@@ -14,7 +14,8 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use fangkong::{Body, Event, ObservationChange, ObservationEvent, Record, synth};
+use fangkong::observation::{ObservationChange, ObservationEvent};
+use fangkong::{Body, Event, Record, synth};
 use sha2::{Digest, Sha256};
 
 /// The records of the township after every workload, by kind.

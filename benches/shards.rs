@@ -35,8 +35,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use common::sqlite::Sql;
+use fangkong::ledger::Parallelism;
 use fangkong::synth::{self, GridCommands, TimedCommand, Township};
-use fangkong::{Founding, Ledger, Parallelism, Registry};
+use fangkong::{Founding, Ledger, Registry};
 use sha2::{Digest, Sha256};
 
 /// Runs `f` over `items` on `threads` threads, each taking the next item; the results in the

@@ -10,7 +10,7 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use fangkong::Subject;
+use fangkong::audit::Subject;
 
 fn trail(c: &mut Criterion) {
     let size = common::size();

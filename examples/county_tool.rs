@@ -20,9 +20,12 @@ use std::fs;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
+use fangkong::audit::Subject;
+use fangkong::ledger::{Holding, KeptHead};
+use fangkong::registry::TrailExport;
 use fangkong::report::{Lang, Rollup};
 use fangkong::synth::{self, Gaps, TownshipSpec};
-use fangkong::{Day, Holding, KeptHead, Ledger, Registry, Subject, TrailExport, TreeHead};
+use fangkong::{Day, Ledger, Registry, TreeHead};
 use sha2::{Digest, Sha256};
 
 const HELP: &str = "\
@@ -208,7 +211,7 @@ fn county(dir: &Path, day: Day, lang: Lang) -> Result<()> {
 }
 
 /// RFC 9162 §2.1.3.2, with SHA-256 alone: whether `record` is in the tree of `head`.
-fn proves(record: &str, proof: &fangkong::InclusionProof, head: &TreeHead) -> bool {
+fn proves(record: &str, proof: &fangkong::ledger::InclusionProof, head: &TreeHead) -> bool {
     let sha = |parts: &[&[u8]]| -> [u8; 32] {
         let mut h = Sha256::new();
         for p in parts {

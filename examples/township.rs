@@ -161,7 +161,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!();
     println!("screening (摸底排查)");
     if let Some(round) = campaign.round {
-        let coverage = reg.round_coverage(round, fangkong::DEFAULT_REPEATED_ABSENCES)?;
+        let coverage = reg.round_coverage(round, fangkong::screening::DEFAULT_REPEATED_ABSENCES)?;
         println!(
             "  households screened: {} of {} ({} visited again after nobody was home); groups missed: {}",
             coverage.screened,
@@ -214,7 +214,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(obs) = campaign.observations.first()
         && let Some(record) = reg.observation(*obs)
     {
-        let trail = reg.trail(fangkong::Subject::Resident(record.resident), &[])?;
+        let trail = reg.trail(fangkong::audit::Subject::Resident(record.resident), &[])?;
         println!();
         println!(
             "audit trail of key person {} (first 6 of {} entries)",
@@ -256,7 +256,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .filter(|(v, _)| {
             reg.venue(*v)
-                .is_some_and(|v| v.kind == fangkong::VenueKind::CATERING)
+                .is_some_and(|v| v.kind == fangkong::gathering::VenueKind::CATERING)
         })
         .count();
     let handled = reg
@@ -297,14 +297,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         head.hash
     );
     let tree_heads: Vec<fangkong::TreeHead> = reg.report_tree_heads();
-    let latest = fangkong::MerkleTree::check_kept_heads(
+    let latest = fangkong::ledger::MerkleTree::check_kept_heads(
         &tree_heads,
-        fangkong::Holding::Ledger(reg.ledger()),
+        fangkong::ledger::Holding::Ledger(reg.ledger()),
     )?;
     let (proved_latest, proofs) = reg.consistency_proofs(&tree_heads)?;
-    fangkong::MerkleTree::check_kept_heads(
+    fangkong::ledger::MerkleTree::check_kept_heads(
         &tree_heads,
-        fangkong::Holding::Proofs {
+        fangkong::ledger::Holding::Proofs {
             latest: proved_latest,
             proofs: &proofs,
         },
@@ -324,7 +324,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|obs| reg.observation(*obs))
         .map(|record| record.resident)
     {
-        let subject = fangkong::Subject::Resident(resident);
+        let subject = fangkong::audit::Subject::Resident(resident);
         let secretary = reg.staff_ids().next().ok_or("no staff")?;
         let at = reg.ledger().records().last().ok_or("empty ledger")??.at;
         let export = reg.export_trail(secretary, at, subject, &[])?;
@@ -368,12 +368,12 @@ fn gatherings(reg: &Registry, report_day: Day) -> Result<(), Box<dyn std::error:
     {
         let funerals = counts.get(
             unit.id,
-            &fangkong::GatheringKind::FUNERAL,
+            &fangkong::gathering::GatheringKind::FUNERAL,
             PersuasionResult::Simplified,
         );
         let weddings = counts.get(
             unit.id,
-            &fangkong::GatheringKind::WEDDING,
+            &fangkong::gathering::GatheringKind::WEDDING,
             PersuasionResult::Postponed,
         );
         if funerals + weddings > 0 {
@@ -388,7 +388,7 @@ fn gatherings(reg: &Registry, report_day: Day) -> Result<(), Box<dyn std::error:
         .iter()
         .filter(|(v, _)| {
             reg.venue(*v)
-                .is_some_and(|v| v.kind == fangkong::VenueKind::CATERING)
+                .is_some_and(|v| v.kind == fangkong::gathering::VenueKind::CATERING)
         })
         .count();
     println!(
@@ -456,8 +456,8 @@ fn duty_roster(
     inspectors: &[fangkong::StaffId],
 ) -> Result<(), Box<dyn std::error::Error>> {
     use fangkong::roster::PostKind;
+    use fangkong::supervision::{ChecklistItem, InspectionTarget, ItemCheck, Verdict};
     use fangkong::supervision::{FindingSource, InspectionMode};
-    use fangkong::{ChecklistItem, InspectionTarget, ItemCheck, Verdict};
     println!();
     println!("duty roster (值班排班)");
     let secretary = reg.staff_ids().next().ok_or("no staff")?;
@@ -642,8 +642,8 @@ fn disinfection(
     use fangkong::disinfection::{
         Amount, AmountUnit, Frequency, ScheduleTerms, SiteKind, Task, Window,
     };
+    use fangkong::supervision::{ChecklistItem, InspectionTarget, ItemCheck, Verdict};
     use fangkong::supervision::{FindingSource, InspectionMode};
-    use fangkong::{ChecklistItem, InspectionTarget, ItemCheck, Verdict};
     println!();
     println!("disinfection (环境消杀)");
     let secretary = reg.staff_ids().next().ok_or("no staff")?;
@@ -775,7 +775,13 @@ fn disinfection(
     // The designated staff record each round half an hour into its window, but Qianjin's bins
     // on the last day; the office's cleaning on the second day comes late, at 11:00.
     for (k, &day) in days.iter().enumerate() {
-        let mut due: Vec<(fangkong::Instant, fangkong::SiteId, Task, String, Amount)> = Vec::new();
+        let mut due: Vec<(
+            fangkong::Instant,
+            fangkong::disinfection::SiteId,
+            Task,
+            String,
+            Amount,
+        )> = Vec::new();
         for e in reg.expected_rounds(day) {
             if k == 2 && e.site == skipped {
                 continue;

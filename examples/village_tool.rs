@@ -18,11 +18,14 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::PathBuf;
 
+use fangkong::observation::ObservationUpdate;
 use fangkong::observation::{Method, Reading, Reporter};
+use fangkong::screening::{
+    Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory, VisitResult,
+};
 use fangkong::{
-    BatchCommand, BatchItem, Day, Duty, Founding, Instant, Interview, Ledger, ObservationUpdate,
-    Ref, Registry, Relation, ReportedSymptoms, ResidentDetails, RiskLevel, Role, ScreeningRule,
-    Sex, StaffId, Stay, TravelHistory, UnitId, UnitKind, UtcOffset, VisitResult,
+    BatchCommand, BatchItem, Day, Duty, Founding, Instant, Ledger, Ref, Registry, Relation,
+    ResidentDetails, Role, Sex, StaffId, UnitId, UnitKind, UtcOffset,
 };
 
 type Failure = Box<dyn std::error::Error>;

@@ -2,7 +2,7 @@
 //! observation, venue or member of staff, with who, when and the command it belonged to, and
 //! the proof that ties each to a head kept elsewhere.
 //!
-//! The trail itself ([`Trail`](crate::Trail), [`TrailExport`](crate::TrailExport)) is read
+//! The trail itself ([`Trail`](crate::registry::Trail), [`TrailExport`](crate::registry::TrailExport)) is read
 //! beside the registry, which keeps the index. Reading a trail is free
 //! ([`Registry::trail`](crate::Registry::trail)). Exporting one takes a
 //! person's own data out unmasked, so it goes through a command

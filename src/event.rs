@@ -27,7 +27,8 @@ use crate::supplies::{SuppliesCommand, SuppliesEvent};
 /// command.
 ///
 /// ```
-/// use fangkong::{Command, GridCommand, Role};
+/// use fangkong::{Command, Role};
+/// use fangkong::grid::GridCommand;
 /// let c: Command = GridCommand::EnrollStaff { name: "Li Hua".into(), role: Role::GridWorker, phone: None }.into();
 /// assert_eq!(serde_json::to_string(&c).unwrap(),
 ///     r#"{"grid":{"EnrollStaff":{"name":"Li Hua","role":"grid_worker","phone":null}}}"#);

@@ -121,7 +121,7 @@ id_type!(
     /// A screening round (摸底排查轮次).
     ///
     /// ```
-    /// use fangkong::RoundId;
+    /// use fangkong::screening::RoundId;
     /// assert_eq!("SR1".parse::<RoundId>()?, RoundId::new(1));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -133,7 +133,7 @@ id_type!(
     /// An observation (医学观察) of one resident.
     ///
     /// ```
-    /// use fangkong::ObservationId;
+    /// use fangkong::observation::ObservationId;
     /// assert_eq!(ObservationId::new(49).to_string(), "OB49");
     /// ```
     ObservationId,
@@ -146,7 +146,7 @@ id_type!(
     /// A gathering order (聚集管控令): rules on gatherings issued by a leader for a unit.
     ///
     /// ```
-    /// use fangkong::GatheringOrderId;
+    /// use fangkong::gathering::GatheringOrderId;
     /// assert_eq!("GO3".parse::<GatheringOrderId>()?, GatheringOrderId::new(3));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -158,7 +158,7 @@ id_type!(
     /// A planned gathering a household reported (报备的聚集活动): a wedding, funeral or banquet.
     ///
     /// ```
-    /// use fangkong::GatheringId;
+    /// use fangkong::gathering::GatheringId;
     /// assert_eq!(GatheringId::new(12).to_string(), "GP12");
     /// ```
     GatheringId,
@@ -169,7 +169,7 @@ id_type!(
     /// A persuasion visit record (劝导记录) about a planned gathering.
     ///
     /// ```
-    /// use fangkong::PersuasionId;
+    /// use fangkong::gathering::PersuasionId;
     /// assert_eq!("PV1".parse::<PersuasionId>()?.get(), 1);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -181,7 +181,7 @@ id_type!(
     /// A venue of the venue register (场所): a catering business, teahouse, market, ….
     ///
     /// ```
-    /// use fangkong::VenueId;
+    /// use fangkong::gathering::VenueId;
     /// assert_eq!(VenueId::new(65).to_string(), "VE65");
     /// ```
     VenueId,
@@ -192,7 +192,7 @@ id_type!(
     /// A venue closure order (停业令/关闭令).
     ///
     /// ```
-    /// use fangkong::ClosureId;
+    /// use fangkong::gathering::ClosureId;
     /// assert_eq!("VC2".parse::<ClosureId>()?, ClosureId::new(2));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -204,7 +204,7 @@ id_type!(
     /// A venue reopening order (复业令).
     ///
     /// ```
-    /// use fangkong::ReopeningId;
+    /// use fangkong::gathering::ReopeningId;
     /// assert_eq!(ReopeningId::new(1).to_string(), "VR1");
     /// ```
     ReopeningId,
@@ -215,7 +215,7 @@ id_type!(
     /// A violation: a venue found open while ordered closed (违规营业).
     ///
     /// ```
-    /// use fangkong::ViolationId;
+    /// use fangkong::gathering::ViolationId;
     /// assert_eq!("VX4".parse::<ViolationId>()?.get(), 4);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -228,7 +228,7 @@ id_type!(
     /// An inspection (督查) by the supervision group, open or covert.
     ///
     /// ```
-    /// use fangkong::InspectionId;
+    /// use fangkong::supervision::InspectionId;
     /// assert_eq!("IN11".parse::<InspectionId>()?, InspectionId::new(11));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -240,7 +240,7 @@ id_type!(
     /// A finding (问题) of the supervision group, to be rectified (整改) by a deadline.
     ///
     /// ```
-    /// use fangkong::FindingId;
+    /// use fangkong::supervision::FindingId;
     /// assert_eq!(FindingId::new(3).to_string(), "FD3");
     /// ```
     FindingId,
@@ -251,7 +251,7 @@ id_type!(
     /// An accountability decision (问责决定).
     ///
     /// ```
-    /// use fangkong::AccountabilityId;
+    /// use fangkong::supervision::AccountabilityId;
     /// assert_eq!("AC2".parse::<AccountabilityId>()?.get(), 2);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -265,7 +265,7 @@ id_type!(
     /// village's public places, its rubbish bins, a market.
     ///
     /// ```
-    /// use fangkong::SiteId;
+    /// use fangkong::disinfection::SiteId;
     /// assert_eq!("SI3".parse::<SiteId>()?, SiteId::new(3));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -277,7 +277,7 @@ id_type!(
     /// A schedule of cleaning or disinfection rounds at a site (消杀计划).
     ///
     /// ```
-    /// use fangkong::DisinfectionScheduleId;
+    /// use fangkong::disinfection::DisinfectionScheduleId;
     /// assert_eq!(DisinfectionScheduleId::new(2).to_string(), "DS2");
     /// ```
     DisinfectionScheduleId,
@@ -288,7 +288,7 @@ id_type!(
     /// A cleaning or disinfection round recorded at a site (消杀记录).
     ///
     /// ```
-    /// use fangkong::DisinfectionRoundId;
+    /// use fangkong::disinfection::DisinfectionRoundId;
     /// assert_eq!("RD12".parse::<DisinfectionRoundId>()?, DisinfectionRoundId::new(12));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -301,7 +301,7 @@ id_type!(
     /// A leave cancellation (取消休假) for the staff of a unit and the units below it.
     ///
     /// ```
-    /// use fangkong::LeaveCancellationId;
+    /// use fangkong::roster::LeaveCancellationId;
     /// assert_eq!("LC1".parse::<LeaveCancellationId>()?, LeaveCancellationId::new(1));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -313,7 +313,7 @@ id_type!(
     /// A leader's exception (特批) to a leave cancellation for one member of staff.
     ///
     /// ```
-    /// use fangkong::LeaveExceptionId;
+    /// use fangkong::roster::LeaveExceptionId;
     /// assert_eq!(LeaveExceptionId::new(2).to_string(), "LX2");
     /// ```
     LeaveExceptionId,
@@ -324,7 +324,7 @@ id_type!(
     /// A leave (请假) on record for a member of staff.
     ///
     /// ```
-    /// use fangkong::LeaveId;
+    /// use fangkong::roster::LeaveId;
     /// assert_eq!(LeaveId::new(3).to_string(), "LV3");
     /// ```
     LeaveId,
@@ -335,7 +335,7 @@ id_type!(
     /// A post (岗位): a checkpoint (卡点), office duty (值班) or village duty (村级值守).
     ///
     /// ```
-    /// use fangkong::PostId;
+    /// use fangkong::roster::PostId;
     /// assert_eq!("PT4".parse::<PostId>()?, PostId::new(4));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -347,7 +347,7 @@ id_type!(
     /// A shift (班次) at a post: a start, an end and the number of people required.
     ///
     /// ```
-    /// use fangkong::ShiftId;
+    /// use fangkong::roster::ShiftId;
     /// assert_eq!(ShiftId::new(12).to_string(), "SF12");
     /// ```
     ShiftId,
@@ -387,7 +387,7 @@ id_type!(
     /// A store (仓库) of supplies: the township's, or a village's.
     ///
     /// ```
-    /// use fangkong::StoreId;
+    /// use fangkong::supplies::StoreId;
     /// assert_eq!("WH1".parse::<StoreId>()?, StoreId::new(1));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -399,7 +399,7 @@ id_type!(
     /// A lot (批次) of one item in one store: what one receipt brought in.
     ///
     /// ```
-    /// use fangkong::LotId;
+    /// use fangkong::supplies::LotId;
     /// assert_eq!(LotId::new(3).to_string(), "LT3");
     /// ```
     LotId,
@@ -410,7 +410,7 @@ id_type!(
     /// A donation (捐赠), in money or in goods.
     ///
     /// ```
-    /// use fangkong::DonationId;
+    /// use fangkong::supplies::DonationId;
     /// assert_eq!("DN1".parse::<DonationId>()?.get(), 1);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -422,7 +422,7 @@ id_type!(
     /// A stock movement (出入库记录): an issue, a transfer or an adjustment.
     ///
     /// ```
-    /// use fangkong::MovementId;
+    /// use fangkong::supplies::MovementId;
     /// assert_eq!(MovementId::new(7).to_string(), "MV7");
     /// ```
     MovementId,
@@ -430,7 +430,7 @@ id_type!(
     "stock movement"
 );
 
-/// The number of a designation in its [`RiskRegister`](crate::RiskRegister), given in order from 1.
+/// The number of a designation in its [`RiskRegister`](crate::screening::RiskRegister), given in order from 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct DesignationId(pub u32);

@@ -52,7 +52,6 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::chunked::Chunked;
-use crate::hash::{Hash, Head};
 
 mod error;
 mod fast;
@@ -61,7 +60,9 @@ pub mod merkle;
 mod parallel;
 mod walk;
 
+pub use crate::hash::{Hash, Head, TreeHead};
 pub use error::{LedgerError, Tampering};
+pub use merkle::{ConsistencyProof, Holding, InclusionProof, MerkleTree, ProofError};
 pub use parallel::Parallelism;
 pub(crate) use parallel::map as parallel_map;
 use walk::{Link, Stop, Walk};
@@ -218,7 +219,7 @@ impl Proof {
     /// Checks that `record` (the entry's exact bytes) belongs to the head, and returns it.
     ///
     /// # Errors
-    /// [`LedgerError::ProofMismatch`](crate::ledger::LedgerError::ProofMismatch) if the record's digest is not the first digest, or the chain of
+    /// [`LedgerError::ProofMismatch`] if the record's digest is not the first digest, or the chain of
     /// digests does not lead to the head.
     pub fn check(&self, record: &[u8]) -> Result<Head, LedgerError> {
         let mismatch = || LedgerError::ProofMismatch {
@@ -425,7 +426,7 @@ impl Ledger {
     /// keep the registry's state, or a replay made before redaction.
     ///
     /// # Errors
-    /// [`LedgerError::EntryNotHeld`](crate::ledger::LedgerError::EntryNotHeld) if the entry is not in this ledger.
+    /// [`LedgerError::EntryNotHeld`] if the entry is not in this ledger.
     pub fn redact(&mut self, seq: u64) -> Result<(), LedgerError> {
         let (first, last) = (self.base.seq.saturating_add(1), self.head().seq);
         let index = seq
@@ -442,7 +443,7 @@ impl Ledger {
     /// The proof that entry `seq` belongs to this ledger's head, from digests alone.
     ///
     /// # Errors
-    /// [`LedgerError::EntryNotHeld`](crate::ledger::LedgerError::EntryNotHeld) if the entry is not in this ledger.
+    /// [`LedgerError::EntryNotHeld`] if the entry is not in this ledger.
     pub fn proof(&self, seq: u64) -> Result<Proof, LedgerError> {
         self.proof_to(seq, self.head().seq)
     }
@@ -451,7 +452,7 @@ impl Ledger {
     /// of its day, say), from digests alone.
     ///
     /// # Errors
-    /// [`LedgerError::EntryNotHeld`](crate::ledger::LedgerError::EntryNotHeld) if either entry is not in this ledger, or `head_seq < seq`.
+    /// [`LedgerError::EntryNotHeld`] if either entry is not in this ledger, or `head_seq < seq`.
     pub fn proof_to(&self, seq: u64, head_seq: u64) -> Result<Proof, LedgerError> {
         let (first, last) = (self.base.seq.saturating_add(1), self.head().seq);
         let not_held = |seq| LedgerError::EntryNotHeld { seq, first, last };
@@ -485,7 +486,7 @@ impl Ledger {
     /// Returns the [`Head`] of the verified ledger.
     ///
     /// # Errors
-    /// [`LedgerError::LedgerTampered`](crate::ledger::LedgerError::LedgerTampered) naming the first entry (1-based position, and the sequence
+    /// [`LedgerError::LedgerTampered`] naming the first entry (1-based position, and the sequence
     /// number it carries) that was altered, removed, inserted or reordered.
     pub fn verify(&self) -> Result<Head, LedgerError> {
         self.verify_with(Parallelism::default())
@@ -496,7 +497,8 @@ impl Ledger {
     /// result is the same at any number of threads.
     ///
     /// ```
-    /// use fangkong::{Founding, Ledger, Parallelism, Registry};
+    /// use fangkong::{Founding, Ledger, Registry};
+    /// use fangkong::ledger::Parallelism;
     /// let t = "2020-01-23T15:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let one = reg.ledger().verify_with(Parallelism::ONE)?;
@@ -523,7 +525,8 @@ impl Ledger {
     /// entries.
     ///
     /// ```
-    /// use fangkong::{Founding, Ledger, Parallelism, Registry};
+    /// use fangkong::{Founding, Ledger, Registry};
+    /// use fangkong::ledger::Parallelism;
     /// let t = "2020-01-23T15:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let mut ledger = reg.drain_ledger();
@@ -559,7 +562,7 @@ impl Ledger {
     /// Verifies the ledger, and that it reaches `anchor` with the same hash there.
     ///
     /// # Errors
-    /// As [`verify`](Ledger::verify), and [`LedgerError::LedgerTampered`](crate::ledger::LedgerError::LedgerTampered) with
+    /// As [`verify`](Ledger::verify), and [`LedgerError::LedgerTampered`] with
     /// [`Tampering::HeadMismatch`] if the ledger is shorter than the anchor or its entry at
     /// the anchor's sequence number has another hash.
     pub fn verify_against(&self, anchor: Head) -> Result<Head, LedgerError> {
@@ -658,11 +661,11 @@ impl Ledger {
     /// ```
     ///
     /// # Errors
-    /// [`LedgerError::LedgerCut`](crate::ledger::LedgerError::LedgerCut) for a last line
+    /// [`LedgerError::LedgerCut`] for a last line
     /// without its end of line that cannot be read;
-    /// [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) naming
+    /// [`LedgerError::LedgerUnreadable`] naming
     /// the line, when another line is not an entry;
-    /// [`LedgerError::UnsupportedLedgerVersion`](crate::ledger::LedgerError::UnsupportedLedgerVersion)
+    /// [`LedgerError::UnsupportedLedgerVersion`]
     /// for a record of another format version.
     pub fn from_jsonl(text: &str) -> Result<Ledger, LedgerError> {
         Ledger::from_jsonl_bytes(text.as_bytes())
@@ -694,7 +697,7 @@ impl Ledger {
     /// one `String`. As [`from_jsonl`](Ledger::from_jsonl) otherwise.
     ///
     /// # Errors
-    /// As [`from_jsonl`](Ledger::from_jsonl), and [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) (line 0) for a
+    /// As [`from_jsonl`](Ledger::from_jsonl), and [`LedgerError::LedgerUnreadable`] (line 0) for a
     /// reader's own failure.
     pub fn read_jsonl(reader: impl BufRead) -> Result<Ledger, LedgerError> {
         Ledger::read_jsonl_with(reader, Parallelism::default())
@@ -714,7 +717,8 @@ impl Ledger {
     /// `parallelism` threads. The result is the same at any number of threads.
     ///
     /// ```
-    /// use fangkong::{Founding, Ledger, Parallelism, Registry};
+    /// use fangkong::{Founding, Ledger, Registry};
+    /// use fangkong::ledger::Parallelism;
     /// let t = "2020-01-23T15:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let file = reg.ledger().to_jsonl();
@@ -736,7 +740,8 @@ impl Ledger {
     /// [`read_jsonl_with`](Ledger::read_jsonl_with) does.
     ///
     /// ```
-    /// use fangkong::{Founding, Ledger, Parallelism, Registry};
+    /// use fangkong::{Founding, Ledger, Registry};
+    /// use fangkong::ledger::Parallelism;
     /// let t = "2020-01-23T15:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let first = reg.drain_ledger();
@@ -770,7 +775,8 @@ impl Ledger {
     /// the other reads refuse a cut file.
     ///
     /// ```
-    /// use fangkong::{Founding, Head, Ledger, Parallelism, Registry};
+    /// use fangkong::{Founding, Head, Ledger, Registry};
+    /// use fangkong::ledger::Parallelism;
     /// let t = "2020-01-23T15:00:00+08:00".parse()?;
     /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let file = reg.ledger().to_jsonl();
@@ -800,7 +806,8 @@ impl Ledger {
     /// the entries before it and reports the cut.
     ///
     /// ```
-    /// use fangkong::{Founding, Ledger, Parallelism, Registry};
+    /// use fangkong::{Founding, Ledger, Registry};
+    /// use fangkong::ledger::Parallelism;
     /// let t = "2020-01-23T15:00:00+08:00".parse()?;
     /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let file = reg.ledger().to_jsonl();
@@ -825,7 +832,8 @@ impl Ledger {
     /// from the part before), never read from the file.
     ///
     /// ```
-    /// use fangkong::{Founding, Ledger, Parallelism, Registry};
+    /// use fangkong::{Founding, Ledger, Registry};
+    /// use fangkong::ledger::Parallelism;
     /// let t = "2020-01-23T15:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let first = reg.drain_ledger();

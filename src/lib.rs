@@ -62,16 +62,20 @@
 //!
 
 //! Screening (摸底排查) and observation (医学观察) go through the same registry: a leader records
-//! risk areas and adopts a [`ScreeningRule`]; grid workers record visits and interviews; an
-//! interview that finds a key person opens their [`Observation`] under the protocol the rule
+//! risk areas and adopts a [`ScreeningRule`](screening::ScreeningRule); grid workers record visits and interviews; an
+//! interview that finds a key person opens their [`Observation`](observation::Observation) under the protocol the rule
 //! names; grid workers record twice-daily readings; health workers decide releases, which
-//! explain themselves ([`ReleaseDecision`]). Every id comes from the call that created it.
+//! explain themselves ([`ReleaseDecision`](observation::ReleaseDecision)). Every id comes from the call that created it.
 //!
 //! ```
 //! use fangkong::observation::{Method, Reading, Reporter};
-//! use fangkong::{Duty, Founding, Instant, Interview, ObservationUpdate, Registry, Relation};
-//! use fangkong::{ReportedSymptoms, ResidentDetails, RiskLevel, Role, ScreeningRule, Sex, Stay};
-//! use fangkong::{TravelHistory, UnitKind, UtcOffset, VisitResult};
+//! use fangkong::{Duty, Founding, Instant, Registry, Relation};
+//! use fangkong::observation::ObservationUpdate;
+//! use fangkong::screening::Interview;
+//! use fangkong::{ResidentDetails, Role, Sex};
+//! use fangkong::screening::{ReportedSymptoms, RiskLevel, ScreeningRule, Stay};
+//! use fangkong::{UnitKind, UtcOffset};
+//! use fangkong::screening::{TravelHistory, VisitResult};
 //!
 //! let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
 //! let mut reg = Registry::found(Founding::new("Huochezhan Township (火车站乡)", "Secretary Liu"), t);
@@ -129,7 +133,7 @@
 //! ```
 //!
 //! Lists a person reads — non-reporting, release review, alerts, follow-ups and a grid
-//! worker's [`WorkList`] — name each resident with a masked phone, address, group and worker;
+//! worker's [`WorkList`](registry::WorkList) — name each resident with a masked phone, address, group and worker;
 //! the full phone comes only through [`Registry::reveal_phone`], which the ledger records.
 //! [`Registry::execute_all`] loads a roster in one batch, keeping the good rows.
 //!
@@ -141,6 +145,34 @@
 //! villages and one community, screened door to door, 49 key people under home observation,
 //! the letter to all residents delivered to every household ([`publicity`]) —
 //! with `cargo run --example township`.
+//!
+//! # Where things live
+//!
+//! The crate root holds what a first program needs: the [`Registry`], the [`Ledger`] and its
+//! [`Record`]s, [`Command`], [`Event`], [`Error`], the time values ([`Day`], [`Instant`]) and
+//! the grid's ids and set-up types ([`UnitId`], [`Role`], [`ResidentDetails`], …). Everything
+//! else lives in the module of its concept, with its commands, events, errors and ids:
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`grid`] | units, staff, assignments, households and residents (网格化管理) |
+//! | [`screening`] | risk areas, screening rules, rounds, visits and interviews (摸底排查) |
+//! | [`observation`] | observations, readings, protocols and release (居家医学观察) |
+//! | [`gathering`] | gathering orders, planned gatherings, venues and OxCGRT levels (聚集管控) |
+//! | [`publicity`] | campaigns and their actions: letters, vans, loudspeakers (宣传) |
+//! | [`roster`] | posts, shifts, leave and volunteers (值班值守) |
+//! | [`disinfection`] | sites, schedules and rounds of cleaning and disinfection (消杀) |
+//! | [`supplies`] | stores, lots, donations and hand-outs (物资) |
+//! | [`supervision`] | inspections, findings and accountability (督查问责) |
+//! | [`report`] | daily reports, day tables, roll-ups and their exports (日报) |
+//! | [`audit`] | the subjects of the audit trail (留痕) |
+//! | [`registry`] | the rows the registry's lists and trails return |
+//! | [`ledger`] | entries, verification, Merkle proofs and kept heads (台账) |
+//! | [`place`] | administrative division and statistical codes |
+//! | [`limits`] | the limits every free text is held to |
+//!
+//! [`Registry`]'s methods are grouped by module on its page: each `impl` block is one
+//! module's section, headed by what it covers.
 //!
 //! # What this crate does not do
 //!
@@ -183,8 +215,8 @@
 //!   days and instants, names as they were registered, and quoted input; tests render every
 //!   label and error in Chinese and check it.
 //!
-//! Two names say what they are instead: [`DivisionCode::name_zh`] and
-//! [`DivisionCode::name_en`] return an `Option`, because only the divisions of the shipped
+//! Two names say what they are instead: [`place::DivisionCode::name_zh`] and
+//! [`place::DivisionCode::name_en`] return an `Option`, because only the divisions of the shipped
 //! table have a name.
 //!
 //! # Personal data
@@ -223,18 +255,18 @@ mod household;
 mod identity;
 mod ids;
 mod label;
-mod ledger;
+pub mod ledger;
 mod lenient;
 pub mod limits;
 mod mask;
 pub mod observation;
-mod place;
+pub mod place;
 pub mod publicity;
 mod record;
 // The ledger's record writer (issue 14).
 pub mod disinfection;
 mod record_writer;
-mod registry;
+pub mod registry;
 pub mod report;
 pub mod roster;
 pub mod screening;
@@ -247,72 +279,25 @@ mod table;
 mod test_support;
 mod value_error;
 
-pub use audit::Subject;
+// The crate root re-exports what the front page's example and a first program need: the
+// registry, the ledger and its records, `Command`, `Event`, `Error`, the time values, and the
+// grid's ids and set-up types. Everything else lives in its module (`fangkong::screening`, …).
 pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
-pub use disinfection::{DisinfectionCommand, DisinfectionError, DisinfectionEvent};
 pub use error::Error;
 pub use event::{Command, Event};
-pub use gathering::{
-    GatheringCommand, GatheringDecision, GatheringEvent, GatheringKind, GatheringOrder, OrderTerms,
-    OxcgrtLevels, PlannedGathering, Restriction, Rule, VenueKind,
-};
-pub use grid::{
-    Action, Assignment, ContactField, Duty, GridCommand, GridEvent, Role, Staff, Unit, UnitKind,
-};
+pub use grid::{Action, Assignment, Duty, Role, Staff, Unit, UnitKind};
 pub use hash::{Hash, Head, TreeHead};
 pub use household::{
     DeregistrationReason, Household, Relation, Resident, ResidentDetails, Vulnerabilities,
 };
 pub use identity::{IdentityNumber, Phone, PhoneKind, Sex};
-pub use ids::{
-    AccountabilityId, ClosureId, DesignationId, FindingId, GatheringId, GatheringOrderId,
-    HouseholdId, InspectionId, ObservationId, PersuasionId, ReopeningId, ResidentId, RoundId,
-    StaffId, UnitId, VenueId, ViolationId,
-};
-pub use ids::{DisinfectionRoundId, DisinfectionScheduleId, SiteId};
-pub use ids::{DonationId, LotId, MovementId, StoreId};
-pub use ids::{LeaveCancellationId, LeaveExceptionId, LeaveId, PostId, ShiftId};
-pub use ledger::merkle::{ConsistencyProof, Holding, InclusionProof, MerkleTree, ProofError};
-pub use ledger::{
-    Cut, Entry, KeptHead, KeptHeadProblem, Ledger, LedgerError, Loaded, Parallelism, Proof,
-    SCHEMA_VERSION, Tampering, Verified,
-};
+pub use ids::{HouseholdId, ResidentId, StaffId, UnitId};
+pub use ledger::{Entry, Ledger, LedgerError, SCHEMA_VERSION};
 pub use mask::{MaskedText, mask_personal_data};
-pub use observation::{
-    FeverRule, Observation, ObservationChange, ObservationCommand, ObservationCounts,
-    ObservationEvent, ObservationRecord, ObservationUpdate, Protocol, Reading, ReleaseDecision,
-    Temperature, evaluate_release,
-};
-pub use place::{
-    DivisionCode, DivisionLevel, StatisticalCode, StatisticalLevel, TownshipKind, VillageKind,
-};
 pub use record::{Body, CommandMark, Record, Refusal};
 #[cfg(feature = "synth")]
 pub use registry::Part;
-pub use registry::{
-    AlertRow, BatchCommand, BatchItem, CheckRow, Created, CreatedId, Extension, FollowUpRow,
-    Founding, Home, InterviewReceipt, NonReportingRow, OxcgrtIndicators, Person, ProvedEntry,
-    PublicityCoverage, Receipt, Ref, Registry, ReleaseReviewRow, Responsibility, Trail, TrailEntry,
-    TrailExport, UnitSummary, UnreachedGroup, VisitRow, WorkList, Worker, WorkerNonReporting,
-};
-pub use report::{
-    DailyFigures, DayTable, Deadline, ReportCommand, ReportEvent, Rollup, Schedule, Submission,
-};
-pub use roster::{RosterCommand, RosterError, RosterEvent};
-pub use screening::{
-    CaseFigures, Coverage, DEFAULT_REPEATED_ABSENCES, DayZeroBasis, Designation, DowngradeDays,
-    Exposure, ExposureAnchor, FollowUp, FollowUpReason, Interview, InterviewRecord, KeyPerson,
-    LevelObservation, MAX_LOOK_BACK_DAYS, ProposedChange, RegisterChange, ReportedSymptoms,
-    RiskLevel, RiskProposal, RiskRegister, Round, ScreeningCommand, ScreeningEvent,
-    ScreeningOutcome, ScreeningRule, Stay, Transit, TravelHistory, VillageCoverage, Visit,
-    VisitResult,
-};
-pub use supervision::{
-    AccountabilityCounts, Accountable, CadreForm, ChecklistItem, Decision, Evidence, Finding,
-    Inspection, InspectionMode, InspectionTarget, ItemCheck, OverdueFinding, SupervisionCommand,
-    SupervisionEvent, Verdict,
-};
-pub use supplies::{SuppliesCommand, SuppliesError, SuppliesEvent};
+pub use registry::{BatchCommand, BatchItem, Created, CreatedId, Founding, Receipt, Ref, Registry};
 pub use value_error::ValueError;
 
 #[cfg(doctest)]

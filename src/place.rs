@@ -45,7 +45,7 @@ pub enum DivisionLevel {
 /// Text form and serde: the six digits.
 ///
 /// ```
-/// use fangkong::{DivisionCode, DivisionLevel};
+/// use fangkong::place::{DivisionCode, DivisionLevel};
 /// let wuchang: DivisionCode = "420106".parse()?;
 /// let wuhan: DivisionCode = "420100".parse()?;
 /// assert_eq!(wuchang.level(), DivisionLevel::County);
@@ -68,7 +68,7 @@ impl DivisionCode {
     /// The code with the digits of `n` (e.g. `420106`).
     ///
     /// # Errors
-    /// [`ValueError::InvalidDivisionCode`](crate::value_error::ValueError::InvalidDivisionCode) for a number that is not a well-formed code: `1_234_567`
+    /// [`ValueError::InvalidDivisionCode`] for a number that is not a well-formed code: `1_234_567`
     /// (seven digits), `420` (province digits `00`), `420012` (prefecture `00` with county `12`).
     pub fn from_u32(n: u32) -> Result<DivisionCode, ValueError> {
         check_division(n).map_err(|(reason, reason_zh)| ValueError::InvalidDivisionCode {
@@ -303,7 +303,9 @@ pub enum StatisticalLevel {
 /// Text form and serde: the twelve digits.
 ///
 /// ```
-/// use fangkong::{DivisionCode, StatisticalCode, StatisticalLevel, TownshipKind, VillageKind};
+/// use fangkong::place::{
+///     DivisionCode, StatisticalCode, StatisticalLevel, TownshipKind, VillageKind,
+/// };
 /// let village: StatisticalCode = "430502101203".parse()?;
 /// assert_eq!(village.division(), "430502".parse::<DivisionCode>()?);
 /// assert_eq!(village.level(), StatisticalLevel::Village);

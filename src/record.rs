@@ -164,8 +164,8 @@ impl Ledger {
     /// The records held, first to last, read from their bytes.
     ///
     /// # Errors
-    /// [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) for a record that cannot be read, naming its line;
-    /// [`LedgerError::RecordRedacted`](crate::ledger::LedgerError::RecordRedacted) for a redacted one.
+    /// [`LedgerError::LedgerUnreadable`] for a record that cannot be read, naming its line;
+    /// [`LedgerError::RecordRedacted`] for a redacted one.
     pub fn records(&self) -> impl Iterator<Item = Result<Record, Error>> + '_ {
         let base = self.base().seq;
         self.entries()

@@ -1895,7 +1895,7 @@ fn at_local(day: Day, hour: u32, minute: u32) -> Result<Instant, Error> {
 
 /// The commands the secretary gives before screening, at the meeting of 2020-01-23 15:00:
 /// [`BENCH_DESIGNATIONS`] risk-area designations (Wuhan and Hubei high from 2020-01-08, as
-/// [`RiskRegister::jan2020_hubei`](crate::RiskRegister::jan2020_hubei); then county codes of
+/// [`RiskRegister::jan2020_hubei`](crate::screening::RiskRegister::jan2020_hubei); then county codes of
 /// the other provinces but Hunan, medium or low, in force from a day of January 2020), the
 /// January 2020 returnee rule, and a screening round over every village and community opening
 /// on [`screening_day`] (round 1 of a township just built).
@@ -2291,7 +2291,9 @@ pub fn build_shards_in(
 /// from the daily reports catch it ([`KeptHead::check_all`](crate::ledger::KeptHead::check_all)).
 ///
 /// ```
-/// use fangkong::{Founding, Holding, KeptHead, Registry, ReportCommand, Schedule};
+/// use fangkong::{Founding, Registry};
+/// use fangkong::ledger::{Holding, KeptHead};
+/// use fangkong::report::{ReportCommand, Schedule};
 /// let t = "2020-01-24T09:00:00+08:00".parse()?;
 /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
 /// let s1 = reg.staff_ids().next().unwrap();

@@ -8,7 +8,7 @@
 //!
 //! [`IdentityNumber`]: crate::IdentityNumber
 //! [`Phone`]: crate::Phone
-//! [`DivisionCode`]: crate::DivisionCode
+//! [`DivisionCode`]: crate::place::DivisionCode
 
 use std::fmt;
 

@@ -7,15 +7,21 @@
 //! them.
 
 use fangkong::LedgerError;
-use fangkong::ProofError;
+use fangkong::audit::Subject;
+use fangkong::grid::GridCommand;
+use fangkong::ledger::ProofError;
+use fangkong::registry::TrailExport;
+use fangkong::report::{ReportCommand, ReportEvent, Schedule};
 use fangkong::screening::ScreeningError;
+use fangkong::screening::{MAX_LOOK_BACK_DAYS, ScreeningRule};
 use fangkong::supervision::SupervisionError;
+use fangkong::supervision::{
+    Accountable, CadreForm, ChecklistItem, InspectionMode, InspectionTarget, ItemCheck,
+};
 use fangkong::supervision::{AdmonitionManner, FindingSource};
 use fangkong::{
-    Accountable, BatchCommand, BatchItem, Body, CadreForm, ChecklistItem, Command, Duty, Error,
-    Event, GridCommand, HouseholdId, InspectionMode, InspectionTarget, ItemCheck,
-    MAX_LOOK_BACK_DAYS, Ref, Registry, Relation, ReportCommand, ReportEvent, ResidentDetails, Role,
-    Schedule, ScreeningRule, Sex, StaffId, Subject, TrailExport, UnitKind,
+    BatchCommand, BatchItem, Body, Command, Duty, Error, Event, HouseholdId, Ref, Registry,
+    Relation, ResidentDetails, Role, Sex, StaffId, UnitKind,
 };
 use serde_json::{Value, json};
 use sha2::Digest;
@@ -102,7 +108,7 @@ fn a_record_of_another_schema_after_genuine_entries_is_refused_by_replay() {
     // Before: only the first line's schema was read; replay accepted the entry.
     let g = given();
     let body = Body::Event(
-        fangkong::GridEvent::HouseholdRegistered {
+        fangkong::grid::GridEvent::HouseholdRegistered {
             household: HouseholdId::new(2),
             group: g.qianjin_1,
             address: "Qianjin 1-02".into(),
@@ -640,7 +646,7 @@ fn a_made_up_export_proving_to_a_head_it_states_itself_is_refused() {
         1,
         1,
         &Body::Event(
-            fangkong::GridEvent::HouseholdRegistered {
+            fangkong::grid::GridEvent::HouseholdRegistered {
                 household: g.home,
                 group: g.qianjin_1,
                 address: "a house that was never registered".into(),
@@ -817,7 +823,7 @@ fn a_trails_serde_form_holds_no_full_identity_number_or_phone() {
 
 /// Given an inspector's covert visit finding nobody on post in Qianjin group 1, Li Hua
 /// responsible; returns the finding.
-fn a_finding_against_li_hua(g: &mut Given) -> fangkong::FindingId {
+fn a_finding_against_li_hua(g: &mut Given) -> fangkong::supervision::FindingId {
     let t = at(T0);
     let inspector = g
         .reg
@@ -937,7 +943,7 @@ fn a_screening_rule_looks_back_one_to_366_days() {
         reg.execute(
             StaffId::new(1),
             at(T0),
-            fangkong::ScreeningCommand::AdoptScreeningRule { rule },
+            fangkong::screening::ScreeningCommand::AdoptScreeningRule { rule },
         )
     };
     for days in [0, u32::MAX, MAX_LOOK_BACK_DAYS + 1] {

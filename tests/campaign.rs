@@ -4,11 +4,10 @@
 use fangkong::gathering::{
     Binds, Flag, OrderTerms, PersuasionOutcome, PersuasionResult, Restriction, Rule, VenueTarget,
 };
+use fangkong::gathering::{GatheringKind, PlannedGathering, VenueKind};
 use fangkong::report::RowStatus;
-use fangkong::{
-    DailyFigures, Day, Error, Founding, GatheringKind, Instant, PlannedGathering, Registry,
-    Schedule, StaffId, UnitId, UnitKind, VenueKind,
-};
+use fangkong::report::{DailyFigures, Schedule};
+use fangkong::{Day, Error, Founding, Instant, Registry, StaffId, UnitId, UnitKind};
 use proptest::prelude::*;
 
 use crate::common::*;
@@ -385,13 +384,19 @@ fn the_key_person_list_is_masked_unless_exported_and_the_export_is_recorded() {
     // Given a key person found by screening
     let mut g = given();
     wuhan_high_and_the_january_rule(&mut g);
-    let travel = fangkong::TravelHistory {
-        stays: vec![fangkong::Stay::new(wuhan(), day("2020-01-02"), day("2020-01-20")).unwrap()],
+    let travel = fangkong::screening::TravelHistory {
+        stays: vec![
+            fangkong::screening::Stay::new(wuhan(), day("2020-01-02"), day("2020-01-20")).unwrap(),
+        ],
         transits: vec![],
         returned_home: Some(day("2020-01-21")),
     };
-    let interview =
-        fangkong::Interview::new(travel, true, fangkong::ReportedSymptoms::default()).unwrap();
+    let interview = fangkong::screening::Interview::new(
+        travel,
+        true,
+        fangkong::screening::ReportedSymptoms::default(),
+    )
+    .unwrap();
     g.reg
         .record_interview(
             g.worker_qianjin_1,

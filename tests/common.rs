@@ -1,10 +1,12 @@
 //! A small township shared by the scenarios.
 
+pub use fangkong::grid::{GridCommand, GridEvent};
+pub use fangkong::observation::ObservationCommand;
+pub use fangkong::screening::ScreeningCommand;
 use fangkong::{
     Day, Duty, Founding, HouseholdId, IdentityNumber, Instant, Phone, Registry, Relation,
     ResidentDetails, ResidentId, Role, Sex, StaffId, UnitId, UnitKind,
 };
-pub use fangkong::{GridCommand, GridEvent, ObservationCommand, ScreeningCommand};
 
 /// Two villages with two groups each; a grid worker for group 1 of each village; a cadre for
 /// all of Qianjin; a volunteer; a health worker; one household with two residents in Qianjin 1.
@@ -134,7 +136,7 @@ pub fn given() -> Given {
 }
 
 /// Wuhan (420100).
-pub fn wuhan() -> fangkong::DivisionCode {
+pub fn wuhan() -> fangkong::place::DivisionCode {
     "420100".parse().unwrap()
 }
 
@@ -147,9 +149,9 @@ pub fn wuhan_high_and_the_january_rule(g: &mut Given) {
         .execute(
             g.secretary,
             t,
-            fangkong::ScreeningCommand::DesignateRiskArea {
+            fangkong::screening::ScreeningCommand::DesignateRiskArea {
                 area: wuhan(),
-                level: fangkong::RiskLevel::HIGH,
+                level: fangkong::screening::RiskLevel::HIGH,
                 from: day("2020-01-08"),
                 basis: "NHC community notice, 2020-01-24".into(),
             },
@@ -159,8 +161,8 @@ pub fn wuhan_high_and_the_january_rule(g: &mut Given) {
         .execute(
             g.secretary,
             t,
-            fangkong::ScreeningCommand::AdoptScreeningRule {
-                rule: fangkong::ScreeningRule::returnee_jan2020(),
+            fangkong::screening::ScreeningCommand::AdoptScreeningRule {
+                rule: fangkong::screening::ScreeningRule::returnee_jan2020(),
             },
         )
         .unwrap();

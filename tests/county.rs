@@ -3,10 +3,9 @@
 //! reported, which are missing, the submitted figures and the registries' own side by side, and
 //! it can export them with a township column, township totals and the county total.
 
+use fangkong::report::{ReportCommand, Schedule};
 use fangkong::report::{Rollup, RowStatus};
-use fangkong::{
-    Day, Founding, Instant, Registry, ReportCommand, Schedule, StaffId, UnitId, UnitKind,
-};
+use fangkong::{Day, Founding, Instant, Registry, StaffId, UnitId, UnitKind};
 
 fn at(s: &str) -> Instant {
     s.parse().unwrap()
@@ -502,9 +501,12 @@ fn synthetic_townships_differ_by_seed_and_leave_the_gaps_asked_for() {
     )
     .unwrap();
     copy.verify().unwrap();
-    let err =
-        fangkong::KeptHead::check_all(&kept, "Gutang Township", fangkong::Holding::Ledger(&copy))
-            .unwrap_err();
+    let err = fangkong::ledger::KeptHead::check_all(
+        &kept,
+        "Gutang Township",
+        fangkong::ledger::Holding::Ledger(&copy),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "kept_head_not_extended");
     assert!(
         err.to_string()
@@ -515,7 +517,8 @@ fn synthetic_townships_differ_by_seed_and_leave_the_gaps_asked_for() {
 
 #[test]
 fn trail_entries_name_what_they_recorded_in_both_languages() {
-    use fangkong::{Relation, ResidentDetails, Sex, Subject};
+    use fangkong::audit::Subject;
+    use fangkong::{Relation, ResidentDetails, Sex};
     // Given a resident registered in a township
     let mut town = township("Huochezhan", 1, 1);
     let t = at("2020-01-24T10:00:00+08:00");
@@ -685,7 +688,7 @@ fn accountability_counts_that_counting_cannot_give_do_not_deserialize() {
 
 #[test]
 fn what_a_county_reads_is_untrusted_a_long_name_a_formula_and_a_phone_are_met() {
-    use fangkong::KeptHead;
+    use fangkong::ledger::KeptHead;
     // Given a heads file whose township is 40,000 characters long, then it is refused naming
     // the line, and nothing of the name is quoted whole
     let mut town = township("Huochezhan", 1, 1);

@@ -7,15 +7,15 @@
 //! lists the missed ones with the staff responsible, refuses bad input with a clear error and
 //! no change, and replays to an equal registry.
 
+use fangkong::audit::Subject;
 use fangkong::disinfection::{
     Amount, AmountUnit, DisinfectionCommand, Frequency, RoundStatus, ScheduleTerms, SiteKind,
     SiteKindDefinition, Task, Window,
 };
+use fangkong::disinfection::{DisinfectionRoundId, DisinfectionScheduleId, SiteId};
+use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck, Verdict};
 use fangkong::supervision::{FindingSource, RecordShows};
-use fangkong::{
-    ChecklistItem, Day, DisinfectionRoundId, DisinfectionScheduleId, Error, InspectionMode,
-    InspectionTarget, ItemCheck, Registry, Role, SiteId, Subject, Verdict,
-};
+use fangkong::{Day, Error, Registry, Role};
 
 use crate::common::{Given, at, day, given};
 

@@ -5,12 +5,16 @@
 use fangkong::grid::GridError;
 use std::io::{BufReader, Cursor};
 
+use fangkong::grid::GridEvent;
+use fangkong::observation::ObservationUpdate;
 use fangkong::observation::{Method, Reading, Reporter};
+use fangkong::screening::{
+    Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory, VisitResult,
+};
 use fangkong::{
-    BatchCommand, BatchItem, Day, Duty, Error, Founding, GridEvent, HouseholdId, Instant,
-    Interview, Ledger, ObservationUpdate, Ref, Registry, Relation, ReportedSymptoms,
-    ResidentDetails, ResidentId, RiskLevel, Role, ScreeningRule, Sex, StaffId, Stay, TravelHistory,
-    UnitId, UnitKind, UtcOffset, VisitResult,
+    BatchCommand, BatchItem, Day, Duty, Error, Founding, HouseholdId, Instant, Ledger, Ref,
+    Registry, Relation, ResidentDetails, ResidentId, Role, Sex, StaffId, UnitId, UnitKind,
+    UtcOffset,
 };
 
 #[track_caller]

@@ -10,11 +10,16 @@
 use fangkong::LedgerError;
 use fangkong::ValueError;
 use fangkong::gathering::GatheringError;
+use fangkong::gathering::{GatheringId, GatheringOrderId, VenueId};
 use fangkong::grid::GridError;
+use fangkong::ledger::Tampering;
 use fangkong::observation::ObservationError;
+use fangkong::observation::ObservationId;
 use fangkong::report::ReportError;
 use fangkong::screening::ScreeningError;
+use fangkong::screening::{DesignationId, RoundId};
 use fangkong::supervision::SupervisionError;
+use fangkong::supervision::{FindingId, InspectionId};
 use fangkong::*;
 
 /// `Error::CODES` on main before the split (printed there, in the order of the old variants).
@@ -1558,7 +1563,7 @@ fn zh_samples() -> Vec<Error> {
         // issue 23: a cut file, and the heads a county keeps
         Error::Ledger(LedgerError::LedgerCut { line: 7, bytes: 40 }),
         Error::Ledger(LedgerError::InvalidKeptHead {
-            problem: fangkong::KeptHeadProblem::TreeSizeDiffers,
+            problem: fangkong::ledger::KeptHeadProblem::TreeSizeDiffers,
         }),
         Error::Ledger(LedgerError::KeptHeadsUnreadable {
             line: 2,

@@ -11,10 +11,12 @@ use fangkong::limits::{ADDRESS_MAX_CHARS, NAME_MAX_CHARS, NOTE_MAX_CHARS};
 #[cfg(feature = "csv")]
 use fangkong::report::{Cell, Sheet};
 use fangkong::report::{Lang, Schedule, csv_field_value, csv_safe_field};
+use fangkong::screening::{
+    Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
+};
 use fangkong::{
-    DeregistrationReason, Duty, Error, Founding, HouseholdId, Instant, Interview, Registry,
-    Relation, ReportedSymptoms, ResidentDetails, RiskLevel, Role, ScreeningRule, Sex, StaffId,
-    Stay, TravelHistory, UnitId, UnitKind,
+    DeregistrationReason, Duty, Error, Founding, HouseholdId, Instant, Registry, Relation,
+    ResidentDetails, Role, Sex, StaffId, UnitId, UnitKind,
 };
 
 use crate::common::{at, day};
@@ -68,7 +70,7 @@ fn hostile_township() -> Hostile {
     reg.execute(
         leader,
         t,
-        fangkong::ScreeningCommand::AdoptScreeningRule {
+        fangkong::screening::ScreeningCommand::AdoptScreeningRule {
             rule: ScreeningRule::returnee_jan2020(),
         },
     )

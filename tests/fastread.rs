@@ -4,7 +4,8 @@
 //! verifying straight from the file gives what reading it, then verifying, gives.
 
 use fangkong::LedgerError;
-use fangkong::{Head, Ledger, Loaded, Parallelism, Registry, Tampering, Verified};
+use fangkong::ledger::{Loaded, Parallelism, Tampering, Verified};
+use fangkong::{Head, Ledger, Registry};
 
 /// A township of a twentieth of Huochezhan's households: enough entries (over 1,024) that
 /// four threads each get a part.
@@ -31,7 +32,7 @@ fn outcomes(bytes: &[u8], threads: usize) -> Outcomes {
     let verified = loaded.clone().and_then(|l| l.ledger.verify_report_with(p));
     let streamed = Ledger::verify_jsonl_keeping_cut(Head::default(), bytes, p);
     // The default reads are the same, but refuse a cut
-    let cut_error = |cut: &Option<fangkong::Cut>| {
+    let cut_error = |cut: &Option<fangkong::ledger::Cut>| {
         cut.as_ref().map(|c| LedgerError::LedgerCut {
             line: c.line,
             bytes: c.bytes,

@@ -7,17 +7,15 @@ use fangkong::observation::{
     Comparison, EndReason, Method, ObservationPlace, Reporter, SlotCounting, Supply, Symptom,
     TestOutcome,
 };
+use fangkong::place::{DivisionLevel, StatisticalLevel, TownshipKind, VillageKind};
 use fangkong::publicity::{Channel, Form};
 use fangkong::report::{Lang, RowStatus};
+use fangkong::screening::{DayZeroBasis, ExposureAnchor, RiskLevel, VisitResult};
 use fangkong::supervision::{
     AdmonitionManner, FormCategory, GovernmentSanction, InspectionMode, ItemOutcome,
     OrganisationForm, OrganisationalHandling,
 };
-use fangkong::{
-    DayZeroBasis, DeregistrationReason, DivisionLevel, Duty, Error, ExposureAnchor, PhoneKind,
-    Relation, RiskLevel, Role, Sex, StatisticalLevel, TownshipKind, UnitKind, VillageKind,
-    VisitResult,
-};
+use fangkong::{DeregistrationReason, Duty, Error, PhoneKind, Relation, Role, Sex, UnitKind};
 
 /// A CJK ideograph.
 fn is_cjk(c: char) -> bool {
@@ -100,7 +98,7 @@ fn every_label_enum_reads_back_its_chinese_and_english_names() {
         // the grid's actions and contact fields, and a kept head's problems
         fangkong::grid::Action,
         fangkong::grid::ContactField,
-        fangkong::KeptHeadProblem,
+        fangkong::ledger::KeptHeadProblem,
         // and in disinfection (its kinds of site are data too)
         fangkong::disinfection::Task,
         fangkong::disinfection::AmountUnit,
@@ -246,7 +244,8 @@ fn refusals_mask_personal_data_and_clip_long_text() {
 /// as the English one, with personal data masked alike.
 #[test]
 fn errors_read_in_chinese() {
-    use fangkong::{IdentityNumber, Phone, Temperature};
+    use fangkong::observation::Temperature;
+    use fangkong::{IdentityNumber, Phone};
     let cases: Vec<(Error, &str)> = vec![
         (
             "2020/1/24".parse::<fangkong::Day>().unwrap_err().into(),
@@ -290,7 +289,8 @@ fn errors_read_in_chinese() {
 #[test]
 fn release_decisions_read_in_chinese() {
     use fangkong::observation::{AlertCause, Method, Reason, Reporter, TestDay};
-    use fangkong::{Day, FeverRule, Instant, Reading, ReleaseDecision};
+    use fangkong::observation::{FeverRule, Reading, ReleaseDecision};
+    use fangkong::{Day, Instant};
     let day = |s: &str| s.parse::<Day>().unwrap();
     let at: Instant = "2020-01-23T13:30:00+08:00".parse().unwrap();
     let blocked = ReleaseDecision::Blocked {
@@ -361,8 +361,9 @@ fn release_decisions_read_in_chinese() {
 /// the stay, the designation, the rule, the protocol and day 0.
 #[test]
 fn screening_outcomes_read_in_chinese() {
-    use fangkong::{
-        DivisionCode, Interview, ReportedSymptoms, RiskRegister, ScreeningRule, Stay, TravelHistory,
+    use fangkong::place::DivisionCode;
+    use fangkong::screening::{
+        Interview, ReportedSymptoms, RiskRegister, ScreeningRule, Stay, TravelHistory,
     };
     let day = |s: &str| s.parse::<fangkong::Day>().unwrap();
     let rule = ScreeningRule::returnee_jan2020();

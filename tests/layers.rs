@@ -396,3 +396,63 @@ fn only_the_grid_and_the_modules_and_above_name_the_crate_error() {
     }
     assert!(allowed("error", "grid") && allowed("error", "screening"));
 }
+
+/// Given the crate root, then it re-exports at most 60 names (the registry, the ledger and its
+/// records, `Command`, `Event`, `Error`, the time values, the grid's ids and set-up types),
+/// and no module's commands, events, errors or ids but the grid's: those live in their module.
+#[test]
+fn the_root_reexports_what_a_first_program_needs_and_no_more() {
+    let (modules, reexported) = root();
+    assert!(
+        reexported.len() <= 60,
+        "the crate root re-exports {} names: {:?}",
+        reexported.len(),
+        reexported.keys().collect::<Vec<_>>()
+    );
+    for (name, module) in &reexported {
+        let module_owned = ["Command", "Event", "Error", "Id"]
+            .iter()
+            .any(|suffix| name.ends_with(suffix) && name.len() > suffix.len());
+        // The grid's ids; the registry's own batch and the id any created thing has.
+        let allowed = [
+            "UnitId",
+            "StaffId",
+            "HouseholdId",
+            "ResidentId",
+            "BatchCommand",
+            "CreatedId",
+        ];
+        let grid_id = allowed.contains(&name.as_str());
+        assert!(
+            !module_owned
+                || grid_id
+                || ["error", "value_error", "ledger"].contains(&module.as_str()),
+            "{name} (from {module}) belongs in its module, not at the root"
+        );
+    }
+    for public in [
+        "audit",
+        "disinfection",
+        "gathering",
+        "grid",
+        "ledger",
+        "observation",
+        "place",
+        "publicity",
+        "registry",
+        "report",
+        "roster",
+        "screening",
+        "supervision",
+        "supplies",
+    ] {
+        assert!(modules.contains(public), "{public} is declared");
+    }
+    let lib = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
+    for public in ["grid", "screening", "observation", "registry", "ledger"] {
+        assert!(
+            lib.contains(&format!("pub mod {public};")),
+            "{public} is a public module"
+        );
+    }
+}

@@ -1,7 +1,8 @@
 //! The ledger: hashing, tamper detection, JSON Lines, cuts.
 
 use fangkong::LedgerError;
-use fangkong::{Error, Head, Ledger, Parallelism, Registry, Tampering};
+use fangkong::ledger::{Parallelism, Tampering};
+use fangkong::{Error, Head, Ledger, Registry};
 
 use crate::common::*;
 

@@ -3,11 +3,12 @@
 //! kept elsewhere.
 
 use fangkong::LedgerError;
-use fangkong::{
-    Body, Error, Event, Interview, Ledger, ObservationEvent, ObservationId, ObservationUpdate,
-    Record, Registry, ReportCommand, ReportedSymptoms, Schedule, Stay, Subject, Tampering,
-    TravelHistory,
-};
+use fangkong::audit::Subject;
+use fangkong::ledger::Tampering;
+use fangkong::observation::{ObservationEvent, ObservationId, ObservationUpdate};
+use fangkong::report::{ReportCommand, Schedule};
+use fangkong::screening::{Interview, ReportedSymptoms, Stay, TravelHistory};
+use fangkong::{Body, Error, Event, Ledger, Record, Registry};
 use sha2::{Digest, Sha256};
 
 use crate::common::*;
@@ -84,7 +85,7 @@ fn the_entries_of_one_command_are_marked_as_one() {
             matches!(
                 &r.body,
                 Body::Event(Event::Screening(
-                    fangkong::ScreeningEvent::InterviewRecorded { .. }
+                    fangkong::screening::ScreeningEvent::InterviewRecorded { .. }
                 ))
             )
         })

@@ -1,13 +1,17 @@
 //! Identity numbers and phones are masked in every error and refusal, whatever separates their
 //! digits (issue 18, item 11; DOMAIN.md §8).
 
+use fangkong::gathering::{
+    ClosureId, GatheringId, GatheringOrderId, PersuasionId, ReopeningId, VenueId, ViolationId,
+};
+use fangkong::observation::ObservationId;
 use fangkong::observation::Temperature;
+use fangkong::place::{DivisionCode, StatisticalCode};
+use fangkong::screening::RoundId;
+use fangkong::supervision::{AccountabilityId, FindingId, InspectionId};
 use fangkong::{
-    AccountabilityId, ClosureId, Day, DivisionCode, Duty, Error, FindingId, Founding, GatheringId,
-    GatheringOrderId, Hash, HouseholdId, IdentityNumber, InspectionId, Instant, ObservationId,
-    PersuasionId, Phone, Registry, ReopeningId, ResidentId, Role, RoundId, Sex, StaffId,
-    StatisticalCode, TimeOfDay, UnitId, UnitKind, UtcOffset, VenueId, ViolationId,
-    mask_personal_data,
+    Day, Duty, Error, Founding, Hash, HouseholdId, IdentityNumber, Instant, Phone, Registry,
+    ResidentId, Role, Sex, StaffId, TimeOfDay, UnitId, UnitKind, UtcOffset, mask_personal_data,
 };
 use proptest::prelude::*;
 

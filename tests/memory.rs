@@ -4,9 +4,9 @@
 
 use std::mem::size_of;
 
+use fangkong::screening::{InterviewRecord, ScreeningOutcome};
 use fangkong::{
-    DeregistrationReason, Household, IdentityNumber, InterviewRecord, Relation, Resident,
-    ResidentDetails, ScreeningOutcome, Sex,
+    DeregistrationReason, Household, IdentityNumber, Relation, Resident, ResidentDetails, Sex,
 };
 
 #[test]

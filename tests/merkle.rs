@@ -5,10 +5,12 @@
 //! tails and replay.
 
 use ct_merkle::mem_backed_tree::MemoryBackedTree;
-use fangkong::{
-    ConsistencyProof, Error, Hash, Holding, InclusionProof, KeptHead, Ledger, MerkleTree,
-    ProofError, Registry, ReportCommand, Schedule, Subject, TreeHead,
+use fangkong::audit::Subject;
+use fangkong::ledger::{
+    ConsistencyProof, Holding, InclusionProof, KeptHead, MerkleTree, ProofError,
 };
+use fangkong::report::{ReportCommand, Schedule};
+use fangkong::{Error, Hash, Ledger, Registry, TreeHead};
 use proptest::prelude::*;
 use sha2::{Digest, Sha256};
 

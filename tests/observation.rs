@@ -3,10 +3,9 @@
 
 use fangkong::observation::ObservationError;
 use fangkong::observation::{AlertClearance, Method, OpeningBasis, Reading, Reporter, Status};
-use fangkong::{
-    Error, Instant, Interview, ObservationId, ObservationUpdate, Registry, ReportedSymptoms,
-    ScreeningRule, Stay, TravelHistory, UtcOffset,
-};
+use fangkong::observation::{ObservationId, ObservationUpdate};
+use fangkong::screening::{Interview, ReportedSymptoms, ScreeningRule, Stay, TravelHistory};
+use fangkong::{Error, Instant, Registry, UtcOffset};
 
 use crate::common::*;
 
@@ -49,7 +48,7 @@ fn under_observation() -> (Given, ObservationId) {
 fn reading(at: Instant, tenths: i32) -> ObservationUpdate {
     ObservationUpdate::RecordReading(Reading {
         at,
-        temperature: fangkong::Temperature::from_tenths(tenths).unwrap(),
+        temperature: fangkong::observation::Temperature::from_tenths(tenths).unwrap(),
         method: Method::Armpit,
         by: Reporter::SelfReported,
     })
@@ -509,7 +508,7 @@ fn a_new_exposure_during_follow_on_monitoring_opens_a_new_observation() {
 #[test]
 fn own_protocols_may_not_take_a_presets_key_and_rules_must_name_known_protocols() {
     let mut g = given();
-    let mut p = fangkong::Protocol::returnee_jan2020();
+    let mut p = fangkong::observation::Protocol::returnee_jan2020();
     let err = g
         .reg
         .execute(

@@ -2,6 +2,7 @@
 //! each group not reached, OxCGRT H1 beside C2–C4, counts and daily figures, the audit trail,
 //! refusals that change nothing, and replay after every kind of publicity command.
 
+use fangkong::audit::Subject;
 use fangkong::gathering::Flag;
 use fangkong::publicity::{
     BroadcastSchedule, CampaignId, Channel, Delivery, Form, PublicityAction, PublicityActionId,
@@ -9,7 +10,7 @@ use fangkong::publicity::{
 };
 use fangkong::report::{FIGURE_LABELS, Lang};
 use fangkong::synth::{self, TownshipSpec};
-use fangkong::{Body, Error, Event, Instant, Registry, StaffId, Subject, UnitId};
+use fangkong::{Body, Error, Event, Instant, Registry, StaffId, UnitId};
 use proptest::prelude::*;
 
 use crate::common::*;

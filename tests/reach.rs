@@ -8,14 +8,19 @@
 //! the same leader acts in Qianjin and is refused Baiyun; a leader assigned to the township is
 //! accepted for the township.
 
+use fangkong::audit::Subject;
+use fangkong::gathering::{GatheringCommand, OrderTerms, VenueKind};
 use fangkong::gathering::{GatheringKindDefinition, VenueTarget};
-use fangkong::supervision::{AdmonitionManner, FindingSource};
-use fangkong::{
-    Accountable, CadreForm, ChecklistItem, Command, Duty, Error, GatheringCommand, GridCommand,
-    InspectionMode, InspectionTarget, ItemCheck, ObservationCommand, OrderTerms, Protocol,
-    Registry, ReportCommand, RiskLevel, Role, Schedule, ScreeningCommand, ScreeningRule, StaffId,
-    Subject, SupervisionCommand, UnitId, UnitKind, VenueKind,
+use fangkong::grid::GridCommand;
+use fangkong::observation::{ObservationCommand, Protocol};
+use fangkong::report::{ReportCommand, Schedule};
+use fangkong::screening::{RiskLevel, ScreeningCommand, ScreeningRule};
+use fangkong::supervision::{
+    Accountable, CadreForm, ChecklistItem, InspectionMode, InspectionTarget, ItemCheck,
+    SupervisionCommand,
 };
+use fangkong::supervision::{AdmonitionManner, FindingSource};
+use fangkong::{Command, Duty, Error, Registry, Role, StaffId, UnitId, UnitKind};
 
 use crate::common::*;
 

@@ -4,10 +4,12 @@
 use fangkong::ValueError;
 use fangkong::observation::ObservationError;
 use fangkong::observation::{MAX_PERIOD_DAYS, check_period_days};
+use fangkong::observation::{ObservationId, Protocol, Temperature};
+use fangkong::place::{DivisionCode, StatisticalCode};
+use fangkong::screening::RoundId;
 use fangkong::{
-    Day, DivisionCode, Error, Hash, HouseholdId, IdentityNumber, Instant, ObservationId, Phone,
-    Protocol, ResidentId, RoundId, StaffId, StatisticalCode, Temperature, TimeOfDay, UnitId,
-    UtcOffset,
+    Day, Error, Hash, HouseholdId, IdentityNumber, Instant, Phone, ResidentId, StaffId, TimeOfDay,
+    UnitId, UtcOffset,
 };
 
 /// Inputs that are, or contain, an identity number or a phone number.

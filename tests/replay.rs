@@ -129,8 +129,8 @@ proptest! {
         let mut g = given();
         let t = at(T0);
         let s1 = StaffId::new(1);
-        g.reg.execute(s1, t, ScreeningCommand::DesignateRiskArea { area: "420100".parse().unwrap(), level: fangkong::RiskLevel::HIGH, from: day("2020-01-08"), basis: "notice".into() }).unwrap();
-        g.reg.execute(s1, t, ScreeningCommand::AdoptScreeningRule { rule: fangkong::ScreeningRule::returnee_jan2020() }).unwrap();
+        g.reg.execute(s1, t, ScreeningCommand::DesignateRiskArea { area: "420100".parse().unwrap(), level: fangkong::screening::RiskLevel::HIGH, from: day("2020-01-08"), basis: "notice".into() }).unwrap();
+        g.reg.execute(s1, t, ScreeningCommand::AdoptScreeningRule { rule: fangkong::screening::ScreeningRule::returnee_jan2020() }).unwrap();
         g.reg.execute(s1, t, ScreeningCommand::OpenScreeningRound { name: "round".into(), units: vec![g.qianjin], opens: day("2020-01-24") }).unwrap();
         let base = day("2020-01-24");
         let local = |d: i64, time: &str| fangkong::Instant::at(base.plus_days(d).unwrap(), time.parse().unwrap(), fangkong::UtcOffset::CHINA);
@@ -140,33 +140,33 @@ proptest! {
             let (actor, command): (u32, fangkong::Command) = match op {
                 Op::Visit { actor, household, result, day } => {
                     when = local(day, "10:00");
-                    let result = [fangkong::VisitResult::Screened, fangkong::VisitResult::NobodyHome, fangkong::VisitResult::Refused][result as usize];
-                    (actor, ScreeningCommand::RecordVisit { round: fangkong::RoundId::new(1), household: HouseholdId::new(household), result }.into())
+                    let result = [fangkong::screening::VisitResult::Screened, fangkong::screening::VisitResult::NobodyHome, fangkong::screening::VisitResult::Refused][result as usize];
+                    (actor, ScreeningCommand::RecordVisit { round: fangkong::screening::RoundId::new(1), household: HouseholdId::new(household), result }.into())
                 }
                 Op::Interview { actor, resident, left, day } => {
                     when = local(day, "11:00");
                     let last = base.plus_days(-left).unwrap();
-                    let travel = fangkong::TravelHistory {
-                        stays: vec![fangkong::Stay::new("420106".parse().unwrap(), last.plus_days(-3).unwrap(), last).unwrap()],
+                    let travel = fangkong::screening::TravelHistory {
+                        stays: vec![fangkong::screening::Stay::new("420106".parse().unwrap(), last.plus_days(-3).unwrap(), last).unwrap()],
                         transits: vec![],
                         returned_home: Some(last),
                     };
-                    let interview = fangkong::Interview::new(travel, true, fangkong::ReportedSymptoms::default()).unwrap();
+                    let interview = fangkong::screening::Interview::new(travel, true, fangkong::screening::ReportedSymptoms::default()).unwrap();
                     (actor, ScreeningCommand::RecordInterview { resident: ResidentId::new(resident), round: None, interview }.into())
                 }
                 Op::Reading { actor, observation, day, tenths } => {
                     when = local(day, "19:30");
                     let reading = fangkong::observation::Reading {
                         at: when,
-                        temperature: fangkong::Temperature::from_tenths(tenths).unwrap(),
+                        temperature: fangkong::observation::Temperature::from_tenths(tenths).unwrap(),
                         method: fangkong::observation::Method::Armpit,
                         by: fangkong::observation::Reporter::SelfReported,
                     };
-                    (actor, ObservationCommand::UpdateObservation { observation: fangkong::ObservationId::new(observation), update: fangkong::ObservationUpdate::RecordReading(reading) }.into())
+                    (actor, ObservationCommand::UpdateObservation { observation: fangkong::observation::ObservationId::new(observation), update: fangkong::observation::ObservationUpdate::RecordReading(reading) }.into())
                 }
                 Op::Release { actor, observation, day } => {
                     when = local(day, "09:00");
-                    (actor, ObservationCommand::UpdateObservation { observation: fangkong::ObservationId::new(observation), update: fangkong::ObservationUpdate::Release { override_reason: None } }.into())
+                    (actor, ObservationCommand::UpdateObservation { observation: fangkong::observation::ObservationId::new(observation), update: fangkong::observation::ObservationUpdate::Release { override_reason: None } }.into())
                 }
                 Op::Household { actor, group } => (actor, GridCommand::RegisterHousehold { group: UnitId::new(group), address: format!("no. {group}") }.into()),
                 Op::Resident { actor, household, head, year } => {

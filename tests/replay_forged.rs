@@ -4,10 +4,12 @@
 //! checks that replay refuses the forged entry, naming it and why. Each finding of issue 13
 //! (forged entries the earlier replay accepted) has its test.
 
+use fangkong::grid::GridEvent;
 use fangkong::observation::{Method, Reading, Reporter};
+use fangkong::observation::{ObservationId, Temperature};
 use fangkong::{
-    Body, Duty, Error, Event, GridEvent, HouseholdId, Instant, Ledger, ObservationId, Registry,
-    Relation, ResidentDetails, ResidentId, Role, Sex, StaffId, Temperature, UnitId, UnitKind,
+    Body, Duty, Error, Event, HouseholdId, Instant, Ledger, Registry, Relation, ResidentDetails,
+    ResidentId, Role, Sex, StaffId, UnitId, UnitKind,
 };
 
 use crate::common::*;
@@ -128,9 +130,9 @@ fn a_reading_for_an_observation_that_does_not_exist_is_refused() {
     let reason = refused_one(
         &g.reg,
         g.worker_qianjin_1,
-        fangkong::ObservationEvent::ObservationUpdated {
+        fangkong::observation::ObservationEvent::ObservationUpdated {
             observation: ObservationId::new(7),
-            change: fangkong::ObservationChange::ReadingRecorded(reading),
+            change: fangkong::observation::ObservationChange::ReadingRecorded(reading),
         },
     );
     assert!(reason.contains("7"), "{reason}");
@@ -441,9 +443,9 @@ fn an_interview_that_opens_an_observation_stays_legitimate_but_a_forged_opening_
     // worker's authority.
     let mut g = g();
     wuhan_high_and_the_january_rule(&mut g);
-    let travel = fangkong::TravelHistory {
+    let travel = fangkong::screening::TravelHistory {
         stays: vec![
-            fangkong::Stay::new(
+            fangkong::screening::Stay::new(
                 "420106".parse().unwrap(),
                 day("2020-01-15"),
                 day("2020-01-20"),
@@ -453,14 +455,18 @@ fn an_interview_that_opens_an_observation_stays_legitimate_but_a_forged_opening_
         transits: vec![],
         returned_home: Some(day("2020-01-20")),
     };
-    let interview =
-        fangkong::Interview::new(travel, true, fangkong::ReportedSymptoms::default()).unwrap();
+    let interview = fangkong::screening::Interview::new(
+        travel,
+        true,
+        fangkong::screening::ReportedSymptoms::default(),
+    )
+    .unwrap();
     let receipt = g
         .reg
         .execute(
             g.worker_qianjin_1,
             at(T0),
-            fangkong::ScreeningCommand::RecordInterview {
+            fangkong::screening::ScreeningCommand::RecordInterview {
                 resident: g.head,
                 round: None,
                 interview,
@@ -471,17 +477,16 @@ fn an_interview_that_opens_an_observation_stays_legitimate_but_a_forged_opening_
     assert_eq!(Registry::replay(g.reg.ledger()).unwrap(), g.reg);
     // But the grid worker cannot open an observation alone: that is a medical decision.
     let last = g.reg.ledger().records().last().unwrap().unwrap();
-    let Body::Event(Event::Observation(fangkong::ObservationEvent::ObservationOpened {
-        opening,
-        ..
-    })) = last.body
+    let Body::Event(Event::Observation(
+        fangkong::observation::ObservationEvent::ObservationOpened { opening, .. },
+    )) = last.body
     else {
         panic!("the interview opened an observation: {:?}", last.body);
     };
     let reason = refused_one(
         &g.reg,
         g.worker_qianjin_1,
-        fangkong::ObservationEvent::ObservationOpened {
+        fangkong::observation::ObservationEvent::ObservationOpened {
             observation: ObservationId::new(2),
             resident: g.spouse,
             opening,

@@ -5,9 +5,12 @@
 //! a pending entry a kept head covers; a phone written as a reversed date and a time) are
 //! fixed; the tests pin them, beside the probes that held.
 
+use fangkong::audit::Subject;
+use fangkong::grid::GridCommand;
+use fangkong::registry::TrailExport;
+use fangkong::report::{ReportCommand, Schedule};
 use fangkong::{
-    BatchCommand, BatchItem, Body, Error, GridCommand, Ref, Registry, Relation, ReportCommand,
-    ResidentDetails, Schedule, Sex, Subject, TrailExport,
+    BatchCommand, BatchItem, Body, Error, Ref, Registry, Relation, ResidentDetails, Sex,
 };
 use serde_json::{Value, json};
 

@@ -6,12 +6,12 @@
 //! shifts, and people check in and out, then the registry says who should be on post and who
 //! is, refuses bad input with a clear error and no change, and replays to an equal registry.
 
+use fangkong::audit::Subject;
 use fangkong::roster::{ExceptionReason, PostKind, PostKindDefinition, RosterCommand, RosterError};
+use fangkong::roster::{PostId, ShiftId};
+use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck, Verdict};
 use fangkong::supervision::{FindingSource, RecordShows};
-use fangkong::{
-    ChecklistItem, Error, InspectionMode, InspectionTarget, ItemCheck, PostId, Registry, Role,
-    ShiftId, StaffId, Subject, Verdict,
-};
+use fangkong::{Error, Registry, Role, StaffId};
 
 use crate::common::{Given, at, day, given};
 
@@ -33,7 +33,7 @@ fn roster_error(err: Error) -> RosterError {
 }
 
 /// Given leave cancelled for the township from 2020-01-26 until lifted.
-fn with_leave_cancelled() -> (Given, fangkong::LeaveCancellationId) {
+fn with_leave_cancelled() -> (Given, fangkong::roster::LeaveCancellationId) {
     let mut g = given();
     let town = g.reg.township();
     let c = g

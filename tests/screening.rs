@@ -1,10 +1,12 @@
 //! Screening through the registry: risk areas, the rule in force, rounds, visits, interviews,
 //! coverage and key people (DOMAIN.md §3).
 
+use fangkong::Error;
+use fangkong::place::DivisionCode;
 use fangkong::screening::ScreeningError;
-use fangkong::{
-    DayZeroBasis, DivisionCode, Error, FollowUp, FollowUpReason, Interview, ReportedSymptoms,
-    RiskLevel, RoundId, ScreeningOutcome, Stay, TravelHistory, VisitResult,
+use fangkong::screening::{
+    DayZeroBasis, FollowUp, FollowUpReason, Interview, ReportedSymptoms, RiskLevel, RoundId,
+    ScreeningOutcome, Stay, TravelHistory, VisitResult,
 };
 
 use crate::common::*;
@@ -278,7 +280,7 @@ fn coverage_lists_exactly_the_unvisited_groups_and_households() {
     );
     let c = g
         .reg
-        .round_coverage(round, fangkong::DEFAULT_REPEATED_ABSENCES)
+        .round_coverage(round, fangkong::screening::DEFAULT_REPEATED_ABSENCES)
         .unwrap();
     // Then
     assert_eq!((c.households, c.screened), (7, 3));
@@ -522,7 +524,7 @@ fn a_round_closes_once_and_not_before_it_opens() {
 
 #[test]
 fn a_proposed_downgrade_is_recorded_only_when_a_leader_confirms_it() {
-    use fangkong::{DowngradeDays, ProposedChange, RiskProposal};
+    use fangkong::screening::{DowngradeDays, ProposedChange, RiskProposal};
     let mut g = given();
     let t = at("2022-06-11T09:00:00+08:00");
     let wuchang: DivisionCode = "420106".parse().unwrap();

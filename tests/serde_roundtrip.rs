@@ -1,10 +1,10 @@
 //! Every event and command survives a serde round trip (JSON), and validation cannot be
 //! bypassed by deserializing.
 
+use fangkong::grid::{GridCommand, GridEvent};
 use fangkong::{
-    Command, DeregistrationReason, Duty, Event, GridCommand, GridEvent, HouseholdId,
-    IdentityNumber, Relation, ResidentId, Role, StaffId, UnitId, UnitKind, UtcOffset,
-    Vulnerabilities,
+    Command, DeregistrationReason, Duty, Event, HouseholdId, IdentityNumber, Relation, ResidentId,
+    Role, StaffId, UnitId, UnitKind, UtcOffset, Vulnerabilities,
 };
 
 use crate::common::*;
@@ -165,17 +165,23 @@ fn every_command_round_trips_through_json() {
         .into(),
     ];
     let at: fangkong::Instant = T0.parse().unwrap();
-    let wuhan: fangkong::DivisionCode = "420100".parse().unwrap();
-    let travel = fangkong::TravelHistory {
-        stays: vec![fangkong::Stay::new(wuhan, day("2020-01-02"), day("2020-01-20")).unwrap()],
-        transits: vec![fangkong::Transit {
+    let wuhan: fangkong::place::DivisionCode = "420100".parse().unwrap();
+    let travel = fangkong::screening::TravelHistory {
+        stays: vec![
+            fangkong::screening::Stay::new(wuhan, day("2020-01-02"), day("2020-01-20")).unwrap(),
+        ],
+        transits: vec![fangkong::screening::Transit {
             place: "420900".parse().unwrap(),
             day: day("2020-01-21"),
         }],
         returned_home: Some(day("2020-01-21")),
     };
-    let interview =
-        fangkong::Interview::new(travel, true, fangkong::ReportedSymptoms::default()).unwrap();
+    let interview = fangkong::screening::Interview::new(
+        travel,
+        true,
+        fangkong::screening::ReportedSymptoms::default(),
+    )
+    .unwrap();
     use fangkong::observation as ob;
     let reading = ob::Reading {
         at,
@@ -184,18 +190,18 @@ fn every_command_round_trips_through_json() {
         by: ob::Reporter::HealthWorker,
     };
     let observation_commands = vec![
-        fangkong::ObservationUpdate::RecordReading(reading),
-        fangkong::ObservationUpdate::ReportSymptoms(ob::SymptomReport {
+        fangkong::observation::ObservationUpdate::RecordReading(reading),
+        fangkong::observation::ObservationUpdate::ReportSymptoms(ob::SymptomReport {
             at,
             symptoms: vec![ob::Symptom::DryCough],
             by: ob::Reporter::SelfReported,
             note: "n".into(),
         }),
-        fangkong::ObservationUpdate::RecordHomeVisit(ob::HomeVisit {
+        fangkong::observation::ObservationUpdate::RecordHomeVisit(ob::HomeVisit {
             at,
             note: "visit".into(),
         }),
-        fangkong::ObservationUpdate::HandOutSupplies(ob::SupplyHandout {
+        fangkong::observation::ObservationUpdate::HandOutSupplies(ob::SupplyHandout {
             at,
             items: vec![ob::SupplyItem {
                 supply: ob::Supply::Masks,
@@ -203,34 +209,34 @@ fn every_command_round_trips_through_json() {
             }],
             store: None,
         }),
-        fangkong::ObservationUpdate::RecordTestResult(ob::TestResult {
+        fangkong::observation::ObservationUpdate::RecordTestResult(ob::TestResult {
             sampled: day("2020-01-25"),
             result: ob::TestOutcome::Negative,
             at,
         }),
-        fangkong::ObservationUpdate::ClearAlert(ob::AlertClearance {
+        fangkong::observation::ObservationUpdate::ClearAlert(ob::AlertClearance {
             number: 1,
             at,
             reason: "r".into(),
         }),
-        fangkong::ObservationUpdate::Refer(ob::Referral {
+        fangkong::observation::ObservationUpdate::Refer(ob::Referral {
             at,
             hospital: "h".into(),
         }),
-        fangkong::ObservationUpdate::TransferOut(ob::Transfer { at, to: "t".into() }),
-        fangkong::ObservationUpdate::End(ob::Ending {
+        fangkong::observation::ObservationUpdate::TransferOut(ob::Transfer { at, to: "t".into() }),
+        fangkong::observation::ObservationUpdate::End(ob::Ending {
             at,
             reason: ob::EndReason::IndexCaseRuledOut,
         }),
-        fangkong::ObservationUpdate::ChangePeriod {
+        fangkong::observation::ObservationUpdate::ChangePeriod {
             new_last_day: day("2020-02-10"),
             reason: "r".into(),
         },
-        fangkong::ObservationUpdate::RestartExposure {
+        fangkong::observation::ObservationUpdate::RestartExposure {
             new_day0: day("2020-01-22"),
             reason: "r".into(),
         },
-        fangkong::ObservationUpdate::Release {
+        fangkong::observation::ObservationUpdate::Release {
             override_reason: Some("r".into()),
         },
     ];
@@ -238,18 +244,18 @@ fn every_command_round_trips_through_json() {
     commands.extend([
         ScreeningCommand::DesignateRiskArea {
             area: wuhan,
-            level: fangkong::RiskLevel::new(4, "extreme").unwrap(),
+            level: fangkong::screening::RiskLevel::new(4, "extreme").unwrap(),
             from: day("2020-01-08"),
             basis: "b".into(),
         }
         .into(),
         ScreeningCommand::LiftRiskArea {
-            designation: fangkong::DesignationId(1),
+            designation: fangkong::screening::DesignationId(1),
             on: day("2020-04-08"),
         }
         .into(),
         ScreeningCommand::AdoptScreeningRule {
-            rule: fangkong::ScreeningRule::traveller_ed9(),
+            rule: fangkong::screening::ScreeningRule::traveller_ed9(),
         }
         .into(),
         ScreeningCommand::OpenScreeningRound {
@@ -259,24 +265,24 @@ fn every_command_round_trips_through_json() {
         }
         .into(),
         ScreeningCommand::CloseScreeningRound {
-            round: fangkong::RoundId::new(1),
+            round: fangkong::screening::RoundId::new(1),
             closes: day("2020-01-27"),
         }
         .into(),
         ScreeningCommand::RecordVisit {
-            round: fangkong::RoundId::new(1),
+            round: fangkong::screening::RoundId::new(1),
             household: HouseholdId::new(1),
-            result: fangkong::VisitResult::Refused,
+            result: fangkong::screening::VisitResult::Refused,
         }
         .into(),
         ScreeningCommand::RecordInterview {
             resident: ResidentId::new(1),
-            round: Some(fangkong::RoundId::new(1)),
+            round: Some(fangkong::screening::RoundId::new(1)),
             interview,
         }
         .into(),
         ObservationCommand::AdoptProtocol {
-            protocol: fangkong::Protocol::close_contact_ed8(),
+            protocol: fangkong::observation::Protocol::close_contact_ed8(),
         }
         .into(),
         ObservationCommand::OpenObservation {
@@ -290,7 +296,7 @@ fn every_command_round_trips_through_json() {
     for command in observation_commands {
         commands.push(
             ObservationCommand::UpdateObservation {
-                observation: fangkong::ObservationId::new(1),
+                observation: fangkong::observation::ObservationId::new(1),
                 update: command,
             }
             .into(),

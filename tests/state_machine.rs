@@ -15,18 +15,28 @@
 //! `FANGKONG_PROPTEST_CASES=1000`).
 //! Failing cases are kept in `proptest-regressions/state_machine.txt`, which is committed.
 
+use fangkong::gathering::{
+    GatheringCommand, GatheringId, GatheringKind, GatheringOrderId, OrderTerms, PlannedGathering,
+    VenueKind,
+};
 use fangkong::gathering::{PersuasionOutcome, VenueKindDefinition, VenueTarget};
 use fangkong::observation::{
     EndReason, Ending, Method, OpeningBasis, Reading, Referral, Reporter, Status,
 };
+use fangkong::observation::{ObservationId, ObservationUpdate, Temperature};
+use fangkong::place::DivisionCode;
+use fangkong::report::{ReportCommand, Schedule};
+use fangkong::screening::{
+    DesignationId, Interview, ProposedChange, ReportedSymptoms, RiskLevel, RiskProposal, RoundId,
+    ScreeningRule, Stay, TravelHistory, VisitResult,
+};
+use fangkong::supervision::{
+    Accountable, CadreForm, ChecklistItem, FindingId, InspectionId, InspectionMode,
+    InspectionTarget, ItemCheck, SupervisionCommand,
+};
 use fangkong::{
-    Accountable, CadreForm, ChecklistItem, Command, Day, DeregistrationReason, DesignationId,
-    DivisionCode, Duty, FindingId, GatheringCommand, GatheringId, GatheringKind, GatheringOrderId,
-    HouseholdId, InspectionId, InspectionMode, InspectionTarget, Instant, Interview, ItemCheck,
-    ObservationId, ObservationUpdate, OrderTerms, PlannedGathering, ProposedChange, Registry,
-    Relation, ReportCommand, ReportedSymptoms, ResidentDetails, ResidentId, RiskLevel,
-    RiskProposal, Role, RoundId, Schedule, ScreeningRule, Sex, StaffId, Stay, SupervisionCommand,
-    Temperature, TravelHistory, UnitId, UnitKind, VenueKind, VisitResult,
+    Command, Day, DeregistrationReason, Duty, HouseholdId, Instant, Registry, Relation,
+    ResidentDetails, ResidentId, Role, Sex, StaffId, UnitId, UnitKind,
 };
 use proptest::prelude::*;
 
@@ -145,7 +155,7 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
                 2 => (UnitKind::Zone, unit, None),
                 _ => (UnitKind::Group, unit, Some((s.b % 5 + 1) as u16)),
             };
-            fangkong::GridCommand::EstablishUnit {
+            fangkong::grid::GridCommand::EstablishUnit {
                 kind,
                 name: format!("unit {}", s.c),
                 parent,
@@ -154,7 +164,7 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
             }
             .into()
         }
-        1 => fangkong::GridCommand::ZoneGroups {
+        1 => fangkong::grid::GridCommand::ZoneGroups {
             // U8 is Qianjin's zone; U4 to U7 are groups of Qianjin and Baiyun.
             zone: if s.flag { UnitId::new(8) } else { unit },
             groups: vec![UnitId::new(4 + s.b % 4), UnitId::new(s.c % 12 + 1)],
@@ -169,7 +179,7 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
                 Role::Inspector,
                 Role::Volunteer,
             ][s.b as usize % 6];
-            fangkong::GridCommand::EnrollStaff {
+            fangkong::grid::GridCommand::EnrollStaff {
                 name: if s.flag { " ".into() } else { "Staff".into() },
                 role,
                 phone: None,
@@ -185,10 +195,10 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
                 Duty::MedicalService,
                 Duty::Supervision,
             ][s.c as usize % 6];
-            fangkong::GridCommand::AssignStaff { staff, unit, duty }.into()
+            fangkong::grid::GridCommand::AssignStaff { staff, unit, duty }.into()
         }
-        4 => fangkong::GridCommand::EndAssignment { staff, unit }.into(),
-        5 => fangkong::GridCommand::RegisterHousehold {
+        4 => fangkong::grid::GridCommand::EndAssignment { staff, unit }.into(),
+        5 => fangkong::grid::GridCommand::RegisterHousehold {
             group: unit,
             address: format!("no. {}", s.c),
         }
@@ -206,9 +216,9 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
                 let id = fangkong::synth::identity_number(birth, Sex::Male, s.b % 2).unwrap();
                 details = details.with_identity(id);
             }
-            fangkong::GridCommand::RegisterResident { household, details }.into()
+            fangkong::grid::GridCommand::RegisterResident { household, details }.into()
         }
-        7 => fangkong::GridCommand::CorrectResident {
+        7 => fangkong::grid::GridCommand::CorrectResident {
             resident,
             details: ResidentDetails::new(
                 format!("更正 {}", s.c),
@@ -222,12 +232,12 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
             ),
         }
         .into(),
-        8 => fangkong::GridCommand::MoveHousehold {
+        8 => fangkong::grid::GridCommand::MoveHousehold {
             household,
             to: other_unit,
         }
         .into(),
-        9 => fangkong::GridCommand::MoveResident {
+        9 => fangkong::grid::GridCommand::MoveResident {
             resident,
             to: HouseholdId::new(s.b % 6 + 1),
             relation: if s.flag {
@@ -237,7 +247,7 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
             },
         }
         .into(),
-        10 => fangkong::GridCommand::DeregisterResident {
+        10 => fangkong::grid::GridCommand::DeregisterResident {
             resident,
             reason: if s.flag {
                 DeregistrationReason::Died
@@ -247,14 +257,14 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
         }
         .into(),
         // --- screening ---
-        11 => fangkong::ScreeningCommand::DesignateRiskArea {
+        11 => fangkong::screening::ScreeningCommand::DesignateRiskArea {
             area: area(s.b),
             level: level(s.c),
             from: days(today, -c),
             basis: if s.flag { "".into() } else { "notice".into() },
         }
         .into(),
-        12 => fangkong::ScreeningCommand::LiftRiskArea {
+        12 => fangkong::screening::ScreeningCommand::LiftRiskArea {
             designation: designation(s.a % 4 + 1),
             on: days(today, -(c % 5)),
         }
@@ -278,24 +288,24 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
                 "reason": "the figures",
             }))
             .unwrap();
-            fangkong::ScreeningCommand::ConfirmRiskProposal { proposal }.into()
+            fangkong::screening::ScreeningCommand::ConfirmRiskProposal { proposal }.into()
         }
-        14 => fangkong::ScreeningCommand::AdoptScreeningRule {
+        14 => fangkong::screening::ScreeningCommand::AdoptScreeningRule {
             rule: ScreeningRule::returnee_jan2020(),
         }
         .into(),
-        15 => fangkong::ScreeningCommand::OpenScreeningRound {
+        15 => fangkong::screening::ScreeningCommand::OpenScreeningRound {
             name: "round".into(),
             units: vec![unit],
             opens: days(today, -(c % 3)),
         }
         .into(),
-        16 => fangkong::ScreeningCommand::CloseScreeningRound {
+        16 => fangkong::screening::ScreeningCommand::CloseScreeningRound {
             round: RoundId::new(s.a % 3 + 1),
             closes: days(today, c % 3 - 1),
         }
         .into(),
-        17 => fangkong::ScreeningCommand::RecordVisit {
+        17 => fangkong::screening::ScreeningCommand::RecordVisit {
             round: RoundId::new(s.b % 3 + 1),
             household,
             result: [
@@ -313,7 +323,7 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
                 returned_home: Some(left),
             };
             let symptoms = ReportedSymptoms::default();
-            fangkong::ScreeningCommand::RecordInterview {
+            fangkong::screening::ScreeningCommand::RecordInterview {
                 resident,
                 round: s.flag.then(|| RoundId::new(s.b % 3 + 1)),
                 interview: Interview::new(travel, true, symptoms).unwrap(),
@@ -322,15 +332,15 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
         }
         // --- observation ---
         19 => {
-            let mut protocol = fangkong::Protocol::preset("returnee-jan2020").unwrap();
+            let mut protocol = fangkong::observation::Protocol::preset("returnee-jan2020").unwrap();
             protocol.key = if s.flag {
                 "close-contact-ed9".into()
             } else {
                 "local-14".into()
             };
-            fangkong::ObservationCommand::AdoptProtocol { protocol }.into()
+            fangkong::observation::ObservationCommand::AdoptProtocol { protocol }.into()
         }
-        20 => fangkong::ObservationCommand::OpenObservation {
+        20 => fangkong::observation::ObservationCommand::OpenObservation {
             resident,
             protocol: ["returnee-jan2020", "close-contact-ed9", "local-14", "none"]
                 [s.b as usize % 4]
@@ -369,7 +379,7 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
                     hospital: "county hospital".into(),
                 }),
             };
-            fangkong::ObservationCommand::UpdateObservation {
+            fangkong::observation::ObservationCommand::UpdateObservation {
                 observation,
                 update,
             }
@@ -444,7 +454,7 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
             target: if s.flag {
                 VenueTarget::article()
             } else {
-                VenueTarget::Venue(fangkong::VenueId::new(s.b % 3 + 1))
+                VenueTarget::Venue(fangkong::gathering::VenueId::new(s.b % 3 + 1))
             },
             first: days(today, -(c % 3)),
             last: None,
@@ -458,7 +468,7 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
         }
         .into(),
         38 => GatheringCommand::RecordViolation {
-            venue: fangkong::VenueId::new(s.a % 3 + 1),
+            venue: fangkong::gathering::VenueId::new(s.a % 3 + 1),
             note: "open at noon".into(),
         }
         .into(),
@@ -507,19 +517,19 @@ fn command(s: &Step, reg: &Registry, now: Instant, today: Day) -> Command {
             },
             _ => fangkong::audit::AuditCommand::ExportTrail {
                 subject: if s.flag {
-                    fangkong::Subject::Resident(resident)
+                    fangkong::audit::Subject::Resident(resident)
                 } else {
-                    fangkong::Subject::Household(household)
+                    fangkong::audit::Subject::Household(household)
                 },
             },
         }
         .into(),
-        44 => fangkong::GridCommand::RevealContact {
+        44 => fangkong::grid::GridCommand::RevealContact {
             resident,
             field: if s.flag {
-                fangkong::ContactField::Phone
+                fangkong::grid::ContactField::Phone
             } else {
-                fangkong::ContactField::IdentityNumber
+                fangkong::grid::ContactField::IdentityNumber
             },
         }
         .into(),
@@ -553,7 +563,7 @@ fn township() -> Registry {
     reg.execute(
         s1,
         t,
-        fangkong::ScreeningCommand::OpenScreeningRound {
+        fangkong::screening::ScreeningCommand::OpenScreeningRound {
             name: "first round".into(),
             units: vec![g.qianjin],
             opens: day("2020-01-24"),
@@ -620,7 +630,7 @@ fn township() -> Registry {
         reg.execute(
             g.health_worker,
             t,
-            fangkong::ObservationCommand::OpenObservation {
+            fangkong::observation::ObservationCommand::OpenObservation {
                 resident,
                 protocol: "returnee-jan2020".into(),
                 day0: day(day0),

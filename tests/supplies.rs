@@ -9,15 +9,16 @@
 
 use std::num::NonZeroU32;
 
+use fangkong::audit::Subject;
+use fangkong::observation::{ObservationId, ObservationUpdate};
 use fangkong::observation::{OpeningBasis, Supply, SupplyHandout, SupplyItem};
 use fangkong::report::Lang;
 use fangkong::supplies::{
     AdjustmentReason, DisposalStage, DonorName, Gift, IssueLine, Item, ItemDefinition, LineKind,
     LotSource, Measure, Recipient, SuppliesCommand, SuppliesError, WithoutLedger,
 };
-use fangkong::{
-    DonationId, Error, Instant, ObservationId, ObservationUpdate, Registry, StoreId, Subject,
-};
+use fangkong::supplies::{DonationId, StoreId};
+use fangkong::{Error, Instant, Registry};
 use proptest::prelude::*;
 
 use crate::common::{Given, at, day, given};
@@ -806,7 +807,9 @@ fn bad_input_gets_a_clear_error_and_changes_nothing() {
     );
     let err = refused(SuppliesCommand::Issue {
         store,
-        lines: vec![IssueLine::new(Item::MASKS, 1, h.clone()).from_lot(fangkong::LotId::new(7))],
+        lines: vec![
+            IssueLine::new(Item::MASKS, 1, h.clone()).from_lot(fangkong::supplies::LotId::new(7)),
+        ],
         note: String::new(),
     });
     assert_eq!(err.to_string(), "there is no lot LT7");
@@ -1350,7 +1353,7 @@ fn disinfectant_issued_to_a_disinfection_site_names_the_site_and_an_unknown_site
     // When one is issued to a site that does not exist, then it is refused and nothing changes
     let before = g.reg.clone();
     let nowhere = Recipient::DisinfectionSite {
-        site: fangkong::SiteId::new(99),
+        site: fangkong::disinfection::SiteId::new(99),
     };
     let err = g
         .reg

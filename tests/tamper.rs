@@ -21,7 +21,8 @@
 use fangkong::LedgerError;
 use std::io::BufReader;
 
-use fangkong::{Head, Ledger, Parallelism, Registry, Tampering};
+use fangkong::ledger::{Parallelism, Tampering};
+use fangkong::{Head, Ledger, Registry};
 
 use crate::common::*;
 
@@ -33,9 +34,9 @@ fn ledger() -> (Registry, String) {
     let _ = g
         .reg
         .register_household(g.worker_qianjin_1, at(T0), g.baiyun_1, "Baiyun 1-01");
-    let travel = fangkong::TravelHistory {
+    let travel = fangkong::screening::TravelHistory {
         stays: vec![
-            fangkong::Stay::new(
+            fangkong::screening::Stay::new(
                 "420106".parse().unwrap(),
                 day("2020-01-15"),
                 day("2020-01-20"),
@@ -45,8 +46,12 @@ fn ledger() -> (Registry, String) {
         transits: vec![],
         returned_home: Some(day("2020-01-20")),
     };
-    let interview =
-        fangkong::Interview::new(travel, true, fangkong::ReportedSymptoms::default()).unwrap();
+    let interview = fangkong::screening::Interview::new(
+        travel,
+        true,
+        fangkong::screening::ReportedSymptoms::default(),
+    )
+    .unwrap();
     g.reg
         .execute(
             g.worker_qianjin_1,
@@ -64,11 +69,11 @@ fn ledger() -> (Registry, String) {
             g.worker_qianjin_1,
             when,
             ObservationCommand::UpdateObservation {
-                observation: fangkong::ObservationId::new(1),
-                update: fangkong::ObservationUpdate::RecordReading(
+                observation: fangkong::observation::ObservationId::new(1),
+                update: fangkong::observation::ObservationUpdate::RecordReading(
                     fangkong::observation::Reading {
                         at: when,
-                        temperature: fangkong::Temperature::from_tenths(366).unwrap(),
+                        temperature: fangkong::observation::Temperature::from_tenths(366).unwrap(),
                         method: fangkong::observation::Method::Armpit,
                         by: fangkong::observation::Reporter::SelfReported,
                     },

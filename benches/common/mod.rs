@@ -11,8 +11,11 @@ pub mod sqlite;
 use std::time::Duration;
 
 use criterion::{BenchmarkGroup, measurement::WallTime};
+use fangkong::observation::ObservationCounts;
+use fangkong::registry::UnitSummary;
+use fangkong::screening::RoundId;
 use fangkong::synth::{self, GridCommands, Size, TimedCommand, Township};
-use fangkong::{Day, ObservationCounts, Registry, RoundId, UnitSummary};
+use fangkong::{Day, Registry};
 
 /// The size chosen by `FANGKONG_BENCH_SIZE` (`township` by default).
 pub fn size() -> Size {

@@ -17,11 +17,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
+use fangkong::grid::GridCommand;
+use fangkong::observation::{ObservationCommand, ObservationUpdate, Protocol};
+use fangkong::screening::{ScreeningCommand, VisitResult};
 use fangkong::synth::TimedCommand;
-use fangkong::{
-    Action, Command, Day, Founding, GridCommand, Instant, ObservationCommand, ObservationUpdate,
-    Protocol, ResidentDetails, Role, ScreeningCommand, StaffId, UnitKind, VisitResult,
-};
+use fangkong::{Action, Command, Day, Founding, Instant, ResidentDetails, Role, StaffId, UnitKind};
 use rusqlite::{Connection, OptionalExtension, Statement, params};
 
 /// An error or refusal on the SQLite side.

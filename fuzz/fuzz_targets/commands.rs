@@ -16,9 +16,11 @@ use std::sync::OnceLock;
 
 use fangkong::{
     BatchCommand, BatchItem, Body, Command, Duty, Error, Founding, Instant, Record, Registry,
-    Relation, ReportCommand, ResidentDetails, ResidentId, Role, Schedule, Sex, StaffId, Subject,
-    UnitId, UnitKind, mask_personal_data,
+    Relation, ResidentDetails, ResidentId, Role, Sex, StaffId, UnitId, UnitKind,
+    mask_personal_data,
 };
+use fangkong::audit::Subject;
+use fangkong::report::{ReportCommand, Schedule};
 use libfuzzer_sys::fuzz_target;
 
 /// The township every input starts from, and the instant of its last entry.

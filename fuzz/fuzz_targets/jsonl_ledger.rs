@@ -3,7 +3,8 @@
 //! reading them, then verifying, gives.
 #![no_main]
 
-use fangkong::{Head, Ledger, LedgerError, Parallelism, Registry};
+use fangkong::{Head, Ledger, LedgerError, Registry};
+use fangkong::ledger::Parallelism;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -7,9 +7,12 @@ use std::fmt::Display;
 use std::str::FromStr;
 
 use fangkong::{
-    Day, DivisionCode, Hash, HouseholdId, IdentityNumber, Instant, ObservationId, Phone,
-    ResidentId, RoundId, StaffId, StatisticalCode, Temperature, TimeOfDay, UnitId, UtcOffset,
+    Day, Hash, HouseholdId, IdentityNumber, Instant, Phone, ResidentId, StaffId, TimeOfDay, UnitId,
+    UtcOffset,
 };
+use fangkong::observation::{ObservationId, Temperature};
+use fangkong::place::{DivisionCode, StatisticalCode};
+use fangkong::screening::RoundId;
 use libfuzzer_sys::fuzz_target;
 
 /// Parses `s`; if it parses, its `Display` text parses back to the same value, and its JSON

@@ -67,6 +67,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::ids::{DisinfectionRoundId, DisinfectionScheduleId, SiteId};
 pub use error::DisinfectionError;
 pub use kind::{SiteKind, SiteKindDefinition};
 pub use labels::{AmountUnit, RoundStatus, Task};
@@ -80,7 +81,7 @@ use crate::error::{Error, text_required};
 use crate::grid::context::{Context, EntryMeta, GridView, TextKind, text_field};
 use crate::grid::{Action, Role};
 use crate::ids::next_id;
-use crate::ids::{DisinfectionRoundId, DisinfectionScheduleId, SiteId, StaffId, UnitId};
+use crate::ids::{StaffId, UnitId};
 
 /// What staff ask of cleaning and disinfection. Variant names are the stored format.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

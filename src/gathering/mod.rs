@@ -79,6 +79,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::ids::{
+    ClosureId, GatheringId, GatheringOrderId, PersuasionId, ReopeningId, VenueId, ViolationId,
+};
 pub use decision::{
     GatheringDecision, Limit, Limits, Place, PlannedGathering, ReportedGathering, Ruling,
     StaffVerdict, Verdict,
@@ -97,11 +100,8 @@ use crate::calendar::Day;
 use crate::error::{Error, text_required};
 use crate::grid::context::{Context, EntryMeta, GridView, TextKind, text_field};
 use crate::grid::{Action, UnitKind};
+use crate::ids::UnitId;
 use crate::ids::next_id;
-use crate::ids::{
-    ClosureId, GatheringId, GatheringOrderId, PersuasionId, ReopeningId, UnitId, VenueId,
-    ViolationId,
-};
 use oxcgrt::Candidate;
 use venue::Venues;
 

@@ -11,7 +11,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::identity::Phone;
-use crate::ids::{StaffId, UnitId};
+
 use crate::place::StatisticalCode;
 
 pub(crate) mod check;
@@ -23,6 +23,10 @@ mod identity_index;
 mod labels;
 mod refs;
 
+pub use crate::household::{
+    DeregistrationReason, Household, Relation, Resident, ResidentDetails, Vulnerabilities,
+};
+pub use crate::ids::{HouseholdId, ResidentId, StaffId, UnitId};
 pub use command::{ContactField, GridCommand, GridEvent};
 pub(crate) use command::{GridGuards, GridState, decide};
 pub use error::GridError;

@@ -23,7 +23,8 @@ use crate::mask::mask_personal_data;
 /// ([`KeptHead::new`], and deserializing, which calls it).
 ///
 /// ```
-/// use fangkong::{Head, KeptHead, TreeHead};
+/// use fangkong::{Head, TreeHead};
+/// use fangkong::ledger::KeptHead;
 /// let head = Head { seq: 41, hash: fangkong::Hash::GENESIS };
 /// let tree_head = TreeHead { size: 41, root: fangkong::Hash::GENESIS };
 /// let kept = KeptHead::new("Huochezhan", fangkong::UnitId::new(2), "2020-02-01".parse()?, 42, head, tree_head)?;
@@ -182,7 +183,7 @@ impl KeptHead {
     /// it. Nothing is skipped in silence: a line cut short is unreadable like any other.
     ///
     /// ```
-    /// use fangkong::KeptHead;
+    /// use fangkong::ledger::KeptHead;
     /// let file = r#"{"township":"Huochezhan","unit":2,"day":"2020-02-01","entry":42,"head":{"seq":41,"hash":"0000000000000000000000000000000000000000000000000000000000000000"},"tree_head":{"size":41,"root":"0000000000000000000000000000000000000000000000000000000000000000"}}
     /// "#;
     /// let heads = KeptHead::read_jsonl(file.as_bytes())?;

@@ -161,7 +161,8 @@ impl ProofError {
     /// [`Error::code`](crate::Error::code) gives it for [`Error::Proof`](crate::Error::Proof).
     ///
     /// ```
-    /// use fangkong::{Error, ProofError};
+    /// use fangkong::Error;
+    /// use fangkong::ledger::ProofError;
     /// let err = ProofError::FromEmptyTree;
     /// assert_eq!(err.code(), "proof_from_empty_tree");
     /// assert_eq!(Error::from(err).code(), "proof_from_empty_tree");
@@ -186,7 +187,7 @@ impl ProofError {
     /// The message in Chinese, for clerks who read Chinese; `Display` gives it in English.
     ///
     /// ```
-    /// use fangkong::ProofError;
+    /// use fangkong::ledger::ProofError;
     /// let err = ProofError::SizesOutOfOrder { first: 9, second: 4 };
     /// assert_eq!(
     ///     err.display_zh().to_string(),
@@ -301,7 +302,8 @@ fn consistency_path_len(first: u64, second: u64) -> usize {
 /// hash, level by level (the leaves' hashes at level 0), about two hashes per entry.
 ///
 /// ```
-/// use fangkong::{Hash, MerkleTree};
+/// use fangkong::Hash;
+/// use fangkong::ledger::MerkleTree;
 /// let mut tree = MerkleTree::new();
 /// assert_eq!(tree.root(), Hash::of(b""));
 /// tree.push_leaf(b"");
@@ -460,7 +462,7 @@ impl MerkleTree {
     /// entries, any size the tree has had: RFC 9162 §2.1.3.1's `PATH(m, D[n])`.
     ///
     /// ```
-    /// use fangkong::MerkleTree;
+    /// use fangkong::ledger::MerkleTree;
     /// let mut tree = MerkleTree::new();
     /// for leaf in [b"a", b"b", b"c"] {
     ///     tree.push_leaf(leaf);
@@ -468,7 +470,7 @@ impl MerkleTree {
     /// let proof = tree.inclusion_proof(2, 3)?;
     /// assert_eq!(proof.path.len(), 1);
     /// proof.verify(&MerkleTree::leaf_hash(b"c"), &tree.head())?;
-    /// # Ok::<(), fangkong::ProofError>(())
+    /// # Ok::<(), fangkong::ledger::ProofError>(())
     /// ```
     ///
     /// # Errors
@@ -509,7 +511,7 @@ impl MerkleTree {
     /// (empty when the sizes are equal).
     ///
     /// ```
-    /// use fangkong::MerkleTree;
+    /// use fangkong::ledger::MerkleTree;
     /// let mut tree = MerkleTree::new();
     /// for leaf in [b"a", b"b", b"c"] {
     ///     tree.push_leaf(leaf);
@@ -517,7 +519,7 @@ impl MerkleTree {
     /// let kept = tree.head_at(2)?;
     /// let proof = tree.consistency_proof(2, 3)?;
     /// proof.verify(&kept, &tree.head())?;
-    /// # Ok::<(), fangkong::ProofError>(())
+    /// # Ok::<(), fangkong::ledger::ProofError>(())
     /// ```
     ///
     /// # Errors

@@ -14,7 +14,8 @@ use std::num::NonZeroUsize;
 /// the call still returns, with the same result.
 ///
 /// ```
-/// use fangkong::{Founding, Parallelism, Registry};
+/// use fangkong::{Founding, Registry};
+/// use fangkong::ledger::Parallelism;
 /// let t = "2020-01-23T15:00:00+08:00".parse()?;
 /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
 /// let head = reg.ledger().verify_with(Parallelism::ONE)?;

@@ -31,7 +31,7 @@ pub enum ObservationCommand {
     },
     /// Open an observation of a resident (e.g. a close contact reported by the health centre).
     /// Key people found by screening have theirs opened by
-    /// [`ScreeningCommand::RecordInterview`](crate::ScreeningCommand::RecordInterview).
+    /// [`ScreeningCommand::RecordInterview`](crate::screening::ScreeningCommand::RecordInterview).
     OpenObservation {
         /// Who.
         resident: ResidentId,

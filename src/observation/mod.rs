@@ -27,8 +27,10 @@
 //! observation, is 2020-02-03; release is possible from 2020-02-04 (day 15).
 //!
 //! ```
-//! use fangkong::{Day, Duty, Founding, Instant, ObservationUpdate, Registry};
-//! use fangkong::{Relation, ResidentDetails, Role, Sex, UnitKind, UtcOffset, evaluate_release};
+//! use fangkong::{Day, Duty, Founding, Instant, Registry};
+//! use fangkong::observation::ObservationUpdate;
+//! use fangkong::{Relation, ResidentDetails, Role, Sex, UnitKind, UtcOffset};
+//! use fangkong::observation::evaluate_release;
 //! use fangkong::observation::{Method, OpeningBasis, Reading, Reporter};
 //! let t: Instant = "2020-01-20T18:00:00+08:00".parse()?;
 //! let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -95,6 +97,7 @@ mod release;
 mod release_zh;
 mod temperature;
 
+pub use crate::ids::ObservationId;
 pub use error::ObservationError;
 pub use followup::{Method, Reading, Reporter, SlotCheck, SlotStatus, slot_statuses};
 pub use protocol::{

@@ -242,7 +242,8 @@ pub struct ReleaseConditions {
 /// days in the unit's local time.
 ///
 /// ```
-/// use fangkong::{Day, Protocol};
+/// use fangkong::Day;
+/// use fangkong::observation::Protocol;
 /// let p = Protocol::returnee_jan2020();
 /// let left_wuhan: Day = "2020-01-20".parse()?; // day 0
 /// assert_eq!(p.last_day(left_wuhan)?.to_string(), "2020-02-03"); // day 14
@@ -294,7 +295,7 @@ const CDC_DEC2020: &str = "US CDC, Options to Reduce Quarantine for Contacts of 
 /// [`build`](ProtocolBuilder::build).
 ///
 /// ```
-/// use fangkong::Protocol;
+/// use fangkong::observation::Protocol;
 /// use fangkong::observation::ObservationPlace;
 /// // A county's 21-day variant of the January 2020 returnee protocol.
 /// let p = Protocol::returnee_jan2020()
@@ -787,7 +788,7 @@ impl Protocol {
     /// The preset with this key, if any.
     ///
     /// ```
-    /// use fangkong::Protocol;
+    /// use fangkong::observation::Protocol;
     /// let p = Protocol::preset("close-contact-ed9").expect("a preset");
     /// assert_eq!((p.length_days, p.follow_on.map(|f| f.days)), (7, Some(3)));
     /// assert!(Protocol::preset("close-contact-ed10").is_none());
@@ -947,7 +948,8 @@ impl Protocol {
     /// The days of follow-on monitoring, day0 + N + 1 ..= day0 + N + M, if the protocol has any.
     ///
     /// ```
-    /// use fangkong::{Day, Protocol};
+    /// use fangkong::Day;
+    /// use fangkong::observation::Protocol;
     /// let day0: Day = "2022-07-01".parse()?;
     /// let days = Protocol::close_contact_ed9().follow_on_days(day0)?.expect("7+3");
     /// assert_eq!((days.start().to_string(), days.end().to_string()),

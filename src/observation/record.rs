@@ -530,7 +530,8 @@ fn not_after(what: &str, at: Instant, now: Instant) -> Result<(), Error> {
 /// internal, so nothing outside the registry changes an observation without its checks).
 ///
 /// ```
-/// use fangkong::{Instant, Observation, Protocol, UtcOffset};
+/// use fangkong::{Instant, UtcOffset};
+/// use fangkong::observation::{Observation, Protocol};
 /// use fangkong::observation::{Opening, OpeningBasis, Status};
 /// let at: Instant = "2020-01-24T10:00:00+08:00".parse()?;
 /// let day0 = "2020-01-20".parse()?; // left Wuhan
@@ -1161,7 +1162,8 @@ impl Observation {
     /// Builds an extension or shortening of the period to `new_last_day`, checked.
     ///
     /// ```
-    /// # use fangkong::{Instant, Observation, Protocol, UtcOffset};
+    /// # use fangkong::{Instant, UtcOffset};
+    /// # use fangkong::observation::{Observation, Protocol};
     /// # use fangkong::observation::{Opening, OpeningBasis};
     /// # let at: Instant = "2020-01-24T10:00:00+08:00".parse()?;
     /// # let obs = Observation::open(Opening::new(Protocol::returnee_jan2020(),

@@ -374,8 +374,9 @@ pub struct Release {
 /// blocks it even before the period is over, so problems show early.
 ///
 /// ```
-/// use fangkong::{Instant, Observation, Protocol, UtcOffset};
-/// use fangkong::observation::{evaluate_release, Opening, OpeningBasis, ReleaseDecision};
+/// use fangkong::{Instant, UtcOffset};
+/// use fangkong::observation::{Observation, Protocol};
+/// use fangkong::observation::{Opening, OpeningBasis, ReleaseDecision, evaluate_release};
 /// let obs = Observation::open(Opening::new(Protocol::returnee_jan2020(), "2020-01-20".parse()?, "2020-01-24T10:00:00+08:00".parse::<Instant>()?, UtcOffset::CHINA, OpeningBasis::Screening { rule: "wuhan".into() }))?;
 /// let decision = evaluate_release(&obs, "2020-01-24".parse()?);
 /// assert_eq!(decision.to_string(),

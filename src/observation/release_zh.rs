@@ -8,7 +8,7 @@ impl FeverRule {
     /// The rule in Chinese: `"高于37.3 ℃"`, `"不低于38.0 ℃"`.
     ///
     /// ```
-    /// use fangkong::FeverRule;
+    /// use fangkong::observation::FeverRule;
     /// assert_eq!(FeverRule::default().display_zh().to_string(), "高于37.3 ℃");
     /// ```
     pub fn display_zh(&self) -> impl fmt::Display + use<> {
@@ -184,8 +184,9 @@ impl ReleaseDecision {
     /// reason ([`Reason::display_zh`]) separated by `"；"`. `Display` gives the same in English.
     ///
     /// ```
-    /// use fangkong::{Instant, Observation, Protocol, UtcOffset};
-    /// use fangkong::observation::{evaluate_release, Opening, OpeningBasis};
+    /// use fangkong::{Instant, UtcOffset};
+    /// use fangkong::observation::{Observation, Protocol};
+    /// use fangkong::observation::{Opening, OpeningBasis, evaluate_release};
     /// let opening = Opening::new(
     ///     Protocol::returnee_jan2020(),
     ///     "2020-01-20".parse()?,

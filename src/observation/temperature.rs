@@ -17,7 +17,7 @@ use crate::error::Error;
 /// same text form and the same check.
 ///
 /// ```
-/// use fangkong::Temperature;
+/// use fangkong::observation::Temperature;
 /// let t: Temperature = "37.3°C".parse()?;
 /// assert_eq!(t.to_string(), "37.3 ℃");
 /// assert_eq!(t, Temperature::from_tenths(373)?);
@@ -138,7 +138,7 @@ pub enum Comparison {
 /// 2020-02-20 (DOMAIN.md §4). Any threshold and comparison is valid, so the fields are public.
 ///
 /// ```
-/// use fangkong::{FeverRule, Temperature};
+/// use fangkong::observation::{FeverRule, Temperature};
 /// use fangkong::observation::Comparison;
 /// let rule = FeverRule::default();
 /// assert!(!rule.is_fever("37.3".parse()?));

@@ -288,7 +288,8 @@ impl Registry {
     /// Designates an area at risk from a day (风险区认定), and returns the designation.
     ///
     /// ```
-    /// use fangkong::{Founding, Registry, RiskLevel};
+    /// use fangkong::{Founding, Registry};
+    /// use fangkong::screening::RiskLevel;
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let secretary = reg.staff_ids().next().unwrap();
@@ -324,6 +325,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::screening::RiskLevel;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -368,6 +370,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::screening::ScreeningRule;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -489,6 +492,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::screening::VisitResult;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -534,6 +538,9 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::screening::{
+    /// #     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
+    /// # };
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -603,6 +610,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::observation::Protocol;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -699,6 +707,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::report::{Deadline, Schedule};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -837,7 +846,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// let later = "2020-03-19T09:00:00+08:00".parse()?;
@@ -863,6 +874,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -876,7 +888,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// let wedding = PlannedGathering::new(home, GatheringKind::WEDDING,
@@ -904,6 +918,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -917,7 +932,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
@@ -948,6 +965,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::VenueKind;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -990,6 +1008,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::VenueKind;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -1003,7 +1022,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
     /// let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
@@ -1040,6 +1061,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::VenueKind;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -1053,7 +1075,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
     /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
@@ -1091,6 +1115,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::VenueKind;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -1104,7 +1129,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
     /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
@@ -1145,6 +1172,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -1198,6 +1226,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -1254,6 +1283,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -1306,6 +1336,9 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::supervision::{
+    /// #     Accountable, CadreForm, ChecklistItem, InspectionMode, InspectionTarget, ItemCheck,
+    /// # };
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);

@@ -23,7 +23,9 @@ impl MerkleTree {
     /// root; every other needs its proof, verified by RFC 9162 §2.1.4.2.
     ///
     /// ```
-    /// use fangkong::{Founding, Holding, MerkleTree, Registry, ReportCommand, Schedule};
+    /// use fangkong::{Founding, Registry};
+    /// use fangkong::ledger::{Holding, MerkleTree};
+    /// use fangkong::report::{ReportCommand, Schedule};
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let s1 = reg.staff_ids().next().unwrap();
@@ -41,10 +43,10 @@ impl MerkleTree {
     /// ```
     ///
     /// # Errors
-    /// As [`Ledger::verify`](crate::ledger::Ledger::verify) for a ledger that does not verify; [`ProofError::LedgerPart`](crate::ledger::merkle::ProofError::LedgerPart) for
-    /// a drained part; for the first kept head not extended: [`ProofError::SizesOutOfOrder`](crate::ledger::merkle::ProofError::SizesOutOfOrder)
-    /// (larger than the latest), [`ProofError::MissingConsistencyProof`](crate::ledger::merkle::ProofError::MissingConsistencyProof),
-    /// [`ProofError::PathLength`](crate::ledger::merkle::ProofError::PathLength) or [`ProofError::ConsistencyMismatch`](crate::ledger::merkle::ProofError::ConsistencyMismatch).
+    /// As [`Ledger::verify`](crate::ledger::Ledger::verify) for a ledger that does not verify; [`ProofError::LedgerPart`] for
+    /// a drained part; for the first kept head not extended: [`ProofError::SizesOutOfOrder`]
+    /// (larger than the latest), [`ProofError::MissingConsistencyProof`],
+    /// [`ProofError::PathLength`] or [`ProofError::ConsistencyMismatch`].
     pub fn check_kept_heads(kept: &[TreeHead], holding: Holding<'_>) -> Result<TreeHead, Error> {
         match holding {
             Holding::Ledger(ledger) => {
@@ -131,7 +133,9 @@ impl KeptHead {
     /// is checked by its proof (RFC 9162 §2.1.4.2) and chain heads cannot be.
     ///
     /// ```
-    /// use fangkong::{Founding, Holding, KeptHead, Registry, ReportCommand, Schedule};
+    /// use fangkong::{Founding, Registry};
+    /// use fangkong::ledger::{Holding, KeptHead};
+    /// use fangkong::report::{ReportCommand, Schedule};
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let s1 = reg.staff_ids().next().unwrap();

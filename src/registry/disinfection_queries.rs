@@ -25,6 +25,7 @@ impl Registry {
     /// ```
     /// # use fangkong::*;
     /// # use fangkong::disinfection::*;
+    /// # use fangkong::disinfection::{DisinfectionCommand, SiteId};
     /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// # let leader = reg.staff_ids().next().unwrap();
@@ -318,6 +319,7 @@ impl Registry {
     /// ```
     /// # use fangkong::*;
     /// # use fangkong::disinfection::*;
+    /// # use fangkong::disinfection::DisinfectionCommand;
     /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// # let leader = reg.staff_ids().next().unwrap();

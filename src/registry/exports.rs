@@ -55,6 +55,9 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::screening::{
+    /// #     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
+    /// # };
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);

@@ -67,7 +67,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// let issued = reg.gathering_order(order).unwrap();
@@ -95,7 +97,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// let fairs = reg.issue_gathering_order(leader, t, reg.township(), day, None,
@@ -125,7 +129,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// let hongqi =
     ///     reg.establish_unit(leader, t, UnitKind::Village, "Hongqi", reg.township(), None)?;
@@ -171,6 +177,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -184,7 +191,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
@@ -201,6 +210,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -214,7 +224,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
@@ -232,6 +244,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -245,7 +258,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// let wedding = PlannedGathering::new(home, GatheringKind::WEDDING,
@@ -264,6 +279,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -277,7 +293,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// let wedding = PlannedGathering::new(home, GatheringKind::WEDDING,
@@ -300,6 +318,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::{GatheringCommand, GatheringKind};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -313,7 +332,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// let opera: GatheringKind = "village-opera".parse()?;
     /// let definition = GatheringKindDefinition::new(opera.clone(), "village opera", "村戏", true);
@@ -330,6 +351,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::{GatheringCommand, VenueKind};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -343,7 +365,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// let bathhouse: VenueKind = "bathhouse".parse()?;
     /// let definition = VenueKindDefinition::new(bathhouse.clone(), "bathhouse", "澡堂");
@@ -360,6 +384,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -373,7 +398,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
@@ -392,6 +419,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -405,7 +433,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
@@ -426,6 +456,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -439,7 +470,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
@@ -465,6 +498,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::VenueKind;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -492,6 +526,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::VenueKind;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -519,6 +554,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::VenueKind;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -532,7 +568,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
     /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
@@ -549,6 +587,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::VenueKind;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -562,7 +601,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
     /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
@@ -582,6 +623,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::VenueKind;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -595,7 +637,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
     /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
@@ -614,6 +658,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::VenueKind;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -627,7 +672,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
     /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
@@ -647,6 +694,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::VenueKind;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -660,7 +708,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
     /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
@@ -679,6 +729,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::gathering::VenueKind;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -692,7 +743,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
     /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
@@ -728,7 +781,9 @@ impl Registry {
     /// #     .with_identity("11010519491231002X".parse()?)
     /// #     .with_phone("138 0731 1234".parse()?);
     /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult};
+    /// # use fangkong::gathering::{
+    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    /// # };
     /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
     /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// use fangkong::gathering::OrderRef;

@@ -762,6 +762,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::observation::ObservationUpdate;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -817,6 +818,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::screening::{DEFAULT_REPEATED_ABSENCES, FollowUpReason, VisitResult};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -1072,9 +1074,9 @@ impl Registry {
     /// ```
     ///
     /// # Errors
-    /// [`GridError::NotResponsibleForResident`](crate::grid::GridError::NotResponsibleForResident) for an actor not assigned over the group (a leader
-    /// of another village, an inspector), [`GridError::NoContactOnRecord`](crate::grid::GridError::NoContactOnRecord) when no phone is
-    /// recorded, [`GridError::UnknownResident`](crate::grid::GridError::UnknownResident), [`GridError::ResidentDeregistered`](crate::grid::GridError::ResidentDeregistered), and the refusals
+    /// [`GridError::NotResponsibleForResident`] for an actor not assigned over the group (a leader
+    /// of another village, an inspector), [`GridError::NoContactOnRecord`] when no phone is
+    /// recorded, [`GridError::UnknownResident`], [`GridError::ResidentDeregistered`], and the refusals
     /// of [`execute`](Self::execute) ([`Error::RoleNotPermitted`] for volunteers and
     /// inspectors).
     pub fn reveal_phone(

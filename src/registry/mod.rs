@@ -450,6 +450,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::grid::GridCommand;
     /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// # let leader = reg.staff_ids().next().unwrap();

@@ -30,6 +30,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::observation::ObservationUpdate;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -174,6 +175,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::observation::Protocol;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);

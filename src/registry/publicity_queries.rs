@@ -348,7 +348,7 @@ impl Registry {
     /// ```
     ///
     /// # Errors
-    /// [`PublicityError::UnknownCampaign`](crate::publicity::PublicityError::UnknownCampaign).
+    /// [`PublicityError::UnknownCampaign`].
     pub fn campaign_coverage(&self, campaign: CampaignId) -> Result<PublicityCoverage, Error> {
         let c = self
             .state

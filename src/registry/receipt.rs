@@ -26,7 +26,9 @@ use crate::supplies::SuppliesEvent;
 /// areas. [`created_one`](Receipt::created_one) picks the first of a kind:
 ///
 /// ```
-/// use fangkong::{Founding, GridCommand, ObservationId, Registry, UnitId, UnitKind};
+/// use fangkong::{Founding, Registry, UnitId, UnitKind};
+/// use fangkong::grid::GridCommand;
+/// use fangkong::observation::ObservationId;
 /// let t = "2020-01-24T09:00:00+08:00".parse()?;
 /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
 /// let secretary = reg.staff_ids().next().unwrap();

@@ -91,7 +91,8 @@ impl Registry {
     /// threads.
     ///
     /// ```
-    /// use fangkong::{Founding, Parallelism, Registry};
+    /// use fangkong::{Founding, Registry};
+    /// use fangkong::ledger::Parallelism;
     /// let t = "2020-01-23T15:00:00+08:00".parse()?;
     /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// assert_eq!(Registry::replay_with(reg.ledger(), Parallelism::ONE)?, reg);

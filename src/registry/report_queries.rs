@@ -45,6 +45,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::report::Schedule;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -75,6 +76,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::report::Schedule;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -103,6 +105,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::report::Schedule;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -132,6 +135,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::report::Schedule;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -163,6 +167,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::report::Schedule;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -190,6 +195,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::report::Schedule;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -259,7 +265,8 @@ impl Registry {
     /// ([`report_tree_heads`](Registry::report_tree_heads)).
     ///
     /// ```
-    /// use fangkong::{Founding, Registry, ReportCommand, Schedule};
+    /// use fangkong::{Founding, Registry};
+    /// use fangkong::report::{ReportCommand, Schedule};
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let s1 = reg.staff_ids().next().unwrap();
@@ -277,11 +284,12 @@ impl Registry {
     /// Every tree head (树头) a submitted daily report carried, smallest first, each once: the
     /// tree heads the county keeps, to which [`export_trail`](Registry::export_trail) proves
     /// entries with inclusion proofs, against which
-    /// [`TrailExport::check`](crate::TrailExport::check) checks them, and which
+    /// [`TrailExport::check`](crate::registry::TrailExport::check) checks them, and which
     /// [`MerkleTree::check_kept_heads`] checks the ledger against.
     ///
     /// ```
-    /// use fangkong::{Founding, Registry, ReportCommand, Schedule, TreeHead};
+    /// use fangkong::{Founding, Registry, TreeHead};
+    /// use fangkong::report::{ReportCommand, Schedule};
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let s1 = reg.staff_ids().next().unwrap();
@@ -304,7 +312,9 @@ impl Registry {
     /// [`KeptHead::check_all`].
     ///
     /// ```
-    /// use fangkong::{Founding, KeptHead, Registry, ReportCommand, Schedule};
+    /// use fangkong::{Founding, Registry};
+    /// use fangkong::ledger::KeptHead;
+    /// use fangkong::report::{ReportCommand, Schedule};
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let s1 = reg.staff_ids().next().unwrap();
@@ -339,7 +349,8 @@ impl Registry {
     /// consistency proofs for any size the ledger has had.
     ///
     /// ```
-    /// use fangkong::{Founding, MerkleTree, Registry};
+    /// use fangkong::{Founding, Registry};
+    /// use fangkong::ledger::MerkleTree;
     /// let t = "2020-01-23T15:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let first = reg.drain_ledger();
@@ -356,7 +367,7 @@ impl Registry {
 
     /// The ledger's latest tree head and a consistency proof (一致性证明) from each of `kept`
     /// (the tree heads a county kept from the reports) to it: what a county that does not hold
-    /// the ledger checks with [`MerkleTree::check_kept_heads`] and [`Holding::Proofs`](crate::Holding::Proofs).
+    /// the ledger checks with [`MerkleTree::check_kept_heads`] and [`Holding::Proofs`](crate::ledger::Holding::Proofs).
     ///
     /// ```
     /// use fangkong::{Founding, Registry, StaffId, Role};
@@ -371,7 +382,7 @@ impl Registry {
     /// ```
     ///
     /// # Errors
-    /// [`ProofError::SizesOutOfOrder`](crate::ProofError::SizesOutOfOrder) for a kept head
+    /// [`ProofError::SizesOutOfOrder`](crate::ledger::ProofError::SizesOutOfOrder) for a kept head
     /// larger than the ledger.
     pub fn consistency_proofs(
         &self,
@@ -416,7 +427,8 @@ impl Registry {
     /// report (零报告), and is still submitted.
     ///
     /// ```
-    /// use fangkong::{Founding, Registry, ReportCommand, Schedule};
+    /// use fangkong::{Founding, Registry};
+    /// use fangkong::report::{ReportCommand, Schedule};
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let s1 = reg.staff_ids().next().unwrap();

@@ -57,6 +57,7 @@ impl Registry {
     /// ```
     /// # use fangkong::*;
     /// # use fangkong::roster::*;
+    /// # use fangkong::roster::{PostId, RosterCommand};
     /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// # let leader = reg.staff_ids().next().unwrap();
@@ -630,6 +631,7 @@ impl Registry {
     /// ```
     /// # use fangkong::*;
     /// # use fangkong::roster::*;
+    /// # use fangkong::roster::RosterCommand;
     /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// # let leader = reg.staff_ids().next().unwrap();
@@ -960,6 +962,7 @@ impl Registry {
     /// ```
     /// # use fangkong::*;
     /// # use fangkong::roster::*;
+    /// # use fangkong::supervision::{ChecklistItem, InspectionTarget};
     /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// # let leader = reg.staff_ids().next().unwrap();

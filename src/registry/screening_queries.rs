@@ -17,6 +17,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::screening::RiskLevel;
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -44,6 +45,7 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::screening::{RiskLevel, ScreeningRule};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -124,6 +126,9 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::screening::{
+    /// #     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
+    /// # };
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -164,6 +169,9 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::screening::{
+    /// #     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
+    /// # };
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -210,6 +218,9 @@ impl Registry {
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::screening::{
+    /// #     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
+    /// # };
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -258,10 +269,11 @@ impl Registry {
     /// the round, the groups with households nobody visited and the households not screened;
     /// and the households to follow up — those whose last visit was a refusal, and those never
     /// screened with at least `repeated_absences` visits with nobody home
-    /// ([`DEFAULT_REPEATED_ABSENCES`](crate::DEFAULT_REPEATED_ABSENCES) is 2).
+    /// ([`DEFAULT_REPEATED_ABSENCES`](crate::screening::DEFAULT_REPEATED_ABSENCES) is 2).
     ///
     /// ```
     /// # use fangkong::*;
+    /// # use fangkong::screening::{DEFAULT_REPEATED_ABSENCES, VisitResult};
     /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);

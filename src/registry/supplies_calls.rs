@@ -20,6 +20,7 @@ impl Registry {
     /// ```
     /// # use fangkong::*;
     /// # use fangkong::supplies::*;
+    /// # use fangkong::supplies::SuppliesCommand;
     /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
     /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// # let leader = reg.staff_ids().next().unwrap();

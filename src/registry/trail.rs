@@ -180,7 +180,8 @@ fn subjects_of_value(value: &serde_json::Value, out: &mut Vec<Subject>) {
 /// [`Registry::export_trail`], which the ledger records.
 ///
 /// ```
-/// use fangkong::{Founding, Registry, Relation, ResidentDetails, Sex, Subject, UnitKind};
+/// use fangkong::{Founding, Registry, Relation, ResidentDetails, Sex, UnitKind};
+/// use fangkong::audit::Subject;
 /// let t = "2020-01-24T09:00:00+08:00".parse()?;
 /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
 /// let s1 = reg.staff_ids().next().unwrap();
@@ -542,7 +543,9 @@ impl TrailExport {
     /// Entries listed as pending are returned unproved, never counted as proved.
     ///
     /// ```
-    /// use fangkong::{Founding, Registry, ReportCommand, Schedule, Subject, UnitKind};
+    /// use fangkong::{Founding, Registry, UnitKind};
+    /// use fangkong::audit::Subject;
+    /// use fangkong::report::{ReportCommand, Schedule};
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let s1 = reg.staff_ids().next().unwrap();
@@ -643,7 +646,8 @@ impl Registry {
     /// order); the library reads nothing itself.
     ///
     /// ```
-    /// use fangkong::{Founding, Registry, Subject, UnitKind};
+    /// use fangkong::{Founding, Registry, UnitKind};
+    /// use fangkong::audit::Subject;
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let s1 = reg.staff_ids().next().unwrap();
@@ -656,8 +660,8 @@ impl Registry {
     /// ```
     ///
     /// # Errors
-    /// [`LedgerError::EntryNotHeld`](crate::ledger::LedgerError::EntryNotHeld) if an entry of the trail is neither in the registry's ledger
-    /// nor in the parts given; [`LedgerError::RecordRedacted`](crate::ledger::LedgerError::RecordRedacted) or [`LedgerError::LedgerUnreadable`](crate::ledger::LedgerError::LedgerUnreadable) if it
+    /// [`LedgerError::EntryNotHeld`] if an entry of the trail is neither in the registry's ledger
+    /// nor in the parts given; [`LedgerError::RecordRedacted`] or [`LedgerError::LedgerUnreadable`] if it
     /// cannot be read.
     pub fn trail(&self, subject: Subject, parts: &[&Ledger]) -> Result<Trail, Error> {
         let mut entries = Vec::new();
@@ -687,7 +691,8 @@ impl Registry {
     /// the reports; with nothing but SHA-256 (LEDGER.md).
     ///
     /// ```
-    /// use fangkong::{Founding, Registry, Subject, UnitKind};
+    /// use fangkong::{Founding, Registry, UnitKind};
+    /// use fangkong::audit::Subject;
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let s1 = reg.staff_ids().next().unwrap();
@@ -721,7 +726,9 @@ impl Registry {
     /// earlier report, say); entries after it are pending.
     ///
     /// ```
-    /// use fangkong::{Founding, Registry, ReportCommand, Schedule, Subject, UnitKind};
+    /// use fangkong::{Founding, Registry, UnitKind};
+    /// use fangkong::audit::Subject;
+    /// use fangkong::report::{ReportCommand, Schedule};
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let s1 = reg.staff_ids().next().unwrap();

@@ -58,7 +58,7 @@ impl TemperatureObservation {
 ///
 /// ```
 /// use fangkong::report::{TemperatureObservation, temperature_observation};
-/// use fangkong::Temperature;
+/// use fangkong::observation::Temperature;
 /// let obs = TemperatureObservation::new(
 ///     "Patient/R7",
 ///     "2020-02-01T08:00:00+08:00".parse()?,

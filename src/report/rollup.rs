@@ -34,7 +34,7 @@ pub const ROLLUP_DISPLAY_FIGURES: [&str; 6] = [
 /// only that: the registries' own figures for every unit stand beside it.
 ///
 /// ```
-/// use fangkong::report::{DailyFigures, DayRow, DayTable, RowStatus, Rollup};
+/// use fangkong::report::{DailyFigures, DayRow, DayTable, Rollup, RowStatus};
 /// let day = "2020-02-01".parse()?;
 /// let mut f = DailyFigures::default();
 /// f.households_total = 612;

@@ -67,6 +67,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::ids::{LeaveCancellationId, LeaveExceptionId, LeaveId, PostId, ShiftId};
 pub use error::RosterError;
 pub use kind::{PostKind, PostKindDefinition};
 pub use labels::ExceptionReason;
@@ -80,9 +81,7 @@ use crate::error::{Error, text_required};
 use crate::grid::context::{Context, EntryMeta, GridView, TextKind, text_field};
 use crate::grid::{Action, Role, Staff};
 use crate::ids::next_id;
-use crate::ids::{
-    LeaveCancellationId, LeaveExceptionId, LeaveId, PostId, ShiftId, StaffId, UnitId,
-};
+use crate::ids::{StaffId, UnitId};
 
 /// The longest shift, in hours: a longer one is split into shifts.
 pub const MAX_SHIFT_HOURS: u32 = 24;

@@ -149,7 +149,7 @@ pub enum ScreeningError {
         area: DivisionCode,
     },
     /// A screening rule whose look-back window is zero days or longer than
-    /// [`MAX_LOOK_BACK_DAYS`](crate::MAX_LOOK_BACK_DAYS).
+    /// [`MAX_LOOK_BACK_DAYS`](crate::screening::MAX_LOOK_BACK_DAYS).
     #[error(
         "a look-back window of {days} days cannot be adopted: it must be from 1 to {max} days \
          (the notices look back 14 days, or 7)"

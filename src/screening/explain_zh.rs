@@ -77,7 +77,7 @@ impl ScreeningOutcome {
     /// [`ScreeningOutcome::explain`].
     ///
     /// ```
-    /// use fangkong::ScreeningOutcome;
+    /// use fangkong::screening::ScreeningOutcome;
     /// let outcome = ScreeningOutcome::NoRisk {
     ///     rule: "wuhan-2020".into(),
     ///     on: "2020-01-24".parse()?,

@@ -13,7 +13,8 @@ use crate::place::DivisionCode;
 /// [`Stay::new`].
 ///
 /// ```
-/// use fangkong::{DivisionCode, Stay};
+/// use fangkong::place::DivisionCode;
+/// use fangkong::screening::Stay;
 /// let stay = Stay::new(DivisionCode::WUHAN, "2020-01-10".parse()?, "2020-01-20".parse()?)?;
 /// assert_eq!(stay.to_string(), "stayed in Wuhan (420100) from 2020-01-10 to 2020-01-20");
 /// assert!(Stay::new(DivisionCode::WUHAN, "2020-01-20".parse()?, "2020-01-10".parse()?).is_err());
@@ -158,7 +159,8 @@ pub struct ReportedSymptoms {
 /// The registry records it against a resident, with the cadre who asked and the instant.
 ///
 /// ```
-/// use fangkong::{DivisionCode, Interview, ReportedSymptoms, Stay, TravelHistory};
+/// use fangkong::place::DivisionCode;
+/// use fangkong::screening::{Interview, ReportedSymptoms, Stay, TravelHistory};
 /// let travel = TravelHistory {
 ///     stays: vec![Stay::new(DivisionCode::WUHAN, "2020-01-10".parse()?, "2020-01-20".parse()?)?],
 ///     transits: vec![],

@@ -23,7 +23,7 @@ mod risk;
 mod round;
 mod rules;
 
-pub use crate::ids::DesignationId;
+pub use crate::ids::{DesignationId, RoundId};
 pub use command::{ScreeningCommand, ScreeningEvent};
 pub(crate) use command::{ScreeningState, decide};
 pub use error::ScreeningError;

@@ -56,8 +56,9 @@ pub enum ProposedChange {
 /// named scheme, with the reason. A person confirms it; it is never recorded by itself.
 ///
 /// ```
-/// use fangkong::{CaseFigures, Day, DivisionCode, ProposedChange, RiskLevel, RiskProposal,
-///     RiskRegister};
+/// use fangkong::Day;
+/// use fangkong::place::DivisionCode;
+/// use fangkong::screening::{CaseFigures, ProposedChange, RiskLevel, RiskProposal, RiskRegister};
 /// let shuangqing: DivisionCode = "430502".parse()?;
 /// let figures = CaseFigures {
 ///     cumulative_before: 3,
@@ -223,8 +224,11 @@ impl RiskProposal {
     /// yet in force, already low, a level outside the scheme).
     ///
     /// ```
-    /// use fangkong::{Day, DivisionCode, DowngradeDays, ProposedChange, RiskLevel,
-    ///     RiskProposal, RiskRegister};
+    /// use fangkong::Day;
+    /// use fangkong::place::DivisionCode;
+    /// use fangkong::screening::{
+    ///     DowngradeDays, ProposedChange, RiskLevel, RiskProposal, RiskRegister,
+    /// };
     /// let mut register = RiskRegister::new();
     /// let wuchang: DivisionCode = "420106".parse()?;
     /// let id = register.designate(wuchang, RiskLevel::HIGH, "2022-06-01".parse()?, "notice")?;

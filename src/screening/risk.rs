@@ -26,7 +26,7 @@ use crate::place::DivisionCode;
 /// Serde form: `{"rank": 3, "name": "high"}`, checked like [`RiskLevel::new`].
 ///
 /// ```
-/// use fangkong::RiskLevel;
+/// use fangkong::screening::RiskLevel;
 /// assert!(RiskLevel::HIGH > RiskLevel::MEDIUM && RiskLevel::MEDIUM > RiskLevel::LOW);
 /// let orange = RiskLevel::new(2, "orange")?;
 /// assert!(orange < RiskLevel::HIGH && orange > RiskLevel::LOW);
@@ -179,7 +179,7 @@ impl fmt::Debug for RiskLevel {
 ///
 /// A designation is never changed except to record its lift once; a new level is a new
 /// designation (`replaces` names the one it took over from, when a confirmed
-/// [`RiskProposal`](crate::RiskProposal) replaced it). A `lifted` day at or before `from` means
+/// [`RiskProposal`](crate::screening::RiskProposal) replaced it). A `lifted` day at or before `from` means
 /// the designation was withdrawn and never in force.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -210,7 +210,9 @@ impl Designation {
     /// `(first day, last day)`, or `None` when there are none.
     ///
     /// ```
-    /// use fangkong::{Day, DivisionCode, RiskLevel, RiskRegister};
+    /// use fangkong::Day;
+    /// use fangkong::place::DivisionCode;
+    /// use fangkong::screening::{RiskLevel, RiskRegister};
     /// let mut register = RiskRegister::new();
     /// let d: Day = "2020-01-08".parse()?;
     /// let id = register.designate(DivisionCode::WUHAN, RiskLevel::HIGH, d, "notice")?;
@@ -274,7 +276,9 @@ pub enum RegisterChange {
 /// do both.
 ///
 /// ```
-/// use fangkong::{Day, DivisionCode, RiskLevel, RiskRegister};
+/// use fangkong::Day;
+/// use fangkong::place::DivisionCode;
+/// use fangkong::screening::{RiskLevel, RiskRegister};
 /// let mut register = RiskRegister::new();
 /// let from: Day = "2020-01-08".parse()?;
 /// let wuhan = register.designate(DivisionCode::WUHAN, RiskLevel::HIGH, from, "NHC notice")?;
@@ -331,7 +335,7 @@ impl RiskRegister {
     /// library's choice (county notices asked about Hubei and Wuhan alike). As Wuhan was
     /// designated first, a stay in Wuhan reports designation 1.
     ///
-    /// [`ScreeningRule::returnee_jan2020`]: crate::ScreeningRule::returnee_jan2020
+    /// [`ScreeningRule::returnee_jan2020`]: crate::screening::ScreeningRule::returnee_jan2020
     pub fn jan2020_hubei() -> RiskRegister {
         let from = Day::from_ymd(2020, 1, 8).unwrap_or(Day::MIN);
         let mut register = RiskRegister::new();
@@ -486,9 +490,9 @@ impl RiskRegister {
     /// (the proposal is stale), [`ScreeningError::LiftBeforeDesignation`](crate::screening::ScreeningError::LiftBeforeDesignation),
     /// [`ScreeningError::ProposalAreaMismatch`](crate::screening::ScreeningError::ProposalAreaMismatch); and [`ScreeningError::RiskRegisterFull`](crate::screening::ScreeningError::RiskRegisterFull).
     ///
-    /// [`ProposedChange::Keep`]: crate::ProposedChange::Keep
-    /// [`ProposedChange::Designate`]: crate::ProposedChange::Designate
-    /// [`ProposedChange::Replace`]: crate::ProposedChange::Replace
+    /// [`ProposedChange::Keep`]: crate::screening::ProposedChange::Keep
+    /// [`ProposedChange::Designate`]: crate::screening::ProposedChange::Designate
+    /// [`ProposedChange::Replace`]: crate::screening::ProposedChange::Replace
     pub fn plan_confirmation(
         &self,
         proposal: &super::RiskProposal,

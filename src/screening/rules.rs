@@ -43,8 +43,12 @@ pub const MAX_LOOK_BACK_DAYS: u32 = 366;
 /// §3).
 ///
 /// ```
-/// use fangkong::{Day, DivisionCode, Interview, ReportedSymptoms, RiskRegister, ScreeningOutcome,
-///     ScreeningRule, Stay, TravelHistory};
+/// use fangkong::Day;
+/// use fangkong::place::DivisionCode;
+/// use fangkong::screening::{
+///     Interview, ReportedSymptoms, RiskRegister, ScreeningOutcome, ScreeningRule, Stay,
+///     TravelHistory,
+/// };
 /// let rule = ScreeningRule::returnee_jan2020();
 /// let register = RiskRegister::jan2020_hubei();
 /// let travel = TravelHistory {

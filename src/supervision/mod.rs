@@ -36,7 +36,7 @@
 //! - **Days.** An inspection's day is the local day of its instant; a finding's day and a
 //!   rectification's day are the local days they are recorded; a decision carries the day it
 //!   was made, not after the day it is recorded nor before any of its findings.
-//! - **Venues** are named by [`VenueId`](crate::VenueId) and not checked until the gatherings
+//! - **Venues** are named by [`VenueId`](crate::gathering::VenueId) and not checked until the gatherings
 //!   module owns them. A venue or staff member is inspected *in* a unit, named by the
 //!   inspector, so every inspection and finding counts under a unit.
 //! - **Government sanctions** (政务处分) are for staff outside the party; the library does not
@@ -65,6 +65,7 @@ use std::ops::Add;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::ids::{AccountabilityId, FindingId, InspectionId};
 pub use accountability::{
     AccountabilityCounts, Accountable, AccountableRef, CategoryCount, Decision, DecisionForm,
     DecisionRow,
@@ -85,7 +86,7 @@ use crate::grid::context::{
     Context, EntryMeta, GridView, TextKind, optional_text_field, text_field,
 };
 use crate::grid::{Action, Role, StaffRef, UnitRef};
-use crate::ids::{AccountabilityId, FindingId, InspectionId, StaffId, UnitId};
+use crate::ids::{StaffId, UnitId};
 
 /// What the supervision group and leaders ask for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,7 +12,7 @@ use crate::ids::{DonationId, LotId, StoreId};
 ///
 /// ```
 /// use fangkong::supplies::SuppliesError;
-/// use fangkong::StoreId;
+/// use fangkong::supplies::StoreId;
 /// let err = SuppliesError::InsufficientStock {
 ///     store: StoreId::new(1), lot: None, item_en: "disinfectant".into(),
 ///     item_zh: "消毒液".into(), measure_zh: "瓶", wanted: 121, on_hand: 120,

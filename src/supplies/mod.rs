@@ -68,6 +68,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::ids::{DonationId, LotId, MovementId, StoreId};
 pub use error::SuppliesError;
 #[cfg(feature = "fhir")]
 pub use fhir::{FHIR_R5, inventory_report, supply_delivery_issue, supply_delivery_receipt};
@@ -82,8 +83,8 @@ pub use records::{
 use crate::error::{Error, text_required};
 use crate::grid::Action;
 use crate::grid::context::{Context, EntryMeta, TextKind, text_field};
+use crate::ids::UnitId;
 use crate::ids::next_id;
-use crate::ids::{DonationId, LotId, MovementId, StoreId, UnitId};
 
 /// The largest quantity one command may name.
 pub const MAX_QUANTITY: i64 = 10_000_000;
