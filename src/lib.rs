@@ -238,7 +238,11 @@
 //!   (`report::temperature_observation`); supplies' receipts and issues as FHIR R5
 //!   SupplyDelivery and a store's stock as FHIR R5 InventoryReport (`supplies::inventory_report`).
 //! - `synth`: the deterministic generator of townships, campaigns and benchmark workloads
-//!   ([`synth`]), for tests, examples and benches; not part of the default API.
+//!   ([`synth`]), for tests, examples and benches; not part of the default API. The examples
+//!   on [`Registry`]'s page start from its [`synth::doc_fixture`], a township of one village,
+//!   one group, a grid worker and one household ([`synth::DocTownship`] says what it holds),
+//!   so each shows its own set-up in a line; to copy one, turn the feature on or build the
+//!   same township with the calls the fixture's page lists.
 //! - `time`: conversions between [`Day`]/[`Instant`]/[`UtcOffset`] and the `time` crate's
 //!   `Date`/`OffsetDateTime`/`UtcOffset` (`TryFrom` where ranges differ).
 #![deny(missing_docs)]

@@ -18,6 +18,9 @@ use crate::place::StatisticalCode;
 use crate::registry::{Founding, Registry};
 use crate::screening::ScreeningCommand;
 
+mod doc;
+pub use doc::{DocTownship, doc_fixture};
+
 /// A village or community to generate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnitSpec {

@@ -529,10 +529,14 @@ impl OrderTerms {
 /// lifted. The lift day is the first day on which it no longer applies.
 ///
 /// ```
-/// use fangkong::gathering::GatheringOrder;
-/// # use fangkong::gathering::OrderTerms;
-/// # let order = GatheringOrder::for_test("2020-01-25".parse()?, Some("2020-02-29".parse()?), OrderTerms::article());
+/// use fangkong::gathering::OrderTerms;
+/// use fangkong::synth::{DocTownship, doc_fixture};
+///
+/// let DocTownship { mut reg, t, leader, .. } = doc_fixture()?;
 /// // An order for 2020-01-25 ..= 2020-02-29:
+/// let id = reg.issue_gathering_order(leader, t, reg.township(), "2020-01-25".parse()?,
+///     Some("2020-02-29".parse()?), OrderTerms::article())?;
+/// let order = reg.gathering_order(id).unwrap();
 /// assert!(!order.in_force_on("2020-01-24".parse()?));
 /// assert!(order.in_force_on("2020-01-25".parse()?));
 /// assert!(order.in_force_on("2020-02-29".parse()?));

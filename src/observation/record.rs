@@ -1162,13 +1162,14 @@ impl Observation {
     /// Builds an extension or shortening of the period to `new_last_day`, checked.
     ///
     /// ```
-    /// # use fangkong::{Instant, UtcOffset};
-    /// # use fangkong::observation::{Observation, Protocol};
-    /// # use fangkong::observation::{Opening, OpeningBasis};
-    /// # let at: Instant = "2020-01-24T10:00:00+08:00".parse()?;
-    /// # let obs = Observation::open(Opening::new(Protocol::returnee_jan2020(),
-    /// #     "2020-01-20".parse()?, at, UtcOffset::CHINA,
-    /// #     OpeningBasis::Screening { rule: "wuhan".into() }))?;
+    /// use fangkong::{Instant, UtcOffset};
+    /// use fangkong::observation::{Observation, Protocol};
+    /// use fangkong::observation::{Opening, OpeningBasis};
+    ///
+    /// let at: Instant = "2020-01-24T10:00:00+08:00".parse()?;
+    /// let obs = Observation::open(Opening::new(Protocol::returnee_jan2020(),
+    ///     "2020-01-20".parse()?, at, UtcOffset::CHINA,
+    ///     OpeningBasis::Screening { rule: "wuhan".into() }))?;
     /// let change = obs.period_change("2020-02-06".parse()?, "household member fell ill", at)?;
     /// assert_eq!(change.previous_last_day.to_string(), "2020-02-03");
     /// // The registry records it with ObservationUpdate::ChangePeriod.

@@ -50,20 +50,10 @@ impl Registry {
     /// Puts groups of one village into a zone (分片).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::UnitKind;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, qianjin, group_1, .. } = doc_fixture()?;
     /// let north =
     ///     reg.establish_unit(leader, t, UnitKind::Zone, "Qianjin north (北片)", qianjin, None)?;
     /// reg.zone_groups(leader, t, north, vec![group_1])?;
@@ -87,20 +77,9 @@ impl Registry {
     /// Ends a member of staff's assignment to a unit.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
     /// reg.end_assignment(leader, t, li, group_1)?;
     /// assert!(reg.assignments().all(|a| a.staff != li));
     /// # Ok::<(), fangkong::Error>(())
@@ -122,20 +101,9 @@ impl Registry {
     /// Corrects a resident's details; the previous details stay in the ledger.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, li, wang, .. } = doc_fixture()?;
     /// let mut details = reg.resident(wang).unwrap().details.clone();
     /// details.name = "Wang Fang (王芳)".into();
     /// reg.correct_resident(li, t, wang, details)?;
@@ -164,20 +132,9 @@ impl Registry {
     /// Moves a household to another group.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, qianjin, home, .. } = doc_fixture()?;
     /// let group_2 = reg.establish_group(leader, t, qianjin, 2, "Qianjin group 2")?;
     /// reg.move_household(leader, t, home, group_2)?;
     /// assert_eq!(reg.household(home).unwrap().group, group_2);
@@ -201,20 +158,10 @@ impl Registry {
     /// Moves a resident to another household, with their relation to its head.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::Relation;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, group_1, li, wang, .. } = doc_fixture()?;
     /// let new_home = reg.register_household(li, t, group_1, "Qianjin 1-02")?;
     /// reg.move_resident(li, t, wang, new_home, Relation::Head)?;
     /// assert_eq!(reg.resident(wang).unwrap().household, new_home);
@@ -242,20 +189,10 @@ impl Registry {
     /// Deregisters a resident (died, moved away, registered in error).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::DeregistrationReason;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, li, wang, .. } = doc_fixture()?;
     /// reg.deregister_resident(li, t, wang, DeregistrationReason::MovedAway)?;
     /// assert_eq!(reg.resident(wang).unwrap().deregistered, Some(Box::new(DeregistrationReason::MovedAway)));
     /// # Ok::<(), fangkong::Error>(())
@@ -324,21 +261,10 @@ impl Registry {
     /// Lifts a designation: in force up to the day before `on`.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::screening::RiskLevel;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::screening::RiskLevel;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, .. } = doc_fixture()?;
     /// let wuhan = reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH,
     ///     "2020-01-08".parse()?, "NHC notice")?;
     /// let later = "2020-04-08T09:00:00+08:00".parse()?;
@@ -369,21 +295,10 @@ impl Registry {
     /// Adopts the screening rule interviews are judged by from now on.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::screening::ScreeningRule;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::screening::ScreeningRule;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, .. } = doc_fixture()?;
     /// assert!(reg.screening_rule().is_none());
     /// reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
     /// assert_eq!(reg.screening_rule(), Some(&ScreeningRule::returnee_jan2020()));
@@ -405,20 +320,9 @@ impl Registry {
     /// Opens a screening round over some units, and returns it.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, qianjin, .. } = doc_fixture()?;
     /// let round = reg.open_screening_round(leader, t, "Carpet screening (地毯式排查)", vec![qianjin],
     ///     "2020-01-24".parse()?)?;
     /// assert!(reg.round(round).unwrap().open_on("2020-01-24".parse()?));
@@ -448,21 +352,10 @@ impl Registry {
     /// Closes a screening round on its last day.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, .. } = doc_fixture()?;
+    /// let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
     /// let evening = "2020-01-31T18:00:00+08:00".parse()?;
     /// reg.close_screening_round(leader, evening, round, "2020-01-31".parse()?)?;
     /// let closed = reg.round(round).unwrap();
@@ -491,22 +384,11 @@ impl Registry {
     /// Records a visit to a household in a screening round (入户).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::screening::VisitResult;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
+    /// use fangkong::screening::VisitResult;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, li, home, .. } = doc_fixture()?;
+    /// let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
     /// reg.record_visit(li, t, round, home, VisitResult::Screened)?;
     /// assert!(reg.round(round).unwrap().screened(home));
     /// # Ok::<(), fangkong::Error>(())
@@ -537,25 +419,14 @@ impl Registry {
     /// the outcome and the observation opened.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::screening::{
-    /// #     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
-    /// # };
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
-    /// # reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
+    /// use fangkong::screening::{
+    ///     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, li, wang, .. } = doc_fixture()?;
+    /// reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
+    /// reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
     /// // Back from Wuhan (420100) on the 21st, no symptoms.
     /// let travel = TravelHistory {
     ///     stays: vec![Stay::new("420100".parse()?, "2020-01-02".parse()?, "2020-01-20".parse()?)?],
@@ -609,21 +480,10 @@ impl Registry {
     /// Adopts an observation protocol of the registry's own (presets need no adoption).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::observation::Protocol;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::observation::Protocol;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, .. } = doc_fixture()?;
     /// // A county's own variant of the returnee protocol: 21 days.
     /// let mut protocol = Protocol::returnee_jan2020();
     /// protocol.key = "returnee-21d".into();
@@ -650,23 +510,13 @@ impl Registry {
     /// [`record_interview`](Self::record_interview).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
-    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// use fangkong::{Duty, Role};
     /// use fangkong::observation::OpeningBasis;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, wang, .. } = doc_fixture()?;
+    /// let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
     /// let basis = OpeningBasis::CloseContact { note: "reported by the county CDC".into() };
     /// let day0 = "2020-01-22".parse()?;
     /// let obs = reg.open_observation(doctor, t, wang, "close-contact-ed2-6", day0, basis)?;
@@ -706,21 +556,10 @@ impl Registry {
     /// Sets the first day from which reports are required, and the deadline.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::report::{Deadline, Schedule};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::report::{Deadline, Schedule};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, .. } = doc_fixture()?;
     /// reg.set_report_schedule(leader, t, Schedule::new("2020-01-24".parse()?))?;
     /// assert_eq!(reg.report_schedule().unwrap().deadline, Deadline::EndOfDay);
     /// // From that day the township's own row and every village's report are expected.
@@ -743,20 +582,9 @@ impl Registry {
     /// Makes a group or zone a reporting unit from today on.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, qianjin, group_1, .. } = doc_fixture()?;
     /// reg.add_reporting_unit(leader, t, group_1)?;
     /// assert_eq!(reg.reporting_units(), vec![reg.township(), qianjin, group_1]);
     /// # Ok::<(), fangkong::Error>(())
@@ -785,21 +613,10 @@ impl Registry {
     /// Issues a gathering order for a unit and everything below it, and returns it.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
     /// use fangkong::gathering::OrderTerms;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, .. } = doc_fixture()?;
     /// let order = reg.issue_gathering_order(leader, t, reg.township(), "2020-01-24".parse()?, None,
     ///     OrderTerms::article())?;
     /// let in_force = reg.gathering_orders_in_force(group_1, "2020-02-01".parse()?);
@@ -832,25 +649,14 @@ impl Registry {
     /// Lifts a gathering order from a day on.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// use fangkong::gathering::{
+    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    ///     VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, group_1, .. } = doc_fixture()?;
+    /// let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// let later = "2020-03-19T09:00:00+08:00".parse()?;
     /// reg.lift_gathering_order(leader, later, order, "2020-03-20".parse()?)?;
     /// assert_eq!(reg.gathering_orders_in_force(group_1, "2020-03-19".parse()?).len(), 1);
@@ -873,26 +679,14 @@ impl Registry {
     /// Records a household's report of a planned gathering, and returns it.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// use fangkong::gathering::{
+    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
+    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, group_1, li, home, .. } = doc_fixture()?;
+    /// let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// let wedding = PlannedGathering::new(home, GatheringKind::WEDDING,
     ///     "2020-02-08".parse()?, "2020-02-08".parse()?, 120);
     /// let gathering = reg.report_gathering(li, t, wedding)?;
@@ -917,28 +711,16 @@ impl Registry {
     /// Records the outcome of a persuasion visit (劝导), dated today, and returns the record.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
-    /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
-    /// # let funeral = reg.report_gathering(li, t, plan)?;
+    /// use fangkong::gathering::{
+    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
+    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, li, home, .. } = doc_fixture()?;
+    /// let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
+    /// let funeral = reg.report_gathering(li, t, plan)?;
     /// let visit = reg.record_persuasion(li, t, funeral, PersuasionOutcome::SimplifiedTo(20))?;
     /// assert_eq!(reg.persuasions().next().unwrap().id, visit);
     /// let by_result = reg.persuasion_by_result(qianjin, day, day);
@@ -964,21 +746,10 @@ impl Registry {
     /// Registers a venue, and returns it.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::VenueKind;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::gathering::VenueKind;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, group_1, li, .. } = doc_fixture()?;
     /// let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE,
     ///     group_1)?;
     /// assert_eq!(reg.venue(teahouse).unwrap().unit, group_1);
@@ -1007,26 +778,14 @@ impl Registry {
     /// Orders venues closed, and returns the closure order.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::VenueKind;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// use fangkong::gathering::{
+    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
+    ///     VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
+    /// let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
     /// let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
     ///     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), "2020-01-24".parse()?, None)?;
     /// assert_eq!(reg.venue_closed_by(teahouse, "2020-01-25".parse()?), Some(closure));
@@ -1060,28 +819,16 @@ impl Registry {
     /// Orders venues reopened, and returns the reopening order.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::VenueKind;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
-    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
-    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// use fangkong::gathering::{
+    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
+    ///     VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, group_1, li, .. } = doc_fixture()?;
+    /// let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    ///     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
     /// let later = "2020-03-19T09:00:00+08:00".parse()?;
     /// reg.order_reopening(leader, later, reg.township(), "Teahouses reopen (茶馆复业)",
     ///     VenueTarget::Venue(teahouse), "2020-03-20".parse()?)?;
@@ -1114,28 +861,16 @@ impl Registry {
     /// Records a venue found open today while ordered closed, and returns the violation.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::VenueKind;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
-    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
-    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// use fangkong::gathering::{
+    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
+    ///     VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, group_1, li, .. } = doc_fixture()?;
+    /// let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    ///     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
     /// let next_day = "2020-01-25T10:00:00+08:00".parse()?;
     /// let violation = reg.record_violation(li, next_day, teahouse, "open, six mahjong players")?;
     /// let found = reg.violations_on(qianjin, "2020-01-25".parse()?);
@@ -1171,24 +906,14 @@ impl Registry {
     /// Records an inspection (督查) with its checklist, and returns it. Inspectors only.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
     /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
     ///     InspectionTarget::Unit(group_1), afternoon, vec![
     ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
@@ -1225,30 +950,21 @@ impl Registry {
     /// it. Inspectors only.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
-    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
-    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
-    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
-    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
-    /// #     ])?;
-    /// use fangkong::supervision::FindingSource;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{
+    ///     ChecklistItem, FindingSource, InspectionMode, InspectionTarget, ItemCheck,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
     /// let source = FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
     /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
     ///     "nobody at the Qianjin checkpoint at 14:00")?;
@@ -1282,32 +998,22 @@ impl Registry {
     /// Records the rectification (整改) of a finding.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
-    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
-    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
-    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
-    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
-    /// #     ])?;
-    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
-    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
-    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
+    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// let next_day = "2020-01-25T10:00:00+08:00".parse()?;
     /// reg.record_rectification(li, next_day, finding, "a second volunteer on the roster")?;
     /// assert!(reg.finding(finding).unwrap().rectification.is_some());
@@ -1335,35 +1041,25 @@ impl Registry {
     /// Records an accountability decision (问责决定), and returns it. Leaders only.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{
-    /// #     Accountable, CadreForm, ChecklistItem, InspectionMode, InspectionTarget, ItemCheck,
-    /// # };
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
-    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
-    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
-    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
-    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
-    /// #     ])?;
-    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
-    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
-    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
-    /// use fangkong::supervision::AdmonitionManner;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{
+    ///     Accountable, AdmonitionManner, CadreForm, ChecklistItem, InspectionMode,
+    ///     InspectionTarget, ItemCheck,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
+    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// let next_day = "2020-01-25T10:00:00+08:00".parse()?;
     /// let written = CadreForm::Admonition(AdmonitionManner::Written);
     /// let decision = reg.decide_accountability(leader, next_day, vec![finding],

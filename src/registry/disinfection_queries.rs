@@ -23,12 +23,12 @@ impl Registry {
     /// [`execute`](Registry::execute) with [`DisinfectionCommand`].
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # use fangkong::disinfection::{DisinfectionCommand, SiteId};
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::disinfection::{DisinfectionCommand, SiteId, SiteKind};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
     /// let receipt = reg.disinfection(leader, t, DisinfectionCommand::RegisterSite {
     ///     unit: reg.township(), kind: SiteKind::OFFICE_BUILDING, name: "乡政府办公楼".into(),
     /// })?;
@@ -53,19 +53,20 @@ impl Registry {
     ///
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// let bins = reg.register_site(leader, nine, reg.township(), SiteKind::RUBBISH_BIN, "乡政府垃圾点")?;
     /// assert_eq!(reg.site(bins).map(|s| s.kind.label_zh()), Some("垃圾桶"));
     /// # Ok::<(), fangkong::Error>(())
@@ -97,19 +98,20 @@ impl Registry {
     ///
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// let wang = reg.enroll_staff(leader, nine, "Wang Li", Role::Volunteer, None)?;
     /// reg.assign_to_site(leader, nine, office, wang, "2020-01-27".parse()?)?;
     /// assert_eq!(reg.designated_for_site(office, "2020-01-27".parse()?), [li, wang]);
@@ -137,11 +139,12 @@ impl Registry {
     /// until the last (`Some`) or until lifted (`None`).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
     /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
     /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
     /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
@@ -149,7 +152,7 @@ impl Registry {
     ///     ("2020-01-26".parse()?, None))?;
     /// assert_eq!(reg.expected_rounds("2020-01-27".parse()?).len(), 1);
     /// assert!(reg.expected_rounds("2020-01-25".parse()?).is_empty());
-    /// # let _ = s;
+    /// let _ = s;
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
@@ -182,19 +185,20 @@ impl Registry {
     ///
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// let later = Window::new("14:00".parse()?, "16:00".parse()?)?;
     /// let new_terms = ScheduleTerms::new(Frequency::Daily, later, "84消毒液", "500 ml".parse()?);
     /// reg.change_disinfection_schedule(leader, nine, schedule, "2020-01-28".parse()?, new_terms)?;
@@ -229,19 +233,20 @@ impl Registry {
     ///
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// reg.lift_disinfection_schedule(leader, nine, schedule, "2020-01-28".parse()?)?;
     /// assert_eq!(reg.expected_rounds("2020-01-27".parse()?).len(), 1);
     /// assert!(reg.expected_rounds("2020-01-28".parse()?).is_empty());
@@ -269,19 +274,20 @@ impl Registry {
     ///
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// let ten: Instant = "2020-01-27T10:30:00+08:00".parse()?;
     /// let r = reg.record_round(li, ten, office, Task::Disinfection, "84消毒液", "400 ml".parse()?)?;
     /// assert_eq!(reg.disinfection_round(r).map(|r| r.day), Some("2020-01-27".parse()?));
@@ -317,20 +323,23 @@ impl Registry {
     /// The definition of a kind of site of the township's own.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # use fangkong::disinfection::DisinfectionCommand;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{
+    ///     DisinfectionCommand, Frequency, ScheduleTerms, SiteKind, SiteKindDefinition, Task,
+    ///     Window,
+    /// };
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// let yard: SiteKind = "clinic-yard".parse()?;
     /// reg.disinfection(leader, nine, DisinfectionCommand::DefineSiteKind(
     ///     SiteKindDefinition::new(yard.clone(), "clinic yard", "卫生室院落")))?;
@@ -344,19 +353,20 @@ impl Registry {
     /// A disinfection site.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// assert_eq!(reg.site(office).map(|s| s.name.as_str()), Some("乡政府办公楼"));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -367,19 +377,20 @@ impl Registry {
     /// Every disinfection site, by id.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// assert_eq!(reg.sites().count(), 1);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -390,19 +401,20 @@ impl Registry {
     /// Every designation of staff for a site, in the order recorded (ended ones included).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// assert_eq!(reg.site_assignments()[0].staff, li);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -413,19 +425,20 @@ impl Registry {
     /// The staff designated for `site` on `day`.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// assert_eq!(reg.designated_for_site(office, "2020-01-26".parse()?), [li]);
     /// assert!(reg.designated_for_site(office, "2020-01-25".parse()?).is_empty());
     /// # Ok::<(), fangkong::Error>(())
@@ -437,19 +450,20 @@ impl Registry {
     /// A disinfection schedule, with the history of its terms.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// let held = reg.disinfection_schedule(schedule).unwrap();
     /// assert_eq!((held.task, held.first, held.lifted), (Task::Disinfection, "2020-01-26".parse()?, None));
     /// # Ok::<(), fangkong::Error>(())
@@ -464,19 +478,20 @@ impl Registry {
     /// Every disinfection schedule, by id.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// assert_eq!(reg.disinfection_schedules().count(), 1);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -487,19 +502,20 @@ impl Registry {
     /// A recorded round.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// assert_eq!(reg.disinfection_round(round).map(|r| r.recorded_by), Some(li));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -510,19 +526,20 @@ impl Registry {
     /// Every recorded round, by id.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// assert_eq!(reg.disinfection_rounds().count(), 1);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -534,19 +551,20 @@ impl Registry {
     /// task and window.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// let expected = reg.expected_rounds("2020-01-26".parse()?);
     /// assert_eq!((expected[0].site, expected[0].window), (office, window));
     /// # Ok::<(), fangkong::Error>(())
@@ -560,19 +578,20 @@ impl Registry {
     /// today is listed as missed.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, RoundStatus, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// let rows = reg.rounds_on("2020-01-26".parse()?);
     /// assert_eq!((rows[0].status, rows[0].round), (RoundStatus::Done, Some(round)));
     /// assert_eq!(reg.rounds_on("2020-01-27".parse()?)[0].status, RoundStatus::Missed);
@@ -589,19 +608,20 @@ impl Registry {
     /// day, a task it does not schedule, or more rounds than expected): kept, not refused.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// let noon: Instant = "2020-01-26T12:00:00+08:00".parse()?;
     /// let extra = reg.record_round(li, noon, office, Task::Cleaning, "清水", "10 l".parse()?)?;
     /// let listed: Vec<_> = reg.unscheduled_rounds("2020-01-26".parse()?).iter().map(|r| r.id).collect();
@@ -621,19 +641,20 @@ impl Registry {
     /// The rounds done late on `day` (after their window closed).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// assert!(reg.late_rounds("2020-01-26".parse()?).is_empty());
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -648,11 +669,12 @@ impl Registry {
     /// as over.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
     /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
     /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
     /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
@@ -675,19 +697,20 @@ impl Registry {
     /// The rounds missed on `day` at sites in `unit` or below it.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::disinfection::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
-    /// # let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
-    /// # let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
-    /// # let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
-    /// # let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
-    /// # let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
+    /// use fangkong::{Founding, Instant, Registry, Role};
+    /// use fangkong::disinfection::{Frequency, ScheduleTerms, SiteKind, Task, Window};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let office = reg.register_site(leader, t, reg.township(), SiteKind::OFFICE_BUILDING, "乡政府办公楼")?;
+    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+    /// reg.assign_to_site(leader, t, office, li, "2020-01-26".parse()?)?;
+    /// let window = Window::new("08:00".parse()?, "10:00".parse()?)?;
+    /// let terms = ScheduleTerms::new(Frequency::Daily, window, "84消毒液", "500 ml".parse()?);
+    /// let schedule = reg.set_disinfection_schedule(leader, t, office, Task::Disinfection, terms.clone(), ("2020-01-26".parse()?, None))?;
+    /// let nine: Instant = "2020-01-26T09:00:00+08:00".parse()?;
+    /// let round = reg.record_round(li, nine, office, Task::Disinfection, "84消毒液", "500 ml".parse()?)?;
     /// let missed = reg.missed_rounds_in(reg.township(), "2020-01-27".parse()?);
     /// assert_eq!((missed.len(), missed[0].responsible.as_slice()), (1, [li].as_slice()));
     /// # Ok::<(), fangkong::Error>(())

@@ -54,33 +54,22 @@ impl Registry {
     /// recorded in the ledger ([`AuditCommand::ExportList`]); leaders and inspectors only.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::screening::{
-    /// #     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
-    /// # };
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
-    /// # reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
-    /// # let travel = TravelHistory {
-    /// #     stays: vec![Stay::new("420100".parse()?, "2020-01-02".parse()?, "2020-01-20".parse()?)?],
-    /// #     transits: vec![],
-    /// #     returned_home: Some("2020-01-21".parse()?),
-    /// # };
-    /// # let interview = Interview::new(travel, true, ReportedSymptoms::default())?;
-    /// # reg.record_interview(li, t, wang, None, interview)?;
     /// use fangkong::report::Lang;
+    /// use fangkong::screening::{
+    ///     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, li, wang, .. } = doc_fixture()?;
+    /// reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
+    /// reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
+    /// let travel = TravelHistory {
+    ///     stays: vec![Stay::new("420100".parse()?, "2020-01-02".parse()?, "2020-01-20".parse()?)?],
+    ///     transits: vec![],
+    ///     returned_home: Some("2020-01-21".parse()?),
+    /// };
+    /// let interview = Interview::new(travel, true, ReportedSymptoms::default())?;
+    /// reg.record_interview(li, t, wang, None, interview)?;
     /// let masked = reg.key_person_list(day, Lang::En);
     /// assert_eq!(masked.rows[0][3].to_string(), "138****1234");
     /// let entries = reg.ledger().len();
@@ -108,21 +97,10 @@ impl Registry {
     /// recorded in the ledger ([`AuditCommand::ExportList`]); leaders and inspectors only.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
     /// use fangkong::report::Lang;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, li, .. } = doc_fixture()?;
     /// let full = reg.export_resident_roster(leader, t, Lang::En)?;
     /// assert_eq!(full.rows[0][2].to_string(), "11010519491231002X");
     /// // A grid worker may not take personal data out; the refusal is recorded too.

@@ -20,8 +20,8 @@ impl Registry {
     /// [`GatheringCommand`].
     ///
     /// ```
-    /// use fangkong::gathering::{GatheringCommand, OrderTerms};
     /// use fangkong::{Founding, Registry};
+    /// use fangkong::gathering::{GatheringCommand, OrderTerms};
     /// let t = "2020-01-25T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let secretary = reg.staff_ids().next().unwrap();
@@ -53,25 +53,14 @@ impl Registry {
     /// A gathering order.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// use fangkong::gathering::{
+    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    ///     VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, .. } = doc_fixture()?;
+    /// let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// let issued = reg.gathering_order(order).unwrap();
     /// assert_eq!((issued.unit, issued.first, issued.last), (reg.township(), day, None));
     /// # Ok::<(), fangkong::Error>(())
@@ -83,25 +72,14 @@ impl Registry {
     /// Every gathering order, in the order issued.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// use fangkong::gathering::{
+    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    ///     VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, .. } = doc_fixture()?;
+    /// let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// let fairs = reg.issue_gathering_order(leader, t, reg.township(), day, None,
     ///     OrderTerms::public_events_cancelled())?;
     /// let ids: Vec<_> = reg.gathering_orders().map(|o| o.id).collect();
@@ -115,24 +93,14 @@ impl Registry {
     /// The gathering orders that apply at `unit` on `day`: issued there or above, in force.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// use fangkong::UnitKind;
+    /// use fangkong::gathering::{
+    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
+    ///     VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, group_1, .. } = doc_fixture()?;
     /// let hongqi =
     ///     reg.establish_unit(leader, t, UnitKind::Village, "Hongqi", reg.township(), None)?;
     /// let order = reg.issue_gathering_order(leader, t, qianjin, day, Some("2020-02-29".parse()?),
@@ -154,8 +122,8 @@ impl Registry {
     /// that bind a unit, from it and the units above it.
     ///
     /// ```
-    /// use fangkong::gathering::OrderTerms;
     /// use fangkong::{Founding, Registry, UnitKind};
+    /// use fangkong::gathering::OrderTerms;
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let day = "2020-01-24".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -176,28 +144,16 @@ impl Registry {
     /// A reported planned gathering.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
-    /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
-    /// # let funeral = reg.report_gathering(li, t, plan)?;
+    /// use fangkong::gathering::{
+    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
+    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, group_1, li, home, .. } = doc_fixture()?;
+    /// let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
+    /// let funeral = reg.report_gathering(li, t, plan)?;
     /// let reported = reg.planned_gathering(funeral).unwrap();
     /// assert_eq!((reported.planned.attendance, reported.unit), (80, group_1));
     /// # Ok::<(), fangkong::Error>(())
@@ -209,28 +165,16 @@ impl Registry {
     /// Every reported planned gathering.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
-    /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
-    /// # let funeral = reg.report_gathering(li, t, plan)?;
+    /// use fangkong::gathering::{
+    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
+    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, li, home, .. } = doc_fixture()?;
+    /// let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
+    /// let funeral = reg.report_gathering(li, t, plan)?;
     /// let kinds: Vec<_> = reg.planned_gatherings().map(|g| g.planned.kind.clone()).collect();
     /// assert_eq!(kinds, vec![GatheringKind::FUNERAL]);
     /// # Ok::<(), fangkong::Error>(())
@@ -243,26 +187,14 @@ impl Registry {
     /// and which order and rule decided.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// use fangkong::gathering::{
+    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
+    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, li, home, .. } = doc_fixture()?;
+    /// let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// let wedding = PlannedGathering::new(home, GatheringKind::WEDDING,
     ///     "2020-02-08".parse()?, "2020-02-08".parse()?, 120);
     /// let gathering = reg.report_gathering(li, t, wedding)?;
@@ -278,26 +210,14 @@ impl Registry {
     /// What the orders would decide for a planned gathering, without recording anything.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// use fangkong::gathering::{
+    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
+    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, home, .. } = doc_fixture()?;
+    /// let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// let wedding = PlannedGathering::new(home, GatheringKind::WEDDING,
     ///     "2020-02-08".parse()?, "2020-02-08".parse()?, 120);
     /// let entries = reg.ledger().len();
@@ -317,25 +237,13 @@ impl Registry {
     /// A kind of gathering defined by this registry (presets need no definition).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::{GatheringCommand, GatheringKind};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// use fangkong::gathering::{
+    ///     GatheringCommand, GatheringKind, GatheringKindDefinition, OrderTerms,
+    ///     PersuasionOutcome, PersuasionResult, VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, .. } = doc_fixture()?;
     /// let opera: GatheringKind = "village-opera".parse()?;
     /// let definition = GatheringKindDefinition::new(opera.clone(), "village opera", "村戏", true);
     /// reg.gathering(leader, t, GatheringCommand::DefineGatheringKind(definition))?;
@@ -350,25 +258,13 @@ impl Registry {
     /// A kind of venue defined by this registry.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::{GatheringCommand, VenueKind};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
+    /// use fangkong::gathering::{
+    ///     GatheringCommand, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
+    ///     PersuasionResult, VenueKind, VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, .. } = doc_fixture()?;
     /// let bathhouse: VenueKind = "bathhouse".parse()?;
     /// let definition = VenueKindDefinition::new(bathhouse.clone(), "bathhouse", "澡堂");
     /// reg.gathering(leader, t, GatheringCommand::DefineVenueKind(definition))?;
@@ -383,28 +279,16 @@ impl Registry {
     /// Every persuasion visit (劝导), in the order recorded.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
-    /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
-    /// # let funeral = reg.report_gathering(li, t, plan)?;
+    /// use fangkong::gathering::{
+    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
+    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, li, home, .. } = doc_fixture()?;
+    /// let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
+    /// let funeral = reg.report_gathering(li, t, plan)?;
     /// reg.record_persuasion(li, t, funeral, PersuasionOutcome::SimplifiedTo(20))?;
     /// let visit = reg.persuasions().next().unwrap();
     /// assert_eq!((visit.gathering, visit.by, visit.day), (funeral, li, day));
@@ -418,28 +302,16 @@ impl Registry {
     /// of `first ..= last`: each gathering once, with its last outcome in the span.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
-    /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
-    /// # let funeral = reg.report_gathering(li, t, plan)?;
+    /// use fangkong::gathering::{
+    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
+    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, li, home, .. } = doc_fixture()?;
+    /// let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
+    /// let funeral = reg.report_gathering(li, t, plan)?;
     /// reg.record_persuasion(li, t, funeral, PersuasionOutcome::SimplifiedTo(20))?;
     /// let counts = reg.persuasion_counts(reg.township(), day, day);
     /// assert_eq!(counts.get(qianjin, &GatheringKind::FUNERAL, PersuasionResult::Simplified), 1);
@@ -455,28 +327,16 @@ impl Registry {
     /// Persuasion outcomes by result under `unit` over `first ..= last`.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::{GatheringKind, PlannedGathering};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
-    /// # let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
-    /// # let funeral = reg.report_gathering(li, t, plan)?;
+    /// use fangkong::gathering::{
+    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
+    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, li, home, .. } = doc_fixture()?;
+    /// let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
+    /// let plan = PlannedGathering::new(home, GatheringKind::FUNERAL, "2020-01-26".parse()?, "2020-01-28".parse()?, 80);
+    /// let funeral = reg.report_gathering(li, t, plan)?;
     /// reg.record_persuasion(li, t, funeral, PersuasionOutcome::Cancelled)?;
     /// let by_result = reg.persuasion_by_result(qianjin, day, day);
     /// assert_eq!(by_result.get(&PersuasionResult::Cancelled), Some(&1));
@@ -497,21 +357,10 @@ impl Registry {
     /// A registered venue.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::VenueKind;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::gathering::VenueKind;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, group_1, li, .. } = doc_fixture()?;
     /// let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE,
     ///     group_1)?;
     /// let venue = reg.venue(teahouse).unwrap();
@@ -525,21 +374,10 @@ impl Registry {
     /// Every registered venue.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::VenueKind;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::gathering::VenueKind;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, group_1, li, .. } = doc_fixture()?;
     /// reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
     /// reg.register_venue(li, t, "Qianjin fruit market (水果市场)", VenueKind::MARKET, group_1)?;
     /// let names: Vec<&str> = reg.venues().map(|v| v.name.as_str()).collect();
@@ -553,28 +391,16 @@ impl Registry {
     /// Every closure order.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::VenueKind;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
-    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
-    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// use fangkong::gathering::{
+    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
+    ///     VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, group_1, li, .. } = doc_fixture()?;
+    /// let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    ///     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
     /// let order = reg.closure_orders().next().unwrap();
     /// assert_eq!((order.id, order.first, order.last), (closure, day, None));
     /// # Ok::<(), fangkong::Error>(())
@@ -586,28 +412,16 @@ impl Registry {
     /// Every reopening order.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::VenueKind;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
-    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
-    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// use fangkong::gathering::{
+    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
+    ///     VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, group_1, li, .. } = doc_fixture()?;
+    /// let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    ///     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
     /// let later = "2020-03-19T09:00:00+08:00".parse()?;
     /// let reopening = reg.order_reopening(leader, later, reg.township(), "Teahouses reopen (茶馆复业)",
     ///     VenueTarget::Venue(teahouse), "2020-03-20".parse()?)?;
@@ -622,28 +436,16 @@ impl Registry {
     /// The closure order keeping `venue` closed on `day`, if any.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::VenueKind;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
-    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
-    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// use fangkong::gathering::{
+    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
+    ///     VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, group_1, li, .. } = doc_fixture()?;
+    /// let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    ///     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
     /// assert_eq!(reg.venue_closed_by(teahouse, day), Some(closure));
     /// assert_eq!(reg.venue_closed_by(teahouse, "2020-01-23".parse()?), None); // before the order
     /// # Ok::<(), fangkong::Error>(())
@@ -657,29 +459,17 @@ impl Registry {
     /// The venues under `unit` ordered closed on `day`, each with the order that closes it.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::VenueKind;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
-    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
-    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
-    /// # let market = reg.register_venue(li, t, "Qianjin fruit market (水果市场)", VenueKind::MARKET, group_1)?;
+    /// use fangkong::gathering::{
+    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
+    ///     VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, group_1, li, .. } = doc_fixture()?;
+    /// let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    ///     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// let market = reg.register_venue(li, t, "Qianjin fruit market (水果市场)", VenueKind::MARKET, group_1)?;
     /// // The teahouse is closed; the market is not (yet).
     /// assert_eq!(reg.venues_closed_on(qianjin, day), vec![(teahouse, closure)]);
     /// # Ok::<(), fangkong::Error>(())
@@ -693,28 +483,16 @@ impl Registry {
     /// Every violation (a venue found open while ordered closed).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::VenueKind;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
-    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
-    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// use fangkong::gathering::{
+    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
+    ///     VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, group_1, li, .. } = doc_fixture()?;
+    /// let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    ///     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
     /// let next_day = "2020-01-25T10:00:00+08:00".parse()?;
     /// reg.record_violation(li, next_day, teahouse, "open, six mahjong players")?;
     /// let violation = reg.violations().next().unwrap();
@@ -728,28 +506,16 @@ impl Registry {
     /// The violations found on `day` at venues under `unit`.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::gathering::VenueKind;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
-    /// # let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
-    /// #     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
+    /// use fangkong::gathering::{
+    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
+    ///     VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, group_1, li, .. } = doc_fixture()?;
+    /// let teahouse = reg.register_venue(li, t, "Old Street teahouse (老街茶馆)", VenueKind::TEAHOUSE, group_1)?;
+    /// let closure = reg.order_closure(leader, t, reg.township(), "Teahouses closed (茶馆停业)",
+    ///     VenueTarget::Kinds(vec![VenueKind::TEAHOUSE]), day, None)?;
     /// let next_day = "2020-01-25T10:00:00+08:00".parse()?;
     /// let violation = reg.record_violation(li, next_day, teahouse, "open, six mahjong players")?;
     /// assert_eq!(reg.violations_on(reg.township(), "2020-01-25".parse()?)[0].id, violation);
@@ -767,26 +533,14 @@ impl Registry {
     /// (general or targeted) and the order that set it (DOMAIN.md §5).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # use fangkong::gathering::{
-    /// #     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    /// # };
-    /// # use fangkong::gathering::{VenueKindDefinition, VenueTarget};
-    /// # let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
-    /// use fangkong::gathering::OrderRef;
+    /// use fangkong::gathering::{
+    ///     GatheringKindDefinition, OrderRef, OrderTerms, PersuasionOutcome, PersuasionResult,
+    ///     VenueKindDefinition, VenueTarget,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, group_1, .. } = doc_fixture()?;
+    /// let order = reg.issue_gathering_order(leader, t, reg.township(), day, None, OrderTerms::article())?;
     /// let levels = reg.oxcgrt(group_1, day);
     /// assert!(levels.c4.value > 0);
     /// assert!(matches!(&levels.c4.set_by, Some(OrderRef::Gathering(r)) if r.order == order));

@@ -661,24 +661,14 @@ impl Registry {
     /// and worker. See [`non_reporting`](Self::non_reporting) for the same grouped by worker.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
-    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
-    /// # let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
-    /// #     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
+    /// use fangkong::{Duty, Role};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, wang, .. } = doc_fixture()?;
+    /// let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
+    ///     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
     /// // No reading recorded by 21:00: the morning check was missed.
     /// let now = "2020-01-24T21:00:00+08:00".parse()?;
     /// let list = reg.non_reporting_list(day, now);
@@ -712,24 +702,14 @@ impl Registry {
     /// come, with what the rules say.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
-    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
-    /// # let basis = fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() };
-    /// # let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-09".parse()?, basis)?;
+    /// use fangkong::{Day, Duty, Role};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, wang, .. } = doc_fixture()?;
+    /// let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// let basis = fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() };
+    /// let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-09".parse()?, basis)?;
     /// // Day 0 was 2020-01-09: the 14 days end on the 23rd, and the review is due.
     /// let review = reg.release_review_list(day);
     /// assert_eq!((review[0].observation, review[0].person.name.as_str()), (obs, "Wang Fang"));
@@ -761,26 +741,15 @@ impl Registry {
     /// The alert list (预警名单): each open alert of an observation, with the person.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::observation::ObservationUpdate;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
-    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
-    /// # let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
-    /// #     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
-    /// use fangkong::observation::{Method, Reading, Reporter};
+    /// use fangkong::{Duty, Role};
+    /// use fangkong::observation::{Method, ObservationUpdate, Reading, Reporter};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, li, wang, .. } = doc_fixture()?;
+    /// let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
+    ///     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
     /// let at = "2020-01-24T10:30:00+08:00".parse()?;
     /// let fever = Reading {
     ///     at, temperature: "38.2".parse()?, method: Method::Armpit, by: Reporter::SelfReported,
@@ -817,22 +786,11 @@ impl Registry {
     /// home, each with the person to contact (as [`round_coverage`](Self::round_coverage)).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::screening::{DEFAULT_REPEATED_ABSENCES, FollowUpReason, VisitResult};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
+    /// use fangkong::screening::{DEFAULT_REPEATED_ABSENCES, FollowUpReason, VisitResult};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, li, home, wang, .. } = doc_fixture()?;
+    /// let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
     /// reg.record_visit(li, t, round, home, VisitResult::Refused)?;
     /// let rows = reg.follow_up_list(round, DEFAULT_REPEATED_ABSENCES)?;
     /// assert_eq!(rows[0].reason, FollowUpReason::Refused { on: day });
@@ -897,25 +855,15 @@ impl Registry {
     /// for release review. Empty for someone not enrolled or assigned nowhere.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
-    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
-    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
-    /// # let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
-    /// #     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
+    /// use fangkong::{Duty, Role};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, li, home, wang, .. } = doc_fixture()?;
+    /// let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
+    /// let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
+    ///     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
     /// let now = "2020-01-24T08:00:00+08:00".parse()?;
     /// let list = reg.work_list(li, day, now);
     /// assert_eq!(list.visits[0].home.household, home); // to screen in the round
@@ -1053,20 +1001,9 @@ impl Registry {
     /// refusal is recorded too.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, li, wang, .. } = doc_fixture()?;
     /// let entries = reg.ledger().len();
     /// assert_eq!(reg.reveal_phone(li, t, wang)?, "13807311234");
     /// assert_eq!(reg.ledger().len(), entries + 1); // the reveal is recorded
@@ -1092,23 +1029,13 @@ impl Registry {
     /// [`reveal_phone`](Self::reveal_phone) does the phone.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::Role;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, li, wang, .. } = doc_fixture()?;
     /// assert_eq!(reg.reveal_identity(li, t, wang)?, "11010519491231002X");
     /// // An inspector may not see it.
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
     /// assert!(reg.reveal_identity(zhao, t, wang).is_err());
     /// # Ok::<(), fangkong::Error>(())
     /// ```

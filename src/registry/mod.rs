@@ -176,13 +176,14 @@ struct State {
 ///
 /// [`replay`](Registry::replay) rebuilds an equal registry from its ledger.
 ///
-/// Many examples of its methods start from a setup hidden to keep them short: a township founded
-/// on 2020-01-24 at 09:00 (`t`, local day `day`) whose leader is `leader`; the village
-/// `qianjin` and its `group_1`; the grid worker `li` over the group; a household `home` and
-/// its head `wang` (Wang Fang, with identity number and phone). Examples that need more — a
-/// health worker `doctor`, an observation `obs`, a screening rule and `round`, a gathering
-/// `order`, a `teahouse` and its `closure`, an inspector `zhao` with an `inspection` and a
-/// `finding` — set it up the same way, with the typed calls.
+/// Most examples of its methods start from [`synth::doc_fixture`](crate::synth::doc_fixture)
+/// (the `synth` feature), which builds in nine ledger entries a township founded on 2020-01-24
+/// at 09:00 (`t`, local day `day`) whose leader is `leader`; the village `qianjin` and its
+/// `group_1`; the grid worker `li` over the group; a household `home` and its head `wang`
+/// (Wang Fang, with identity number and phone). An example takes the names it needs from the
+/// returned [`DocTownship`](crate::synth::DocTownship) and shows everything else it sets up —
+/// a health worker, an observation, a rule and a round, an order, a store, a post — with the
+/// typed calls. The example below starts from nothing.
 ///
 /// ```
 /// use fangkong::{Command, Founding, Registry, UnitKind};
@@ -221,16 +222,17 @@ impl Registry {
     /// leader's charge of the township. The leader is [`StaffId`] `S1`.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// assert_eq!(reg.staff(leader).map(|s| s.role), Some(Role::Leader));
     /// assert_eq!(reg.ledger().len(), 3);
@@ -287,16 +289,17 @@ impl Registry {
     /// [`drain_ledger`](Registry::drain_ledger)).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// reg.ledger().verify()?;
     /// assert_eq!(reg.ledger().head().seq, reg.ledger().len() as u64);
     /// # Ok::<(), fangkong::Error>(())
@@ -310,16 +313,17 @@ impl Registry {
     /// holds its domain state only.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// let stored = reg.drain_ledger();
     /// assert!(!stored.is_empty());
     /// assert!(reg.ledger().is_empty());
@@ -333,16 +337,17 @@ impl Registry {
     /// households, residents), whatever their ledgers.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// let copy = Registry::replay(reg.ledger())?;
     /// assert!(copy.state_eq(&reg));
     /// # Ok::<(), fangkong::Error>(())
@@ -354,16 +359,17 @@ impl Registry {
     /// Every refused command, oldest first: who tried what, when, and why it was refused.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert!(reg.establish_group(leader, t, v, 1, "Baiyun group 1 again").is_err());
     /// assert_eq!(reg.refusals()?.len(), 1);
     /// # Ok::<(), fangkong::Error>(())
@@ -386,16 +392,17 @@ impl Registry {
     /// The township's unit.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert_eq!(reg.unit(reg.township()).map(|u| u.kind), Some(UnitKind::Township));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -406,16 +413,19 @@ impl Registry {
     /// The local time in which the township counts days.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{
+    ///     Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind, UtcOffset,
+    /// };
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert_eq!(reg.offset(), UtcOffset::CHINA);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -426,16 +436,17 @@ impl Registry {
     /// The local calendar day of an instant in this township.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Day, Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// let late = "2020-01-23T16:30:00Z".parse()?;
     /// assert_eq!(reg.day_of(late), "2020-01-24".parse::<Day>()?);
     /// # Ok::<(), fangkong::Error>(())
@@ -449,17 +460,20 @@ impl Registry {
     /// Executes a command by `actor` at `at`.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::grid::GridCommand;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{
+    ///     Created, Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind,
+    /// };
+    /// use fangkong::grid::GridCommand;
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// let command = GridCommand::EstablishUnit {
     ///     kind: UnitKind::Zone,
     ///     name: "Baiyun east zone".into(),
@@ -557,16 +571,17 @@ impl Registry {
     /// for groups).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// let c = reg.establish_unit(leader, t, UnitKind::Community, "Zhanqian", reg.township(), None)?;
     /// assert_eq!(reg.unit(c).map(|u| u.kind), Some(UnitKind::Community));
     /// # Ok::<(), fangkong::Error>(())
@@ -589,16 +604,17 @@ impl Registry {
     /// Establishes group number `number` of a village or community.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// let g2 = reg.establish_group(leader, t, v, 2, "Baiyun group 2")?;
     /// assert_eq!(reg.unit(g2).and_then(|u| u.number), Some(2));
     /// # Ok::<(), fangkong::Error>(())
@@ -651,16 +667,17 @@ impl Registry {
     /// Enrolls a member of staff.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
     /// assert_eq!(reg.staff(li).map(|s| s.role), Some(Role::GridWorker));
     /// # Ok::<(), fangkong::Error>(())
@@ -688,16 +705,19 @@ impl Registry {
     /// Assigns a member of staff to a unit.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{
+    ///     Duty, Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind,
+    /// };
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
     /// reg.assign(leader, t, li, g, Duty::Grid)?;
     /// assert!(reg.assignments().any(|a| a.staff == li && a.unit == g));
@@ -720,16 +740,17 @@ impl Registry {
     /// Registers a household in a group.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// let h2 = reg.register_household(leader, t, g, "Baiyun 1-2")?;
     /// assert_eq!(reg.household(h2).map(|x| x.group), Some(g));
     /// # Ok::<(), fangkong::Error>(())
@@ -755,16 +776,17 @@ impl Registry {
     /// Registers a resident in a household.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// let son = ResidentDetails::new("Wang Lei", Sex::Male, "1975-03-02".parse()?, Relation::Child);
     /// let r2 = reg.register_resident(leader, t, h, son)?;
     /// assert_eq!(reg.resident(r2).map(|x| x.household), Some(h));
@@ -868,16 +890,17 @@ impl Registry {
     /// A unit, if it exists.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert_eq!(reg.unit(v).map(|u| u.name.as_str()), Some("Baiyun"));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -888,16 +911,17 @@ impl Registry {
     /// Every unit, in the order established.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert_eq!(reg.units().count(), 3); // the township, the village and its group
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -908,16 +932,17 @@ impl Registry {
     /// The units directly under `id` (villages of the township, zones and groups of a village).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert_eq!(reg.children(reg.township()), &[v]);
     /// assert_eq!(reg.children(v), &[g]);
     /// # Ok::<(), fangkong::Error>(())
@@ -930,16 +955,17 @@ impl Registry {
     /// group for the township.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert_eq!(reg.groups_of(reg.township()), vec![g]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -950,16 +976,17 @@ impl Registry {
     /// How messages name a unit: `"Qianjin group 3 (U12)"`.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert_eq!(reg.unit_label(g), "Baiyun group 1 (U3)");
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -970,16 +997,17 @@ impl Registry {
     /// A member of staff, if enrolled.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert_eq!(reg.staff(leader).map(|s| s.name.as_str()), Some("Secretary Liu"));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -990,16 +1018,17 @@ impl Registry {
     /// Every member of staff's id, in the order enrolled.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert_eq!(reg.staff_ids().collect::<Vec<_>>(), vec![leader]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -1010,16 +1039,17 @@ impl Registry {
     /// Every current assignment.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Duty, Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// // The founding leader is in charge of the township.
     /// let a = reg.assignments().next().unwrap();
     /// assert_eq!((a.staff, a.unit, a.duty), (leader, reg.township(), Duty::ChargeOfVillage));
@@ -1032,16 +1062,17 @@ impl Registry {
     /// A household, if registered.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert_eq!(reg.household(h).map(|x| x.residents.to_vec()), Some(vec![r]));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -1052,16 +1083,17 @@ impl Registry {
     /// Every household.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert_eq!(reg.households().map(|x| x.id).collect::<Vec<_>>(), vec![h]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -1072,16 +1104,17 @@ impl Registry {
     /// The households of a unit and every unit below it, by id.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert_eq!(reg.households_in(v), vec![h]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -1108,16 +1141,17 @@ impl Registry {
     /// A resident, if registered (deregistered residents stay, with their reason).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert_eq!(reg.resident(r).map(|x| &*x.details.name), Some("Wang Fang"));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -1128,16 +1162,17 @@ impl Registry {
     /// Every resident ever registered.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert_eq!(reg.residents().count(), 1);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -1148,16 +1183,19 @@ impl Registry {
     /// The registered resident with this identity number, if any.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{
+    ///     Founding, IdentityNumber, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind,
+    /// };
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// let id: IdentityNumber = "11010519491231002X".parse()?;
     /// assert_eq!(reg.find_by_identity(&id).map(|x| x.id), Some(r));
     /// # Ok::<(), fangkong::Error>(())
@@ -1175,16 +1213,19 @@ impl Registry {
     /// are assigned.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{
+    ///     Duty, Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind,
+    /// };
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
     /// reg.assign(leader, t, li, g, Duty::Grid)?;
     /// assert!(reg.responsible_for(g).iter().any(|x| x.staff == li && x.role == Role::GridWorker));
@@ -1211,16 +1252,19 @@ impl Registry {
     /// The staff who answer for a household (those who answer for its group).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{
+    ///     Duty, Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind,
+    /// };
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
     /// reg.assign(leader, t, li, g, Duty::Grid)?;
     /// assert!(reg.responsible_for_household(h).iter().any(|x| x.staff == li));
@@ -1274,16 +1318,19 @@ impl Registry {
     /// Households in groups that nobody with one of `roles` answers for (any role when empty).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{
+    ///     Duty, Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind,
+    /// };
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// assert_eq!(reg.unassigned_households(&[Role::GridWorker]), vec![h]);
     /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
     /// reg.assign(leader, t, li, g, Duty::Grid)?;
@@ -1317,16 +1364,17 @@ impl Registry {
     /// Counts for each village and community, in the order established.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// # let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// # let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?);
-    /// # let r = reg.register_resident(leader, t, h, wang)?;
+    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    ///
+    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
+    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
+    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
+    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+    ///     .with_identity("11010519491231002X".parse()?);
+    /// let r = reg.register_resident(leader, t, h, wang)?;
     /// let baiyun = &reg.summary_by_village()[0];
     /// assert_eq!((baiyun.groups, baiyun.households, baiyun.residents), (1, 1, 1));
     /// # Ok::<(), fangkong::Error>(())

@@ -29,26 +29,15 @@ impl Registry {
     /// Changes an observation: a shortcut for [`ObservationCommand::UpdateObservation`].
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::observation::ObservationUpdate;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
-    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
-    /// # let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
-    /// #     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
-    /// use fangkong::observation::{Method, Reading, Reporter};
+    /// use fangkong::{Duty, Role};
+    /// use fangkong::observation::{Method, ObservationUpdate, Reading, Reporter};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, li, wang, .. } = doc_fixture()?;
+    /// let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
+    ///     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
     /// let at = "2020-01-24T10:30:00+08:00".parse()?;
     /// let reading = Reading {
     ///     at, temperature: "36.5".parse()?, method: Method::Armpit, by: Reporter::SelfReported,
@@ -82,24 +71,14 @@ impl Registry {
     /// An observation.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
-    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
-    /// # let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
-    /// #     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
+    /// use fangkong::{Duty, Role};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, wang, .. } = doc_fixture()?;
+    /// let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
+    ///     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
     /// let record = reg.observation(obs).unwrap();
     /// assert_eq!(record.resident, wang);
     /// assert_eq!(record.observation.day0().to_string(), "2020-01-20");
@@ -112,24 +91,14 @@ impl Registry {
     /// Every observation, in the order opened.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
-    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
-    /// # let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
-    /// #     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
+    /// use fangkong::{Duty, Role};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, wang, .. } = doc_fixture()?;
+    /// let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
+    ///     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
     /// let observed: Vec<_> = reg.observations().map(|o| o.resident).collect();
     /// assert_eq!(observed, vec![wang]);
     /// # Ok::<(), fangkong::Error>(())
@@ -143,26 +112,16 @@ impl Registry {
     /// opens a new observation.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
-    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
-    /// # let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
-    /// #     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
-    /// # let li_ming = ResidentDetails::new("Li Ming", Sex::Male, "2012-09-01".parse()?, Relation::Grandchild);
-    /// # let li_ming = reg.register_resident(li, t, home, li_ming)?;
+    /// use fangkong::{Duty, Relation, ResidentDetails, Role, Sex};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, li, home, wang, .. } = doc_fixture()?;
+    /// let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
+    ///     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
+    /// let li_ming = ResidentDetails::new("Li Ming", Sex::Male, "2012-09-01".parse()?, Relation::Grandchild);
+    /// let li_ming = reg.register_resident(li, t, home, li_ming)?;
     /// assert_eq!(reg.open_observation_of(wang, day), Some(obs));
     /// assert_eq!(reg.open_observation_of(li_ming, day), None); // her grandson is not observed
     /// # Ok::<(), fangkong::Error>(())
@@ -174,21 +133,10 @@ impl Registry {
     /// The protocols adopted by this registry (beyond the presets), by key.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::observation::Protocol;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::observation::Protocol;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, .. } = doc_fixture()?;
     /// assert_eq!(reg.protocols().count(), 0); // presets are not listed
     /// let mut protocol = Protocol::returnee_jan2020();
     /// protocol.key = "returnee-21d".into();
@@ -205,24 +153,14 @@ impl Registry {
     /// day has come, with what the rules say, for a health worker to decide.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
-    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
-    /// # let basis = fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() };
-    /// # let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-09".parse()?, basis)?;
+    /// use fangkong::{Day, Duty, Role};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, wang, .. } = doc_fixture()?;
+    /// let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// let basis = fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() };
+    /// let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-09".parse()?, basis)?;
     /// // Day 0 was 2020-01-09: the review is due on the 24th.
     /// let review = reg.release_review(day);
     /// assert_eq!((review[0].key, review[0].earliest_release), (obs, day));
@@ -244,24 +182,14 @@ impl Registry {
     /// where the group has no grid worker): observations with a check overdue or missed.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
-    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
-    /// # let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
-    /// #     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
+    /// use fangkong::{Duty, Role};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, li, wang, .. } = doc_fixture()?;
+    /// let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
+    ///     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
     /// let now = "2020-01-24T21:00:00+08:00".parse()?;
     /// let lists = reg.non_reporting(day, now);
     /// assert_eq!(lists[0].worker, Some(li));
@@ -303,24 +231,14 @@ impl Registry {
     /// How many observations stand where on `day`.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
-    /// # reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
-    /// # let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
-    /// #     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
+    /// use fangkong::{Duty, Role};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, wang, .. } = doc_fixture()?;
+    /// let doctor = reg.enroll_staff(leader, t, "Dr Xie", Role::HealthWorker, None)?;
+    /// reg.assign(leader, t, doctor, reg.township(), Duty::MedicalService)?;
+    /// let obs = reg.open_observation(doctor, t, wang, "returnee-jan2020", "2020-01-20".parse()?,
+    ///     fangkong::observation::OpeningBasis::CloseContact { note: "reported by the county CDC".into() })?;
     /// let counts = reg.observation_counts(day);
     /// assert_eq!((counts.total, counts.under_observation, counts.released), (1, 1, 0));
     /// # Ok::<(), fangkong::Error>(())

@@ -16,8 +16,8 @@ impl Registry {
     /// [`PublicityCommand`].
     ///
     /// ```
-    /// use fangkong::publicity::{PublicityAction, PublicityCommand};
     /// use fangkong::{Founding, Registry, UnitKind};
+    /// use fangkong::publicity::{PublicityAction, PublicityCommand};
     /// let t = "2020-01-24T16:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);
     /// let secretary = reg.staff_ids().next().unwrap();
@@ -43,8 +43,8 @@ impl Registry {
     /// township).
     ///
     /// ```
-    /// use fangkong::publicity::{Channel, Form, PublicityKindDefinition};
     /// use fangkong::{Founding, Registry};
+    /// use fangkong::publicity::{Channel, Form, PublicityKindDefinition};
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);
     /// let secretary = reg.staff_ids().next().unwrap();
@@ -151,8 +151,8 @@ impl Registry {
     /// Records a publicity action, and returns it.
     ///
     /// ```
-    /// use fangkong::publicity::{Delivery, PublicityAction};
     /// use fangkong::{Duty, Error, Founding, Registry, Role, UnitKind};
+    /// use fangkong::publicity::{Delivery, PublicityAction};
     /// let t = "2020-01-26T09:00:00+08:00".parse()?;
     /// let day = "2020-01-26".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);

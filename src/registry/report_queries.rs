@@ -18,20 +18,9 @@ impl Registry {
     /// groups and zones a leader added, in id order.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { reg, qianjin, .. } = doc_fixture()?;
     /// assert_eq!(reg.reporting_units(), vec![reg.township(), qianjin]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -44,22 +33,11 @@ impl Registry {
     /// The units whose report for `day` is missing (缺报): required and not submitted.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::report::Schedule;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # reg.set_report_schedule(leader, t, Schedule::new(day))?;
+    /// use fangkong::report::Schedule;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, .. } = doc_fixture()?;
+    /// reg.set_report_schedule(leader, t, Schedule::new(day))?;
     /// assert_eq!(reg.missing_reports(day), vec![reg.township(), qianjin]);
     /// let evening = "2020-01-24T20:00:00+08:00".parse()?;
     /// reg.submit_report(leader, evening, qianjin, day, "")?;
@@ -75,22 +53,11 @@ impl Registry {
     /// The units whose report in force for `day` came after the deadline (迟报).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::report::Schedule;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # reg.set_report_schedule(leader, t, Schedule::new(day))?;
+    /// use fangkong::report::Schedule;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, .. } = doc_fixture()?;
+    /// reg.set_report_schedule(leader, t, Schedule::new(day))?;
     /// // The deadline is the end of the day: a report sent the next morning is late (迟报).
     /// let next_morning = "2020-01-25T08:00:00+08:00".parse()?;
     /// reg.submit_report(leader, next_morning, qianjin, day, "sent late")?;
@@ -104,22 +71,11 @@ impl Registry {
     /// The report in force for a unit and day (the latest submission), if any.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::report::Schedule;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # reg.set_report_schedule(leader, t, Schedule::new(day))?;
+    /// use fangkong::report::Schedule;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, .. } = doc_fixture()?;
+    /// reg.set_report_schedule(leader, t, Schedule::new(day))?;
     /// let evening = "2020-01-24T20:00:00+08:00".parse()?;
     /// reg.submit_report(leader, evening, qianjin, day, "one household registered")?;
     /// let report = reg.report(qianjin, day).unwrap();
@@ -134,22 +90,11 @@ impl Registry {
     /// one, and both are kept.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::report::Schedule;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # reg.set_report_schedule(leader, t, Schedule::new(day))?;
+    /// use fangkong::report::Schedule;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, .. } = doc_fixture()?;
+    /// reg.set_report_schedule(leader, t, Schedule::new(day))?;
     /// let evening = "2020-01-24T20:00:00+08:00".parse()?;
     /// reg.submit_report(leader, evening, qianjin, day, "first count")?;
     /// reg.submit_report(leader, evening, qianjin, day, "corrected")?;
@@ -166,21 +111,10 @@ impl Registry {
     /// The reporting schedule in force (first day and deadline), if a leader set one.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::report::Schedule;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::report::Schedule;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, .. } = doc_fixture()?;
     /// assert_eq!(reg.report_schedule(), None);
     /// reg.set_report_schedule(leader, t, Schedule::new(day))?;
     /// assert_eq!(reg.report_schedule().map(|s| s.first_day), Some(day));
@@ -194,22 +128,11 @@ impl Registry {
     /// total.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::report::Schedule;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # reg.set_report_schedule(leader, t, Schedule::new(day))?;
+    /// use fangkong::report::Schedule;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, .. } = doc_fixture()?;
+    /// reg.set_report_schedule(leader, t, Schedule::new(day))?;
     /// let evening = "2020-01-24T20:00:00+08:00".parse()?;
     /// reg.submit_report(leader, evening, qianjin, day, "")?;
     /// let table = reg.day_table(day);
@@ -237,20 +160,9 @@ impl Registry {
     /// before that day. `None` if nothing was recorded by then.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { reg, day, .. } = doc_fixture()?;
     /// assert_eq!(reg.head_at_end_of(day), Some(reg.ledger().head()));
     /// assert_eq!(reg.head_at_end_of("2020-01-23".parse()?), None); // nothing recorded yet
     /// # Ok::<(), fangkong::Error>(())
@@ -396,20 +308,9 @@ impl Registry {
     /// [`Ledger::verify_heads`](crate::Ledger::verify_heads).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, day, group_1, li, .. } = doc_fixture()?;
     /// let next_day = "2020-01-25T09:00:00+08:00".parse()?;
     /// let end_of_24th = reg.ledger().head();
     /// reg.register_household(li, next_day, group_1, "Qianjin 1-02")?;

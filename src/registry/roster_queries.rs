@@ -55,13 +55,13 @@ impl Registry {
     /// [`RosterCommand`].
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # use fangkong::roster::{PostId, RosterCommand};
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// use fangkong::{Founding, Instant, Registry, UnitKind};
+    /// use fangkong::roster::{PostId, PostKind, RosterCommand};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
     /// let receipt = reg.roster(leader, t, RosterCommand::EstablishPost {
     ///     unit: qianjin, kind: PostKind::CHECKPOINT, name: "前进村东入口卡点".into(),
     /// })?;
@@ -86,10 +86,11 @@ impl Registry {
     /// lifted (取消休假).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
+    /// use fangkong::{Founding, Instant, Registry};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
     /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// assert_eq!(reg.leave_cancellations().count(), 1);
     /// assert_eq!(reg.leave_cancellation(c).map(|c| c.lifted), Some(None));
@@ -121,25 +122,26 @@ impl Registry {
     /// Excepts `staff` from leave cancellation `cancellation` on `first ..= last` (特批).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::{ExceptionReason, PostKind};
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// let x = reg.grant_leave_exception(leader, eight, c, chen, (day, day), ExceptionReason::Illness, "发烧")?;
     /// assert_eq!(reg.leave_exceptions().map(|x| x.id).collect::<Vec<_>>(), vec![x]);
     /// reg.request_leave(chen, eight, chen, (day, day), "")?;
@@ -177,25 +179,26 @@ impl Registry {
     /// Records a leave of `staff` on `first ..= last` (请假).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::{Leave, PostKind};
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// // Leave on the 27th is cancelled for the township: refused, naming the cancellation.
     /// let err = reg.request_leave(chen, eight, chen, (day, day), "回老家").unwrap_err();
     /// assert_eq!(err.code(), "leave_cancelled");
@@ -232,25 +235,26 @@ impl Registry {
     /// Establishes a post in `unit`.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// let office = reg.establish_post(leader, eight, qianjin, PostKind::OFFICE_DUTY, "村委会值班室")?;
     /// assert_eq!(reg.post(office).map(|p| &p.kind), Some(&PostKind::OFFICE_DUTY));
     /// # Ok::<(), fangkong::Error>(())
@@ -281,25 +285,26 @@ impl Registry {
     /// Schedules a shift at `post` from `start` to `end`, requiring `required` people.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// // A night shift crossing midnight, one person.
     /// let night = reg.schedule_shift(leader, eight, post, (eight_pm, "2020-01-28T08:00:00+08:00".parse()?), 1, None)?;
     /// assert_eq!(reg.shift(night).map(|s| s.required), Some(1));
@@ -337,25 +342,26 @@ impl Registry {
     /// Assigns `staff` to `shift`.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.shift(shift).map(|s| s.staff.clone()), Some(vec![chen, tang]));
     /// // Twice is refused.
     /// assert_eq!(reg.assign_to_shift(leader, eight, shift, tang).unwrap_err().code(), "already_on_shift");
@@ -378,25 +384,26 @@ impl Registry {
     /// consented.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.volunteer(tang).map(|v| v.birth_year), Some(1961));
     /// let wu = reg.enroll_staff(leader, eight, "Wu Lan", Role::Volunteer, None)?;
     /// reg.enroll_volunteer(leader, eight, wu, day, 1990, qianjin)?;
@@ -429,25 +436,26 @@ impl Registry {
     /// Checks `staff` in to `shift` at `at` (the person or the shift's leader).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// // The shift's leader checks himself in; the volunteer checked herself in at 08:00.
     /// reg.check_in(chen, eight, shift, chen)?;
     /// assert_eq!(reg.on_post(post, eight).present, vec![chen, tang]);
@@ -469,25 +477,26 @@ impl Registry {
     /// Checks `staff` out of `shift` at `at` (the person or the shift's leader).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// let noon: Instant = "2020-01-27T12:00:00+08:00".parse()?;
     /// reg.check_out(tang, noon, shift, tang)?;
     /// assert_eq!(reg.service_record(tang).total_minutes, 4 * 60);
@@ -511,25 +520,26 @@ impl Registry {
     /// Every leave cancellation, in the order issued.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.leave_cancellations().map(|c| c.first).collect::<Vec<_>>(), vec!["2020-01-26".parse::<Day>()?]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -540,25 +550,26 @@ impl Registry {
     /// A leave cancellation.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// assert!(reg.leave_cancellation(c).is_some_and(|c| c.in_force_on(day)));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -569,25 +580,26 @@ impl Registry {
     /// Every exception to a leave cancellation, in the order granted.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.leave_exceptions().count(), 0);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -598,25 +610,26 @@ impl Registry {
     /// Every leave on record, in the order recorded.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// let before: Day = "2020-01-25".parse()?;
     /// reg.request_leave(chen, eight, chen, (before, before), "")?;
     /// assert_eq!(reg.leaves().map(|l| l.staff).collect::<Vec<_>>(), vec![chen]);
@@ -629,12 +642,12 @@ impl Registry {
     /// The definition of a kind of post of the users' own (presets have none).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # use fangkong::roster::RosterCommand;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::roster::{PostKind, PostKindDefinition, RosterCommand};
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
     /// let bridge: PostKind = "bridge-watch".parse()?;
     /// reg.roster(leader, t, RosterCommand::DefinePostKind(
     ///     PostKindDefinition::new(bridge.clone(), "bridge watch", "桥头值守", true)))?;
@@ -649,25 +662,26 @@ impl Registry {
     /// A post.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.post(post).map(|p| p.unit), Some(qianjin));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -678,25 +692,26 @@ impl Registry {
     /// Every post, in the order established.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.posts().map(|p| p.id).collect::<Vec<_>>(), vec![post]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -707,25 +722,26 @@ impl Registry {
     /// A shift.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.shift(shift).map(|s| (s.start, s.end)), Some((eight, eight_pm)));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -736,25 +752,26 @@ impl Registry {
     /// Every shift, in the order scheduled.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.shifts().count(), 1);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -765,25 +782,26 @@ impl Registry {
     /// A volunteer enrolled with consent.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.volunteer(tang).map(|v| v.unit), Some(qianjin));
     /// assert!(reg.volunteer(chen).is_none());
     /// # Ok::<(), fangkong::Error>(())
@@ -795,25 +813,26 @@ impl Registry {
     /// Every volunteer enrolled, by staff id.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.volunteers().map(|v| v.staff).collect::<Vec<_>>(), vec![tang]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -825,25 +844,26 @@ impl Registry {
     /// recorded there (checked in and not out).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// let two_pm: Instant = "2020-01-27T14:00:00+08:00".parse()?;
     /// let on = reg.on_post(post, two_pm);
     /// assert_eq!((on.expected, on.present, on.absent), (vec![chen, tang], vec![tang], vec![chen]));
@@ -857,25 +877,26 @@ impl Registry {
     /// their starts.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// let rows = reg.shifts_on(day);
     /// assert_eq!((rows[0].required, rows[0].checked_in.clone()), (2, vec![tang]));
     /// # Ok::<(), fangkong::Error>(())
@@ -887,25 +908,26 @@ impl Registry {
     /// The shifts starting on `day` short of people (缺岗): fewer checked in than required.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// // Two required, one checked in: short.
     /// assert_eq!(reg.short_shifts(day).len(), 1);
     /// # Ok::<(), fangkong::Error>(())
@@ -921,25 +943,26 @@ impl Registry {
     /// served (checked-in time, cut to the shift), and the total.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// reg.check_out(tang, "2020-01-27T21:00:00+08:00".parse()?, shift, tang)?;
     /// // Checked in 08:00 to 21:00, counted to the shift's end at 20:00.
     /// assert_eq!(reg.service_record(tang).hours_text(), "12 h 0 min");
@@ -960,26 +983,27 @@ impl Registry {
     /// ([`EvidenceReview`](crate::supervision::EvidenceReview)).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::roster::*;
-    /// # use fangkong::supervision::{ChecklistItem, InspectionTarget};
-    /// # let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
-    /// # reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
-    /// # let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
-    /// # reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
-    /// # let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
-    /// # let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
-    /// # let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
-    /// # let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
-    /// # reg.assign_to_shift(leader, t, shift, chen)?;
-    /// # reg.assign_to_shift(leader, t, shift, tang)?;
-    /// # let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// # reg.check_in(tang, eight, shift, tang)?;
-    /// # let day: Day = "2020-01-27".parse()?;
+    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::roster::PostKind;
+    /// use fangkong::supervision::{ChecklistItem, InspectionTarget};
+    ///
+    /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+    /// let chen = reg.enroll_staff(leader, t, "Chen Gang", Role::Cadre, None)?;
+    /// reg.assign(leader, t, chen, qianjin, Duty::ZoneAndGroups)?;
+    /// let tang = reg.enroll_staff(leader, t, "Tang Ping", Role::Volunteer, None)?;
+    /// reg.enroll_volunteer(leader, t, tang, "2020-01-26".parse()?, 1961, qianjin)?;
+    /// let post = reg.establish_post(leader, t, qianjin, PostKind::CHECKPOINT, "前进村东入口卡点")?;
+    /// let eight: Instant = "2020-01-27T08:00:00+08:00".parse()?;
+    /// let eight_pm: Instant = "2020-01-27T20:00:00+08:00".parse()?;
+    /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
+    /// reg.assign_to_shift(leader, t, shift, chen)?;
+    /// reg.assign_to_shift(leader, t, shift, tang)?;
+    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.check_in(tang, eight, shift, tang)?;
+    /// let day: Day = "2020-01-27".parse()?;
     /// let two_pm: Instant = "2020-01-27T14:00:00+08:00".parse()?;
     /// let target = InspectionTarget::Post { post, unit: qianjin };
     /// let proposed = reg.propose_evidence_at(&target, two_pm);

@@ -16,21 +16,10 @@ impl Registry {
     /// The risk register (风险区): every designation, current and past.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::screening::RiskLevel;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::screening::RiskLevel;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, .. } = doc_fixture()?;
     /// let wuhan = reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH,
     ///     "2020-01-08".parse()?, "NHC notice")?;
     /// let at_risk = reg.risk_register().at_risk("420100".parse()?, day);
@@ -44,23 +33,12 @@ impl Registry {
     /// The screening rule in force, if one was adopted.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::screening::{RiskLevel, ScreeningRule};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
-    /// # reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
+    /// use fangkong::screening::{RiskLevel, ScreeningRule};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, .. } = doc_fixture()?;
+    /// reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
+    /// reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
     /// let rule = reg.screening_rule().unwrap();
     /// assert_eq!(rule.protocol_for(&RiskLevel::HIGH), Some("returnee-jan2020"));
     /// # Ok::<(), fangkong::Error>(())
@@ -72,20 +50,9 @@ impl Registry {
     /// A screening round.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, .. } = doc_fixture()?;
     /// let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
     /// let opened = reg.round(round).unwrap();
     /// assert_eq!((opened.units.clone(), opened.opens, opened.closes), (vec![qianjin], day, None));
@@ -98,21 +65,10 @@ impl Registry {
     /// Every screening round.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, .. } = doc_fixture()?;
+    /// let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
     /// let second = reg.open_screening_round(leader, t, "Second pass", vec![qianjin], day)?;
     /// let ids: Vec<_> = reg.rounds().map(|r| r.id).collect();
     /// assert_eq!(ids, vec![round, second]);
@@ -125,31 +81,20 @@ impl Registry {
     /// The screening interviews of a resident, oldest first.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::screening::{
-    /// #     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
-    /// # };
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
-    /// # reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
-    /// # let travel = TravelHistory {
-    /// #     stays: vec![Stay::new("420100".parse()?, "2020-01-02".parse()?, "2020-01-20".parse()?)?],
-    /// #     transits: vec![],
-    /// #     returned_home: Some("2020-01-21".parse()?),
-    /// # };
-    /// # let interview = Interview::new(travel, true, ReportedSymptoms::default())?;
+    /// use fangkong::screening::{
+    ///     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, li, wang, .. } = doc_fixture()?;
+    /// reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
+    /// reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
+    /// let travel = TravelHistory {
+    ///     stays: vec![Stay::new("420100".parse()?, "2020-01-02".parse()?, "2020-01-20".parse()?)?],
+    ///     transits: vec![],
+    ///     returned_home: Some("2020-01-21".parse()?),
+    /// };
+    /// let interview = Interview::new(travel, true, ReportedSymptoms::default())?;
     /// reg.record_interview(li, t, wang, None, interview)?;
     /// let interviews = reg.interviews_of(wang);
     /// assert_eq!((interviews.len(), interviews[0].by), (1, li));
@@ -168,31 +113,20 @@ impl Registry {
     /// symptomatic after a matching stay), by resident.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::screening::{
-    /// #     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
-    /// # };
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
-    /// # reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
-    /// # let travel = TravelHistory {
-    /// #     stays: vec![Stay::new("420100".parse()?, "2020-01-02".parse()?, "2020-01-20".parse()?)?],
-    /// #     transits: vec![],
-    /// #     returned_home: Some("2020-01-21".parse()?),
-    /// # };
-    /// # let interview = Interview::new(travel, true, ReportedSymptoms::default())?;
+    /// use fangkong::screening::{
+    ///     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, li, wang, .. } = doc_fixture()?;
+    /// reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
+    /// reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
+    /// let travel = TravelHistory {
+    ///     stays: vec![Stay::new("420100".parse()?, "2020-01-02".parse()?, "2020-01-20".parse()?)?],
+    ///     transits: vec![],
+    ///     returned_home: Some("2020-01-21".parse()?),
+    /// };
+    /// let interview = Interview::new(travel, true, ReportedSymptoms::default())?;
     /// reg.record_interview(li, t, wang, None, interview)?;
     /// let key = reg.key_people();
     /// assert_eq!(key[0].0, wang);
@@ -217,30 +151,19 @@ impl Registry {
     /// health worker refers them to a designated hospital.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::screening::{
-    /// #     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
-    /// # };
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
-    /// # reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
-    /// # let travel = TravelHistory {
-    /// #     stays: vec![Stay::new("420100".parse()?, "2020-01-02".parse()?, "2020-01-20".parse()?)?],
-    /// #     transits: vec![],
-    /// #     returned_home: Some("2020-01-21".parse()?),
-    /// # };
+    /// use fangkong::screening::{
+    ///     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, li, home, wang, .. } = doc_fixture()?;
+    /// reg.designate_risk_area(leader, t, "420100".parse()?, RiskLevel::HIGH, "2020-01-08".parse()?, "NHC notice")?;
+    /// reg.adopt_screening_rule(leader, t, ScreeningRule::returnee_jan2020())?;
+    /// let travel = TravelHistory {
+    ///     stays: vec![Stay::new("420100".parse()?, "2020-01-02".parse()?, "2020-01-20".parse()?)?],
+    ///     transits: vec![],
+    ///     returned_home: Some("2020-01-21".parse()?),
+    /// };
     /// let mut symptoms = ReportedSymptoms::default();
     /// symptoms.cold_or_fever = true;
     /// symptoms.note = "fever since yesterday, 38.2".into();
@@ -272,23 +195,12 @@ impl Registry {
     /// ([`DEFAULT_REPEATED_ABSENCES`](crate::screening::DEFAULT_REPEATED_ABSENCES) is 2).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::screening::{DEFAULT_REPEATED_ABSENCES, VisitResult};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
-    /// # let home_2 = reg.register_household(li, t, group_1, "Qianjin 1-02")?;
+    /// use fangkong::screening::{DEFAULT_REPEATED_ABSENCES, VisitResult};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, group_1, li, home, .. } = doc_fixture()?;
+    /// let round = reg.open_screening_round(leader, t, "Carpet screening", vec![qianjin], day)?;
+    /// let home_2 = reg.register_household(li, t, group_1, "Qianjin 1-02")?;
     /// reg.record_visit(li, t, round, home, VisitResult::Screened)?;
     /// let coverage = reg.round_coverage(round, DEFAULT_REPEATED_ABSENCES)?;
     /// assert_eq!((coverage.households, coverage.screened), (2, 1));

@@ -18,26 +18,16 @@ impl Registry {
     /// [`SupervisionCommand`].
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{
-    /// #     ChecklistItem, InspectionMode, InspectionTarget, ItemCheck, SupervisionCommand,
-    /// # };
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{
+    ///     ChecklistItem, InspectionMode, InspectionTarget, ItemCheck, SupervisionCommand,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, qianjin, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
     /// reg.supervise(zhao, afternoon, SupervisionCommand::RecordInspection {
     ///     mode: InspectionMode::Open,
     ///     target: InspectionTarget::Unit(qianjin),
@@ -64,29 +54,19 @@ impl Registry {
     /// Every inspection, in the order recorded.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
-    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
-    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
-    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
-    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
-    /// #     ])?;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
     /// let done: Vec<_> = reg.inspections().map(|i| (i.id, i.inspector)).collect();
     /// assert_eq!(done, vec![(inspection, zhao)]);
     /// # Ok::<(), fangkong::Error>(())
@@ -98,29 +78,19 @@ impl Registry {
     /// An inspection.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
-    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
-    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
-    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
-    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
-    /// #     ])?;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, group_1, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
     /// let held = reg.inspection(inspection).unwrap();
     /// assert_eq!((held.mode, held.day), (InspectionMode::Covert, day));
     /// assert!(held.check(&ChecklistItem::ScreeningDone).is_some());
@@ -133,32 +103,22 @@ impl Registry {
     /// Every finding, in the order recorded.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
-    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
-    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
-    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
-    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
-    /// #     ])?;
-    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
-    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
-    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
+    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// let found: Vec<_> = reg.findings().map(|f| (f.id, f.responsible)).collect();
     /// assert_eq!(found, vec![(finding, li)]);
     /// # Ok::<(), fangkong::Error>(())
@@ -170,32 +130,22 @@ impl Registry {
     /// A finding.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
-    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
-    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
-    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
-    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
-    /// #     ])?;
-    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
-    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
-    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
+    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// let recorded = reg.finding(finding).unwrap();
     /// assert_eq!(recorded.item(), Some(&ChecklistItem::StaffOnPost));
     /// assert!(recorded.is_overdue_on("2020-01-27".parse()?)); // deadline the 26th, not rectified
@@ -208,39 +158,29 @@ impl Registry {
     /// Every accountability decision, in the order recorded.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{
-    /// #     Accountable, CadreForm, ChecklistItem, InspectionMode, InspectionTarget, ItemCheck,
-    /// # };
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
-    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
-    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
-    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
-    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
-    /// #     ])?;
-    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
-    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
-    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
-    /// # use fangkong::supervision::AdmonitionManner;
-    /// # let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
-    /// # let written = CadreForm::Admonition(AdmonitionManner::Written);
-    /// # let decision = reg.decide_accountability(leader, next_day, vec![finding],
-    /// #     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?, "absent from post")?;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{
+    ///     Accountable, AdmonitionManner, CadreForm, ChecklistItem, InspectionMode,
+    ///     InspectionTarget, ItemCheck,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
+    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    ///     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
+    /// let written = CadreForm::Admonition(AdmonitionManner::Written);
+    /// let decision = reg.decide_accountability(leader, next_day, vec![finding],
+    ///     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?, "absent from post")?;
     /// let made: Vec<_> = reg.accountability_decisions().map(|d| d.id).collect();
     /// assert_eq!(made, vec![decision]);
     /// # Ok::<(), fangkong::Error>(())
@@ -252,39 +192,29 @@ impl Registry {
     /// An accountability decision.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{
-    /// #     Accountable, CadreForm, ChecklistItem, InspectionMode, InspectionTarget, ItemCheck,
-    /// # };
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
-    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
-    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
-    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
-    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
-    /// #     ])?;
-    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
-    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
-    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
-    /// # use fangkong::supervision::AdmonitionManner;
-    /// # let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
-    /// # let written = CadreForm::Admonition(AdmonitionManner::Written);
-    /// # let decision = reg.decide_accountability(leader, next_day, vec![finding],
-    /// #     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?, "absent from post")?;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{
+    ///     Accountable, AdmonitionManner, CadreForm, ChecklistItem, InspectionMode,
+    ///     InspectionTarget, ItemCheck,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
+    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    ///     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
+    /// let written = CadreForm::Admonition(AdmonitionManner::Written);
+    /// let decision = reg.decide_accountability(leader, next_day, vec![finding],
+    ///     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?, "absent from post")?;
     /// let made = reg.accountability_decision(decision).unwrap();
     /// assert_eq!((made.by, made.reason.as_str()), (leader, "absent from post"));
     /// # Ok::<(), fangkong::Error>(())
@@ -296,29 +226,19 @@ impl Registry {
     /// The inspections that took place on `day` under `unit`.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
-    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
-    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
-    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
-    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
-    /// #     ])?;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, group_1, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
     /// assert_eq!(reg.inspections_on(day, qianjin)[0].id, inspection);
     /// assert!(reg.inspections_on("2020-01-25".parse()?, qianjin).is_empty());
     /// # Ok::<(), fangkong::Error>(())
@@ -334,32 +254,22 @@ impl Registry {
     /// first. A finding is overdue from the day after its deadline until it is rectified.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
-    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
-    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
-    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
-    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
-    /// #     ])?;
-    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
-    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
-    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, qianjin, group_1, li, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
+    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// // The deadline is the 26th: overdue from the 27th.
     /// assert!(reg.overdue_findings("2020-01-26".parse()?, None).is_empty());
     /// let overdue = reg.overdue_findings("2020-01-27".parse()?, Some(qianjin));
@@ -376,39 +286,29 @@ impl Registry {
     /// accountable.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{
-    /// #     Accountable, CadreForm, ChecklistItem, InspectionMode, InspectionTarget, ItemCheck,
-    /// # };
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
-    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
-    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
-    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
-    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
-    /// #     ])?;
-    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
-    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
-    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
-    /// # use fangkong::supervision::AdmonitionManner;
-    /// # let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
-    /// # let written = CadreForm::Admonition(AdmonitionManner::Written);
-    /// # let decision = reg.decide_accountability(leader, next_day, vec![finding],
-    /// #     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?, "absent from post")?;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{
+    ///     Accountable, AdmonitionManner, CadreForm, ChecklistItem, InspectionMode,
+    ///     InspectionTarget, ItemCheck,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
+    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    ///     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
+    /// let written = CadreForm::Admonition(AdmonitionManner::Written);
+    /// let decision = reg.decide_accountability(leader, next_day, vec![finding],
+    ///     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?, "absent from post")?;
     /// let rows = reg.decisions_made("2020-01-25".parse()?, "2020-01-31".parse()?);
     /// assert_eq!(rows[0].decision.id, decision);
     /// assert!(rows[0].subject.to_string().contains("Li Hua"));
@@ -424,40 +324,29 @@ impl Registry {
     /// category, admonition (诫勉) apart from organisational handling (组织处理).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{
-    /// #     Accountable, CadreForm, ChecklistItem, InspectionMode, InspectionTarget, ItemCheck,
-    /// # };
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
-    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
-    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
-    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
-    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
-    /// #     ])?;
-    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
-    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
-    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
-    /// # use fangkong::supervision::AdmonitionManner;
-    /// # let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
-    /// # let written = CadreForm::Admonition(AdmonitionManner::Written);
-    /// # let decision = reg.decide_accountability(leader, next_day, vec![finding],
-    /// #     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?, "absent from post")?;
-    /// use fangkong::supervision::FormCategory;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{
+    ///     Accountable, AdmonitionManner, CadreForm, ChecklistItem, FormCategory, InspectionMode,
+    ///     InspectionTarget, ItemCheck,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
+    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    ///     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
+    /// let written = CadreForm::Admonition(AdmonitionManner::Written);
+    /// let decision = reg.decide_accountability(leader, next_day, vec![finding],
+    ///     Accountable::Cadre { staff: li, form: written }, "2020-01-25".parse()?, "absent from post")?;
     /// let counts = reg.accountability_counts("2020-01-25".parse()?, "2020-01-31".parse()?);
     /// assert_eq!((counts.decisions, counts.people), (1, 1));
     /// assert_eq!(counts.category(FormCategory::Admonition).people, 1);
@@ -471,32 +360,22 @@ impl Registry {
     /// made, rectified and overdue, decisions.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
-    /// # let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
-    /// # reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
-    /// # let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
-    /// # let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
-    /// #     InspectionTarget::Unit(group_1), afternoon, vec![
-    /// #         ItemCheck::passed(ChecklistItem::ScreeningDone),
-    /// #         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
-    /// #     ])?;
-    /// # let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
-    /// # let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
-    /// #     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, day, leader, qianjin, group_1, li, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
+    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// let figures = reg.supervision_day(day, qianjin);
     /// assert_eq!((figures.inspections, figures.covert, figures.findings), (1, 1, 1));
     /// # Ok::<(), fangkong::Error>(())
@@ -526,26 +405,15 @@ impl Registry {
     /// and both are kept with the inspection.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supervision::{ChecklistItem, InspectionTarget};
-    /// # let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
-    /// # let day: Day = "2020-01-24".parse()?; // the day of `t`
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
-    /// # let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
-    /// # let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// # reg.assign(leader, t, li, group_1, Duty::Grid)?;
-    /// # let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
-    /// # let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    /// #     .with_identity("11010519491231002X".parse()?)
-    /// #     .with_phone("138 0731 1234".parse()?);
-    /// # let wang = reg.register_resident(li, t, home, wang)?;
+    /// use fangkong::supervision::{ChecklistItem, InspectionTarget, RecordShows};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { reg, day, group_1, .. } = doc_fixture()?;
     /// // Nobody has screened the one household of group 1 yet.
     /// let proposed = reg.propose_evidence(&InspectionTarget::Unit(group_1), day);
     /// let (item, evidence) = &proposed[0];
     /// assert_eq!(*item, ChecklistItem::ScreeningDone);
-    /// assert_eq!(evidence.shows, supervision::RecordShows::UnscreenedHouseholds { count: 1 });
+    /// assert_eq!(evidence.shows, RecordShows::UnscreenedHouseholds { count: 1 });
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn propose_evidence(

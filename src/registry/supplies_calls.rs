@@ -18,14 +18,14 @@ impl Registry {
     /// [`SuppliesCommand`].
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # use fangkong::supplies::SuppliesCommand;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{Item, SuppliesCommand, WithoutLedger};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// reg.supplies(leader, t, SuppliesCommand::SetHandoutPolicy { without_ledger: WithoutLedger::Refuse })?;
     /// assert_eq!(reg.handout_policy(), WithoutLedger::Refuse);
     /// # Ok::<(), fangkong::Error>(())
@@ -45,8 +45,8 @@ impl Registry {
     /// Defines an item of the township's own (a leader assigned to the township).
     ///
     /// ```
-    /// use fangkong::supplies::{ItemDefinition, Measure};
     /// use fangkong::{Founding, Registry};
+    /// use fangkong::supplies::{ItemDefinition, Measure};
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);
     /// let secretary = reg.staff_ids().next().unwrap();
@@ -103,11 +103,12 @@ impl Registry {
     /// whose money pays for it.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{DonorName, Gift, Item};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
     /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
     /// let gift = Gift::Money { amount_fen: 1_000_000 };
     /// let dn = reg.receive_donation(leader, t, DonorName::new("岳建国"), gift, "购买口罩", reg.township())?;
@@ -153,13 +154,14 @@ impl Registry {
     /// Receives a donation of money or goods and returns it.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{DonorName, Gift, Item};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let dn = reg.receive_donation(leader, t, DonorName::new("岳建国"), Gift::Money { amount_fen: 1_000_000 }, "购买口罩", reg.township())?;
     /// assert_eq!(reg.donation(dn).unwrap().balance_fen(), 1_000_000);
     /// assert_eq!(reg.donation(dn).unwrap().donor.to_string(), "岳某");
@@ -195,13 +197,14 @@ impl Registry {
     /// the movement.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry, UnitKind};
+    /// use fangkong::supplies::Item;
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let village = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
     /// let there = reg.establish_store(leader, t, village, "前进村物资点")?;
     /// reg.transfer_stock(leader, t, store, there, Item::DISINFECTANT, 20, None)?;
@@ -242,11 +245,12 @@ impl Registry {
     /// left refuses the whole issue). Returns the movements, one per line.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{IssueLine, Item, Recipient};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
     /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
     /// reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let site = Recipient::Site { unit: reg.township(), place: "乡政府办公楼".into() };
@@ -287,13 +291,14 @@ impl Registry {
     /// movement.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{AdjustmentReason, Item};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// reg.adjust_stock(leader, t, store, Item::DISINFECTANT, -2, None, AdjustmentReason::Damaged, "破损")?;
     /// assert_eq!(reg.stock_on_hand(store, &Item::DISINFECTANT), 118);
     /// let zero = reg.adjust_stock(leader, t, store, Item::DISINFECTANT, 0, None, AdjustmentReason::Count, "");
@@ -334,13 +339,14 @@ impl Registry {
     /// Counts used masks and protective items at a stage of disposal in `unit` (not stock).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{DisposalStage, Item};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// reg.record_disposal(leader, t, reg.township(), DisposalStage::Collected, 300, "废弃口罩")?;
     /// assert_eq!(reg.disposal_totals(None).collected, 300);
     /// assert_eq!(reg.stock_on_hand(store, &Item::MASKS), 0); // not stock
@@ -374,13 +380,14 @@ impl Registry {
     /// ([`WithoutLedger`]; the default records it and draws nothing).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{Item, WithoutLedger};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// assert_eq!(reg.handout_policy(), WithoutLedger::RecordOnly); // the default
     /// reg.set_handout_policy(leader, t, WithoutLedger::Refuse)?;
     /// assert_eq!(reg.handout_policy(), WithoutLedger::Refuse);
@@ -406,11 +413,12 @@ impl Registry {
     /// the reveal is a command, so the ledger records who saw it and when.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{DonorName, Gift};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
     /// let dn = reg.receive_donation(leader, t, DonorName::new("岳建国"),
     ///     Gift::Money { amount_fen: 1_000_000 }, "购买口罩", reg.township())?;
     /// assert_eq!(reg.donation(dn).unwrap().donor.to_string(), "岳某");

@@ -62,13 +62,14 @@ impl Registry {
     /// A store of supplies.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::Item;
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// assert_eq!(reg.store(store).unwrap().name, "乡政府仓库");
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -79,13 +80,14 @@ impl Registry {
     /// Every store, by id.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::Item;
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// assert_eq!(reg.stores().count(), 1);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -96,13 +98,14 @@ impl Registry {
     /// A lot.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::Item;
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// assert_eq!(reg.lot(lot).unwrap().remaining, 120);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -113,13 +116,14 @@ impl Registry {
     /// Every lot, by id.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::Item;
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// assert_eq!(reg.lots().map(|l| l.received).sum::<u64>(), 120);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -130,13 +134,14 @@ impl Registry {
     /// A donation (its donor masked when shown).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{DonorName, Gift, Item};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let dn = reg.receive_donation(leader, t, DonorName::new("岳建国"), Gift::Money { amount_fen: 1_000_000 }, "购买口罩", reg.township())?;
     /// assert_eq!(reg.donation(dn).unwrap().donor.to_string(), "岳某");
     /// # Ok::<(), fangkong::Error>(())
@@ -148,13 +153,14 @@ impl Registry {
     /// Every donation, by id.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{DonorName, Gift, Item};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let dn = reg.receive_donation(leader, t, DonorName::new("岳建国"), Gift::Money { amount_fen: 1_000_000 }, "购买口罩", reg.township())?;
     /// assert_eq!(reg.donations().count(), 1);
     /// # Ok::<(), fangkong::Error>(())
@@ -166,13 +172,14 @@ impl Registry {
     /// The definition of an item of the township's own.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::Item;
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// assert!(reg.item_definition(&Item::MASKS).is_none()); // presets need no definition
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -183,13 +190,14 @@ impl Registry {
     /// Stock of `item` on hand in `store` now: what its lots have left.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::Item;
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// assert_eq!(reg.stock_on_hand(store, &Item::DISINFECTANT), 120);
     /// assert_eq!(reg.stock_on_hand(store, &Item::MASKS), 0);
     /// # Ok::<(), fangkong::Error>(())
@@ -201,13 +209,14 @@ impl Registry {
     /// Stock of `item` in `store` at instant `at`: the sum of its ledger's lines up to it.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::Item;
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let before: Instant = "2020-02-01T08:00:00+08:00".parse()?;
     /// assert_eq!(reg.stock_at(store, &Item::DISINFECTANT, before), 0);
     /// assert_eq!(reg.stock_at(store, &Item::DISINFECTANT, t), 120);
@@ -220,13 +229,14 @@ impl Registry {
     /// The stock ledger (台账) of `item` in `store`, in order; every line for `None`s.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{Item, LineKind};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let lines = reg.stock_ledger(Some(store), Some(&Item::DISINFECTANT));
     /// assert_eq!((lines[0].kind, lines[0].change, lines[0].lot), (LineKind::Purchase, 120, lot));
     /// # Ok::<(), fangkong::Error>(())
@@ -243,13 +253,14 @@ impl Registry {
     /// Every issue, in order.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{IssueLine, Item, Recipient};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let site = Recipient::Site { unit: reg.township(), place: "乡政府办公楼".into() };
     /// reg.issue_supplies(leader, t, store, vec![IssueLine::new(Item::DISINFECTANT, 20, site)], "")?;
     /// assert_eq!(reg.supply_issues()[0].quantity(), 20);
@@ -262,13 +273,14 @@ impl Registry {
     /// Every adjustment, in order.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{AdjustmentReason, Item};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// reg.adjust_stock(leader, t, store, Item::DISINFECTANT, 1, None, AdjustmentReason::Count, "")?;
     /// assert_eq!(reg.stock_adjustments()[0].change, 1);
     /// # Ok::<(), fangkong::Error>(())
@@ -280,13 +292,14 @@ impl Registry {
     /// Every disposal count of used protective items, in order.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{DisposalStage, Item};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// reg.record_disposal(leader, t, reg.township(), DisposalStage::Treated, 80, "")?;
     /// assert_eq!(reg.disposals()[0].stage, DisposalStage::Treated);
     /// # Ok::<(), fangkong::Error>(())
@@ -298,13 +311,14 @@ impl Registry {
     /// The disposal counts of used protective items in `unit` (all units for `None`).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{DisposalStage, Item};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// reg.record_disposal(leader, t, reg.township(), DisposalStage::Carried, 50, "")?;
     /// assert_eq!(reg.disposal_totals(Some(reg.township())).to_string(),
     ///     "collected 0, carried away 50, disposed of harmlessly 0");
@@ -317,13 +331,14 @@ impl Registry {
     /// What an observation's hand-out does when no store keeps stock records.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{Item, WithoutLedger};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// assert_eq!(reg.handout_policy(), WithoutLedger::RecordOnly);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -335,13 +350,14 @@ impl Registry {
     /// and to whom the lots it paid for were issued.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::{DonorName, Gift, IssueLine, Item, Recipient};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let dn = reg.receive_donation(leader, t, DonorName::new("岳建国"), Gift::Money { amount_fen: 1_000_000 }, "购买口罩", reg.township())?;
     /// reg.receive_purchase(leader, t, store, Item::MASKS, 10_000, "县医药公司", 1_000_000, Some(dn))?;
     /// let to = Recipient::Staff { staff: leader };
@@ -359,13 +375,14 @@ impl Registry {
     /// it ([`StockTable::own_items`] keeps the items the township defined itself).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::Item;
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let table = reg.stock_table("2020-02-01".parse()?);
     /// assert_eq!(table.rows[0].on_hand, 120);
     /// assert!(table.own_items().rows.is_empty());
@@ -378,12 +395,13 @@ impl Registry {
     /// The donations as a sheet (捐赠登记): the default export, donors masked as surname + 某.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # use fangkong::report::{Cell, Lang};
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::report::{Cell, Lang};
+    /// use fangkong::supplies::{DonorName, Gift};
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
     /// reg.receive_donation(leader, t, DonorName::new("岳建国"),
     ///     Gift::Money { amount_fen: 1_000_000 }, "购买口罩", reg.township())?;
     /// let sheet = reg.donations_sheet(Lang::Zh);
@@ -419,13 +437,14 @@ impl Registry {
     /// `fhir`).
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::Item;
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let all = reg.supply_deliveries_fhir();
     /// assert_eq!(all[0]["resourceType"], "SupplyDelivery");
     /// # Ok::<(), fangkong::Error>(())
@@ -462,13 +481,14 @@ impl Registry {
     /// `fhir`); `None` for an unknown store.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # use fangkong::supplies::*;
-    /// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
-    /// # let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// # let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// use fangkong::{Founding, Instant, Registry};
+    /// use fangkong::supplies::Item;
+    ///
+    /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
+    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let json = reg.inventory_report_fhir(store, "2020-02-01".parse()?).unwrap();
     /// assert_eq!(json["resourceType"], "InventoryReport");
     /// # Ok::<(), fangkong::Error>(())

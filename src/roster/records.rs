@@ -38,10 +38,11 @@ impl LeaveCancellation {
     /// Whether leave is cancelled on `day`: from the first day, until the day it is lifted.
     ///
     /// ```
-    /// # use fangkong::*;
-    /// # let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
-    /// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// # let leader = reg.staff_ids().next().unwrap();
+    /// use fangkong::{Founding, Instant, Registry};
+    ///
+    /// let t: Instant = "2020-01-25T09:00:00+08:00".parse()?;
+    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
     /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// let held = reg.leave_cancellation(c).unwrap();
     /// assert!(!held.in_force_on("2020-01-25".parse()?));

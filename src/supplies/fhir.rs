@@ -33,11 +33,12 @@ fn item_type() -> Value {
 /// store, its supplier the purchase's supplier, its item the lot's.
 ///
 /// ```
-/// # use fangkong::*;
-/// # use fangkong::supplies::*;
-/// # let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
-/// # let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-/// # let leader = reg.staff_ids().next().unwrap();
+/// use fangkong::{Founding, Instant, Registry};
+/// use fangkong::supplies::{Item, Measure, supply_delivery_receipt};
+///
+/// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
+/// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+/// let leader = reg.staff_ids().next().unwrap();
 /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
 /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
 /// let json = supply_delivery_receipt(reg.lot(lot).unwrap(), reg.store(store).unwrap(), "disinfectant", Measure::Bottle);
