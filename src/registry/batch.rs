@@ -218,7 +218,9 @@ impl BatchCommand {
     }
 }
 
-/// Batches (批量录入): many commands at once, rows referring to earlier rows.
+/// # Batches (批量录入)
+///
+/// Many commands at once, rows referring to earlier rows.
 impl Registry {
     /// Executes a batch of commands in order and returns one result per row: each row's
     /// [`Receipt`], or why it was refused. A refusal does not stop the batch. A row that names

@@ -43,7 +43,9 @@ pub struct InterviewReceipt {
     pub receipt: Receipt,
 }
 
-/// The grid (网格): zones, assignments ended, residents corrected, moved and deregistered.
+/// # The grid (网格)
+///
+/// Zones, assignments ended, residents corrected, moved and deregistered.
 impl Registry {
     // ----- grid -----
 
@@ -218,7 +220,9 @@ impl Registry {
     // ----- screening -----
 }
 
-/// Screening (排查): risk areas, rules, rounds, visits and interviews.
+/// # Screening (排查)
+///
+/// Risk areas, rules, rounds, visits and interviews.
 ///
 /// Its queries are under "Screening: what the records show".
 impl Registry {
@@ -473,7 +477,9 @@ impl Registry {
     // ----- observation -----
 }
 
-/// Home medical observation (居家医学观察): protocols, and opening an observation.
+/// # Home medical observation (居家医学观察)
+///
+/// Protocols, and opening an observation.
 ///
 /// Its updates and queries are under "Observation: follow-up and what the records show".
 impl Registry {
@@ -549,7 +555,9 @@ impl Registry {
     // ----- daily report -----
 }
 
-/// Daily reports (日报): the schedule and the reporting units.
+/// # Daily reports (日报)
+///
+/// The schedule and the reporting units.
 ///
 /// Submitting and reading reports is under "Daily reports: submissions, tables and heads".
 impl Registry {
@@ -605,7 +613,9 @@ impl Registry {
     // ----- gatherings -----
 }
 
-/// Gathering bans (聚集管控): orders, planned gatherings, persuasion, venues, closures and
+/// # Gathering bans (聚集管控)
+///
+/// Orders, planned gatherings, persuasion, venues, closures and
 /// violations.
 ///
 /// Its queries are under "Gatherings: orders, decisions and OxCGRT".
@@ -899,7 +909,9 @@ impl Registry {
     // ----- supervision -----
 }
 
-/// Supervision (督查): inspections, findings, rectifications and accountability.
+/// # Supervision (督查)
+///
+/// Inspections, findings, rectifications and accountability.
 ///
 /// Its queries are under "Supervision: what the records show".
 impl Registry {

@@ -16,7 +16,9 @@ use crate::ids::{DisinfectionRoundId, DisinfectionScheduleId, SiteId, StaffId, U
 use crate::registry::Receipt;
 use crate::supervision::{Evidence, RecordShows};
 
-/// Disinfection (环境消杀): sites, designated staff, schedules, rounds, and the rounds a day
+/// # Disinfection (环境消杀)
+///
+/// Sites, designated staff, schedules, rounds, and the rounds a day
 /// expects, done, late, missed or unscheduled.
 impl Registry {
     /// Executes a cleaning-and-disinfection command: a shortcut for

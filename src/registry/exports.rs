@@ -8,7 +8,9 @@ use crate::error::Error;
 use crate::ids::{ResidentId, StaffId};
 use crate::report::{Cell, Lang, Sheet, both as heading};
 
-/// Exports of personal data (导出): the key-person list and the resident roster, masked by
+/// # Exports of personal data (导出)
+///
+/// The key-person list and the resident roster, masked by
 /// default, unmasked only as a recorded export.
 impl Registry {
     /// The key-person list (重点人员台账) as of `day`: each key person with their household,

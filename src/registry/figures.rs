@@ -15,7 +15,9 @@ use crate::publicity::Form;
 use crate::report::DailyFigures;
 use crate::supplies::Item;
 
-/// Daily figures (日报数据): what the registry itself holds for a unit and day.
+/// # Daily figures (日报数据)
+///
+/// What the registry itself holds for a unit and day.
 impl Registry {
     /// The daily figures of every reporting unit for `day`, as of the end of that day (local
     /// time): households total and screened, key people new and cumulative, under observation,

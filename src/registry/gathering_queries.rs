@@ -13,7 +13,9 @@ use crate::gathering::{
 use crate::ids::{ClosureId, GatheringId, GatheringOrderId, StaffId, UnitId, VenueId};
 use crate::registry::Receipt;
 
-/// Gatherings: orders, decisions and OxCGRT (聚集管控): orders in force and within a unit,
+/// # Gatherings: orders, decisions and OxCGRT (聚集管控)
+///
+/// Orders in force and within a unit,
 /// planned gatherings and their decisions, persuasion, venues, closures, violations, C2–C4.
 impl Registry {
     /// Executes a gathering command: a shortcut for [`execute`](Registry::execute) with

@@ -600,7 +600,9 @@ fn home_order(h: &Home, r: Option<ResidentId>) -> Order {
     (h.village, h.group_number, h.group, h.household, r)
 }
 
-/// Work lists (工作清单): who has not reported, releases to review, alerts, follow-up, a
+/// # Work lists (工作清单)
+///
+/// Who has not reported, releases to review, alerts, follow-up, a
 /// worker's list for the day, and revealing a resident's contact (recorded).
 impl Registry {
     /// The workers who answer for a group: grid workers assigned over it, else cadres.

@@ -16,7 +16,9 @@ fn cloned<T: Clone + 'static>(value: &T) -> Box<dyn Any> {
     Box::new(value.clone())
 }
 
-/// Memory (内存): how much the registry's state takes, part by part.
+/// # Memory (内存)
+///
+/// How much the registry's state takes, part by part.
 impl Registry {
     /// The registry's parts (the grid's tables, each module's state, the ledger's day heads, the
     /// audit trail's index, the ledger's Merkle tree; not the ledger, which

@@ -214,7 +214,9 @@ pub struct Registry {
     tree: MerkleTree,
 }
 
-/// The registry (登记册): founding a township, executing commands, the ledger; the grid (网格):
+/// # The registry (登记册)
+///
+/// Founding a township, executing commands, the ledger; the grid (网格):
 /// establishing units and groups, enrolling and assigning staff, registering households and
 /// residents, and reading the grid back.
 impl Registry {

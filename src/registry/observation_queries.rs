@@ -23,7 +23,9 @@ pub struct WorkerNonReporting {
     pub items: Vec<NonReporting<ObservationId>>,
 }
 
-/// Observation: follow-up and what the records show (居家医学观察): updates (readings,
+/// # Observation: follow-up and what the records show (居家医学观察)
+///
+/// Updates (readings,
 /// symptoms, supplies, decisions), observations and protocols, release review, non-reporting.
 impl Registry {
     /// Changes an observation: a shortcut for [`ObservationCommand::UpdateObservation`].

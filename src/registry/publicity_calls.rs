@@ -10,7 +10,9 @@ use crate::publicity::{
     CampaignId, PublicityAction, PublicityActionId, PublicityCommand, PublicityKindDefinition,
 };
 
-/// Publicity (宣传引导): kinds, campaigns and actions.
+/// # Publicity (宣传引导)
+///
+/// Kinds, campaigns and actions.
 impl Registry {
     /// Executes a publicity command: a shortcut for [`execute`](Registry::execute) with
     /// [`PublicityCommand`].

@@ -177,7 +177,9 @@ impl fmt::Display for OxcgrtIndicators {
     }
 }
 
-/// Publicity: coverage, counts and H1 (宣传引导): campaigns and actions, households reached
+/// # Publicity: coverage, counts and H1 (宣传引导)
+///
+/// Campaigns and actions, households reached
 /// and not, counts by unit and day, OxCGRT H1 beside C2–C4.
 impl Registry {
     /// A kind of publicity of the township's own, by its key.

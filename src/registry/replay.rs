@@ -82,7 +82,9 @@ struct Entry {
     record: Record,
 }
 
-/// Replay (重放): rebuilding a registry from its ledger on several threads.
+/// # Replay (重放)
+///
+/// Rebuilding a registry from its ledger on several threads.
 impl Registry {
     /// Rebuilds a registry from a ledger as [`replay`](Registry::replay) does, verifying the
     /// ledger and reading its records on at most `parallelism` threads (a chunk of records at

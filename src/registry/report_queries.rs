@@ -10,7 +10,9 @@ use crate::ledger::merkle::{ConsistencyProof, MerkleTree};
 use crate::registry::Receipt;
 use crate::report::{DayTable, ReportCommand, Schedule, Submission};
 
-/// Daily reports: submissions, tables and heads (日报): submitting, the day's table with the
+/// # Daily reports: submissions, tables and heads (日报)
+///
+/// Submitting, the day's table with the
 /// registry's own figures, missing and late reports, the heads and tree heads the county
 /// keeps, the Merkle tree and its consistency proofs.
 impl Registry {

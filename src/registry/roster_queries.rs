@@ -48,7 +48,9 @@ pub(super) fn check_post_target(
     Ok(())
 }
 
-/// Duty rosters (值班排班): leave cancelled, leave and exceptions, posts, shifts,
+/// # Duty rosters (值班排班)
+///
+/// Leave cancelled, leave and exceptions, posts, shifts,
 /// volunteers, check-in and check-out, who is on post, service records.
 impl Registry {
     /// Executes a duty-roster command: a shortcut for [`execute`](Registry::execute) with

@@ -10,7 +10,9 @@ use crate::screening::{
     ScreeningRule, VillageCoverage, VisitResult,
 };
 
-/// Screening: what the records show (排查): risk areas, rules, rounds, interviews, key
+/// # Screening: what the records show (排查)
+///
+/// Risk areas, rules, rounds, interviews, key
 /// people, referrals and coverage by household.
 impl Registry {
     /// The risk register (风险区): every designation, current and past.

@@ -11,7 +11,9 @@ use crate::supervision::{
     InspectionTarget, OverdueFinding, RecordShows, SupervisionCommand, SupervisionDay,
 };
 
-/// Supervision: what the records show (督查): inspections, findings, decisions, overdue
+/// # Supervision: what the records show (督查)
+///
+/// Inspections, findings, decisions, overdue
 /// findings, accountability counts, a day's supervision and proposed evidence.
 impl Registry {
     /// Executes a supervision command: a shortcut for [`execute`](Registry::execute) with

@@ -11,7 +11,9 @@ use crate::supplies::{
     SuppliesCommand, SuppliesError, WithoutLedger,
 };
 
-/// Supplies (防疫物资): items, stores, purchases and donations, transfers, issues, counts,
+/// # Supplies (防疫物资)
+///
+/// Items, stores, purchases and donations, transfers, issues, counts,
 /// disposal, the hand-out policy and revealing a donor (recorded).
 impl Registry {
     /// Executes a supplies command: a shortcut for [`execute`](Registry::execute) with

@@ -56,7 +56,9 @@ pub(super) fn handout_draw(
     supplies::decide_handout(&s.supplies, ctx, h.store, household, *observation, &lines)
 }
 
-/// Supplies: stock and donations (防疫物资): stores, lots, donations, stock on hand at any
+/// # Supplies: stock and donations (防疫物资)
+///
+/// Stores, lots, donations, stock on hand at any
 /// instant, its ledger, a donation traced to whom it reached, tables and FHIR.
 impl Registry {
     /// A store of supplies.

@@ -633,7 +633,9 @@ impl TrailExport {
     }
 }
 
-/// The audit trail (审计轨迹): a subject's entries, and exports proved to a kept tree head.
+/// # The audit trail (审计轨迹)
+///
+/// A subject's entries, and exports proved to a kept tree head.
 impl Registry {
     /// The audit trail of a resident, household, observation, venue or member of staff: every
     /// entry that names it (for a resident, also those of their interviews and observations;
