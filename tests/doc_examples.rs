@@ -51,7 +51,7 @@ fn every_public_registry_method_has_an_example() {
     assert!(
         methods
             .iter()
-            .any(|(m, _)| m == "calls.rs: record_interview")
+            .any(|(m, _)| m == "screening_calls.rs: record_interview")
     );
     // then each has an example in its doc comment.
     let missing: Vec<&str> = methods
