@@ -307,7 +307,7 @@ impl PublicityAction {
 
 /// A publicity action as the registry holds it: the action, with its id and who recorded it
 /// when.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct RecordedAction {
     /// Its id.

@@ -111,8 +111,13 @@ impl fmt::Display for Accountable {
     }
 }
 
-/// A recorded accountability decision.
+/// A recorded accountability decision. It deserializes through the checks deciding it makes
+/// that need no registry: at least one finding
+/// ([`SupervisionError::DecisionWithoutFindings`]), kept each once and in order (as deciding
+/// keeps them), and grounds that say something ([`Error::TextRequired`](crate::Error::TextRequired),
+/// within the limits of a note).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "DecisionFields")]
 #[non_exhaustive]
 pub struct Decision {
     /// Its id.
@@ -127,6 +132,51 @@ pub struct Decision {
     pub reason: String,
     /// The leader who recorded it.
     pub by: StaffId,
+}
+
+/// The fields of a [`Decision`] as a file holds them, before they are checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DecisionFields {
+    id: AccountabilityId,
+    findings: Vec<FindingId>,
+    accountable: Accountable,
+    made: Day,
+    reason: String,
+    by: StaffId,
+}
+
+impl TryFrom<DecisionFields> for Decision {
+    type Error = crate::error::Error;
+
+    /// The checks of deciding, in its order: the findings, then the grounds.
+    fn try_from(f: DecisionFields) -> Result<Decision, crate::error::Error> {
+        crate::limits::text_field(
+            &f.reason,
+            "the grounds of the decision",
+            crate::limits::TextKind::Note,
+        )?;
+        if f.findings.is_empty() {
+            return Err(SupervisionError::DecisionWithoutFindings.into());
+        }
+        // Deciding keeps each finding once, in order; so does reading.
+        let mut findings = f.findings;
+        findings.sort_unstable();
+        findings.dedup();
+        if f.reason.trim().is_empty() {
+            return Err(crate::error::Error::TextRequired {
+                what: "the grounds of an accountability decision".to_owned(),
+            });
+        }
+        Ok(Decision {
+            id: f.id,
+            findings,
+            accountable: f.accountable,
+            made: f.made,
+            reason: f.reason,
+            by: f.by,
+        })
+    }
 }
 
 impl fmt::Display for Decision {
