@@ -161,6 +161,7 @@ const LEDGER_ONLY: &[&str] = &[
     "counts_of_other_span",
     "no_counts_to_add",
     "invalid_counts",
+    "counts_too_large",
 ];
 
 /// The codes only a row of a batch gets, when the row it names was refused, is not earlier, or
@@ -293,6 +294,8 @@ const OWNED: &[(&str, &[&str])] = &[
         "too_many_records",
         &[
             "disinfection",
+            // a hand-out numbers the stock movements it issues
+            "observation",
             "publicity",
             "roster",
             "supervision",
