@@ -162,6 +162,8 @@ const LEDGER_ONLY: &[&str] = &[
     "no_counts_to_add",
     "invalid_counts",
     "counts_too_large",
+    // a risk register read from a file
+    "duplicate_designation",
 ];
 
 /// The codes only a row of a batch gets, when the row it names was refused, is not earlier, or
