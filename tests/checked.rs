@@ -85,7 +85,7 @@ fn values_read_from_a_file_are_checked_as_parsing_checks_them() {
     refused_like_parsing::<fangkong::Phone>("139 7456", "invalid_phone");
     refused_like_parsing::<fangkong::observation::Temperature>("45.0", "implausible_temperature");
     // And a probation of 30 months is refused as its conversion refuses it
-    let err: Error = ProbationMonths::try_from(30).unwrap_err().into();
+    let err = ProbationMonths::try_from(30).unwrap_err();
     refused::<ProbationMonths>("30", err, "invalid_probation");
 }
 

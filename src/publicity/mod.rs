@@ -192,7 +192,7 @@ pub enum PublicityEvent {
 
 /// Publicity counted by the unit where it ran and by day ([`PublicityCounts`]). Its sums are
 /// `Result`s: a sum too large for its numbers is refused
-/// ([`ValueError::CountsTooLarge`](crate::ValueError::CountsTooLarge)), never held at the largest
+/// ([`ValueError::CountsTooLarge`]), never held at the largest
 /// number.
 ///
 /// ```
