@@ -181,6 +181,9 @@ impl fmt::Debug for RiskLevel {
 /// designation (`replaces` names the one it took over from, when a confirmed
 /// [`RiskProposal`](crate::screening::RiskProposal) replaced it). A `lifted` day at or before `from` means
 /// the designation was withdrawn and never in force.
+///
+/// A designation travels in the register's events ([`RegisterChange`]) and so deserializes as
+/// it is; a whole [`RiskRegister`] read from a file is checked (a basis, each number once).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Designation {

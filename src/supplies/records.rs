@@ -288,6 +288,11 @@ pub struct Draw {
 }
 
 /// One line of an issue batch (发放明细): an item, how many, from which lot if named, to whom.
+///
+/// Unchecked input: a line is a command's payload, and a refused command must read back from
+/// the ledger as it was given, so it builds and deserializes as it is (a quantity of 0 or -5
+/// too); issuing checks every line and refuses the whole batch, e.g. with
+/// [`SuppliesError::OutOfRange`](crate::supplies::SuppliesError::OutOfRange).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct IssueLine {
