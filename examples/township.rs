@@ -429,7 +429,7 @@ fn publicity(
     }
     let town = reg.township();
     if first <= report_day {
-        let total = reg.publicity_counts(town, first, report_day).total();
+        let total = reg.publicity_counts(town, first, report_day)?.total()?;
         println!(
             "  van outings: {}; loudspeaker broadcasts: {}; messages online: {} (reaching {} people); \
              posters and slogans: {}",

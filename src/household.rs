@@ -13,7 +13,7 @@ use crate::ids::{HouseholdId, ResidentId, UnitId};
 use crate::label::{normalize, quote};
 
 /// A household (户), registered in a group.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Household {
     /// Its identifier.
@@ -47,7 +47,7 @@ impl Household {
 }
 
 /// A resident as the registry holds them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Resident {
     /// Their identifier.

@@ -236,6 +236,13 @@ pub enum ValueError {
         /// What, e.g. "inspections".
         what: &'static str,
     },
+    /// Counts added together that no longer fit their numbers (a county's sum of counts read
+    /// from files): refused rather than held at the largest number.
+    #[error("the {what} added together are too large to count")]
+    CountsTooLarge {
+        /// What was added, e.g. "publicity counts".
+        what: &'static str,
+    },
     /// A calendar day outside the days fangkong supports, [`Day::MIN`] to [`Day::MAX`].
     #[error(
         "{input:?} is outside the days fangkong can record: a day must lie from {} to {}",
@@ -295,6 +302,7 @@ error_codes! {
             InvalidStatisticalCode => "invalid_statistical_code",
             UnknownLabel => "unknown_label",
             TooManyRecords => "too_many_records",
+            CountsTooLarge => "counts_too_large",
             DayOutsideRange => "day_outside_range",
             InstantOutsideRange => "instant_outside_range",
             InvalidUtcOffsetText => "invalid_utc_offset_text",
@@ -387,6 +395,7 @@ impl ValueError {
                 expected,
             } => format!("“{input}”不是{}；请写以下之一：{expected}", zh_or_en(what)),
             TooManyRecords { what } => format!("登记簿无法再为{}编号", zh_or_en(what)),
+            CountsTooLarge { what } => format!("{}相加后过大，无法计数", zh_or_en(what)),
             DayOutsideRange { input } => format!(
                 "“{input}”超出了可记录的日期范围：日期必须在{}至{}之间",
                 Day::MIN,
@@ -601,6 +610,10 @@ pub(crate) fn out_of_range<E: serde::de::Error>(n: i128, expected: &'static str)
 /// not listed here, which a Chinese message then gives as it is.
 pub(crate) fn term_zh(en: &str) -> Option<&'static str> {
     Some(match en {
+        // what counts added together name
+        "publicity counts" => "宣传统计",
+        "supervision figures" => "督查数字",
+        "accountability counts" => "问责统计",
         // what publicity's commands name (the shared errors quote them)
         "the households of a delivery" => "入户发放的户",
         "the route of an outing" => "出车路线",

@@ -1336,6 +1336,11 @@ const ADDED_SINCE: &[&str] = &[
     "counts_of_other_span",
     "no_counts_to_add",
     "invalid_counts",
+    // issue 23: counts added together never saturate in silence (tests/checked.rs)
+    "counts_too_large",
+    // issue 23: a risk register read from a file numbers each designation once
+    // (tests/checked.rs)
+    "duplicate_designation",
     // issue 20: publicity (`Error::Publicity`); tests/publicity.rs makes them
     "unknown_publicity_kind",
     "publicity_kind_inconsistent",
@@ -1559,6 +1564,12 @@ fn zh_samples() -> Vec<Error> {
         Error::Supervision(fangkong::supervision::SupervisionError::NoCountsToAdd),
         Error::Supervision(fangkong::supervision::SupervisionError::InvalidCounts {
             problem: "span",
+        }),
+        Error::Value(ValueError::CountsTooLarge {
+            what: "publicity counts",
+        }),
+        Error::Screening(fangkong::screening::ScreeningError::DuplicateDesignation {
+            id: fangkong::screening::DesignationId(2),
         }),
         // issue 23: a cut file, and the heads a county keeps
         Error::Ledger(LedgerError::LedgerCut { line: 7, bytes: 40 }),

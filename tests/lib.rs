@@ -4,6 +4,7 @@
 
 mod adversarial;
 mod campaign;
+mod checked;
 mod common;
 mod county;
 mod disinfection;

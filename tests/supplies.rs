@@ -1306,7 +1306,8 @@ proptest! {
 }
 
 #[test]
-fn disinfectant_issued_to_a_disinfection_site_names_the_site_and_an_unknown_site_is_refused() {
+fn disinfectant_issued_to_a_disinfection_site_names_the_site_is_in_its_trail_and_an_unknown_site_is_refused()
+ {
     use fangkong::disinfection::SiteKind;
     // Given 10 bottles in the township's store and the office building registered as a site
     let (mut g, store) = with_store();
@@ -1368,6 +1369,38 @@ fn disinfectant_issued_to_a_disinfection_site_names_the_site_and_an_unknown_site
     assert_eq!(err.code(), "unknown_site");
     assert!(g.reg.state_eq(&before));
     assert_eq!(g.reg.stock_on_hand(store, &Item::DISINFECTANT), 9);
+    // And the site's audit trail holds its registration and the bottle issued to it; the
+    // refusal naming site 99 is in that number's trail
+    let kinds = |subject: fangkong::audit::Subject| -> Vec<String> {
+        g.reg
+            .trail(subject, &[])
+            .unwrap()
+            .entries
+            .iter()
+            .map(|e| {
+                let json = serde_json::to_value(&e.body).unwrap();
+                match json.get("event") {
+                    Some(event) => event
+                        .as_object()
+                        .and_then(|o| o.values().next())
+                        .and_then(|v| v.as_object())
+                        .and_then(|o| o.keys().next().cloned())
+                        .unwrap_or_default(),
+                    None => "refused".to_owned(),
+                }
+            })
+            .collect()
+    };
+    assert_eq!(
+        kinds(fangkong::audit::Subject::Site(office)),
+        ["SiteRegistered", "Issued"]
+    );
+    assert_eq!(
+        kinds(fangkong::audit::Subject::Site(
+            fangkong::disinfection::SiteId::new(99)
+        )),
+        ["refused"]
+    );
     // And the refusal and the issue replay
     replay_equal(&g.reg);
 }

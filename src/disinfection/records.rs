@@ -44,6 +44,11 @@ impl fmt::Display for Site {
 /// included, within one local day. A window cannot cross midnight: its end comes after its
 /// start (a round counts on the local day it is done, so a night round is two schedules).
 ///
+/// Unchecked input: it travels in commands and events ([`ScheduleTerms`]), and a refused
+/// command must read back from the ledger as it was given, so it deserializes (and its public
+/// fields build) as it is; [`Window::new`] checks, and setting or changing a schedule refuses a
+/// window ending before it starts with [`DisinfectionError::WindowEndsBeforeStart`].
+///
 /// ```
 /// use fangkong::disinfection::Window;
 /// let w = Window::new("08:00".parse()?, "10:00".parse()?)?;
@@ -156,6 +161,11 @@ impl fmt::Display for Frequency {
 
 /// An amount of agent (用量): a whole number more than zero, and its unit.
 ///
+/// Unchecked input: it travels in commands and events, and a refused command must read back
+/// from the ledger as it was given, so it deserializes (and [`Amount::new`] builds) as it is;
+/// [`Amount::try_new`] and parsing check, and recording a round or setting a schedule refuses
+/// zero with [`DisinfectionError::AmountNotPositive`].
+///
 /// ```
 /// use fangkong::disinfection::{Amount, AmountUnit};
 /// let a: Amount = "500 ml".parse()?;
@@ -176,9 +186,31 @@ pub struct Amount {
 }
 
 impl Amount {
-    /// `quantity` of `unit`.
+    /// `quantity` of `unit`, unchecked (zero is refused by the command that carries it; see
+    /// [`Amount::try_new`]).
     pub fn new(quantity: u32, unit: AmountUnit) -> Amount {
         Amount { quantity, unit }
+    }
+
+    /// `quantity` of `unit`, checked as commands check it.
+    ///
+    /// ```
+    /// use fangkong::disinfection::{Amount, AmountUnit};
+    /// assert_eq!(Amount::try_new(2, AmountUnit::Bottle)?, Amount::new(2, AmountUnit::Bottle));
+    /// assert_eq!(Amount::try_new(0, AmountUnit::Bottle).unwrap_err().code(), "amount_not_positive");
+    /// # Ok::<(), fangkong::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`DisinfectionError::AmountNotPositive`] for zero.
+    pub fn try_new(quantity: u32, unit: AmountUnit) -> Result<Amount, Error> {
+        if quantity == 0 {
+            return Err(DisinfectionError::AmountNotPositive {
+                what: "the amount used",
+            }
+            .into());
+        }
+        Ok(Amount { quantity, unit })
     }
 
     /// The amount in Chinese (`"500毫升"`).
@@ -224,6 +256,12 @@ impl FromStr for Amount {
 
 /// What a schedule expects (计划内容): how often, in which window, with which agent and how
 /// much of it. A change of schedule gives new terms from a day on.
+///
+/// Unchecked input: the terms are a command's payload (and its events'), and a refused command
+/// must read back from the ledger as it was given, so they deserialize and build as they are.
+/// Setting or changing a schedule checks them and refuses with
+/// [`DisinfectionError::WindowEndsBeforeStart`], `WindowsOverlap`, `InvalidInterval`,
+/// [`Error::TextRequired`] (no agent) or [`DisinfectionError::AmountNotPositive`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ScheduleTerms {

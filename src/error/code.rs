@@ -161,6 +161,9 @@ const LEDGER_ONLY: &[&str] = &[
     "counts_of_other_span",
     "no_counts_to_add",
     "invalid_counts",
+    "counts_too_large",
+    // a risk register read from a file
+    "duplicate_designation",
 ];
 
 /// The codes only a row of a batch gets, when the row it names was refused, is not earlier, or
@@ -293,6 +296,8 @@ const OWNED: &[(&str, &[&str])] = &[
         "too_many_records",
         &[
             "disinfection",
+            // a hand-out numbers the stock movements it issues
+            "observation",
             "publicity",
             "roster",
             "supervision",

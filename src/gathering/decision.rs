@@ -23,6 +23,11 @@ pub enum Place {
 
 /// A household's report of a planned wedding, funeral or banquet (报备).
 ///
+/// Unchecked input: it is a command's payload, and a refused command must read back from the
+/// ledger as it was given, so it builds and deserializes as it is; reporting it refuses a last
+/// day before the first ([`GatheringError::EndsBeforeStart`](crate::gathering::GatheringError::EndsBeforeStart))
+/// or no one expected ([`GatheringError::ZeroAttendance`](crate::gathering::GatheringError::ZeroAttendance)).
+///
 /// ```
 /// use fangkong::HouseholdId;
 /// use fangkong::gathering::{GatheringKind, PlannedGathering};

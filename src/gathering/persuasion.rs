@@ -79,7 +79,7 @@ label_enum!(
 );
 
 /// A persuasion visit as the registry holds it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Persuasion {
     /// Its id.

@@ -12,7 +12,7 @@ use crate::ids::{ClosureId, ReopeningId, StaffId, UnitId, VenueId, ViolationId};
 
 /// A venue of the register (场所登记): a catering business, teahouse, market, cultural or
 /// entertainment venue, in one unit.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Venue {
     /// Its id.
@@ -90,7 +90,7 @@ impl fmt::Display for VenueTarget {
 
 /// A closure order (停业令): venues of its target in its unit and below stay closed from its
 /// first day through its last day, both included (or until reopened).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ClosureOrder {
     /// Its id.
@@ -121,7 +121,7 @@ impl ClosureOrder {
 /// A reopening order (复业令). It lifts a closure, for the venues both name, from its day on,
 /// only when issued at the closing order's unit or a unit above it, and only for a closure
 /// that started on or before that day.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ReopeningOrder {
     /// Its id.
@@ -141,7 +141,7 @@ pub struct ReopeningOrder {
 }
 
 /// A venue found open while ordered closed (违规营业), for the supervision module to take up.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Violation {
     /// Its id.

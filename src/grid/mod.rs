@@ -68,7 +68,7 @@ impl fmt::Display for UnitKind {
 }
 
 /// A unit of the grid, as the registry holds it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Unit {
     /// Its identifier.
@@ -195,7 +195,7 @@ impl Duty {
 }
 
 /// A member of staff.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Staff {
     /// Their identifier.
@@ -216,7 +216,7 @@ impl Staff {
 }
 
 /// An assignment of a member of staff to a unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[non_exhaustive]
 pub struct Assignment {
     /// Who.

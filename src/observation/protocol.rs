@@ -234,6 +234,13 @@ pub struct ReleaseConditions {
 /// observation validates its protocol. An observation keeps a copy of its protocol, so changing
 /// a protocol later does not change observations already opened under it.
 ///
+/// Unchecked input: a protocol travels in commands and events, and a refused command must read
+/// back from the ledger as it was given, so it deserializes as it is;
+/// [`ProtocolBuilder::build`] and [`Protocol::validate`] check, and opening an observation (or
+/// adopting a protocol) refuses an invalid one with
+/// [`ObservationError::InvalidProtocol`](crate::observation::ObservationError::InvalidProtocol) or
+/// [`ObservationError::PeriodTooLong`](crate::observation::ObservationError::PeriodTooLong).
+///
 /// # Day counting (DOMAIN.md §4)
 /// The day of last exposure (or of leaving the risk area) is **day 0**. A period of N days
 /// covers days 1 ..= N: the last day under observation is day0 + N and the earliest day of

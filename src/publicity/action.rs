@@ -2,13 +2,14 @@
 
 use std::fmt;
 use std::iter::Sum;
-use std::ops::{Add, AddAssign};
+use std::ops::Add;
 
 use serde::{Deserialize, Serialize};
 
 use super::kind::{Form, PublicityKind};
 use crate::calendar::{Day, Instant, UtcOffset};
 use crate::ids::{CampaignId, HouseholdId, PublicityActionId, StaffId, UnitId};
+use crate::value_error::ValueError;
 
 /// Copies delivered to one household (入户发放).
 ///
@@ -307,7 +308,7 @@ impl PublicityAction {
 
 /// A publicity action as the registry holds it: the action, with its id and who recorded it
 /// when.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct RecordedAction {
     /// Its id.
@@ -321,8 +322,13 @@ pub struct RecordedAction {
 }
 
 /// Publicity counted (宣传统计): copies and households of deliveries, outings, broadcasts,
-/// messages (and the people they reached, where known) and posters. Counts add up (`+`,
-/// `Sum`, zero by default), like the daily figures.
+/// messages (and the people they reached, where known) and posters. Zero by default.
+///
+/// Every figure counts things done (copies, 户次 deliveries, outings, messages), never distinct
+/// people or households, so counts of other days, units or townships add up as they are: `+`
+/// and `Sum` give a `Result`, refusing only a total too large for its numbers
+/// ([`ValueError::CountsTooLarge`]), never held at
+/// the largest number in silence.
 ///
 /// ```
 /// use fangkong::publicity::PublicityCounts;
@@ -332,9 +338,12 @@ pub struct RecordedAction {
 /// let mut b = PublicityCounts::default();
 /// b.copies = 40;
 /// b.broadcasts = 3;
-/// let total: PublicityCounts = [a, b].into_iter().sum();
+/// let total: PublicityCounts = [a, b].into_iter().sum::<Result<_, _>>()?;
 /// assert_eq!((total.copies, total.outings, total.broadcasts), (100, 1, 3));
 /// assert_eq!(total.to_string(), "100 copies to 0 households, 1 outing(s), 3 broadcast(s), 0 message(s), 0 poster(s)");
+/// b.copies = u64::MAX;
+/// assert_eq!(fangkong::Error::from((a + b).unwrap_err()).code(), "counts_too_large");
+/// # Ok::<(), fangkong::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
@@ -350,37 +359,38 @@ pub struct PublicityCounts {
     pub broadcasts: u64,
     /// Messages sent (信息条数).
     pub messages: u64,
-    /// The people messages reached, where their reach was known.
+    /// The people messages reached, where their reach was known (people reached per message,
+    /// added: a person reached twice counts twice).
     pub message_reach: u64,
     /// Posters and slogans put up (张贴数).
     pub posters: u64,
 }
 
 impl Add for PublicityCounts {
-    type Output = PublicityCounts;
+    type Output = Result<PublicityCounts, ValueError>;
 
-    fn add(self, o: PublicityCounts) -> PublicityCounts {
-        PublicityCounts {
-            copies: self.copies.saturating_add(o.copies),
-            households: self.households.saturating_add(o.households),
-            outings: self.outings.saturating_add(o.outings),
-            broadcasts: self.broadcasts.saturating_add(o.broadcasts),
-            messages: self.messages.saturating_add(o.messages),
-            message_reach: self.message_reach.saturating_add(o.message_reach),
-            posters: self.posters.saturating_add(o.posters),
-        }
+    /// Both counts together; a total too large for its numbers is refused.
+    fn add(self, o: PublicityCounts) -> Self::Output {
+        let too_large = || ValueError::CountsTooLarge {
+            what: "publicity counts",
+        };
+        let sum = |a: u64, b: u64| a.checked_add(b).ok_or_else(too_large);
+        Ok(PublicityCounts {
+            copies: sum(self.copies, o.copies)?,
+            households: sum(self.households, o.households)?,
+            outings: sum(self.outings, o.outings)?,
+            broadcasts: sum(self.broadcasts, o.broadcasts)?,
+            messages: sum(self.messages, o.messages)?,
+            message_reach: sum(self.message_reach, o.message_reach)?,
+            posters: sum(self.posters, o.posters)?,
+        })
     }
 }
 
-impl AddAssign for PublicityCounts {
-    fn add_assign(&mut self, o: PublicityCounts) {
-        *self = *self + o;
-    }
-}
-
-impl Sum for PublicityCounts {
-    fn sum<I: Iterator<Item = PublicityCounts>>(iter: I) -> PublicityCounts {
-        iter.fold(PublicityCounts::default(), Add::add)
+impl Sum<PublicityCounts> for Result<PublicityCounts, ValueError> {
+    /// Every count together (zero for none); a total too large for its numbers is refused.
+    fn sum<I: Iterator<Item = PublicityCounts>>(mut iter: I) -> Self {
+        iter.try_fold(PublicityCounts::default(), Add::add)
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::calendar::{Day, Instant};
 use crate::ids::{CampaignId, StaffId, UnitId};
@@ -11,7 +11,7 @@ use crate::ids::{CampaignId, StaffId, UnitId};
 /// (致广大居民的一封信): a named message that a unit runs to cover a set of its units, from a
 /// first day to a last day (or until it ends). Its actions are recorded with its id; its
 /// coverage counts the households of its units reached by its door-to-door actions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Campaign {
     /// Its id.

@@ -103,6 +103,7 @@ use crate::grid::Action;
 use crate::grid::context::{Context, EntryMeta, GridView, TextKind, text_field};
 use crate::ids::next_id;
 use crate::ids::{HouseholdId, UnitId};
+use crate::value_error::ValueError;
 use error::PublicityError as PE;
 
 /// The longest an outing, a broadcast or a loop may span, in days (counting its first and
@@ -189,12 +190,16 @@ pub enum PublicityEvent {
     },
 }
 
-/// Publicity counted by the unit where it ran and by day ([`PublicityCounts`]).
+/// Publicity counted by the unit where it ran and by day ([`PublicityCounts`]). Its sums are
+/// `Result`s: a sum too large for its numbers is refused
+/// ([`ValueError::CountsTooLarge`]), never held at the largest
+/// number.
 ///
 /// ```
 /// use fangkong::publicity::PublicityTally;
 /// let tally = PublicityTally::default();
-/// assert!(tally.total().is_zero());
+/// assert!(tally.total()?.is_zero());
+/// # Ok::<(), fangkong::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
@@ -205,7 +210,7 @@ pub struct PublicityTally {
 
 impl PublicityTally {
     /// Everything counted.
-    pub fn total(&self) -> PublicityCounts {
+    pub fn total(&self) -> Result<PublicityCounts, ValueError> {
         self.rows.values().copied().sum()
     }
 
@@ -215,7 +220,7 @@ impl PublicityTally {
     }
 
     /// The counts of every unit on `day`.
-    pub fn on(&self, day: Day) -> PublicityCounts {
+    pub fn on(&self, day: Day) -> Result<PublicityCounts, ValueError> {
         self.rows
             .iter()
             .filter(|((_, d), _)| *d == day)
@@ -224,7 +229,7 @@ impl PublicityTally {
     }
 
     /// The counts of `unit` on every day.
-    pub fn of(&self, unit: UnitId) -> PublicityCounts {
+    pub fn of(&self, unit: UnitId) -> Result<PublicityCounts, ValueError> {
         self.rows
             .iter()
             .filter(|((u, _), _)| *u == unit)
@@ -789,7 +794,7 @@ impl PublicityState {
         unit: UnitId,
         first: Day,
         last: Day,
-    ) -> PublicityTally {
+    ) -> Result<PublicityTally, ValueError> {
         let mut tally = PublicityTally::default();
         for a in self.actions.values() {
             if !is_under(grid, a.action.unit, unit) {
@@ -802,7 +807,8 @@ impl PublicityState {
             while d <= end {
                 let c = a.action.details.counts_on(offset, d);
                 if !c.is_zero() {
-                    *tally.rows.entry((a.action.unit, d)).or_default() += c;
+                    let row = tally.rows.entry((a.action.unit, d)).or_default();
+                    *row = (*row + c)?;
                 }
                 match d.next() {
                     Some(n) => d = n,
@@ -810,7 +816,7 @@ impl PublicityState {
                 }
             }
         }
-        tally
+        Ok(tally)
     }
 
     /// OxCGRT H1 of `unit` on `day` (see the module's choices).

@@ -15,6 +15,7 @@ use crate::publicity::{
     Campaign, CampaignId, H1Level, PublicityActionId, PublicityKind, PublicityKindDefinition,
     PublicityTally, RecordedAction,
 };
+use crate::value_error::ValueError;
 
 /// The coverage of publicity by household (村不漏组、组不漏户): the households of some units,
 /// how many were reached door to door, and those not reached, by group with the worker who
@@ -459,7 +460,8 @@ impl Registry {
 
     /// Publicity counted by the unit where it ran and by day, for what ran at or under `unit`
     /// on the days `first ..= last`: copies and households of deliveries, outings,
-    /// broadcasts, messages and posters.
+    /// broadcasts, messages and posters. A unit's day whose counts no longer fit their numbers
+    /// is refused ([`ValueError::CountsTooLarge`]) rather than held at the largest number.
     ///
     /// ```
     /// use fangkong::publicity::{BroadcastSchedule, PublicityAction};
@@ -472,12 +474,17 @@ impl Registry {
     /// let times = vec!["2020-01-26T07:00:00+08:00".parse()?, "2020-01-26T18:30:00+08:00".parse()?];
     /// reg.record_publicity(secretary, t,
     ///     PublicityAction::broadcast(qianjin, BroadcastSchedule::Times(times)))?;
-    /// let tally = reg.publicity_counts(reg.township(), day, day);
+    /// let tally = reg.publicity_counts(reg.township(), day, day)?;
     /// assert_eq!(tally.get(qianjin, day).broadcasts, 2);
-    /// assert_eq!(tally.total().broadcasts, 2);
+    /// assert_eq!(tally.total()?.broadcasts, 2);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
-    pub fn publicity_counts(&self, unit: UnitId, first: Day, last: Day) -> PublicityTally {
+    pub fn publicity_counts(
+        &self,
+        unit: UnitId,
+        first: Day,
+        last: Day,
+    ) -> Result<PublicityTally, ValueError> {
         self.state
             .publicity
             .tally(&self.state.grid, self.state.grid.offset, unit, first, last)

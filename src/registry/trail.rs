@@ -15,8 +15,8 @@ use crate::event::{Command, Event};
 use crate::grid::GridEvent;
 use crate::hash::{Hash, TreeHead};
 use crate::ids::{
-    DonationId, HouseholdId, LotId, ObservationId, PostId, ResidentId, ShiftId, StaffId, StoreId,
-    VenueId,
+    DonationId, HouseholdId, LotId, ObservationId, PostId, ResidentId, ShiftId, SiteId, StaffId,
+    StoreId, VenueId,
 };
 use crate::ledger::merkle::{InclusionProof, MerkleTree, ProofError};
 use crate::ledger::{Entry, Ledger};
@@ -128,7 +128,9 @@ fn subjects_of_event(state: &State, event: &Event, out: &mut Vec<Subject>) {
 }
 
 /// The subjects a stored value names, by field name: `resident`, `household`, `observation`,
-/// `venue`, `post`, `shift`, `store` and `to_store`, `lot` and `lots`, `donation`, and `staff`, `responsible` or `invited` for members of staff.
+/// `venue`, `post`, `shift`, `site` (a disinfection site: supplies issued to it, an inspection
+/// of it, a refused command naming it), `store` and `to_store`, `lot` and `lots`, `donation`,
+/// and `staff`, `responsible` or `invited` for members of staff.
 fn subjects_of_value(value: &serde_json::Value, out: &mut Vec<Subject>) {
     use serde_json::Value;
     match value {
@@ -157,6 +159,7 @@ fn subjects_of_value(value: &serde_json::Value, out: &mut Vec<Subject>) {
                         }
                         "post" => out.push(Subject::Post(PostId::new(id))),
                         "shift" => out.push(Subject::Shift(ShiftId::new(id))),
+                        "site" => out.push(Subject::Site(SiteId::new(id))),
                         "store" | "to_store" => out.push(Subject::Store(StoreId::new(id))),
                         "lot" | "lots" => out.push(Subject::Lot(LotId::new(id))),
                         "donation" => out.push(Subject::Donation(DonationId::new(id))),

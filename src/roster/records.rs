@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::kind::PostKind;
 use super::labels::ExceptionReason;
@@ -15,7 +15,7 @@ use crate::ids::{
 /// A leave cancellation (取消休假): the leave of the staff of a unit and the units below it is
 /// cancelled from its first day until lifted. It is in force on `first ..= lifted − 1`, the
 /// lift day being the first day on which it no longer applies (as a gathering order's).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct LeaveCancellation {
     /// Its id.
@@ -62,7 +62,7 @@ impl LeaveCancellation {
 
 /// A leader's exception (特批) to a leave cancellation: one member of staff may take leave on
 /// `first ..= last` despite it, for a reason.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct LeaveException {
     /// Its id.
@@ -86,7 +86,7 @@ pub struct LeaveException {
 }
 
 /// A leave (请假) on record for a member of staff, on `first ..= last`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Leave {
     /// Its id.
@@ -108,7 +108,7 @@ pub struct Leave {
 }
 
 /// A post (岗位): a checkpoint at a place, office duty or village duty, in a unit.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Post {
     /// Its id.
@@ -129,7 +129,7 @@ impl Post {
 }
 
 /// One stretch on post: a check-in and, once recorded, the check-out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Presence {
     /// When the person checked in.
@@ -147,7 +147,7 @@ impl Presence {
 
 /// A shift (班次) at a post: from a start to an end (it may cross midnight), requiring a
 /// number of people, with the staff and volunteers assigned and their check-ins.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Shift {
     /// Its id.
@@ -219,7 +219,7 @@ impl Shift {
 /// A volunteer (志愿者) enrolled with consent: a member of staff with the volunteer role,
 /// the unit they serve, their birth year, and the day they consented, with who recorded it
 /// (志愿服务条例, State Council Decree 685, 2017).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Volunteer {
     /// The member of staff.

@@ -47,6 +47,15 @@ pub enum ScreeningError {
         /// The number asked for.
         id: DesignationId,
     },
+    /// A register read from a file that holds two designations of one number (a register
+    /// numbers each designation once; reading never drops one in silence).
+    #[error(
+        "the risk register holds designation {id} twice; a register numbers each designation once"
+    )]
+    DuplicateDesignation {
+        /// The number held twice.
+        id: DesignationId,
+    },
     /// Lifting a designation that was already lifted.
     #[error(
         "designation {id} was already lifted on {lifted}; to put the area at risk again, \
@@ -196,6 +205,7 @@ crate::value_error::error_codes! {
             EmptyDesignationBasis => "empty_designation_basis",
             RiskRegisterFull => "risk_register_full",
             UnknownDesignation => "unknown_designation",
+            DuplicateDesignation => "duplicate_designation",
             DesignationAlreadyLifted => "designation_already_lifted",
             LiftBeforeDesignation => "lift_before_designation",
             ProposalAreaMismatch => "proposal_area_mismatch",
@@ -238,6 +248,9 @@ impl ScreeningError {
             ),
             RiskRegisterFull => "风险区名单的编号已用完；请新建名单".to_owned(),
             UnknownDesignation { id } => format!("风险区名单中没有第{id}号划定"),
+            DuplicateDesignation { id } => {
+                format!("风险区名单中第{id}号划定出现两次；每个编号只能用于一次划定")
+            }
             DesignationAlreadyLifted { id, lifted } => {
                 format!("第{id}号划定已于{lifted}解除；如需再次划为风险地区，请重新划定")
             }

@@ -181,6 +181,9 @@ impl fmt::Debug for RiskLevel {
 /// designation (`replaces` names the one it took over from, when a confirmed
 /// [`RiskProposal`](crate::screening::RiskProposal) replaced it). A `lifted` day at or before `from` means
 /// the designation was withdrawn and never in force.
+///
+/// A designation travels in the register's events ([`RegisterChange`]) and so deserializes as
+/// it is; a whole [`RiskRegister`] read from a file is checked (a basis, each number once).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Designation {
@@ -289,7 +292,7 @@ pub enum RegisterChange {
 /// # Ok::<(), fangkong::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "RegisterRepr", into = "RegisterRepr")]
+#[serde(try_from = "RegisterRepr", into = "RegisterRepr")]
 pub struct RiskRegister {
     designations: Vec<Designation>,
     /// The designations of each area, by number: an index rebuilt from `designations`.
@@ -301,14 +304,29 @@ struct RegisterRepr {
     designations: Vec<Designation>,
 }
 
-impl From<RegisterRepr> for RiskRegister {
-    /// Rebuilt through [`RiskRegister::apply`], so duplicate numbers are dropped.
-    fn from(r: RegisterRepr) -> RiskRegister {
+impl TryFrom<RegisterRepr> for RiskRegister {
+    type Error = Error;
+
+    /// The checks designating makes that a file can break: a basis that says something
+    /// ([`ScreeningError::EmptyDesignationBasis`]) and each number once
+    /// ([`ScreeningError::DuplicateDesignation`]: [`RiskRegister::apply`] would keep the first
+    /// and drop the other in silence).
+    fn try_from(r: RegisterRepr) -> Result<RiskRegister, Error> {
         let mut register = RiskRegister::new();
         for d in r.designations {
+            if d.basis.trim().is_empty() {
+                return Err(Error::Screening(ScreeningError::EmptyDesignationBasis {
+                    area: d.area,
+                }));
+            }
+            if register.get(d.id).is_some() {
+                return Err(Error::Screening(ScreeningError::DuplicateDesignation {
+                    id: d.id,
+                }));
+            }
             register.apply(&RegisterChange::Designated(d));
         }
-        register
+        Ok(register)
     }
 }
 

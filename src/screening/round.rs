@@ -23,7 +23,7 @@ pub enum VisitResult {
 }
 
 /// One recorded visit to a household.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Visit {
     /// Who visited.
@@ -37,7 +37,7 @@ pub struct Visit {
 }
 
 /// A screening round over a set of units.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Round {
     /// Its identifier.
@@ -70,7 +70,7 @@ impl Round {
 }
 
 /// A recorded screening interview of a resident.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct InterviewRecord {
     /// Who was interviewed.

@@ -111,8 +111,13 @@ impl fmt::Display for Accountable {
     }
 }
 
-/// A recorded accountability decision.
+/// A recorded accountability decision. It deserializes through the checks deciding it makes
+/// that need no registry: at least one finding
+/// ([`SupervisionError::DecisionWithoutFindings`]), kept each once and in order (as deciding
+/// keeps them), and grounds that say something ([`Error::TextRequired`](crate::Error::TextRequired),
+/// within the limits of a note).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "DecisionFields")]
 #[non_exhaustive]
 pub struct Decision {
     /// Its id.
@@ -127,6 +132,51 @@ pub struct Decision {
     pub reason: String,
     /// The leader who recorded it.
     pub by: StaffId,
+}
+
+/// The fields of a [`Decision`] as a file holds them, before they are checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DecisionFields {
+    id: AccountabilityId,
+    findings: Vec<FindingId>,
+    accountable: Accountable,
+    made: Day,
+    reason: String,
+    by: StaffId,
+}
+
+impl TryFrom<DecisionFields> for Decision {
+    type Error = crate::error::Error;
+
+    /// The checks of deciding, in its order: the findings, then the grounds.
+    fn try_from(f: DecisionFields) -> Result<Decision, crate::error::Error> {
+        crate::limits::text_field(
+            &f.reason,
+            "the grounds of the decision",
+            crate::limits::TextKind::Note,
+        )?;
+        if f.findings.is_empty() {
+            return Err(SupervisionError::DecisionWithoutFindings.into());
+        }
+        // Deciding keeps each finding once, in order; so does reading.
+        let mut findings = f.findings;
+        findings.sort_unstable();
+        findings.dedup();
+        if f.reason.trim().is_empty() {
+            return Err(crate::error::Error::TextRequired {
+                what: "the grounds of an accountability decision".to_owned(),
+            });
+        }
+        Ok(Decision {
+            id: f.id,
+            findings,
+            accountable: f.accountable,
+            made: f.made,
+            reason: f.reason,
+            by: f.by,
+        })
+    }
 }
 
 impl fmt::Display for Decision {
@@ -345,9 +395,11 @@ impl TryFrom<CountsFields> for AccountabilityCounts {
 }
 
 impl std::ops::Add for AccountabilityCounts {
-    type Output = Result<AccountabilityCounts, SupervisionError>;
+    type Output = Result<AccountabilityCounts, crate::error::Error>;
 
-    /// The counts of two townships over the same days; counts of other days are refused.
+    /// The counts of two townships over the same days; counts of other days, or a total too
+    /// large for its numbers ([`ValueError::CountsTooLarge`](crate::ValueError::CountsTooLarge)),
+    /// are refused.
     fn add(self, other: AccountabilityCounts) -> Self::Output {
         if (self.from, self.to) != (other.from, other.to) {
             return Err(SupervisionError::CountsOfOtherSpan {
@@ -355,29 +407,36 @@ impl std::ops::Add for AccountabilityCounts {
                 first_to: self.to,
                 second_from: other.from,
                 second_to: other.to,
-            });
+            }
+            .into());
         }
+        let sum = |a: u32, b: u32| {
+            a.checked_add(b)
+                .ok_or(crate::value_error::ValueError::CountsTooLarge {
+                    what: "accountability counts",
+                })
+        };
         let mut by_category = self.by_category;
         for (c, n) in other.by_category {
             let e = by_category.entry(c).or_default();
-            e.decisions = e.decisions.saturating_add(n.decisions);
-            e.people = e.people.saturating_add(n.people);
-            e.units = e.units.saturating_add(n.units);
+            e.decisions = sum(e.decisions, n.decisions)?;
+            e.people = sum(e.people, n.people)?;
+            e.units = sum(e.units, n.units)?;
         }
         Ok(AccountabilityCounts {
             from: self.from,
             to: self.to,
             by_category,
-            decisions: self.decisions.saturating_add(other.decisions),
-            people: self.people.saturating_add(other.people),
-            units: self.units.saturating_add(other.units),
+            decisions: sum(self.decisions, other.decisions)?,
+            people: sum(self.people, other.people)?,
+            units: sum(self.units, other.units)?,
         })
     }
 }
 
-impl std::iter::Sum<AccountabilityCounts> for Result<AccountabilityCounts, SupervisionError> {
-    /// The counts of every township over the same days; an empty list or counts of other days
-    /// are refused.
+impl std::iter::Sum<AccountabilityCounts> for Result<AccountabilityCounts, crate::error::Error> {
+    /// The counts of every township over the same days; an empty list, counts of other days or
+    /// a total too large are refused.
     fn sum<I: Iterator<Item = AccountabilityCounts>>(mut iter: I) -> Self {
         let first = iter.next().ok_or(SupervisionError::NoCountsToAdd)?;
         iter.try_fold(first, |total, c| total + c)

@@ -149,7 +149,8 @@ pub enum SupervisionError {
         /// The day of the decision, as given.
         made: Day,
     },
-    /// Accountability counts of different spans of days added together: they do not add up.
+    /// Counts of different spans of days added together (accountability counts, or the
+    /// supervision figures of two days): they do not add up.
     #[error(
         "counts of {first_from} to {first_to} and of {second_from} to {second_to} cannot be added: count the same days in every township"
     )]
@@ -163,12 +164,14 @@ pub enum SupervisionError {
         /// The last day of the second counts.
         second_to: Day,
     },
-    /// No accountability counts to add (an empty list has no span of days).
-    #[error("no accountability counts were given to add")]
+    /// No counts to add (an empty list has no span of days): accountability counts or
+    /// supervision figures.
+    #[error("no counts were given to add")]
     NoCountsToAdd,
-    /// Accountability counts that do not hold together (read from a file): a span ending
-    /// before it starts, or totals other than the sum of the categories.
-    #[error("the accountability counts do not hold together: {problem}")]
+    /// Counts that do not hold together (read from a file): accountability counts with a span
+    /// ending before it starts or totals other than the sum of the categories, supervision
+    /// figures with more covert inspections than inspections.
+    #[error("the counts do not hold together: {problem}")]
     InvalidCounts {
         /// What is wrong.
         problem: &'static str,
@@ -273,11 +276,12 @@ impl SupervisionError {
             } => format!(
                 "{first_from}至{first_to}的统计与{second_from}至{second_to}的统计不能相加：各乡镇须统计同样的日子"
             ),
-            NoCountsToAdd => "没有可相加的问责统计".to_owned(),
+            NoCountsToAdd => "没有可相加的统计".to_owned(),
             InvalidCounts { problem } => format!(
-                "问责统计数据不一致：{}",
+                "统计数据不一致：{}",
                 match *problem {
                     "span" => "统计的最后一天早于第一天",
+                    "covert" => "暗访次数多于检查次数",
                     _ => "合计不等于各类之和",
                 }
             ),

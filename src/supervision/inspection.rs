@@ -370,7 +370,7 @@ impl fmt::Display for ItemCheck {
 }
 
 /// A recorded inspection.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Inspection {
     /// Its id.

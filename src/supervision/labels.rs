@@ -508,6 +508,11 @@ impl FromStr for CadreForm {
 /// Parses from the English name in any case or the Chinese term; any other non-empty text is
 /// a custom item of that name, so a custom item named like a preset *is* the preset.
 ///
+/// Unchecked input: an item travels in commands, and a refused command must read back from the
+/// ledger as it was given, so `Custom("")` builds and deserializes; recording an inspection
+/// refuses a custom item without a name with [`Error::TextRequired`](crate::Error::TextRequired)
+/// (parsing refuses empty text too).
+///
 /// ```
 /// use fangkong::supervision::ChecklistItem;
 /// assert_eq!("Staff on post".parse::<ChecklistItem>()?, ChecklistItem::StaffOnPost);

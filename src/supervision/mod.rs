@@ -672,10 +672,36 @@ impl SupervisionState {
     }
 }
 
-/// Supervision figures of one unit on one day, for the daily report. Figures add up (`+`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Supervision figures of one unit on one day, for the daily report.
+///
+/// Figures of the same day add up (`+` and `Sum` give a `Result`): the villages of a township,
+/// or the townships of a county. Figures of other days are refused
+/// ([`SupervisionError::CountsOfOtherSpan`]): findings overdue at the end of a day are a count
+/// of that day, not a number that adds across days. A total too large for its numbers is
+/// refused ([`ValueError::CountsTooLarge`]), never held at the largest number. The figures
+/// deserialize through the one check they carry: covert inspections are some of the
+/// inspections ([`SupervisionError::InvalidCounts`]).
+///
+/// ```
+/// use fangkong::supervision::SupervisionDay;
+/// let day = "2020-02-03".parse()?;
+/// let mut a = SupervisionDay::none(day);
+/// a.inspections = 2;
+/// a.covert = 1;
+/// let mut b = SupervisionDay::none(day);
+/// b.findings = 3;
+/// let total = (a + b)?;
+/// assert_eq!((total.inspections, total.covert, total.findings), (2, 1, 3));
+/// let other = SupervisionDay::none("2020-02-04".parse()?);
+/// assert_eq!((a + other).unwrap_err().code(), "counts_of_other_span");
+/// # Ok::<(), fangkong::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "SupervisionDayFields")]
 #[non_exhaustive]
 pub struct SupervisionDay {
+    /// The day counted.
+    pub day: Day,
     /// Inspections that took place (under the unit).
     pub inspections: u32,
     /// Of which covert (暗访).
@@ -690,17 +716,93 @@ pub struct SupervisionDay {
     pub decisions: u32,
 }
 
-impl Add for SupervisionDay {
-    type Output = SupervisionDay;
-    fn add(self, o: SupervisionDay) -> SupervisionDay {
-        SupervisionDay {
-            inspections: self.inspections.saturating_add(o.inspections),
-            covert: self.covert.saturating_add(o.covert),
-            findings: self.findings.saturating_add(o.findings),
-            rectified: self.rectified.saturating_add(o.rectified),
-            overdue: self.overdue.saturating_add(o.overdue),
-            decisions: self.decisions.saturating_add(o.decisions),
+/// The fields of a [`SupervisionDay`] as a file holds them, before they are checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SupervisionDayFields {
+    day: Day,
+    inspections: u32,
+    covert: u32,
+    findings: u32,
+    rectified: u32,
+    overdue: u32,
+    decisions: u32,
+}
+
+impl TryFrom<SupervisionDayFields> for SupervisionDay {
+    type Error = SupervisionError;
+
+    fn try_from(f: SupervisionDayFields) -> Result<SupervisionDay, SupervisionError> {
+        if f.covert > f.inspections {
+            return Err(SupervisionError::InvalidCounts { problem: "covert" });
         }
+        Ok(SupervisionDay {
+            day: f.day,
+            inspections: f.inspections,
+            covert: f.covert,
+            findings: f.findings,
+            rectified: f.rectified,
+            overdue: f.overdue,
+            decisions: f.decisions,
+        })
+    }
+}
+
+impl SupervisionDay {
+    /// Nothing on `day` (a unit where nothing happened, or the start of a sum).
+    pub fn none(day: Day) -> SupervisionDay {
+        SupervisionDay {
+            day,
+            inspections: 0,
+            covert: 0,
+            findings: 0,
+            rectified: 0,
+            overdue: 0,
+            decisions: 0,
+        }
+    }
+}
+
+impl Add for SupervisionDay {
+    type Output = Result<SupervisionDay, Error>;
+
+    /// The figures of two units (or townships) on the same day; figures of another day, or a
+    /// total too large for its numbers, are refused.
+    fn add(self, o: SupervisionDay) -> Self::Output {
+        if self.day != o.day {
+            return Err(Error::Supervision(SupervisionError::CountsOfOtherSpan {
+                first_from: self.day,
+                first_to: self.day,
+                second_from: o.day,
+                second_to: o.day,
+            }));
+        }
+        let sum = |a: u32, b: u32| {
+            a.checked_add(b)
+                .ok_or(Error::Value(ValueError::CountsTooLarge {
+                    what: "supervision figures",
+                }))
+        };
+        Ok(SupervisionDay {
+            day: self.day,
+            inspections: sum(self.inspections, o.inspections)?,
+            covert: sum(self.covert, o.covert)?,
+            findings: sum(self.findings, o.findings)?,
+            rectified: sum(self.rectified, o.rectified)?,
+            overdue: sum(self.overdue, o.overdue)?,
+            decisions: sum(self.decisions, o.decisions)?,
+        })
+    }
+}
+
+impl std::iter::Sum<SupervisionDay> for Result<SupervisionDay, Error> {
+    /// The figures of every unit (or township) on the same day; an empty list (which has no
+    /// day), figures of another day, or a total too large, are refused.
+    fn sum<I: Iterator<Item = SupervisionDay>>(mut iter: I) -> Self {
+        let first = iter
+            .next()
+            .ok_or(Error::Supervision(SupervisionError::NoCountsToAdd))?;
+        iter.try_fold(first, |total, d| total + d)
     }
 }
 
@@ -816,6 +918,7 @@ impl SupervisionState {
         let inspections: Vec<&Inspection> = self.inspections_on(grid, day, unit).collect();
         let findings_under = || self.findings.values().filter(|f| under(grid, f.unit, unit));
         SupervisionDay {
+            day,
             inspections: count(inspections.len()),
             covert: count(
                 inspections

@@ -1001,7 +1001,7 @@ fn the_article_eleven_inspections_and_three_handled() {
     let q = w.state.day_figures(&w.grid, d3, QIANJIN);
     let h = w.state.day_figures(&w.grid, d3, HONGQI);
     let t = w.state.day_figures(&w.grid, d3, TOWNSHIP);
-    assert_eq!(q + h, t);
+    assert_eq!((q + h).unwrap(), t);
     assert_eq!((t.inspections, t.covert, t.findings), (2, 1, 2));
     let d10 = w.state.day_figures(&w.grid, day("2020-02-10"), TOWNSHIP);
     assert_eq!((d10.decisions, d10.overdue), (3, 3));

@@ -57,7 +57,7 @@ impl fmt::Debug for DonorName {
 }
 
 /// A store of supplies (仓库): the township's or a village's.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Store {
     /// Its id.
@@ -94,7 +94,7 @@ pub enum LotSource {
 /// A lot (批次): what one receipt brought of one item into one store, and how much of it is
 /// left. A lot bought with a donation's money, given as a donation, or sent on from such a
 /// lot carries the donation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Lot {
     /// Its id.
@@ -143,7 +143,7 @@ pub enum Gift {
 
 /// A donation (捐赠) on record: donor, amount, purpose, receiver, and what of its money is
 /// spent.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Donation {
     /// Its id.
@@ -288,6 +288,11 @@ pub struct Draw {
 }
 
 /// One line of an issue batch (发放明细): an item, how many, from which lot if named, to whom.
+///
+/// Unchecked input: a line is a command's payload, and a refused command must read back from
+/// the ledger as it was given, so it builds and deserializes as it is (a quantity of 0 or -5
+/// too); issuing checks every line and refuses the whole batch, e.g. with
+/// [`SuppliesError::OutOfRange`](crate::supplies::SuppliesError::OutOfRange).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct IssueLine {
@@ -321,7 +326,7 @@ impl IssueLine {
 
 /// A line of the stock ledger (台账): one lot's change at an instant. Stock on hand at any
 /// instant is the sum of the lines up to it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct StockLine {
     /// When.
@@ -341,7 +346,7 @@ pub struct StockLine {
 }
 
 /// An issue on record (发放记录).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Issue {
     /// Its movement id.
@@ -368,7 +373,7 @@ impl Issue {
 }
 
 /// A count of used masks and protective items at a stage of disposal (回收、清运、无害化处理).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Disposal {
     /// The unit where it was done.
@@ -384,7 +389,7 @@ pub struct Disposal {
 }
 
 /// An adjustment on record (盘点调整).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Adjustment {
     /// Its movement id.
