@@ -39,11 +39,27 @@
 //!
 //! # The Merkle tree
 //!
-//! The entries are also the leaves of an RFC 9162 Merkle tree (默克尔树, [`merkle`]), each leaf
-//! the record's digest: an entry is proved to be in the ledger by an inclusion proof (包含证明)
-//! of about log₂(n) hashes, and a later ledger to extend a kept tree head (树头) by a
-//! consistency proof (一致性证明). Trail exports and the county's check use them; the chain
-//! proofs ([`Ledger::proof`]) remain, linear in the entries after the one proved.
+//! The entries are also the leaves of an RFC 9162 Merkle tree (默克尔树, [`MerkleTree`]), each
+//! leaf the record's digest: an entry is proved to be in the ledger by an inclusion proof
+//! (包含证明, [`InclusionProof`]) of about log₂(n) hashes, and a later ledger to extend a kept
+//! tree head (树头, [`TreeHead`]) by a consistency proof (一致性证明, [`ConsistencyProof`]).
+//! Trail exports and the county's check use them; the chain proofs ([`Ledger::proof`]) remain,
+//! linear in the entries after the one proved. The tree is exactly RFC 9162 §2.1's
+//! (LEDGER.md, "The Merkle tree"), so any transparency-log verifier checks its proofs:
+//!
+//! ```text
+//! leaf     = the entry's record digest, SHA-256( record bytes ): 32 bytes
+//! leaf hash = SHA-256( 0x00 ‖ leaf )
+//! node hash = SHA-256( 0x01 ‖ left ‖ right )
+//! MTH({})   = SHA-256( "" )
+//! MTH(D[n]) = node hash( MTH(D[0:k]), MTH(D[k:n]) ), k the largest power of two below n
+//! ```
+//!
+//! The leaf is the record's **digest**, which a redacted entry keeps: a redacted entry still
+//! proves its inclusion, and whoever holds a record computes its leaf from the record alone.
+//! [`MerkleTree`] keeps every complete subtree's hash (about two hashes per entry): appending
+//! costs one leaf hash and, on average, one node hash (at most ⌈log₂ n⌉), and proofs for any
+//! size the tree has had cost O(log n) lookups plus the hashes of the right-edge subtrees.
 
 use std::fmt;
 use std::io::{self, BufRead, Write};
@@ -56,7 +72,7 @@ use crate::chunked::Chunked;
 mod error;
 mod fast;
 mod kept;
-pub mod merkle;
+pub(crate) mod merkle;
 mod parallel;
 mod walk;
 

@@ -192,7 +192,9 @@
 //! labels; since the split this is `ValueError`, not `Error`, a breaking change), [`LedgerError`]
 //! (what [`Ledger`] returns), [`grid::GridError`], [`screening::ScreeningError`],
 //! [`observation::ObservationError`], [`gathering::GatheringError`],
-//! [`supervision::SupervisionError`] and [`report::ReportError`]. `?` converts each into an
+//! [`supervision::SupervisionError`], [`report::ReportError`], [`publicity::PublicityError`],
+//! [`roster::RosterError`], [`disinfection::DisinfectionError`], [`supplies::SuppliesError`]
+//! and [`ledger::ProofError`] (Merkle proofs and tree heads). `?` converts each into an
 //! `Error`. Every error has a stable code ([`Error::code`]) that never changes.
 //!
 //! # Chinese and English
@@ -290,17 +292,18 @@ pub use calendar::{Day, Instant, TimeOfDay, UtcOffset};
 pub use error::Error;
 pub use event::{Command, Event};
 pub use grid::{Action, Assignment, Duty, Role, Staff, Unit, UnitKind};
-pub use hash::{Hash, Head, TreeHead};
-pub use household::{
+#[doc(no_inline)]
+pub use grid::{
     DeregistrationReason, Household, Relation, Resident, ResidentDetails, Vulnerabilities,
 };
+#[doc(no_inline)]
+pub use grid::{HouseholdId, ResidentId, StaffId, UnitId};
 pub use identity::{IdentityNumber, Phone, PhoneKind, Sex};
-pub use ids::{HouseholdId, ResidentId, StaffId, UnitId};
 pub use ledger::{Entry, Ledger, LedgerError, SCHEMA_VERSION};
+#[doc(no_inline)]
+pub use ledger::{Hash, Head, TreeHead};
 pub use mask::{MaskedText, mask_personal_data};
 pub use record::{Body, CommandMark, Record, Refusal};
-#[cfg(feature = "synth")]
-pub use registry::Part;
 pub use registry::{BatchCommand, BatchItem, Created, CreatedId, Founding, Receipt, Ref, Registry};
 pub use value_error::ValueError;
 

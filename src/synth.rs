@@ -3,7 +3,17 @@
 //! Everything here is generated deterministically from a seed: the same [`TownshipSpec`] always
 //! gives the same registry, event for event. Names, addresses, identity numbers and phones are
 //! made up (identity numbers carry valid check characters, so they pass validation; phones use
-//! the reserved-looking prefix 170). Nothing here is needed to use the crate.
+//! the reserved-looking prefix 170). Nothing here is needed to use the crate: it is behind the
+//! `synth` feature.
+//!
+//! Three kinds of thing live here:
+//!
+//! - [`doc_fixture`]: the small township ([`DocTownship`]) the examples on
+//!   [`Registry`]'s page start from — one village, one group, a grid worker,
+//!   one household — so each example shows its own set-up in a line;
+//! - [`TownshipSpec`], [`build`] and [`run_campaign`]: whole townships and their campaigns,
+//!   the same from the same seed, with the gaps ([`Gaps`]) a county's tools must meet;
+//! - the benchmark workloads ([`Size`], [`shard_specs`], [`grid_commands`], …).
 
 use crate::calendar::{Day, Instant, TimeOfDay};
 use crate::error::Error;

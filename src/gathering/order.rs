@@ -662,9 +662,9 @@ impl GatheringOrder {
         self.first <= day && self.end().is_none_or(|end| day < end)
     }
 
-    /// An order for documentation examples.
-    #[doc(hidden)]
-    pub fn for_test(first: Day, last: Option<Day>, terms: OrderTerms) -> Self {
+    /// An order for the module's unit tests, built without the checks of issuing.
+    #[cfg(test)]
+    pub(crate) fn for_test(first: Day, last: Option<Day>, terms: OrderTerms) -> Self {
         GatheringOrder {
             id: GatheringOrderId::new(1),
             unit: UnitId::new(1),

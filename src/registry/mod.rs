@@ -105,7 +105,7 @@ pub use publicity_queries::{OxcgrtIndicators, PublicityCoverage, UnreachedGroup}
 pub use receipt::{Created, CreatedId, Receipt};
 use receipt::{created, created_by};
 pub use screening_calls::InterviewReceipt;
-pub use trail::{ProvedEntry, Trail, TrailEntry, TrailExport};
+pub use trail::{PendingEntry, ProvedEntry, Trail, TrailCheck, TrailEntry, TrailExport};
 
 /// What founds a registry: the township and its first leader.
 ///

@@ -10,7 +10,7 @@ use crate::registry::{Founding, Registry};
 
 /// The small township the examples of this documentation start from (文档示例的乡镇), built by
 /// [`doc_fixture`]. Every id is the one the registry returned; every field is public, so an
-/// example destructures what it needs:
+/// example destructures what it needs (the `synth` feature):
 ///
 /// ```
 /// use fangkong::synth::{DocTownship, doc_fixture};
@@ -26,14 +26,17 @@ use crate::registry::{Founding, Registry};
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct DocTownship {
-    /// The registry of Huochezhan township (火车站乡), founded at [`t`](Self::t) with
+    /// The registry of a township named "Huochezhan", founded at [`t`](Self::t) with
     /// "Secretary Liu" as its leader.
     pub reg: Registry,
     /// 2020-01-24 09:00 (+08:00), when everything here was done; examples act at it or later.
     pub t: Instant,
     /// 2020-01-24, the day of [`t`](Self::t).
     pub day: Day,
-    /// Secretary Liu (刘书记), the township's leader, enrolled by the founding: every action.
+    /// Secretary Liu (刘书记), the township's leader ([`Role::Leader`]), enrolled and charged
+    /// with the township by the founding: establishes units, enrolls and assigns staff, issues
+    /// orders. A leader does not decide releases (a health worker does) nor record inspections
+    /// and findings (an inspector does): examples that need them enroll one.
     pub leader: StaffId,
     /// Qianjin (前进村), a village of the township.
     pub qianjin: UnitId,
@@ -50,7 +53,32 @@ pub struct DocTownship {
 
 /// Builds the [`DocTownship`] the examples start from: a registry founded on 2020-01-24 at
 /// 09:00 (+08:00), one village with one group, a grid worker for it, and one household with its
-/// head, each done by the call a program would make: nine ledger entries in all.
+/// head, each done by the call a program would make: nine ledger entries in all. Without the
+/// `synth` feature, these are the calls that build the same township:
+///
+/// ```
+/// use fangkong::{Duty, Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind};
+///
+/// let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
+/// let day = t.day();
+/// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+/// let leader = reg.staff_ids().next().unwrap();
+/// let qianjin = reg.establish_unit(leader, t, UnitKind::Village, "Qianjin", reg.township(), None)?;
+/// let group_1 = reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1")?;
+/// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
+/// reg.assign(leader, t, li, group_1, Duty::Grid)?;
+/// let home = reg.register_household(li, t, group_1, "Qianjin 1-01")?;
+/// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
+///     .with_identity("11010519491231002X".parse()?)
+///     .with_phone("138 0731 1234".parse()?);
+/// let wang = reg.register_resident(li, t, home, wang)?;
+///
+/// // The same township as the fixture's, entry for entry.
+/// let fixture = fangkong::synth::doc_fixture()?;
+/// assert_eq!(fixture.reg, reg);
+/// assert_eq!((fixture.day, fixture.wang), (day, wang));
+/// # Ok::<(), fangkong::Error>(())
+/// ```
 ///
 /// # Errors
 /// None in practice: every command is valid. The `Result` is the registry's, passed on.
