@@ -55,7 +55,7 @@ use crate::ids::{StaffId, UnitId};
 #[cfg(feature = "csv")]
 pub use self::csv::{rollup_to_csv, sheet_to_csv, tables_to_csv};
 #[cfg(feature = "fhir")]
-pub use self::fhir::{TemperatureObservation, temperature_observation};
+pub use self::fhir::{TemperatureObservation, VITAL_SIGNS_PROFILE, temperature_observation};
 #[cfg(feature = "xlsx")]
 pub use self::xlsx::{rollup_to_xlsx, sheets_to_xlsx, tables_to_xlsx};
 pub use error::ReportError;
