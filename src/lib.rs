@@ -68,14 +68,13 @@
 //! explain themselves ([`ReleaseDecision`](observation::ReleaseDecision)). Every id comes from the call that created it.
 //!
 //! ```
-//! use fangkong::observation::{Method, Reading, Reporter};
-//! use fangkong::{Duty, Founding, Instant, Registry, Relation};
-//! use fangkong::observation::ObservationUpdate;
-//! use fangkong::screening::Interview;
-//! use fangkong::{ResidentDetails, Role, Sex};
-//! use fangkong::screening::{ReportedSymptoms, RiskLevel, ScreeningRule, Stay};
-//! use fangkong::{UnitKind, UtcOffset};
-//! use fangkong::screening::{TravelHistory, VisitResult};
+//! use fangkong::{
+//!     Duty, Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind, UtcOffset,
+//! };
+//! use fangkong::observation::{Method, ObservationUpdate, Reading, Reporter};
+//! use fangkong::screening::{
+//!     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory, VisitResult,
+//! };
 //!
 //! let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
 //! let mut reg = Registry::found(Founding::new("Huochezhan Township (火车站乡)", "Secretary Liu"), t);
@@ -246,6 +245,8 @@
 //! - `time`: conversions between [`Day`]/[`Instant`]/[`UtcOffset`] and the `time` crate's
 //!   `Date`/`OffsetDateTime`/`UtcOffset` (`TryFrom` where ranges differ).
 #![deny(missing_docs)]
+// Examples are meant to be copied: an import an example does not use is an error.
+#![doc(test(attr(deny(unused_imports))))]
 
 pub mod audit;
 mod calendar;

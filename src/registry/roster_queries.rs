@@ -182,7 +182,7 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
-    /// use fangkong::roster::{Leave, PostKind};
+    /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
