@@ -60,7 +60,6 @@
 //!
 //! # Screening, observation and release
 //!
-
 //! Screening (摸底排查) and observation (医学观察) go through the same registry: a leader records
 //! risk areas and adopts a [`ScreeningRule`](screening::ScreeningRule); grid workers record visits and interviews; an
 //! interview that finds a key person opens their [`Observation`](observation::Observation) under the protocol the rule

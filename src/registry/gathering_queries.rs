@@ -22,7 +22,7 @@ impl Registry {
     /// [`GatheringCommand`].
     ///
     /// ```
-    /// use fangkong::{Founding, Registry};
+    /// use fangkong::{Created, Founding, Registry};
     /// use fangkong::gathering::{GatheringCommand, OrderTerms};
     /// let t = "2020-01-25T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -34,8 +34,8 @@ impl Registry {
     ///     terms: OrderTerms::article(),
     /// })?;
     /// let order = reg.gathering_orders().next().unwrap();
+    /// assert_eq!(receipt.created, vec![Created::GatheringOrder(order.id)]);
     /// assert!(order.in_force_on("2020-02-01".parse()?));
-    /// # let _ = receipt;
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
