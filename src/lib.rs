@@ -60,7 +60,6 @@
 //!
 //! # Screening, observation and release
 //!
-
 //! Screening (摸底排查) and observation (医学观察) go through the same registry: a leader records
 //! risk areas and adopts a [`ScreeningRule`](screening::ScreeningRule); grid workers record visits and interviews; an
 //! interview that finds a key person opens their [`Observation`](observation::Observation) under the protocol the rule
@@ -68,14 +67,13 @@
 //! explain themselves ([`ReleaseDecision`](observation::ReleaseDecision)). Every id comes from the call that created it.
 //!
 //! ```
-//! use fangkong::observation::{Method, Reading, Reporter};
-//! use fangkong::{Duty, Founding, Instant, Registry, Relation};
-//! use fangkong::observation::ObservationUpdate;
-//! use fangkong::screening::Interview;
-//! use fangkong::{ResidentDetails, Role, Sex};
-//! use fangkong::screening::{ReportedSymptoms, RiskLevel, ScreeningRule, Stay};
-//! use fangkong::{UnitKind, UtcOffset};
-//! use fangkong::screening::{TravelHistory, VisitResult};
+//! use fangkong::{
+//!     Duty, Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind, UtcOffset,
+//! };
+//! use fangkong::observation::{Method, ObservationUpdate, Reading, Reporter};
+//! use fangkong::screening::{
+//!     Interview, ReportedSymptoms, RiskLevel, ScreeningRule, Stay, TravelHistory, VisitResult,
+//! };
 //!
 //! let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
 //! let mut reg = Registry::found(Founding::new("Huochezhan Township (火车站乡)", "Secretary Liu"), t);
@@ -248,6 +246,8 @@
 //! - `time`: conversions between [`Day`]/[`Instant`]/[`UtcOffset`] and the `time` crate's
 //!   `Date`/`OffsetDateTime`/`UtcOffset` (`TryFrom` where ranges differ).
 #![deny(missing_docs)]
+// Examples are meant to be copied: an import an example does not use is an error.
+#![doc(test(attr(deny(unused_imports))))]
 
 pub mod audit;
 mod calendar;

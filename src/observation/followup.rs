@@ -155,9 +155,8 @@ fn pick(counting: SlotCounting, candidates: &[&Reading]) -> Option<Reading> {
 /// business of [`Observation::checks_on`](super::Observation::checks_on).
 ///
 /// ```
-/// use fangkong::{Instant, TimeOfDay, UtcOffset};
-/// use fangkong::observation::{Protocol, Temperature};
-/// use fangkong::observation::{Method, Reading, Reporter, SlotStatus, slot_statuses};
+/// use fangkong::{Instant, UtcOffset};
+/// use fangkong::observation::{Method, Protocol, Reading, Reporter, SlotStatus, slot_statuses};
 /// let p = Protocol::returnee_jan2020(); // morning 06:00–12:00, evening 16:00–22:00
 /// let day = "2020-01-25".parse()?;
 /// let at = |hm: &str| -> Result<Instant, fangkong::Error> {

@@ -27,11 +27,13 @@
 //! observation, is 2020-02-03; release is possible from 2020-02-04 (day 15).
 //!
 //! ```
-//! use fangkong::{Day, Duty, Founding, Instant, Registry};
-//! use fangkong::observation::ObservationUpdate;
-//! use fangkong::{Relation, ResidentDetails, Role, Sex, UnitKind, UtcOffset};
-//! use fangkong::observation::evaluate_release;
-//! use fangkong::observation::{Method, OpeningBasis, Reading, Reporter};
+//! use fangkong::{
+//!     Day, Duty, Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind,
+//!     UtcOffset,
+//! };
+//! use fangkong::observation::{
+//!     Method, ObservationUpdate, OpeningBasis, Reading, Reporter, evaluate_release,
+//! };
 //! let t: Instant = "2020-01-20T18:00:00+08:00".parse()?;
 //! let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
 //! let secretary = reg.staff_ids().next().unwrap();

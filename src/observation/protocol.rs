@@ -302,8 +302,7 @@ const CDC_DEC2020: &str = "US CDC, Options to Reduce Quarantine for Contacts of 
 /// [`build`](ProtocolBuilder::build).
 ///
 /// ```
-/// use fangkong::observation::Protocol;
-/// use fangkong::observation::ObservationPlace;
+/// use fangkong::observation::{ObservationPlace, Protocol};
 /// // A county's 21-day variant of the January 2020 returnee protocol.
 /// let p = Protocol::returnee_jan2020()
 ///     .to_builder()

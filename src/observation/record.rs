@@ -531,8 +531,7 @@ fn not_after(what: &str, at: Instant, now: Instant) -> Result<(), Error> {
 ///
 /// ```
 /// use fangkong::{Instant, UtcOffset};
-/// use fangkong::observation::{Observation, Protocol};
-/// use fangkong::observation::{Opening, OpeningBasis, Status};
+/// use fangkong::observation::{Observation, Opening, OpeningBasis, Protocol, Status};
 /// let at: Instant = "2020-01-24T10:00:00+08:00".parse()?;
 /// let day0 = "2020-01-20".parse()?; // left Wuhan
 /// let basis = OpeningBasis::Screening { rule: "wuhan-returnee".into() };
@@ -1163,8 +1162,7 @@ impl Observation {
     ///
     /// ```
     /// use fangkong::{Instant, UtcOffset};
-    /// use fangkong::observation::{Observation, Protocol};
-    /// use fangkong::observation::{Opening, OpeningBasis};
+    /// use fangkong::observation::{Observation, Opening, OpeningBasis, Protocol};
     ///
     /// let at: Instant = "2020-01-24T10:00:00+08:00".parse()?;
     /// let obs = Observation::open(Opening::new(Protocol::returnee_jan2020(),

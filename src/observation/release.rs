@@ -375,8 +375,7 @@ pub struct Release {
 ///
 /// ```
 /// use fangkong::{Instant, UtcOffset};
-/// use fangkong::observation::{Observation, Protocol};
-/// use fangkong::observation::{Opening, OpeningBasis, ReleaseDecision, evaluate_release};
+/// use fangkong::observation::{Observation, Opening, OpeningBasis, Protocol, evaluate_release};
 /// let obs = Observation::open(Opening::new(Protocol::returnee_jan2020(), "2020-01-20".parse()?, "2020-01-24T10:00:00+08:00".parse::<Instant>()?, UtcOffset::CHINA, OpeningBasis::Screening { rule: "wuhan".into() }))?;
 /// let decision = evaluate_release(&obs, "2020-01-24".parse()?);
 /// assert_eq!(decision.to_string(),

@@ -185,8 +185,7 @@ impl ReleaseDecision {
     ///
     /// ```
     /// use fangkong::{Instant, UtcOffset};
-    /// use fangkong::observation::{Observation, Protocol};
-    /// use fangkong::observation::{Opening, OpeningBasis, evaluate_release};
+    /// use fangkong::observation::{Observation, Opening, OpeningBasis, Protocol, evaluate_release};
     /// let opening = Opening::new(
     ///     Protocol::returnee_jan2020(),
     ///     "2020-01-20".parse()?,

@@ -138,8 +138,7 @@ pub enum Comparison {
 /// 2020-02-20 (DOMAIN.md §4). Any threshold and comparison is valid, so the fields are public.
 ///
 /// ```
-/// use fangkong::observation::{FeverRule, Temperature};
-/// use fangkong::observation::Comparison;
+/// use fangkong::observation::{Comparison, FeverRule};
 /// let rule = FeverRule::default();
 /// assert!(!rule.is_fever("37.3".parse()?));
 /// assert!(rule.is_fever("37.4".parse()?));

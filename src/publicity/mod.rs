@@ -24,8 +24,8 @@
 //!   ([`Registry::oxcgrt_indicators`](crate::Registry::oxcgrt_indicators)).
 //!
 //! ```
-//! use fangkong::publicity::{Delivery, PublicityAction};
 //! use fangkong::{Duty, Founding, Registry, Role, UnitKind};
+//! use fangkong::publicity::{Delivery, PublicityAction};
 //!
 //! let t = "2020-01-24T09:00:00+08:00".parse()?;
 //! let mut reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);

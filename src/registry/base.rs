@@ -12,18 +12,12 @@ impl Registry {
     /// leader's charge of the township. The leader is [`StaffId`] `S1`.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind};
+    /// use fangkong::{Founding, Instant, Registry, Role};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
+    /// let t: Instant = "2020-01-24T09:00:00+08:00".parse()?;
     /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// let leader = reg.staff_ids().next().unwrap();
+    /// assert_eq!(leader.to_string(), "S1");
     /// assert_eq!(reg.staff(leader).map(|s| s.role), Some(Role::Leader));
     /// assert_eq!(reg.ledger().len(), 3);
     /// # Ok::<(), fangkong::Error>(())
@@ -56,9 +50,10 @@ impl Registry {
     /// rebuilt and compared the same way.
     ///
     /// ```
-    /// use fangkong::{Founding, Ledger, Registry};
-    /// let t = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
+    /// use fangkong::{Ledger, Registry};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { reg, .. } = doc_fixture()?;
     /// let loaded = Ledger::from_jsonl(&reg.ledger().to_jsonl())?;
     /// assert_eq!(Registry::replay(&loaded)?, reg);
     /// # Ok::<(), fangkong::Error>(())
@@ -79,18 +74,11 @@ impl Registry {
     /// [`drain_ledger`](Registry::drain_ledger)).
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
+    /// let DocTownship { reg, .. } = doc_fixture()?;
     /// reg.ledger().verify()?;
+    /// assert_eq!(reg.ledger().len(), 9);
     /// assert_eq!(reg.ledger().head().seq, reg.ledger().len() as u64);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -103,19 +91,11 @@ impl Registry {
     /// holds its domain state only.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
+    /// let DocTownship { mut reg, .. } = doc_fixture()?;
     /// let stored = reg.drain_ledger();
-    /// assert!(!stored.is_empty());
+    /// assert_eq!(stored.len(), 9);
     /// assert!(reg.ledger().is_empty());
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -127,17 +107,10 @@ impl Registry {
     /// households, residents), whatever their ledgers.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::Registry;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
+    /// let DocTownship { reg, .. } = doc_fixture()?;
     /// let copy = Registry::replay(reg.ledger())?;
     /// assert!(copy.state_eq(&reg));
     /// # Ok::<(), fangkong::Error>(())
@@ -149,18 +122,11 @@ impl Registry {
     /// Every refused command, oldest first: who tried what, when, and why it was refused.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// assert!(reg.establish_group(leader, t, v, 1, "Baiyun group 1 again").is_err());
+    /// let DocTownship { mut reg, t, leader, qianjin, .. } = doc_fixture()?;
+    /// // Qianjin already has a group 1.
+    /// assert!(reg.establish_group(leader, t, qianjin, 1, "Qianjin group 1 again").is_err());
     /// assert_eq!(reg.refusals()?.len(), 1);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -182,17 +148,10 @@ impl Registry {
     /// The township's unit.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::UnitKind;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
+    /// let DocTownship { reg, .. } = doc_fixture()?;
     /// assert_eq!(reg.unit(reg.township()).map(|u| u.kind), Some(UnitKind::Township));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -203,19 +162,10 @@ impl Registry {
     /// The local time in which the township counts days.
     ///
     /// ```
-    /// use fangkong::{
-    ///     Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind, UtcOffset,
-    /// };
+    /// use fangkong::UtcOffset;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
+    /// let DocTownship { reg, .. } = doc_fixture()?;
     /// assert_eq!(reg.offset(), UtcOffset::CHINA);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -226,19 +176,14 @@ impl Registry {
     /// The local calendar day of an instant in this township.
     ///
     /// ```
-    /// use fangkong::{Day, Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::Day;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// let late = "2020-01-23T16:30:00Z".parse()?;
-    /// assert_eq!(reg.day_of(late), "2020-01-24".parse::<Day>()?);
+    /// let DocTownship { reg, t, day, .. } = doc_fixture()?;
+    /// assert_eq!(reg.day_of(t), day);
+    /// // 16:30 UTC is already the next day in China.
+    /// let late = "2020-01-24T16:30:00Z".parse()?;
+    /// assert_eq!(reg.day_of(late), "2020-01-25".parse::<Day>()?);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn day_of(&self, at: Instant) -> Day {
@@ -250,24 +195,15 @@ impl Registry {
     /// Executes a command by `actor` at `at`.
     ///
     /// ```
-    /// use fangkong::{
-    ///     Created, Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind,
-    /// };
+    /// use fangkong::{Created, UnitKind};
     /// use fangkong::grid::GridCommand;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
+    /// let DocTownship { mut reg, t, leader, qianjin, .. } = doc_fixture()?;
     /// let command = GridCommand::EstablishUnit {
     ///     kind: UnitKind::Zone,
-    ///     name: "Baiyun east zone".into(),
-    ///     parent: v,
+    ///     name: "Qianjin north (北片)".into(),
+    ///     parent: qianjin,
     ///     code: None,
     ///     number: None,
     /// };
@@ -367,19 +303,13 @@ impl Registry {
     /// for groups).
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::UnitKind;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// let c = reg.establish_unit(leader, t, UnitKind::Community, "Zhanqian", reg.township(), None)?;
-    /// assert_eq!(reg.unit(c).map(|u| u.kind), Some(UnitKind::Community));
+    /// let DocTownship { mut reg, t, leader, .. } = doc_fixture()?;
+    /// let township = reg.township();
+    /// let zhanqian = reg.establish_unit(leader, t, UnitKind::Community, "Zhanqian", township, None)?;
+    /// assert_eq!(reg.unit(zhanqian).map(|u| u.kind), Some(UnitKind::Community));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
@@ -400,19 +330,11 @@ impl Registry {
     /// Establishes group number `number` of a village or community.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// let g2 = reg.establish_group(leader, t, v, 2, "Baiyun group 2")?;
-    /// assert_eq!(reg.unit(g2).and_then(|u| u.number), Some(2));
+    /// let DocTownship { mut reg, t, leader, qianjin, .. } = doc_fixture()?;
+    /// let group_2 = reg.establish_group(leader, t, qianjin, 2, "Qianjin group 2")?;
+    /// assert_eq!(reg.unit(group_2).and_then(|u| u.number), Some(2));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
@@ -463,19 +385,12 @@ impl Registry {
     /// Enrolls a member of staff.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind};
+    /// use fangkong::Role;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// assert_eq!(reg.staff(li).map(|s| s.role), Some(Role::GridWorker));
+    /// let DocTownship { mut reg, t, leader, .. } = doc_fixture()?;
+    /// let zhou = reg.enroll_staff(leader, t, "Zhou Min", Role::GridWorker, None)?;
+    /// assert_eq!(reg.staff(zhou).map(|s| s.role), Some(Role::GridWorker));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
@@ -501,22 +416,13 @@ impl Registry {
     /// Assigns a member of staff to a unit.
     ///
     /// ```
-    /// use fangkong::{
-    ///     Duty, Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind,
-    /// };
+    /// use fangkong::{Duty, Role};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// reg.assign(leader, t, li, g, Duty::Grid)?;
-    /// assert!(reg.assignments().any(|a| a.staff == li && a.unit == g));
+    /// let DocTownship { mut reg, t, leader, group_1, .. } = doc_fixture()?;
+    /// let zhou = reg.enroll_staff(leader, t, "Zhou Min", Role::GridWorker, None)?;
+    /// reg.assign(leader, t, zhou, group_1, Duty::Grid)?;
+    /// assert!(reg.assignments().any(|a| a.staff == zhou && a.unit == group_1));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
@@ -536,19 +442,11 @@ impl Registry {
     /// Registers a household in a group.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// let h2 = reg.register_household(leader, t, g, "Baiyun 1-2")?;
-    /// assert_eq!(reg.household(h2).map(|x| x.group), Some(g));
+    /// let DocTownship { mut reg, t, group_1, li, .. } = doc_fixture()?;
+    /// let next_door = reg.register_household(li, t, group_1, "Qianjin 1-02")?;
+    /// assert_eq!(reg.household(next_door).map(|x| x.group), Some(group_1));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
@@ -572,20 +470,13 @@ impl Registry {
     /// Registers a resident in a household.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::{Relation, ResidentDetails, Sex};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
+    /// let DocTownship { mut reg, t, li, home, .. } = doc_fixture()?;
     /// let son = ResidentDetails::new("Wang Lei", Sex::Male, "1975-03-02".parse()?, Relation::Child);
-    /// let r2 = reg.register_resident(leader, t, h, son)?;
-    /// assert_eq!(reg.resident(r2).map(|x| x.household), Some(h));
+    /// let lei = reg.register_resident(li, t, home, son)?;
+    /// assert_eq!(reg.resident(lei).map(|x| x.household), Some(home));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
@@ -686,18 +577,10 @@ impl Registry {
     /// A unit, if it exists.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// assert_eq!(reg.unit(v).map(|u| u.name.as_str()), Some("Baiyun"));
+    /// let DocTownship { reg, qianjin, .. } = doc_fixture()?;
+    /// assert_eq!(reg.unit(qianjin).map(|u| u.name.as_str()), Some("Qianjin"));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn unit(&self, id: UnitId) -> Option<&Unit> {
@@ -707,18 +590,10 @@ impl Registry {
     /// Every unit, in the order established.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// assert_eq!(reg.units().count(), 3); // the township, the village and its group
+    /// let DocTownship { reg, .. } = doc_fixture()?;
+    /// assert_eq!(reg.units().count(), 3); // the township, Qianjin and its group 1
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn units(&self) -> impl Iterator<Item = &Unit> {
@@ -728,19 +603,11 @@ impl Registry {
     /// The units directly under `id` (villages of the township, zones and groups of a village).
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// assert_eq!(reg.children(reg.township()), &[v]);
-    /// assert_eq!(reg.children(v), &[g]);
+    /// let DocTownship { reg, qianjin, group_1, .. } = doc_fixture()?;
+    /// assert_eq!(reg.children(reg.township()), &[qianjin]);
+    /// assert_eq!(reg.children(qianjin), &[group_1]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn children(&self, id: UnitId) -> &[UnitId] {
@@ -751,18 +618,10 @@ impl Registry {
     /// group for the township.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// assert_eq!(reg.groups_of(reg.township()), vec![g]);
+    /// let DocTownship { reg, group_1, .. } = doc_fixture()?;
+    /// assert_eq!(reg.groups_of(reg.township()), vec![group_1]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn groups_of(&self, id: UnitId) -> Vec<UnitId> {
@@ -772,18 +631,10 @@ impl Registry {
     /// How messages name a unit: `"Qianjin group 3 (U12)"`.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// assert_eq!(reg.unit_label(g), "Baiyun group 1 (U3)");
+    /// let DocTownship { reg, group_1, .. } = doc_fixture()?;
+    /// assert_eq!(reg.unit_label(group_1), "Qianjin group 1 (U3)");
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn unit_label(&self, id: UnitId) -> String {
@@ -793,18 +644,11 @@ impl Registry {
     /// A member of staff, if enrolled.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
+    /// let DocTownship { reg, leader, li, .. } = doc_fixture()?;
     /// assert_eq!(reg.staff(leader).map(|s| s.name.as_str()), Some("Secretary Liu"));
+    /// assert_eq!(reg.staff(li).map(|s| s.name.as_str()), Some("Li Hua"));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn staff(&self, id: StaffId) -> Option<&Staff> {
@@ -814,18 +658,10 @@ impl Registry {
     /// Every member of staff's id, in the order enrolled.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// assert_eq!(reg.staff_ids().collect::<Vec<_>>(), vec![leader]);
+    /// let DocTownship { reg, leader, li, .. } = doc_fixture()?;
+    /// assert_eq!(reg.staff_ids().collect::<Vec<_>>(), vec![leader, li]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn staff_ids(&self) -> impl Iterator<Item = StaffId> + '_ {
@@ -835,20 +671,13 @@ impl Registry {
     /// Every current assignment.
     ///
     /// ```
-    /// use fangkong::{Duty, Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::Duty;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// // The founding leader is in charge of the township.
-    /// let a = reg.assignments().next().unwrap();
-    /// assert_eq!((a.staff, a.unit, a.duty), (leader, reg.township(), Duty::ChargeOfVillage));
+    /// let DocTownship { reg, leader, group_1, li, .. } = doc_fixture()?;
+    /// let all: Vec<_> = reg.assignments().map(|a| (a.staff, a.unit, a.duty)).collect();
+    /// // The founding leader is in charge of the township; Li Hua has group 1's grid.
+    /// assert_eq!(all, vec![(leader, reg.township(), Duty::ChargeOfVillage), (li, group_1, Duty::Grid)]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn assignments(&self) -> impl Iterator<Item = &Assignment> {
@@ -858,18 +687,10 @@ impl Registry {
     /// A household, if registered.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// assert_eq!(reg.household(h).map(|x| x.residents.to_vec()), Some(vec![r]));
+    /// let DocTownship { reg, home, wang, .. } = doc_fixture()?;
+    /// assert_eq!(reg.household(home).map(|x| x.residents.to_vec()), Some(vec![wang]));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn household(&self, id: HouseholdId) -> Option<&Household> {
@@ -879,18 +700,10 @@ impl Registry {
     /// Every household.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// assert_eq!(reg.households().map(|x| x.id).collect::<Vec<_>>(), vec![h]);
+    /// let DocTownship { reg, home, .. } = doc_fixture()?;
+    /// assert_eq!(reg.households().map(|x| x.id).collect::<Vec<_>>(), vec![home]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn households(&self) -> impl Iterator<Item = &Household> {
@@ -900,18 +713,11 @@ impl Registry {
     /// The households of a unit and every unit below it, by id.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// assert_eq!(reg.households_in(v), vec![h]);
+    /// let DocTownship { reg, qianjin, home, .. } = doc_fixture()?;
+    /// assert_eq!(reg.households_in(qianjin), vec![home]);
+    /// assert_eq!(reg.households_in(reg.township()), vec![home]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn households_in(&self, unit: UnitId) -> Vec<HouseholdId> {
@@ -937,18 +743,10 @@ impl Registry {
     /// A resident, if registered (deregistered residents stay, with their reason).
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// assert_eq!(reg.resident(r).map(|x| &*x.details.name), Some("Wang Fang"));
+    /// let DocTownship { reg, wang, .. } = doc_fixture()?;
+    /// assert_eq!(reg.resident(wang).map(|x| &*x.details.name), Some("Wang Fang"));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn resident(&self, id: ResidentId) -> Option<&Resident> {
@@ -958,17 +756,9 @@ impl Registry {
     /// Every resident ever registered.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
+    /// let DocTownship { reg, .. } = doc_fixture()?;
     /// assert_eq!(reg.residents().count(), 1);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -979,21 +769,12 @@ impl Registry {
     /// The registered resident with this identity number, if any.
     ///
     /// ```
-    /// use fangkong::{
-    ///     Founding, IdentityNumber, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind,
-    /// };
+    /// use fangkong::IdentityNumber;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
+    /// let DocTownship { reg, wang, .. } = doc_fixture()?;
     /// let id: IdentityNumber = "11010519491231002X".parse()?;
-    /// assert_eq!(reg.find_by_identity(&id).map(|x| x.id), Some(r));
+    /// assert_eq!(reg.find_by_identity(&id).map(|x| x.id), Some(wang));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn find_by_identity(&self, identity: &IdentityNumber) -> Option<&Resident> {
@@ -1009,22 +790,14 @@ impl Registry {
     /// are assigned.
     ///
     /// ```
-    /// use fangkong::{
-    ///     Duty, Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind,
-    /// };
+    /// use fangkong::Role;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// reg.assign(leader, t, li, g, Duty::Grid)?;
-    /// assert!(reg.responsible_for(g).iter().any(|x| x.staff == li && x.role == Role::GridWorker));
+    /// let DocTownship { reg, leader, group_1, li, .. } = doc_fixture()?;
+    /// let answering = reg.responsible_for(group_1);
+    /// // Li Hua has the group; the leader, in charge of the township, answers for it too.
+    /// assert!(answering.iter().any(|x| x.staff == li && x.role == Role::GridWorker));
+    /// assert!(answering.iter().any(|x| x.staff == leader));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn responsible_for(&self, unit: UnitId) -> Vec<Responsibility> {
@@ -1048,22 +821,10 @@ impl Registry {
     /// The staff who answer for a household (those who answer for its group).
     ///
     /// ```
-    /// use fangkong::{
-    ///     Duty, Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind,
-    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// reg.assign(leader, t, li, g, Duty::Grid)?;
-    /// assert!(reg.responsible_for_household(h).iter().any(|x| x.staff == li));
+    /// let DocTownship { reg, li, home, .. } = doc_fixture()?;
+    /// assert!(reg.responsible_for_household(home).iter().any(|x| x.staff == li));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn responsible_for_household(&self, household: HouseholdId) -> Vec<Responsibility> {
@@ -1080,13 +841,13 @@ impl Registry {
     /// since they would cover everything: this lists the holes in 联点包村 and 分片包组.
     ///
     /// ```
-    /// use fangkong::{Founding, Registry, Role, UnitKind};
-    /// let t0: fangkong::Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t0);
-    /// let s1 = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(s1, t0, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(s1, t0, v, 1, "Baiyun group 1")?;
-    /// assert_eq!(reg.unassigned_units(&[Role::Cadre]), vec![v, g]);
+    /// use fangkong::Role;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { reg, qianjin, group_1, .. } = doc_fixture()?;
+    /// // No cadre is assigned anywhere; Li Hua covers group 1, not the whole village.
+    /// assert_eq!(reg.unassigned_units(&[Role::Cadre]), vec![qianjin, group_1]);
+    /// assert_eq!(reg.unassigned_units(&[Role::GridWorker]), vec![qianjin]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn unassigned_units(&self, roles: &[Role]) -> Vec<UnitId> {
@@ -1114,23 +875,13 @@ impl Registry {
     /// Households in groups that nobody with one of `roles` answers for (any role when empty).
     ///
     /// ```
-    /// use fangkong::{
-    ///     Duty, Founding, Instant, Registry, Relation, ResidentDetails, Role, Sex, UnitKind,
-    /// };
+    /// use fangkong::Role;
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// assert_eq!(reg.unassigned_households(&[Role::GridWorker]), vec![h]);
-    /// let li = reg.enroll_staff(leader, t, "Li Hua", Role::GridWorker, None)?;
-    /// reg.assign(leader, t, li, g, Duty::Grid)?;
+    /// let DocTownship { mut reg, t, leader, group_1, li, home, .. } = doc_fixture()?;
     /// assert!(reg.unassigned_households(&[Role::GridWorker]).is_empty());
+    /// reg.end_assignment(leader, t, li, group_1)?;
+    /// assert_eq!(reg.unassigned_households(&[Role::GridWorker]), vec![home]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn unassigned_households(&self, roles: &[Role]) -> Vec<HouseholdId> {
@@ -1160,19 +911,13 @@ impl Registry {
     /// Counts for each village and community, in the order established.
     ///
     /// ```
-    /// use fangkong::{Founding, Instant, Registry, Relation, ResidentDetails, Sex, UnitKind};
+    /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
-    /// let t: Instant = "2020-01-23T15:00:00+08:00".parse()?;
-    /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
-    /// let leader = reg.staff_ids().next().unwrap();
-    /// let v = reg.establish_unit(leader, t, UnitKind::Village, "Baiyun", reg.township(), None)?;
-    /// let g = reg.establish_group(leader, t, v, 1, "Baiyun group 1")?;
-    /// let h = reg.register_household(leader, t, g, "Baiyun 1-1")?;
-    /// let wang = ResidentDetails::new("Wang Fang", Sex::Female, "1949-12-31".parse()?, Relation::Head)
-    ///     .with_identity("11010519491231002X".parse()?);
-    /// let r = reg.register_resident(leader, t, h, wang)?;
-    /// let baiyun = &reg.summary_by_village()[0];
-    /// assert_eq!((baiyun.groups, baiyun.households, baiyun.residents), (1, 1, 1));
+    /// let DocTownship { reg, qianjin, .. } = doc_fixture()?;
+    /// let village = &reg.summary_by_village()[0];
+    /// assert_eq!(village.unit, qianjin);
+    /// // Group 1, household "Qianjin 1-01", Wang Fang, and Li Hua assigned within it.
+    /// assert_eq!((village.groups, village.households, village.residents, village.staff), (1, 1, 1, 1));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn summary_by_village(&self) -> Vec<UnitSummary> {

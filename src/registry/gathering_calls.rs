@@ -60,10 +60,7 @@ impl Registry {
     /// Lifts a gathering order from a day on.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    ///     VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::OrderTerms;
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, group_1, .. } = doc_fixture()?;
@@ -90,10 +87,7 @@ impl Registry {
     /// Records a household's report of a planned gathering, and returns it.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
-    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{GatheringKind, OrderTerms, PlannedGathering};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, group_1, li, home, .. } = doc_fixture()?;
@@ -123,8 +117,7 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::gathering::{
-    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
-    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
+    ///     GatheringKind, OrderTerms, PersuasionOutcome, PersuasionResult, PlannedGathering,
     /// };
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
@@ -189,10 +182,7 @@ impl Registry {
     /// Orders venues closed, and returns the closure order.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
-    ///     VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{VenueKind, VenueTarget};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
@@ -230,10 +220,7 @@ impl Registry {
     /// Orders venues reopened, and returns the reopening order.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
-    ///     VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{VenueKind, VenueTarget};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, group_1, li, .. } = doc_fixture()?;
@@ -272,10 +259,7 @@ impl Registry {
     /// Records a venue found open today while ordered closed, and returns the violation.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
-    ///     VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{VenueKind, VenueTarget};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, qianjin, group_1, li, .. } = doc_fixture()?;

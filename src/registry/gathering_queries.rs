@@ -22,7 +22,7 @@ impl Registry {
     /// [`GatheringCommand`].
     ///
     /// ```
-    /// use fangkong::{Founding, Registry};
+    /// use fangkong::{Created, Founding, Registry};
     /// use fangkong::gathering::{GatheringCommand, OrderTerms};
     /// let t = "2020-01-25T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -34,8 +34,8 @@ impl Registry {
     ///     terms: OrderTerms::article(),
     /// })?;
     /// let order = reg.gathering_orders().next().unwrap();
+    /// assert_eq!(receipt.created, vec![Created::GatheringOrder(order.id)]);
     /// assert!(order.in_force_on("2020-02-01".parse()?));
-    /// # let _ = receipt;
     /// # Ok::<(), fangkong::Error>(())
     /// ```
     ///
@@ -55,10 +55,7 @@ impl Registry {
     /// A gathering order.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    ///     VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::OrderTerms;
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, .. } = doc_fixture()?;
@@ -74,10 +71,7 @@ impl Registry {
     /// Every gathering order, in the order issued.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    ///     VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::OrderTerms;
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, .. } = doc_fixture()?;
@@ -96,10 +90,7 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::UnitKind;
-    /// use fangkong::gathering::{
-    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult,
-    ///     VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::OrderTerms;
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, qianjin, group_1, .. } = doc_fixture()?;
@@ -146,10 +137,7 @@ impl Registry {
     /// A reported planned gathering.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
-    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{GatheringKind, OrderTerms, PlannedGathering};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, group_1, li, home, .. } = doc_fixture()?;
@@ -167,10 +155,7 @@ impl Registry {
     /// Every reported planned gathering.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
-    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{GatheringKind, OrderTerms, PlannedGathering};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, li, home, .. } = doc_fixture()?;
@@ -189,10 +174,7 @@ impl Registry {
     /// and which order and rule decided.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
-    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{GatheringKind, OrderTerms, PlannedGathering};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, li, home, .. } = doc_fixture()?;
@@ -212,10 +194,7 @@ impl Registry {
     /// What the orders would decide for a planned gathering, without recording anything.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
-    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{GatheringKind, OrderTerms, PlannedGathering};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, home, .. } = doc_fixture()?;
@@ -239,10 +218,7 @@ impl Registry {
     /// A kind of gathering defined by this registry (presets need no definition).
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringCommand, GatheringKind, GatheringKindDefinition, OrderTerms,
-    ///     PersuasionOutcome, PersuasionResult, VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{GatheringCommand, GatheringKind, GatheringKindDefinition};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, leader, .. } = doc_fixture()?;
@@ -260,10 +236,7 @@ impl Registry {
     /// A kind of venue defined by this registry.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringCommand, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
-    ///     PersuasionResult, VenueKind, VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{GatheringCommand, VenueKind, VenueKindDefinition};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, leader, .. } = doc_fixture()?;
@@ -281,10 +254,7 @@ impl Registry {
     /// Every persuasion visit (劝导), in the order recorded.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
-    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{GatheringKind, OrderTerms, PersuasionOutcome, PlannedGathering};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, li, home, .. } = doc_fixture()?;
@@ -305,8 +275,7 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::gathering::{
-    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
-    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
+    ///     GatheringKind, OrderTerms, PersuasionOutcome, PersuasionResult, PlannedGathering,
     /// };
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
@@ -330,8 +299,7 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::gathering::{
-    ///     GatheringKind, GatheringKindDefinition, OrderTerms, PersuasionOutcome,
-    ///     PersuasionResult, PlannedGathering, VenueKindDefinition, VenueTarget,
+    ///     GatheringKind, OrderTerms, PersuasionOutcome, PersuasionResult, PlannedGathering,
     /// };
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
@@ -393,10 +361,7 @@ impl Registry {
     /// Every closure order.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
-    ///     VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{VenueKind, VenueTarget};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, group_1, li, .. } = doc_fixture()?;
@@ -414,10 +379,7 @@ impl Registry {
     /// Every reopening order.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
-    ///     VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{VenueKind, VenueTarget};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, group_1, li, .. } = doc_fixture()?;
@@ -438,10 +400,7 @@ impl Registry {
     /// The closure order keeping `venue` closed on `day`, if any.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
-    ///     VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{VenueKind, VenueTarget};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, group_1, li, .. } = doc_fixture()?;
@@ -461,10 +420,7 @@ impl Registry {
     /// The venues under `unit` ordered closed on `day`, each with the order that closes it.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
-    ///     VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{VenueKind, VenueTarget};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, qianjin, group_1, li, .. } = doc_fixture()?;
@@ -485,10 +441,7 @@ impl Registry {
     /// Every violation (a venue found open while ordered closed).
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
-    ///     VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{VenueKind, VenueTarget};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, group_1, li, .. } = doc_fixture()?;
@@ -508,10 +461,7 @@ impl Registry {
     /// The violations found on `day` at venues under `unit`.
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKindDefinition, OrderTerms, PersuasionOutcome, PersuasionResult, VenueKind,
-    ///     VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{VenueKind, VenueTarget};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, group_1, li, .. } = doc_fixture()?;
@@ -535,10 +485,7 @@ impl Registry {
     /// (general or targeted) and the order that set it (DOMAIN.md §5).
     ///
     /// ```
-    /// use fangkong::gathering::{
-    ///     GatheringKindDefinition, OrderRef, OrderTerms, PersuasionOutcome, PersuasionResult,
-    ///     VenueKindDefinition, VenueTarget,
-    /// };
+    /// use fangkong::gathering::{OrderRef, OrderTerms};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, group_1, .. } = doc_fixture()?;

@@ -704,7 +704,7 @@ impl Registry {
     /// come, with what the rules say.
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Role};
+    /// use fangkong::{Duty, Role};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, wang, .. } = doc_fixture()?;

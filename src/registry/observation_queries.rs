@@ -155,7 +155,7 @@ impl Registry {
     /// day has come, with what the rules say, for a health worker to decide.
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Role};
+    /// use fangkong::{Duty, Role};
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, wang, .. } = doc_fixture()?;

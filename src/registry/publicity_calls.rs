@@ -121,7 +121,7 @@ impl Registry {
     /// Gives a campaign launched until further notice its last day.
     ///
     /// ```
-    /// use fangkong::{Founding, Registry, UnitKind};
+    /// use fangkong::{Founding, Registry};
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);
     /// let secretary = reg.staff_ids().next().unwrap();

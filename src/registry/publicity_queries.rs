@@ -186,8 +186,8 @@ impl Registry {
     /// A kind of publicity of the township's own, by its key.
     ///
     /// ```
-    /// use fangkong::publicity::PublicityKind;
     /// use fangkong::{Founding, Registry};
+    /// use fangkong::publicity::PublicityKind;
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;
     /// let reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);
     /// // Presets need no definition.
@@ -201,8 +201,8 @@ impl Registry {
     /// A publicity campaign.
     ///
     /// ```
+    /// use fangkong::{Founding, Registry, UnitKind};
     /// use fangkong::publicity::{Delivery, PublicityAction};
-    /// use fangkong::{Duty, Founding, Registry, Role, UnitKind};
     /// let t = "2020-01-25T17:00:00+08:00".parse()?;
     /// let day = "2020-01-25".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);
@@ -224,8 +224,8 @@ impl Registry {
     /// Every publicity campaign, by id.
     ///
     /// ```
+    /// use fangkong::{Founding, Registry, UnitKind};
     /// use fangkong::publicity::{Delivery, PublicityAction};
-    /// use fangkong::{Duty, Founding, Registry, Role, UnitKind};
     /// let t = "2020-01-25T17:00:00+08:00".parse()?;
     /// let day = "2020-01-25".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);
@@ -247,8 +247,8 @@ impl Registry {
     /// A recorded publicity action.
     ///
     /// ```
+    /// use fangkong::{Founding, Registry, UnitKind};
     /// use fangkong::publicity::{Delivery, PublicityAction};
-    /// use fangkong::{Duty, Founding, Registry, Role, UnitKind};
     /// let t = "2020-01-25T17:00:00+08:00".parse()?;
     /// let day = "2020-01-25".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);
@@ -271,8 +271,8 @@ impl Registry {
     /// Every recorded publicity action, by id.
     ///
     /// ```
+    /// use fangkong::{Founding, Registry, UnitKind};
     /// use fangkong::publicity::{Delivery, PublicityAction};
-    /// use fangkong::{Duty, Founding, Registry, Role, UnitKind};
     /// let t = "2020-01-25T17:00:00+08:00".parse()?;
     /// let day = "2020-01-25".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);
@@ -295,8 +295,8 @@ impl Registry {
     /// action that delivered to it twice is listed once).
     ///
     /// ```
+    /// use fangkong::{Founding, Registry, UnitKind};
     /// use fangkong::publicity::{Delivery, PublicityAction};
-    /// use fangkong::{Duty, Founding, Registry, Role, UnitKind};
     /// let t = "2020-01-25T17:00:00+08:00".parse()?;
     /// let day = "2020-01-25".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);
@@ -327,8 +327,8 @@ impl Registry {
     /// reached by group, with the worker who answers for each group.
     ///
     /// ```
-    /// use fangkong::publicity::{Delivery, PublicityAction};
     /// use fangkong::{Duty, Founding, Registry, Role, UnitKind};
+    /// use fangkong::publicity::{Delivery, PublicityAction};
     /// let t = "2020-01-26T09:00:00+08:00".parse()?;
     /// let day = "2020-01-26".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);
@@ -371,8 +371,8 @@ impl Registry {
     /// `first ..= last` to the households of `unit` (see [`campaign_coverage`](Self::campaign_coverage)).
     ///
     /// ```
+    /// use fangkong::{Founding, Registry, UnitKind};
     /// use fangkong::publicity::{Delivery, PublicityAction};
-    /// use fangkong::{Duty, Founding, Registry, Role, UnitKind};
     /// let t = "2020-01-25T17:00:00+08:00".parse()?;
     /// let day = "2020-01-25".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);
@@ -464,8 +464,8 @@ impl Registry {
     /// is refused ([`ValueError::CountsTooLarge`]) rather than held at the largest number.
     ///
     /// ```
+    /// use fangkong::{Founding, Instant, Registry, UnitKind};
     /// use fangkong::publicity::{BroadcastSchedule, PublicityAction};
-    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// let t: Instant = "2020-01-26T19:00:00+08:00".parse()?;
     /// let day = "2020-01-26".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);
@@ -494,8 +494,8 @@ impl Registry {
     /// it ([`H1Level`]; the choices are the `publicity` module's).
     ///
     /// ```
-    /// use fangkong::publicity::{BroadcastSchedule, PublicityAction};
     /// use fangkong::{Founding, Instant, Registry, UnitKind};
+    /// use fangkong::publicity::{BroadcastSchedule, PublicityAction};
     /// let t: Instant = "2020-01-26T19:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "刘书记"), t);
     /// let secretary = reg.staff_ids().next().unwrap();

@@ -182,7 +182,7 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
-    /// use fangkong::roster::{Leave, PostKind};
+    /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -198,7 +198,7 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
     /// let day: Day = "2020-01-27".parse()?;
     /// // Leave on the 27th is cancelled for the township: refused, naming the cancellation.
@@ -237,7 +237,7 @@ impl Registry {
     /// Establishes a post in `unit`.
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
@@ -254,9 +254,7 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// let office = reg.establish_post(leader, eight, qianjin, PostKind::OFFICE_DUTY, "村委会值班室")?;
     /// assert_eq!(reg.post(office).map(|p| &p.kind), Some(&PostKind::OFFICE_DUTY));
     /// # Ok::<(), fangkong::Error>(())
@@ -287,7 +285,7 @@ impl Registry {
     /// Schedules a shift at `post` from `start` to `end`, requiring `required` people.
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
@@ -304,9 +302,7 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// // A night shift crossing midnight, one person.
     /// let night = reg.schedule_shift(leader, eight, post, (eight_pm, "2020-01-28T08:00:00+08:00".parse()?), 1, None)?;
     /// assert_eq!(reg.shift(night).map(|s| s.required), Some(1));
@@ -344,7 +340,7 @@ impl Registry {
     /// Assigns `staff` to `shift`.
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
@@ -361,9 +357,6 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
-    /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.shift(shift).map(|s| s.staff.clone()), Some(vec![chen, tang]));
     /// // Twice is refused.
     /// assert_eq!(reg.assign_to_shift(leader, eight, shift, tang).unwrap_err().code(), "already_on_shift");
@@ -403,7 +396,6 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
     /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.volunteer(tang).map(|v| v.birth_year), Some(1961));
@@ -438,7 +430,7 @@ impl Registry {
     /// Checks `staff` in to `shift` at `at` (the person or the shift's leader).
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
@@ -455,9 +447,7 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// // The shift's leader checks himself in; the volunteer checked herself in at 08:00.
     /// reg.check_in(chen, eight, shift, chen)?;
     /// assert_eq!(reg.on_post(post, eight).present, vec![chen, tang]);
@@ -479,7 +469,7 @@ impl Registry {
     /// Checks `staff` out of `shift` at `at` (the person or the shift's leader).
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
@@ -496,9 +486,7 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// let noon: Instant = "2020-01-27T12:00:00+08:00".parse()?;
     /// reg.check_out(tang, noon, shift, tang)?;
     /// assert_eq!(reg.service_record(tang).total_minutes, 4 * 60);
@@ -541,7 +529,6 @@ impl Registry {
     /// reg.assign_to_shift(leader, t, shift, tang)?;
     /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.leave_cancellations().map(|c| c.first).collect::<Vec<_>>(), vec!["2020-01-26".parse::<Day>()?]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -582,7 +569,7 @@ impl Registry {
     /// Every exception to a leave cancellation, in the order granted.
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
@@ -599,9 +586,8 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.leave_exceptions().count(), 0);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -629,9 +615,8 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
+    /// reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// let before: Day = "2020-01-25".parse()?;
     /// reg.request_leave(chen, eight, chen, (before, before), "")?;
     /// assert_eq!(reg.leaves().map(|l| l.staff).collect::<Vec<_>>(), vec![chen]);
@@ -664,7 +649,7 @@ impl Registry {
     /// A post.
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
@@ -681,9 +666,7 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.post(post).map(|p| p.unit), Some(qianjin));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -694,7 +677,7 @@ impl Registry {
     /// Every post, in the order established.
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
@@ -711,9 +694,7 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.posts().map(|p| p.id).collect::<Vec<_>>(), vec![post]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -724,7 +705,7 @@ impl Registry {
     /// A shift.
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
@@ -741,9 +722,7 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.shift(shift).map(|s| (s.start, s.end)), Some((eight, eight_pm)));
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -754,7 +733,7 @@ impl Registry {
     /// Every shift, in the order scheduled.
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
@@ -771,9 +750,7 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.shifts().count(), 1);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -784,7 +761,7 @@ impl Registry {
     /// A volunteer enrolled with consent.
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
@@ -801,9 +778,7 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.volunteer(tang).map(|v| v.unit), Some(qianjin));
     /// assert!(reg.volunteer(chen).is_none());
     /// # Ok::<(), fangkong::Error>(())
@@ -815,7 +790,7 @@ impl Registry {
     /// Every volunteer enrolled, by staff id.
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
@@ -832,9 +807,7 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// assert_eq!(reg.volunteers().map(|v| v.staff).collect::<Vec<_>>(), vec![tang]);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -846,7 +819,7 @@ impl Registry {
     /// recorded there (checked in and not out).
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
@@ -863,9 +836,7 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// let two_pm: Instant = "2020-01-27T14:00:00+08:00".parse()?;
     /// let on = reg.on_post(post, two_pm);
     /// assert_eq!((on.expected, on.present, on.absent), (vec![chen, tang], vec![tang], vec![chen]));
@@ -896,7 +867,6 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
     /// let day: Day = "2020-01-27".parse()?;
     /// let rows = reg.shifts_on(day);
@@ -927,7 +897,6 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
     /// let day: Day = "2020-01-27".parse()?;
     /// // Two required, one checked in: short.
@@ -945,7 +914,7 @@ impl Registry {
     /// served (checked-in time, cut to the shift), and the total.
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// use fangkong::roster::PostKind;
     ///
     /// let t: Instant = "2020-01-27T07:30:00+08:00".parse()?;
@@ -962,9 +931,7 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// reg.check_out(tang, "2020-01-27T21:00:00+08:00".parse()?, shift, tang)?;
     /// // Checked in 08:00 to 21:00, counted to the shift's end at 20:00.
     /// assert_eq!(reg.service_record(tang).hours_text(), "12 h 0 min");
@@ -985,7 +952,7 @@ impl Registry {
     /// ([`EvidenceReview`](crate::supervision::EvidenceReview)).
     ///
     /// ```
-    /// use fangkong::{Day, Duty, Founding, Instant, Registry, Role, UnitKind};
+    /// use fangkong::{Duty, Founding, Instant, Registry, Role, UnitKind};
     /// use fangkong::roster::PostKind;
     /// use fangkong::supervision::{ChecklistItem, InspectionTarget};
     ///
@@ -1003,9 +970,7 @@ impl Registry {
     /// let shift = reg.schedule_shift(leader, t, post, (eight, eight_pm), 2, Some(chen))?;
     /// reg.assign_to_shift(leader, t, shift, chen)?;
     /// reg.assign_to_shift(leader, t, shift, tang)?;
-    /// let c = reg.cancel_leave(leader, t, reg.township(), "全体干部取消休假", "2020-01-26".parse()?)?;
     /// reg.check_in(tang, eight, shift, tang)?;
-    /// let day: Day = "2020-01-27".parse()?;
     /// let two_pm: Instant = "2020-01-27T14:00:00+08:00".parse()?;
     /// let target = InspectionTarget::Post { post, unit: qianjin };
     /// let proposed = reg.propose_evidence_at(&target, two_pm);

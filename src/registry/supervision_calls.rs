@@ -113,7 +113,9 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::{Duty, Instant, Role};
-    /// use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
+    /// use fangkong::supervision::{
+    ///     ChecklistItem, FindingSource, InspectionMode, InspectionTarget, ItemCheck,
+    /// };
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
@@ -125,7 +127,7 @@ impl Registry {
     ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
     ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
     ///     ])?;
-    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let source = FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
     /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
     ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// let next_day = "2020-01-25T10:00:00+08:00".parse()?;
@@ -157,7 +159,7 @@ impl Registry {
     /// ```
     /// use fangkong::{Duty, Instant, Role};
     /// use fangkong::supervision::{
-    ///     Accountable, AdmonitionManner, CadreForm, ChecklistItem, InspectionMode,
+    ///     Accountable, AdmonitionManner, CadreForm, ChecklistItem, FindingSource, InspectionMode,
     ///     InspectionTarget, ItemCheck,
     /// };
     /// use fangkong::synth::{DocTownship, doc_fixture};
@@ -171,7 +173,7 @@ impl Registry {
     ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
     ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
     ///     ])?;
-    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let source = FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
     /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
     ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// let next_day = "2020-01-25T10:00:00+08:00".parse()?;

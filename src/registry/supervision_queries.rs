@@ -106,7 +106,9 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::{Duty, Instant, Role};
-    /// use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
+    /// use fangkong::supervision::{
+    ///     ChecklistItem, FindingSource, InspectionMode, InspectionTarget, ItemCheck,
+    /// };
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
@@ -118,7 +120,7 @@ impl Registry {
     ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
     ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
     ///     ])?;
-    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let source = FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
     /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
     ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// let found: Vec<_> = reg.findings().map(|f| (f.id, f.responsible)).collect();
@@ -133,7 +135,9 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::{Duty, Instant, Role};
-    /// use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
+    /// use fangkong::supervision::{
+    ///     ChecklistItem, FindingSource, InspectionMode, InspectionTarget, ItemCheck,
+    /// };
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
@@ -145,7 +149,7 @@ impl Registry {
     ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
     ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
     ///     ])?;
-    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let source = FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
     /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
     ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// let recorded = reg.finding(finding).unwrap();
@@ -162,7 +166,7 @@ impl Registry {
     /// ```
     /// use fangkong::{Duty, Instant, Role};
     /// use fangkong::supervision::{
-    ///     Accountable, AdmonitionManner, CadreForm, ChecklistItem, InspectionMode,
+    ///     Accountable, AdmonitionManner, CadreForm, ChecklistItem, FindingSource, InspectionMode,
     ///     InspectionTarget, ItemCheck,
     /// };
     /// use fangkong::synth::{DocTownship, doc_fixture};
@@ -176,7 +180,7 @@ impl Registry {
     ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
     ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
     ///     ])?;
-    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let source = FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
     /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
     ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
@@ -196,7 +200,7 @@ impl Registry {
     /// ```
     /// use fangkong::{Duty, Instant, Role};
     /// use fangkong::supervision::{
-    ///     Accountable, AdmonitionManner, CadreForm, ChecklistItem, InspectionMode,
+    ///     Accountable, AdmonitionManner, CadreForm, ChecklistItem, FindingSource, InspectionMode,
     ///     InspectionTarget, ItemCheck,
     /// };
     /// use fangkong::synth::{DocTownship, doc_fixture};
@@ -210,7 +214,7 @@ impl Registry {
     ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
     ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
     ///     ])?;
-    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let source = FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
     /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
     ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
@@ -257,7 +261,9 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::{Duty, Instant, Role};
-    /// use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
+    /// use fangkong::supervision::{
+    ///     ChecklistItem, FindingSource, InspectionMode, InspectionTarget, ItemCheck,
+    /// };
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, leader, qianjin, group_1, li, .. } = doc_fixture()?;
@@ -269,7 +275,7 @@ impl Registry {
     ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
     ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
     ///     ])?;
-    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let source = FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
     /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
     ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// // The deadline is the 26th: overdue from the 27th.
@@ -290,7 +296,7 @@ impl Registry {
     /// ```
     /// use fangkong::{Duty, Instant, Role};
     /// use fangkong::supervision::{
-    ///     Accountable, AdmonitionManner, CadreForm, ChecklistItem, InspectionMode,
+    ///     Accountable, AdmonitionManner, CadreForm, ChecklistItem, FindingSource, InspectionMode,
     ///     InspectionTarget, ItemCheck,
     /// };
     /// use fangkong::synth::{DocTownship, doc_fixture};
@@ -304,7 +310,7 @@ impl Registry {
     ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
     ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
     ///     ])?;
-    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let source = FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
     /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
     ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
@@ -328,8 +334,8 @@ impl Registry {
     /// ```
     /// use fangkong::{Duty, Instant, Role};
     /// use fangkong::supervision::{
-    ///     Accountable, AdmonitionManner, CadreForm, ChecklistItem, FormCategory, InspectionMode,
-    ///     InspectionTarget, ItemCheck,
+    ///     Accountable, AdmonitionManner, CadreForm, ChecklistItem, FindingSource, FormCategory,
+    ///     InspectionMode, InspectionTarget, ItemCheck,
     /// };
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
@@ -342,7 +348,7 @@ impl Registry {
     ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
     ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
     ///     ])?;
-    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let source = FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
     /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
     ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// let next_day: Instant = "2020-01-25T10:00:00+08:00".parse()?;
@@ -363,7 +369,9 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::{Duty, Instant, Role};
-    /// use fangkong::supervision::{ChecklistItem, InspectionMode, InspectionTarget, ItemCheck};
+    /// use fangkong::supervision::{
+    ///     ChecklistItem, FindingSource, InspectionMode, InspectionTarget, ItemCheck,
+    /// };
     /// use fangkong::synth::{DocTownship, doc_fixture};
     ///
     /// let DocTownship { mut reg, t, day, leader, qianjin, group_1, li, .. } = doc_fixture()?;
@@ -375,7 +383,7 @@ impl Registry {
     ///         ItemCheck::passed(ChecklistItem::ScreeningDone),
     ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
     ///     ])?;
-    /// let source = fangkong::supervision::FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let source = FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
     /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
     ///     "nobody at the Qianjin checkpoint at 14:00")?;
     /// let figures = reg.supervision_day(day, qianjin);

@@ -65,13 +65,11 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::{Founding, Instant, Registry};
-    /// use fangkong::supplies::Item;
     ///
     /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
     /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// assert_eq!(reg.store(store).unwrap().name, "乡政府仓库");
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -83,13 +81,11 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::{Founding, Instant, Registry};
-    /// use fangkong::supplies::Item;
     ///
     /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
     /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// assert_eq!(reg.stores().count(), 1);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -125,7 +121,7 @@ impl Registry {
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
     /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// assert_eq!(reg.lots().map(|l| l.received).sum::<u64>(), 120);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -137,13 +133,11 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::{Founding, Instant, Registry};
-    /// use fangkong::supplies::{DonorName, Gift, Item};
+    /// use fangkong::supplies::{DonorName, Gift};
     ///
     /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
-    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let dn = reg.receive_donation(leader, t, DonorName::new("岳建国"), Gift::Money { amount_fen: 1_000_000 }, "购买口罩", reg.township())?;
     /// assert_eq!(reg.donation(dn).unwrap().donor.to_string(), "岳某");
     /// # Ok::<(), fangkong::Error>(())
@@ -156,13 +150,11 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::{Founding, Instant, Registry};
-    /// use fangkong::supplies::{DonorName, Gift, Item};
+    /// use fangkong::supplies::{DonorName, Gift};
     ///
     /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
-    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let dn = reg.receive_donation(leader, t, DonorName::new("岳建国"), Gift::Money { amount_fen: 1_000_000 }, "购买口罩", reg.township())?;
     /// assert_eq!(reg.donations().count(), 1);
     /// # Ok::<(), fangkong::Error>(())
@@ -180,8 +172,6 @@ impl Registry {
     /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
-    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// assert!(reg.item_definition(&Item::MASKS).is_none()); // presets need no definition
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -199,7 +189,7 @@ impl Registry {
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
     /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// assert_eq!(reg.stock_on_hand(store, &Item::DISINFECTANT), 120);
     /// assert_eq!(reg.stock_on_hand(store, &Item::MASKS), 0);
     /// # Ok::<(), fangkong::Error>(())
@@ -218,7 +208,7 @@ impl Registry {
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
     /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let before: Instant = "2020-02-01T08:00:00+08:00".parse()?;
     /// assert_eq!(reg.stock_at(store, &Item::DISINFECTANT, before), 0);
     /// assert_eq!(reg.stock_at(store, &Item::DISINFECTANT, t), 120);
@@ -262,7 +252,7 @@ impl Registry {
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
     /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let site = Recipient::Site { unit: reg.township(), place: "乡政府办公楼".into() };
     /// reg.issue_supplies(leader, t, store, vec![IssueLine::new(Item::DISINFECTANT, 20, site)], "")?;
     /// assert_eq!(reg.supply_issues()[0].quantity(), 20);
@@ -282,7 +272,7 @@ impl Registry {
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
     /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// reg.adjust_stock(leader, t, store, Item::DISINFECTANT, 1, None, AdjustmentReason::Count, "")?;
     /// assert_eq!(reg.stock_adjustments()[0].change, 1);
     /// # Ok::<(), fangkong::Error>(())
@@ -295,13 +285,11 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::{Founding, Instant, Registry};
-    /// use fangkong::supplies::{DisposalStage, Item};
+    /// use fangkong::supplies::DisposalStage;
     ///
     /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
-    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// reg.record_disposal(leader, t, reg.township(), DisposalStage::Treated, 80, "")?;
     /// assert_eq!(reg.disposals()[0].stage, DisposalStage::Treated);
     /// # Ok::<(), fangkong::Error>(())
@@ -314,13 +302,11 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::{Founding, Instant, Registry};
-    /// use fangkong::supplies::{DisposalStage, Item};
+    /// use fangkong::supplies::DisposalStage;
     ///
     /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
-    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// reg.record_disposal(leader, t, reg.township(), DisposalStage::Carried, 50, "")?;
     /// assert_eq!(reg.disposal_totals(Some(reg.township())).to_string(),
     ///     "collected 0, carried away 50, disposed of harmlessly 0");
@@ -334,13 +320,11 @@ impl Registry {
     ///
     /// ```
     /// use fangkong::{Founding, Instant, Registry};
-    /// use fangkong::supplies::{Item, WithoutLedger};
+    /// use fangkong::supplies::WithoutLedger;
     ///
     /// let t: Instant = "2020-02-01T09:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
-    /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// assert_eq!(reg.handout_policy(), WithoutLedger::RecordOnly);
     /// # Ok::<(), fangkong::Error>(())
     /// ```
@@ -359,7 +343,6 @@ impl Registry {
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
     /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let dn = reg.receive_donation(leader, t, DonorName::new("岳建国"), Gift::Money { amount_fen: 1_000_000 }, "购买口罩", reg.township())?;
     /// reg.receive_purchase(leader, t, store, Item::MASKS, 10_000, "县医药公司", 1_000_000, Some(dn))?;
     /// let to = Recipient::Staff { staff: leader };
@@ -384,7 +367,7 @@ impl Registry {
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
     /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let table = reg.stock_table("2020-02-01".parse()?);
     /// assert_eq!(table.rows[0].on_hand, 120);
     /// assert!(table.own_items().rows.is_empty());
@@ -446,7 +429,7 @@ impl Registry {
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
     /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let all = reg.supply_deliveries_fhir();
     /// assert_eq!(all[0]["resourceType"], "SupplyDelivery");
     /// # Ok::<(), fangkong::Error>(())
@@ -490,7 +473,7 @@ impl Registry {
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
     /// let leader = reg.staff_ids().next().unwrap();
     /// let store = reg.establish_store(leader, t, reg.township(), "乡政府仓库")?;
-    /// let lot = reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
+    /// reg.receive_purchase(leader, t, store, Item::DISINFECTANT, 120, "县药材公司", 240_000, None)?;
     /// let json = reg.inventory_report_fhir(store, "2020-02-01".parse()?).unwrap();
     /// assert_eq!(json["resourceType"], "InventoryReport");
     /// # Ok::<(), fangkong::Error>(())

@@ -731,7 +731,7 @@ impl Registry {
     /// earlier report, say); entries after it are pending.
     ///
     /// ```
-    /// use fangkong::{Founding, Registry, UnitKind};
+    /// use fangkong::{Founding, Registry};
     /// use fangkong::audit::Subject;
     /// use fangkong::report::{ReportCommand, Schedule};
     /// let t = "2020-01-24T09:00:00+08:00".parse()?;

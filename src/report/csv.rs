@@ -70,8 +70,8 @@ pub fn sheet_to_csv(sheet: &Sheet) -> Result<String, Error> {
 /// roll-up with township and county totals, see [`rollup_to_csv`].
 ///
 /// ```
-/// use fangkong::report::{DailyFigures, DayRow, DayTable, Lang, RowStatus, tables_to_csv};
 /// use fangkong::UnitId;
+/// use fangkong::report::{DayRow, DayTable, Lang, RowStatus, tables_to_csv};
 /// let table = DayTable::new("2020-02-01".parse()?, "Huochezhan", vec![
 ///     DayRow::new(UnitId::new(2), "Qianjin (U2)", RowStatus::Missing),
 /// ]);

@@ -57,8 +57,8 @@ impl TemperatureObservation {
 /// UCUM `Cel`).
 ///
 /// ```
-/// use fangkong::report::{TemperatureObservation, temperature_observation};
 /// use fangkong::observation::Temperature;
+/// use fangkong::report::{TemperatureObservation, temperature_observation};
 /// let obs = TemperatureObservation::new(
 ///     "Patient/R7",
 ///     "2020-02-01T08:00:00+08:00".parse()?,

@@ -56,7 +56,6 @@ pub enum ProposedChange {
 /// named scheme, with the reason. A person confirms it; it is never recorded by itself.
 ///
 /// ```
-/// use fangkong::Day;
 /// use fangkong::place::DivisionCode;
 /// use fangkong::screening::{CaseFigures, ProposedChange, RiskLevel, RiskProposal, RiskRegister};
 /// let shuangqing: DivisionCode = "430502".parse()?;

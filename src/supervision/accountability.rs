@@ -15,7 +15,7 @@ use crate::ids::{AccountabilityId, FindingId, StaffId, UnitId};
 ///
 /// ```
 /// use fangkong::{StaffId, UnitId};
-/// use fangkong::supervision::{Accountable, CadreForm, FormCategory, OrganisationForm};
+/// use fangkong::supervision::{Accountable, FormCategory, OrganisationForm};
 /// let a = Accountable::Cadre { staff: StaffId::new(7), form: "组织处理：免职".parse()? };
 /// assert_eq!(a.category(), FormCategory::OrganisationalHandling);
 /// assert_eq!(a.to_string(), "organisational handling: removal of S7");

@@ -120,12 +120,28 @@ impl Finding {
     /// it is rectified (not overdue on the day of rectification).
     ///
     /// ```
-    /// # use fangkong::supervision::Finding;
-    /// # fn check(f: &Finding) -> Result<(), fangkong::Error> {
-    /// // deadline 2020-02-12, not rectified
-    /// assert!(!f.is_overdue_on("2020-02-12".parse()?));
-    /// assert!(f.is_overdue_on("2020-02-13".parse()?));
-    /// # Ok(()) }
+    /// use fangkong::{Duty, Instant, Role};
+    /// use fangkong::supervision::{
+    ///     ChecklistItem, FindingSource, InspectionMode, InspectionTarget, ItemCheck,
+    /// };
+    /// use fangkong::synth::{DocTownship, doc_fixture};
+    ///
+    /// let DocTownship { mut reg, t, leader, group_1, li, .. } = doc_fixture()?;
+    /// let zhao = reg.enroll_staff(leader, t, "Zhao Min", Role::Inspector, None)?;
+    /// reg.assign(leader, t, zhao, reg.township(), Duty::Supervision)?;
+    /// let afternoon: Instant = "2020-01-24T14:00:00+08:00".parse()?;
+    /// let inspection = reg.record_inspection(zhao, afternoon, InspectionMode::Covert,
+    ///     InspectionTarget::Unit(group_1), afternoon, vec![
+    ///         ItemCheck::failed(ChecklistItem::StaffOnPost, "checkpoint unmanned at 14:00"),
+    ///     ])?;
+    /// let source = FindingSource::ChecklistItem { inspection, item: ChecklistItem::StaffOnPost };
+    /// let finding = reg.record_finding(zhao, afternoon, source, li, "2020-01-26".parse()?,
+    ///     "nobody at the Qianjin checkpoint at 14:00")?;
+    /// let f = reg.finding(finding).unwrap();
+    /// // Deadline 2020-01-26, not rectified: overdue from the 27th.
+    /// assert!(!f.is_overdue_on("2020-01-26".parse()?));
+    /// assert!(f.is_overdue_on("2020-01-27".parse()?));
+    /// # Ok::<(), fangkong::Error>(())
     /// ```
     pub fn is_overdue_on(&self, day: Day) -> bool {
         day > self.deadline && self.rectification.as_ref().is_none_or(|r| day < r.day)

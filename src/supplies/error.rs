@@ -11,8 +11,7 @@ use crate::ids::{DonationId, LotId, StoreId};
 /// a text required or too long) keep the crate's own variants.
 ///
 /// ```
-/// use fangkong::supplies::SuppliesError;
-/// use fangkong::supplies::StoreId;
+/// use fangkong::supplies::{StoreId, SuppliesError};
 /// let err = SuppliesError::InsufficientStock {
 ///     store: StoreId::new(1), lot: None, item_en: "disinfectant".into(),
 ///     item_zh: "消毒液".into(), measure_zh: "瓶", wanted: 121, on_hand: 120,
