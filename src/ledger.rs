@@ -513,7 +513,7 @@ impl Ledger {
     /// result is the same at any number of threads.
     ///
     /// ```
-    /// use fangkong::{Founding, Ledger, Registry};
+    /// use fangkong::{Founding, Registry};
     /// use fangkong::ledger::Parallelism;
     /// let t = "2020-01-23T15:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);
@@ -541,7 +541,7 @@ impl Ledger {
     /// entries.
     ///
     /// ```
-    /// use fangkong::{Founding, Ledger, Registry};
+    /// use fangkong::{Founding, Registry};
     /// use fangkong::ledger::Parallelism;
     /// let t = "2020-01-23T15:00:00+08:00".parse()?;
     /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t);

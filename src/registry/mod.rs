@@ -225,7 +225,7 @@ struct State {
 /// typed calls. The example below starts from nothing.
 ///
 /// ```
-/// use fangkong::{Command, Founding, Registry, UnitKind};
+/// use fangkong::{Founding, Registry, UnitKind};
 /// let t0: fangkong::Instant = "2020-01-23T15:00:00+08:00".parse()?;
 /// let mut reg = Registry::found(Founding::new("Huochezhan", "Secretary Liu"), t0);
 /// let leader = reg.staff_ids().next().unwrap();
