@@ -919,17 +919,13 @@ fn the_audit_trail_finds_sites_schedules_and_rounds() {
         )
         .unwrap();
     let kinds = |subject: Subject| -> Vec<String> {
-        b.g.reg
-            .trail(subject, &[])
-            .unwrap()
+        let trail = b.g.reg.trail(subject, &[]).unwrap();
+        trail
             .entries
             .iter()
-            .map(|e| {
-                let json = serde_json::to_value(&e.body).unwrap();
-                json["event"]["disinfection"]
-                    .as_object()
-                    .and_then(|o| o.keys().next().cloned())
-                    .unwrap_or_default()
+            .map(|e| match e.event_kind() {
+                Some((module, kind)) if module == "disinfection" => kind,
+                _ => String::new(),
             })
             .collect()
     };

@@ -1372,22 +1372,13 @@ fn disinfectant_issued_to_a_disinfection_site_names_the_site_is_in_its_trail_and
     // And the site's audit trail holds its registration and the bottle issued to it; the
     // refusal naming site 99 is in that number's trail
     let kinds = |subject: fangkong::audit::Subject| -> Vec<String> {
-        g.reg
-            .trail(subject, &[])
-            .unwrap()
+        let trail = g.reg.trail(subject, &[]).unwrap();
+        trail
             .entries
             .iter()
             .map(|e| {
-                let json = serde_json::to_value(&e.body).unwrap();
-                match json.get("event") {
-                    Some(event) => event
-                        .as_object()
-                        .and_then(|o| o.values().next())
-                        .and_then(|v| v.as_object())
-                        .and_then(|o| o.keys().next().cloned())
-                        .unwrap_or_default(),
-                    None => "refused".to_owned(),
-                }
+                e.event_kind()
+                    .map_or("refused".to_owned(), |(_, kind)| kind)
             })
             .collect()
     };
