@@ -624,6 +624,35 @@ fn checked_values_do_not_deserialize_around_their_checks() {
         )),
         "{err}"
     );
+    // When its rectification is dated before the finding, then it does not deserialize either
+    // (recording gives no such finding: a rectification comes after it)
+    assert!(json.contains(r#""rectification":null"#), "{json}");
+    let rectified = |on: &str, note: &str| {
+        json.replace(
+            r#""rectification":null"#,
+            &format!(
+                r#""rectification":{{"by":1,"at":"{on}T09:00:00+08:00","day":"{on}","note":"{note}"}}"#
+            ),
+        )
+    };
+    let err = serde_json::from_str::<Finding>(&rectified("2020-01-02", "done")).unwrap_err();
+    assert!(
+        err.to_string().starts_with(&format!(
+            "finding {} was made on {} but its rectification is dated 2020-01-02, before it",
+            finding.id, finding.day
+        )),
+        "{err}"
+    );
+    let err = serde_json::from_str::<Finding>(&rectified("2020-03-01", " ")).unwrap_err();
+    assert!(
+        err.to_string().contains("the note of the rectification"),
+        "{err}"
+    );
+    let later = serde_json::from_str::<Finding>(&rectified("2020-03-01", "a second volunteer"));
+    assert_eq!(
+        later.unwrap().rectification.unwrap().note,
+        "a second volunteer"
+    );
     // And a day from a chrono date outside the supported range is an error, not a clamp
     let old = chrono::NaiveDate::from_ymd_opt(1700, 1, 1).unwrap();
     assert_eq!(Day::try_from(old).unwrap_err().code(), "day_outside_range");

@@ -1341,6 +1341,8 @@ const ADDED_SINCE: &[&str] = &[
     // issue 23: a risk register read from a file numbers each designation once
     // (tests/checked.rs)
     "duplicate_designation",
+    // issue 23: a finding read from a file is rectified on or after its day (tests/county.rs)
+    "rectified_before_finding",
     // issue 20: publicity (`Error::Publicity`); tests/publicity.rs makes them
     "unknown_publicity_kind",
     "publicity_kind_inconsistent",
@@ -1570,6 +1572,11 @@ fn zh_samples() -> Vec<Error> {
         }),
         Error::Screening(fangkong::screening::ScreeningError::DuplicateDesignation {
             id: fangkong::screening::DesignationId(2),
+        }),
+        Error::Supervision(SupervisionError::RectifiedBeforeFinding {
+            finding: FindingId::new(7),
+            day: "2020-01-24".parse().unwrap(),
+            rectified: "2020-01-20".parse().unwrap(),
         }),
         // issue 23: a cut file, and the heads a county keeps
         Error::Ledger(LedgerError::LedgerCut { line: 7, bytes: 40 }),

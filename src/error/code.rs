@@ -164,6 +164,8 @@ const LEDGER_ONLY: &[&str] = &[
     "counts_too_large",
     // a risk register read from a file
     "duplicate_designation",
+    // a finding read from a file
+    "rectified_before_finding",
 ];
 
 /// The codes only a row of a batch gets, when the row it names was refused, is not earlier, or

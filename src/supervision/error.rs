@@ -113,6 +113,19 @@ pub enum SupervisionError {
         /// The day it was rectified.
         day: Day,
     },
+    /// A finding read from a file whose rectification is dated before the finding itself
+    /// (recording one never gives this: a rectification comes after its finding).
+    #[error(
+        "finding {finding} was made on {day} but its rectification is dated {rectified}, before it; a rectification comes after its finding"
+    )]
+    RectifiedBeforeFinding {
+        /// The finding.
+        finding: crate::ids::FindingId,
+        /// The finding's day.
+        day: Day,
+        /// The rectification's day.
+        rectified: Day,
+    },
     /// A rectification recorded by someone other than the person responsible or a leader of the
     /// finding's unit.
     #[error(
@@ -192,6 +205,7 @@ crate::value_error::error_codes! {
             DeadlineBeforeFinding => "deadline_before_finding",
             UnknownFinding => "unknown_finding",
             AlreadyRectified => "already_rectified",
+            RectifiedBeforeFinding => "rectified_before_finding",
             NotResponsibleForFinding => "not_responsible_for_finding",
             DecisionWithoutFindings => "decision_without_findings",
             DecisionInFuture => "decision_in_future",
@@ -250,6 +264,13 @@ impl SupervisionError {
             }
             UnknownFinding { finding } => format!("本登记簿中没有问题{finding}"),
             AlreadyRectified { finding, day } => format!("问题{finding}已于{day}整改"),
+            RectifiedBeforeFinding {
+                finding,
+                day,
+                rectified,
+            } => format!(
+                "问题{finding}于{day}发现，但整改日期为{rectified}，早于发现之日；整改应在发现之后"
+            ),
             NotResponsibleForFinding {
                 actor,
                 finding,

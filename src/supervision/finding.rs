@@ -45,7 +45,10 @@ pub struct Rectification {
 
 /// A finding of the supervision group. It deserializes through the checks recording it
 /// makes that need no registry: a deadline not before its day
-/// ([`SupervisionError::DeadlineBeforeFinding`]) and a text that says something.
+/// ([`SupervisionError::DeadlineBeforeFinding`]) and a text that says something; and, for a
+/// rectification, a day not before the finding's
+/// ([`SupervisionError::RectifiedBeforeFinding`], which only a file can give) and a note that
+/// says something.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "FindingFields")]
 #[non_exhaustive]
@@ -100,6 +103,21 @@ impl TryFrom<FindingFields> for Finding {
             return Err(crate::error::Error::TextRequired {
                 what: "the text of the finding".to_owned(),
             });
+        }
+        if let Some(r) = &f.rectification {
+            if r.day < f.day {
+                return Err(SupervisionError::RectifiedBeforeFinding {
+                    finding: f.id,
+                    day: f.day,
+                    rectified: r.day,
+                }
+                .into());
+            }
+            if r.note.trim().is_empty() {
+                return Err(crate::error::Error::TextRequired {
+                    what: "the note of the rectification".to_owned(),
+                });
+            }
         }
         Ok(Finding {
             id: f.id,
