@@ -768,3 +768,35 @@ pub(crate) fn term_zh(en: &str) -> Option<&'static str> {
 pub(crate) fn zh_or_en(en: &str) -> &str {
     term_zh(en).unwrap_or(en)
 }
+
+/// Adds two counts of `what` (a u32 or u64 figure), refusing a total too large for its numbers
+/// ([`ValueError::CountsTooLarge`]) instead of holding it at the largest number: the one sum
+/// every count type a county adds (publicity counts, supervision figures, accountability
+/// counts) uses.
+pub(crate) fn add_counts<T>(a: T, b: T, what: &'static str) -> Result<T, ValueError>
+where
+    T: Into<u128> + TryFrom<u128>,
+{
+    T::try_from(a.into() + b.into()).map_err(|_| ValueError::CountsTooLarge { what })
+}
+
+#[cfg(test)]
+mod add_counts_tests {
+    use super::{ValueError, add_counts};
+
+    #[test]
+    fn counts_add_to_the_largest_number_and_a_larger_total_is_refused() {
+        // Given counts at the edge of their numbers, then they add up to the largest number
+        assert_eq!(add_counts(u32::MAX - 1, 1, "figures"), Ok(u32::MAX));
+        assert_eq!(add_counts(u64::MAX - 1, 1, "figures"), Ok(u64::MAX));
+        // and one more is refused, naming what was added, never held at the largest number
+        let err = add_counts(u32::MAX, 1, "supervision figures").unwrap_err();
+        assert_eq!(
+            err,
+            ValueError::CountsTooLarge {
+                what: "supervision figures"
+            }
+        );
+        assert!(add_counts(u64::MAX, u64::MAX, "publicity counts").is_err());
+    }
+}

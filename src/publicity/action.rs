@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::kind::{Form, PublicityKind};
 use crate::calendar::{Day, Instant, UtcOffset};
 use crate::ids::{CampaignId, HouseholdId, PublicityActionId, StaffId, UnitId};
-use crate::value_error::ValueError;
+use crate::value_error::{ValueError, add_counts};
 
 /// Copies delivered to one household (入户发放).
 ///
@@ -371,10 +371,7 @@ impl Add for PublicityCounts {
 
     /// Both counts together; a total too large for its numbers is refused.
     fn add(self, o: PublicityCounts) -> Self::Output {
-        let too_large = || ValueError::CountsTooLarge {
-            what: "publicity counts",
-        };
-        let sum = |a: u64, b: u64| a.checked_add(b).ok_or_else(too_large);
+        let sum = |a, b| add_counts(a, b, "publicity counts");
         Ok(PublicityCounts {
             copies: sum(self.copies, o.copies)?,
             households: sum(self.households, o.households)?,

@@ -10,6 +10,7 @@ use super::labels::{CadreForm, FormCategory, OrganisationForm};
 use crate::calendar::Day;
 use crate::grid::{StaffRef, UnitRef};
 use crate::ids::{AccountabilityId, FindingId, StaffId, UnitId};
+use crate::value_error::add_counts;
 
 /// Who is held accountable, and in which form.
 ///
@@ -410,12 +411,7 @@ impl std::ops::Add for AccountabilityCounts {
             }
             .into());
         }
-        let sum = |a: u32, b: u32| {
-            a.checked_add(b)
-                .ok_or(crate::value_error::ValueError::CountsTooLarge {
-                    what: "accountability counts",
-                })
-        };
+        let sum = |a, b| add_counts(a, b, "accountability counts");
         let mut by_category = self.by_category;
         for (c, n) in other.by_category {
             let e = by_category.entry(c).or_default();

@@ -59,7 +59,7 @@ mod inspection;
 mod labels;
 
 use crate::grid::GridError;
-use crate::value_error::ValueError;
+use crate::value_error::{ValueError, add_counts};
 use std::collections::BTreeMap;
 use std::ops::Add;
 
@@ -777,12 +777,7 @@ impl Add for SupervisionDay {
                 second_to: o.day,
             }));
         }
-        let sum = |a: u32, b: u32| {
-            a.checked_add(b)
-                .ok_or(Error::Value(ValueError::CountsTooLarge {
-                    what: "supervision figures",
-                }))
-        };
+        let sum = |a, b| add_counts(a, b, "supervision figures");
         Ok(SupervisionDay {
             day: self.day,
             inspections: sum(self.inspections, o.inspections)?,
