@@ -147,6 +147,29 @@ struct DecisionFields {
     by: StaffId,
 }
 
+/// The findings a decision rests on, each once and in order: deciding and reading a decision
+/// from a file both keep them so. None is [`SupervisionError::DecisionWithoutFindings`].
+pub(super) fn linked_findings(findings: &[FindingId]) -> Result<Vec<FindingId>, SupervisionError> {
+    if findings.is_empty() {
+        return Err(SupervisionError::DecisionWithoutFindings);
+    }
+    let mut linked = findings.to_vec();
+    linked.sort_unstable();
+    linked.dedup();
+    Ok(linked)
+}
+
+/// A decision states why: blank grounds are [`Error::TextRequired`](crate::error::Error::TextRequired),
+/// for deciding and for reading a decision from a file alike.
+pub(super) fn grounds_given(reason: &str) -> Result<(), crate::error::Error> {
+    if reason.trim().is_empty() {
+        return Err(crate::error::Error::TextRequired {
+            what: "the grounds of an accountability decision".to_owned(),
+        });
+    }
+    Ok(())
+}
+
 impl TryFrom<DecisionFields> for Decision {
     type Error = crate::error::Error;
 
@@ -157,18 +180,8 @@ impl TryFrom<DecisionFields> for Decision {
             "the grounds of the decision",
             crate::limits::TextKind::Note,
         )?;
-        if f.findings.is_empty() {
-            return Err(SupervisionError::DecisionWithoutFindings.into());
-        }
-        // Deciding keeps each finding once, in order; so does reading.
-        let mut findings = f.findings;
-        findings.sort_unstable();
-        findings.dedup();
-        if f.reason.trim().is_empty() {
-            return Err(crate::error::Error::TextRequired {
-                what: "the grounds of an accountability decision".to_owned(),
-            });
-        }
+        let findings = linked_findings(&f.findings)?;
+        grounds_given(&f.reason)?;
         Ok(Decision {
             id: f.id,
             findings,

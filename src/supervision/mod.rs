@@ -504,14 +504,7 @@ pub(crate) fn decide(
             made,
             reason,
         } => {
-            if findings.is_empty() {
-                return Err(Error::Supervision(
-                    SupervisionError::DecisionWithoutFindings,
-                ));
-            }
-            let mut linked = findings.clone();
-            linked.sort_unstable();
-            linked.dedup();
+            let linked = accountability::linked_findings(findings)?;
             for id in &linked {
                 let f = state.findings.get(id).ok_or(Error::Supervision(
                     SupervisionError::UnknownFinding { finding: *id },
@@ -566,11 +559,7 @@ pub(crate) fn decide(
                         .join(", "),
                 }));
             }
-            if reason.trim().is_empty() {
-                return Err(Error::TextRequired {
-                    what: "the grounds of an accountability decision".to_owned(),
-                });
-            }
+            accountability::grounds_given(reason)?;
             if *made > ctx.today {
                 return Err(Error::Supervision(SupervisionError::DecisionInFuture {
                     made: *made,
