@@ -360,12 +360,7 @@ fn check_terms(terms: &ScheduleTerms) -> Result<(), Error> {
         }
     }
     text_required(&terms.agent, "the agent expected")?;
-    if terms.amount.quantity == 0 {
-        return Err(DisinfectionError::AmountNotPositive {
-            what: "the amount expected",
-        }
-        .into());
-    }
+    terms.amount.checked("the amount expected")?;
     Ok(())
 }
 
@@ -608,12 +603,7 @@ pub(crate) fn decide(
                 }
             }
             text_required(agent, "the agent used")?;
-            if amount.quantity == 0 {
-                return Err(DisinfectionError::AmountNotPositive {
-                    what: "the amount used",
-                }
-                .into());
-            }
+            amount.checked("the amount used")?;
             Ok(vec![DisinfectionEvent::RoundRecorded {
                 round: DisinfectionRoundId::new(next_id(
                     &state.rounds,

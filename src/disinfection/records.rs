@@ -204,13 +204,16 @@ impl Amount {
     /// # Errors
     /// [`DisinfectionError::AmountNotPositive`] for zero.
     pub fn try_new(quantity: u32, unit: AmountUnit) -> Result<Amount, Error> {
-        if quantity == 0 {
-            return Err(DisinfectionError::AmountNotPositive {
-                what: "the amount used",
-            }
-            .into());
+        Amount { quantity, unit }.checked("the amount used")
+    }
+
+    /// The amount if it is more than zero, else [`DisinfectionError::AmountNotPositive`]
+    /// naming `what` (the one check of an amount: building, parsing and deciding use it).
+    pub(crate) fn checked(self, what: &'static str) -> Result<Amount, Error> {
+        if self.quantity == 0 {
+            return Err(DisinfectionError::AmountNotPositive { what }.into());
         }
-        Ok(Amount { quantity, unit })
+        Ok(self)
     }
 
     /// The amount in Chinese (`"500毫升"`).
@@ -244,13 +247,7 @@ impl FromStr for Amount {
         let (number, unit) = t.split_at(split);
         let quantity: u32 = number.parse().map_err(|_| bad())?;
         let unit: AmountUnit = unit.trim().parse().map_err(|_| bad())?;
-        if quantity == 0 {
-            return Err(DisinfectionError::AmountNotPositive {
-                what: "the amount used",
-            }
-            .into());
-        }
-        Ok(Amount { quantity, unit })
+        Amount::try_new(quantity, unit)
     }
 }
 
