@@ -148,7 +148,18 @@ fn supervision_figures_add_up_on_one_day_and_read_only_when_they_hold() {
     let other = SupervisionDay::none(day("2020-02-04"));
     let err = (a + other).unwrap_err();
     assert_eq!(err.code(), "counts_of_other_span");
-    assert!(err.to_string().contains("2020-02-04"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with(&format!("counts of {d} and of 2020-02-04 cannot be added")),
+        "{err}"
+    );
+    assert!(
+        err.display_zh()
+            .to_string()
+            .starts_with(&format!("{d}的统计与2020-02-04的统计不能相加")),
+        "{}",
+        err.display_zh()
+    );
     // When a sum no longer fits its numbers, then it is refused, not held at the largest number
     let mut huge = SupervisionDay::none(d);
     huge.findings = u32::MAX;

@@ -165,7 +165,9 @@ pub enum SupervisionError {
     /// Counts of different spans of days added together (accountability counts, or the
     /// supervision figures of two days): they do not add up.
     #[error(
-        "counts of {first_from} to {first_to} and of {second_from} to {second_to} cannot be added: count the same days in every township"
+        "counts of {} and of {} cannot be added: count the same days in every township",
+        span(*first_from, *first_to, " to "),
+        span(*second_from, *second_to, " to ")
     )]
     CountsOfOtherSpan {
         /// The first day of the first counts.
@@ -295,7 +297,9 @@ impl SupervisionError {
                 second_from,
                 second_to,
             } => format!(
-                "{first_from}至{first_to}的统计与{second_from}至{second_to}的统计不能相加：各乡镇须统计同样的日子"
+                "{}的统计与{}的统计不能相加：各乡镇须统计同样的日子",
+                span(*first_from, *first_to, "至"),
+                span(*second_from, *second_to, "至")
             ),
             NoCountsToAdd => "没有可相加的统计".to_owned(),
             InvalidCounts { problem } => format!(
@@ -316,4 +320,14 @@ fn outcome_zh(en: &str) -> &str {
         .iter()
         .find(|o| o.label_en() == en)
         .map_or(en, |o| o.label_zh())
+}
+
+/// A span of days as a clerk writes it: one day alone (`2020-02-03`), or the first and the
+/// last joined by `to` (`2020-02-01 to 2020-02-07`, `2020-02-01至2020-02-07`).
+fn span(from: Day, to: Day, to_word: &str) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}{to_word}{to}")
+    }
 }
