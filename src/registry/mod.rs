@@ -1,4 +1,13 @@
-//! The registry: the one aggregate root through which every change passes.
+//! The registry (登记册): the one aggregate root through which every change passes, and the
+//! rows its lists, trails and checks return.
+//!
+//! [`Registry`] (also at the crate root) takes every command, decides it, records it in its
+//! ledger and replays from one. This module also holds what its calls return that belongs to
+//! no single concern: the work lists' rows ([`WorkList`], [`AlertRow`], [`ReleaseReviewRow`],
+//! [`FollowUpRow`], [`NonReportingRow`], …), the audit trail ([`Trail`], [`TrailExport`],
+//! [`TrailCheck`]), a county's check of kept heads ([`Extension`]), OxCGRT's indicators of a
+//! unit ([`OxcgrtIndicators`]) and publicity's coverage ([`PublicityCoverage`]). Its page
+//! lists its methods by concern, one section each.
 
 use std::collections::{BTreeMap, BTreeSet};
 

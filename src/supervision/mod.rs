@@ -739,6 +739,21 @@ impl TryFrom<SupervisionDayFields> for SupervisionDay {
 
 impl SupervisionDay {
     /// Nothing on `day` (a unit where nothing happened, or the start of a sum).
+    ///
+    /// ```
+    /// use fangkong::Error;
+    /// use fangkong::supervision::SupervisionDay;
+    ///
+    /// let day = "2020-02-03".parse()?;
+    /// // Two townships where nothing happened add up to nothing, on the same day …
+    /// let county: Result<SupervisionDay, Error> =
+    ///     [SupervisionDay::none(day), SupervisionDay::none(day)].into_iter().sum();
+    /// assert_eq!(county?, SupervisionDay::none(day));
+    /// // … and a day's figures never add to another day's.
+    /// let next = SupervisionDay::none("2020-02-04".parse()?);
+    /// assert_eq!((SupervisionDay::none(day) + next).unwrap_err().code(), "counts_of_other_span");
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn none(day: Day) -> SupervisionDay {
         SupervisionDay {
             day,
